@@ -1,0 +1,547 @@
+"""The line lexer: classifies each line of a report into the terminals of
+``grammar/report.lark``.
+
+Reports arrive as text extracted from PDF, Word or web pages (domain.md §4.6):
+tables come as tab-, space- or pipe-separated cells, one cell per line, labels
+cut over lines, numbers on the line before their label.  The lexer absorbs the
+layout; the grammar describes the structure.  Every token keeps the original
+offsets of what it stands for, so diagnostics point at the user's text.
+
+The lexer is a small state machine: outside tables it tells titles, headings,
+sub-headings and prose apart; inside a table region (opened by a table's own
+header, closed by a heading, prose or the table's last row) it cuts lines into
+label, header and cell tokens.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+from .canon import Canon, canon
+from .normalize import fold
+from .source import Source
+
+# -- line shapes (matched on folded text: ASCII digits, parentheses, colon) ----
+_BLANK = re.compile(r"^[\s*]*$")
+_PAGE_MARK = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|"
+                        r"\d{1,3}\s*/\s*\d{1,3})\s*$")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # a page number, outside tables
+_T3_TOP_KEYS = frozenset(["new", "carried", "result", "forward"])
+_RULE = re.compile(r"^\s*(?:[-=_*~]{3,}\s*)+$|^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
+_LINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:|www\.)\S*\s*$", re.I)
+_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.]\s*")
+_SUBHEADING = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*")
+_SUBHEAD_END = re.compile(r"[。:;!?]")
+_T2_BLOCK = re.compile(r"^第二十条\s*第?\s*\(\s*([一二三四五六七八九十]{1,2})\s*\)\s*项")
+_NOTE = re.compile(r"勾稽关系|项之和|第一项加第")
+_NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|件|项|个|条|%)?$")
+_UNIT = re.compile(r"^(万元|元|件|项|个|条|%)$")
+_DASH = re.compile(r"^[-/\\—–_]+$")
+_SENTENCE_END = re.compile(r"[。!?！？][\"')\]」』”’）]*\s*$")
+_META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发文机关|公开日期|发布日期|成文日期|生成日期|文号|发文字号|"
+                       r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
+_CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
+                     "返回顶部", "分享到", "扫一扫", "字号", "字体", "收藏", "【字体:大中小】"])
+_PUNCT_ONLY = re.compile(r"^[\s、,.:;()（）。，：；\-\"'|]*$")
+
+TITLE_MAX = 60
+HEADING_MAX = 40
+
+
+class LineToken(Token):
+    """A lark Token that also carries the cell facts the model builder needs."""
+
+    # No __slots__: instances get a __dict__ for the extra attributes below.
+    value_number = None  # NUM: the parsed number
+    unit = None          # NUM: a unit written in the cell (万元, 元 …)
+    line_no = 0          # 1-based line of the token
+
+
+@dataclass
+class Line:
+    no: int
+    start: int  # offset of the line in Source.text
+    raw: str
+    folded: str
+    lead: int = 0   # offset of the content inside the line (after markdown prefix)
+    body: str = ""  # folded content, stripped
+
+
+def _make_lines(source: Source) -> list[Line]:
+    lines = []
+    text = source.text
+    for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
+        raw = text[start:end]
+        folded = fold(raw)
+        prefix = _MD_PREFIX.match(folded)
+        lead = prefix.end() if prefix else 0
+        body = folded[lead:].rstrip()
+        if body.endswith("**"):
+            body = body[:-2].rstrip()
+        stripped = len(body) - len(body.lstrip())
+        lead += stripped
+        lines.append(Line(index + 1, start, raw, folded, lead, body.lstrip()))
+    return lines
+
+
+@dataclass
+class Field:
+    start: int  # offset inside the line
+    end: int
+    text: str   # folded, stripped
+
+
+def split_fields(line: Line) -> tuple[str, list[Field]]:
+    """Cut a table line into fields; returns (mode, fields).
+
+    mode is "pipe" (markdown table row), "tab" or "space".  Empty fields are
+    kept for pipe and tab rows: between two numbers they are blank cells.
+    """
+    folded = line.folded
+    body_start = line.lead
+    body = folded[body_start:body_start + len(line.body)]
+    fields = []
+    if body.startswith("|"):
+        mode = "pipe"
+        inner_start = body_start + 1
+        inner = body[1:]
+        if inner.endswith("|"):
+            inner = inner[:-1]
+        position = inner_start
+        for piece in inner.split("|"):
+            stripped = piece.strip()
+            offset = position + (len(piece) - len(piece.lstrip()))
+            fields.append(Field(offset, offset + len(stripped), stripped))
+            position += len(piece) + 1
+        return mode, fields
+    if "\t" in body:
+        mode = "tab"
+        position = body_start
+        for piece in body.split("\t"):
+            stripped = piece.strip()
+            offset = position + (len(piece) - len(piece.lstrip()))
+            fields.append(Field(offset, offset + len(stripped), stripped))
+            position += len(piece) + 1
+        return mode, fields
+    for match in re.finditer(r"\S+", body):
+        fields.append(Field(body_start + match.start(), body_start + match.end(), match.group()))
+    return "space", fields
+
+
+def _is_number(text: str):
+    return _NUMBER.match(text)
+
+
+class LineLexer:
+    """Turns a Source into the token list the report grammar parses."""
+
+    def __init__(self, source: Source, canon_: Canon | None = None):
+        self.source = source
+        self.canon = canon_ or canon()
+        self.lines = _make_lines(source)
+        self.tokens: list[LineToken] = []
+        self.region: str | None = None
+        self.t4_cells = 0
+        self.t3_done = False
+        self.t3_forward_pending = False
+
+    # -- emitting ----------------------------------------------------------------
+    def _emit(self, kind: str, line: Line, start: int, end: int, value: str | None = None) -> LineToken:
+        origin = line.start
+        column = start + 1
+        tok = LineToken(kind, value if value is not None else line.raw[start:end], origin + start, line.no,
+                        column, line.no, end + 1, origin + end)
+        tok.line_no = line.no
+        self.tokens.append(tok)
+        return tok
+
+    def _marker(self, kind: str, line: Line) -> None:
+        self._emit(kind, line, line.lead, line.lead, "")
+
+    def _whole(self, kind: str, line: Line) -> LineToken:
+        return self._emit(kind, line, line.lead, line.lead + len(line.body))
+
+    # -- main loop ------------------------------------------------------------------
+    def run(self) -> list[LineToken]:
+        lines = [line for line in self.lines if not self._skippable(line)]
+        body_from = self._lex_front(lines)
+        for line in lines[body_from:]:
+            self._lex_line(line)
+        self._close()
+        self._mark_paragraph_ends()
+        return self.tokens
+
+    def _skippable(self, line: Line) -> bool:
+        body = line.body
+        if not body or _BLANK.match(body):
+            return True
+        return bool(_PAGE_MARK.match(body) or _RULE.match(body))
+
+    def _lex_front(self, lines: list[Line]) -> int:
+        """Metadata, portal chrome, the title and its byline; returns where the body starts."""
+        index = 0
+        while index < len(lines) and (_META_KEY.match(lines[index].body) or lines[index].body in _CHROME):
+            self._whole("META", lines[index])
+            index += 1
+        leading = []
+        scan = index
+        while scan < len(lines) and len(leading) < 6:
+            line = lines[scan]
+            body = line.body
+            if _BARE_NUMBER.match(body):
+                scan += 1
+                continue
+            if _META_KEY.match(body) or body in _CHROME:
+                leading.append((line, "META"))
+                scan += 1
+                continue
+            if (len(body) > TITLE_MAX or _SENTENCE_END.search(body) or "。" in body or self._heading(line)
+                    or body.startswith(("根据", "依据", "本报告", "按照"))):
+                break
+            leading.append((line, None))
+            scan += 1
+        title_end = None
+        for position, (line, kind) in enumerate(leading):
+            if kind is None and "报告" in line.body:
+                title_end = position
+                break
+        if title_end is None and leading:
+            # No line says 报告: take the lines up to one that names a year.
+            for position, (line, kind) in enumerate(leading):
+                if kind is None and re.search(r"\d{4}\s*年", line.body):
+                    title_end = position
+                    break
+        if title_end is None:
+            return index
+        for position, (line, kind) in enumerate(leading):
+            if kind == "META":
+                self._whole("META", line)
+            elif position <= title_end:
+                self._whole("TITLE", line)
+            else:
+                self._whole("BYLINE", line)
+        return scan
+
+    def _lex_line(self, line: Line) -> None:
+        body = line.body
+        if self.region == "t2" and self._t2_line(line):
+            return
+        if self.region == "t3" and self._t3_line(line):
+            return
+        if self.region == "t4" and self._t4_line(line):
+            return
+        if self.region:
+            self._close()
+        if _BARE_NUMBER.match(body):
+            return  # a page number left by PDF extraction
+        if _LINK_ONLY.match(body):
+            self._whole("LINK", line)
+            return
+        if _T2_BLOCK.match(body) or (body.startswith("信息内容") and self._all_chars(body, self.canon.t2_header_chars)):
+            self._open("t2", line)
+            self._t2_line(line)
+            return
+        if self._opens_t3(line):
+            self._open("t3", line)
+            self._t3_line(line)
+            return
+        if self._opens_t4(line):
+            self._open("t4", line)
+            self._t4_line(line)
+            return
+        heading = self._heading(line)
+        if heading:
+            self._whole("HEADING", line)
+            return
+        sub = _SUBHEADING.match(body)
+        if sub and len(body) - sub.end() >= 1:
+            self._subheading(line, sub)
+            return
+        self._whole("TEXT", line)
+
+    # -- regions --------------------------------------------------------------------
+    def _open(self, region: str, line: Line) -> None:
+        self.region = region
+        self.t4_cells = 0
+        self.t3_forward_pending = False
+        self._marker({"t2": "T2_START", "t3": "T3_START", "t4": "T4_START"}[region], line)
+
+    def _close(self) -> None:
+        if self.region:
+            if self.region == "t3":
+                self.t3_done = True
+            self.region = None
+            last = self.tokens[-1]
+            tok = LineToken("TABLE_END", "", last.end_pos, last.end_line, last.end_column,
+                            last.end_line, last.end_column, last.end_pos)
+            tok.line_no = last.end_line
+            self.tokens.append(tok)
+
+    def _opens_t3(self, line: Line) -> bool:
+        body = line.body
+        if _NOTE.search(body):
+            return True
+        if self._header_only(body, self.canon.t3_header_chars) and re.search(r"申请人|自然人|法人", body):
+            return True
+        if self.t3_done or not ("新收" in body or "结转" in body):
+            return False
+        match = self.canon.match_t3(self._label_text(line))
+        return bool(match and match.key in ("new", "carried"))
+
+    def _opens_t4(self, line: Line) -> bool:
+        body = line.body
+        return ("行政复议" in body or "行政诉讼" in body) and self._header_only(body, self.canon.t4_header_chars)
+
+    # -- table lines -----------------------------------------------------------------
+    def _t2_line(self, line: Line) -> bool:
+        body = line.body
+        block = _T2_BLOCK.match(body)
+        if block:
+            self._emit("T2_BLOCK", line, line.lead, line.lead + len(body), block.group(1))
+            return True
+        mode, fields = split_fields(line)
+        if self._header_fields(fields, self.canon.t2_header_chars, first_word="信息内容"):
+            self._header(line, fields)
+            return True
+        if line.raw.lstrip().startswith("#") and not self._heading(line):
+            self._whole("CAPTION", line)
+            return True
+        label, cells = self._cut_row(mode, fields)
+        if label and cells and self.canon.match_t2(" ".join(f.text for f in label)):
+            self._row(line, label, cells)
+            return True
+        if label and cells and len("".join(f.text for f in label)) <= 16 and not self._heading(line):
+            self._row(line, label, cells)  # an unknown row; the rules report it
+            return True
+        return False
+
+    def _t3_line(self, line: Line) -> bool:
+        body = line.body
+        if _NOTE.search(body):
+            self._whole("NOTE", line)
+            return True
+        if _T2_BLOCK.match(body) or self._opens_t4(line):
+            return False
+        heading = self._heading(line)
+        if heading:
+            return False
+        mode, fields = split_fields(line)
+        if mode == "pipe":
+            numeric = any(_is_number(f.text) for f in fields)
+            texts = [f for f in fields if f.text]
+            if not numeric and texts and not self.canon.match_t3(texts[0].text):
+                self._header(line, fields)
+                return True
+        elif self._header_only(body, self.canon.t3_header_chars):
+            self._header(line, fields)
+            return True
+        if line.raw.lstrip().startswith("#") and not self.canon.match_t3(body):
+            if self._header_only(body.replace("(", "").replace(")", ""), self.canon.t3_header_chars):
+                self._header(line, fields)
+            else:
+                self._whole("CAPTION", line)
+            return True
+        if "。" in body or (len(body) > 40 and not any(_is_number(f.text) for f in fields)):
+            return False  # prose: the table is over
+        label, cells = self._cut_row(mode, fields)
+        if self.t3_forward_pending and not cells:
+            return False
+        match = self.canon.match_t3(" ".join(f.text for f in label)) if label else None
+        if label and cells:
+            self._row(line, label, cells)
+        elif label:
+            self._label_line(line, label)
+        elif cells:
+            self._values(line, cells)
+        else:
+            return True
+        if self.t3_forward_pending or (match and match.key == "forward"):
+            if cells:
+                self._close()
+            else:
+                self.t3_forward_pending = True
+        return True
+
+    def _t4_line(self, line: Line) -> bool:
+        body = line.body
+        if self._heading(line) or "。" in body:
+            return False
+        mode, fields = split_fields(line)
+        if self._header_fields(fields, self.canon.t4_header_chars):
+            self._header(line, fields)
+            return True
+        label, cells = self._cut_row(mode, fields)
+        if not cells:
+            return False
+        if label:
+            self._row(line, label, cells)
+        else:
+            self._values(line, cells)
+        self.t4_cells += len(cells)
+        if self.t4_cells >= 15:
+            self._close()
+        return True
+
+    def _cut_row(self, mode: str, fields: list[Field]) -> tuple[list[Field], list[tuple[str, Field]]]:
+        """Split fields into label fields and cells (kind, field).
+
+        Cells run from the first number to the last; fields between them that
+        are empty are blank cells, other text is a bad cell.  In space mode a
+        unit written as its own word (``21022 万元``) joins the number before it.
+        """
+        first = last = None
+        for index, item in enumerate(fields):
+            if _is_number(item.text):
+                if first is None:
+                    first = index
+                last = index
+        if first is None:
+            label = [f for f in fields if f.text]
+            return label, []
+        if mode == "space":
+            # Numbers are the trailing run; a leading number is part of the label.
+            first = len(fields)
+            while first > 0 and (_is_number(fields[first - 1].text) or
+                                 (_UNIT.match(fields[first - 1].text) and first - 1 > 0
+                                  and _is_number(fields[first - 2].text))):
+                first -= 1
+            if first == len(fields):
+                return [f for f in fields if f.text], []
+            last = len(fields) - 1
+        label = [f for f in fields[:first] if f.text]
+        cells = []
+        index = first
+        while index <= last:
+            item = fields[index]
+            if mode == "space" and index + 1 <= last and _UNIT.match(fields[index + 1].text):
+                merged = Field(item.start, fields[index + 1].end, item.text + fields[index + 1].text)
+                cells.append(("NUM", merged))
+                index += 2
+                continue
+            if _is_number(item.text):
+                cells.append(("NUM", item))
+            elif not item.text:
+                cells.append(("BLANK", item))
+            elif _DASH.match(item.text) or item.text in ("无", "空", "/"):
+                cells.append(("BAD", item))
+            else:
+                cells.append(("BAD", item))
+            index += 1
+        if mode == "pipe":
+            for item in fields[last + 1:]:
+                if item.text:
+                    break
+                cells.append(("BLANK", item))  # the row builder trims surplus blanks
+        return label, cells
+
+    def _row(self, line: Line, label: list[Field], cells) -> None:
+        for item in label:
+            self._emit("LABEL", line, item.start, item.end)
+        self._cells(line, cells)
+
+    def _label_line(self, line: Line, label: list[Field]) -> None:
+        for item in label:
+            self._emit("LABEL", line, item.start, item.end)
+        self._eol(line)
+
+    def _values(self, line: Line, cells) -> None:
+        self._cells(line, cells)
+
+    def _cells(self, line: Line, cells) -> None:
+        for kind, item in cells:
+            tok = self._emit(kind, line, item.start, item.end)
+            if kind == "NUM":
+                match = _is_number(item.text.replace(" ", ""))
+                number = match.group(1).replace(",", "")
+                tok.value_number = float(number) if "." in number else int(number)
+                tok.unit = match.group(2)
+        self._eol(line)
+
+    def _header(self, line: Line, fields: list[Field]) -> None:
+        emitted = False
+        for item in fields:
+            if item.text:
+                self._emit("HEAD", line, item.start, item.end)
+                emitted = True
+        if not emitted:
+            self._emit("HEAD", line, line.lead, line.lead + len(line.body))
+        self._eol(line)
+
+    def _eol(self, line: Line) -> None:
+        end = line.lead + len(line.body)
+        self._emit("_EOL", line, end, end, "")
+
+    # -- helpers -----------------------------------------------------------------------
+    @staticmethod
+    def _all_chars(text: str, chars: frozenset) -> bool:
+        letters = [c for c in text if not _PUNCT_ONLY.match(c)]
+        return bool(letters) and all(c in chars for c in letters)
+
+    def _header_only(self, body: str, chars: frozenset) -> bool:
+        if any(c.isdigit() for c in body):
+            return False
+        return self._all_chars(body, chars)
+
+    def _header_fields(self, fields: list[Field], chars: frozenset, first_word: str | None = None) -> bool:
+        texts = [f.text for f in fields if f.text]
+        if not texts:
+            return False
+        if first_word and texts[0].startswith(first_word) and not any(_is_number(t) for t in texts):
+            return True
+        return all(not any(c.isdigit() for c in t) and self._all_chars(t, chars) for t in texts)
+
+    @staticmethod
+    def _label_text(line: Line) -> str:
+        mode, fields = split_fields(line)
+        return " ".join(f.text for f in fields if f.text and not _is_number(f.text))
+
+    def _heading(self, line: Line):
+        """A top-level heading: 一、… with no digits, short, and not a table-3 row label."""
+        body = line.body
+        match = _HEADING.match(body)
+        if not match:
+            return None
+        rest = body[match.end():]
+        if not rest or len(body) > HEADING_MAX or any(c.isdigit() for c in body) or "\t" in body or "|" in body:
+            return None
+        if "。" in rest[:-1]:
+            return None
+        entry = self.canon.match_t3(body)
+        if entry is not None and entry.key in _T3_TOP_KEYS and entry.marker and entry.marker.endswith(","):
+            return None  # 一、本年新收… and 四、结转下年度… are table rows, not headings
+        return match
+
+    def _subheading(self, line: Line, match) -> None:
+        body = line.body
+        rest = body[match.end():]
+        end = _SUBHEAD_END.search(rest)
+        if len(body) <= 30 and (end is None or end.end() == len(rest)):
+            self._whole("SUBHEADING", line)
+            return
+        if end is not None and end.start() <= 28:
+            cut = match.end() + end.end()
+            self._emit("SUBHEADING", line, line.lead, line.lead + cut)
+            remainder = body[cut:]
+            skip = len(remainder) - len(remainder.lstrip())
+            if remainder.strip():
+                self._emit("TEXT", line, line.lead + cut + skip, line.lead + len(body))
+            return
+        self._whole("TEXT", line)
+
+    def _mark_paragraph_ends(self) -> None:
+        """A prose line ends its paragraph when it ends a sentence or prose stops.
+
+        Blank lines do not end paragraphs: PDF extraction puts them between the
+        hard-wrapped lines of one paragraph (seed 002).
+        """
+        tokens = self.tokens
+        for index, tok in enumerate(tokens):
+            if tok.type != "TEXT":
+                continue
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (following is None or following.type != "TEXT"
+                    or _SENTENCE_END.search(tok) or tok.rstrip().endswith(("：", ":"))):
+                tok.type = "TEXT_END"

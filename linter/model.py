@@ -1,0 +1,209 @@
+"""The document tree rules query: sections, headings, paragraphs, sentences, tables, rows, cells.
+
+Built by ``linter.parser`` from the Lark parse tree.  Every node has a ``span``
+into the user's original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .normalize import MappedText, fold
+from .source import Source, Span
+
+_SENTENCE = re.compile(r"[^。!?;]*(?:[。!?;][\"')\]」』]*|$)")
+
+
+@dataclass
+class Title:
+    span: Span
+    text: str          # folded, lines joined
+    line_spans: list   # one Span per title line
+    byline: list = field(default_factory=list)
+
+
+@dataclass
+class Heading:
+    span: Span          # the heading's text on its line (markdown prefix excluded)
+    numeral: str        # 一 … 十
+    number: int
+    text: str           # folded heading text after the numeral and 、
+    text_span: Span     # where that text is
+    raw: str            # the heading as written
+    canonical: int | None = None  # 1 … 6: which mandated section this heading opens
+    quality: str = ""   # exact | variant | keyword | implied | extra
+
+
+@dataclass
+class Subheading:
+    span: Span
+    text: str
+
+
+class Paragraph:
+    """Prose re-flowed across hard line wraps; ``text`` is folded, same length as ``raw``."""
+
+    __slots__ = ("mapped", "text", "span", "__dict__")
+
+    def __init__(self, mapped: MappedText):
+        self.mapped = mapped
+        self.text = fold(mapped.text)
+        self.span = mapped.span(0, len(mapped.text))
+
+    @property
+    def raw(self) -> str:
+        return self.mapped.text
+
+    def span_of(self, start: int, end: int) -> Span:
+        return self.mapped.span(start, end)
+
+    @cached_property
+    def sentences(self) -> list["Sentence"]:
+        found = []
+        for match in _SENTENCE.finditer(self.text):
+            if match.end() > match.start() and match.group().strip():
+                found.append(Sentence(self, match.start(), match.end()))
+        return found
+
+
+@dataclass
+class Sentence:
+    paragraph: Paragraph
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start:self.end]
+
+    @property
+    def span(self) -> Span:
+        return self.paragraph.span_of(self.start, self.end)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """Span of characters [start, end) of this sentence's text."""
+        return self.paragraph.span_of(self.start + start, self.start + end)
+
+
+@dataclass
+class Cell:
+    kind: str            # NUM | BLANK | BAD
+    span: Span
+    raw: str
+    value: float | int | None = None
+    unit: str | None = None
+    column: str | None = None  # canonical column key once the row's width is right
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == "NUM"
+
+
+@dataclass
+class Row:
+    key: str | None       # canonical row key (table 3: "new", "withheld.2" …), None if unknown
+    label: str            # the label as written (folded, fragments joined)
+    label_span: Span
+    cells: list[Cell]
+    span: Span            # label and cells
+    anchored: bool = True  # label and numbers on one line (False: paired by position)
+    expected_width: int = 0
+    old_label: str | None = None  # table 2: a label of the other format (规范性文件)
+    block: str | None = None      # table 2: article item (一 五 六 八 九)
+
+    @property
+    def width_ok(self) -> bool:
+        return len(self.cells) == self.expected_width
+
+    def cell(self, column: str) -> Cell | None:
+        for item in self.cells:
+            if item.column == column:
+                return item
+        return None
+
+
+@dataclass
+class Table:
+    kind: str                  # table2 | table3 | table4
+    span: Span
+    rows: dict = field(default_factory=dict)       # key → Row
+    row_order: list = field(default_factory=list)  # Rows in document order
+    unknown_rows: list = field(default_factory=list)
+    duplicate_rows: list = field(default_factory=list)
+    leftovers: list = field(default_factory=list)  # (Span, reason) cells that could not be placed
+    version: str | None = None  # table 2: format its column header belongs to; table 3: shape
+    section: "Section | None" = None
+    headers: list = field(default_factory=list)    # folded header texts
+    blocks: list = field(default_factory=list)     # table 2: (article item, Span) of each block header
+    cells: list = field(default_factory=list)      # table 4: all value cells in order
+    labelled: dict = field(default_factory=dict)   # table 4: group key → cells of a labelled row
+
+    def row(self, key: str) -> Row | None:
+        return self.rows.get(key)
+
+
+@dataclass
+class Section:
+    heading: Heading
+    span: Span
+    paragraphs: list = field(default_factory=list)
+    subheadings: list = field(default_factory=list)
+    tables: list = field(default_factory=list)
+    parent: "Section | None" = None  # an extra heading folded into a mandated section
+
+    @property
+    def canonical(self) -> int | None:
+        return self.heading.canonical
+
+
+@dataclass
+class Document:
+    source: Source
+    title: Title | None = None
+    metadata: list = field(default_factory=list)
+    preamble: list = field(default_factory=list)   # Paragraphs before the first heading
+    sections: list = field(default_factory=list)
+    links: list = field(default_factory=list)      # (Span, url) link annotations
+    unplaced: list = field(default_factory=list)   # (Span, reason): text the grammar could not place
+    table2: Table | None = None
+    table3: Table | None = None
+    table4: Table | None = None
+    year: int | None = None
+    year_source: str | None = None
+    format: str | None = None
+    format_source: str | None = None
+
+    def section(self, canonical_id: int) -> Section | None:
+        for section in self.sections:
+            if section.heading.canonical == canonical_id and section.heading.quality != "extra":
+                return section
+        return None
+
+    @property
+    def mandated_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.heading.canonical and s.heading.quality != "extra"]
+
+    def paragraphs(self, section: int | None = None):
+        """Prose paragraphs, all or those of one mandated section (with its folded-in extras)."""
+        if section is None:
+            yield from self.preamble
+            for item in self.sections:
+                yield from item.paragraphs
+            return
+        for item in self.sections:
+            owner = item.parent or item
+            if owner.heading.canonical == section and owner.heading.quality != "extra":
+                yield from item.paragraphs
+
+    def sentences(self, section: int | None = None):
+        for paragraph in self.paragraphs(section):
+            yield from paragraph.sentences
+
+    @cached_property
+    def entities(self):
+        from .inline import scan_document
+        return scan_document(self)
+
+    def tables(self):
+        return [t for t in (self.table2, self.table3, self.table4) if t is not None]

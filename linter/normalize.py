@@ -1,0 +1,145 @@
+"""Normalisation that never loses the way back to the user's text.
+
+Two levels:
+
+* ``fold`` maps one character to one character (fullwidth ASCII → ASCII,
+  ideographic space → space, Kangxi radicals and CJK compatibility ideographs
+  → unified ideographs, curly quotes → straight).  Because the length does not
+  change, an index into a folded string is an index into the original.
+* ``label_key`` builds a comparison key for table labels and headings
+  (domain.md §4.6): folded, whitespace and markdown emphasis removed,
+  ``1、``/``1．`` → ``1.``, ``、`` → ``,``.  Keys are only compared, never
+  reported, so they need no position map.
+
+``MappedText`` joins pieces of several lines (a paragraph re-flowed from hard
+wraps, say) and keeps, for every character, its offset in the original.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+from .source import Span
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = (
+        (0xFF01, 0xFF5F),  # fullwidth ASCII
+        (0x2F00, 0x2FD6),  # Kangxi radicals (PDF fonts emit them for 一 二 文 …)
+        (0x2E80, 0x2EF4),  # CJK radicals supplement
+        (0xF900, 0xFADA),  # CJK compatibility ideographs
+    )
+    for low, high in ranges:
+        for code in range(low, high):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    for char in "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff":
+        table[ord(char)] = " "
+    for char in "“”„‟＂":
+        table[ord(char)] = '"'
+    for char in "‘’‚‛＇":
+        table[ord(char)] = "'"
+    for char in "－—–―‐‑":
+        table[ord(char)] = "-"
+    table[ord("【")] = "["
+    table[ord("】")] = "]"
+    table[ord("［")] = "["
+    table[ord("］")] = "]"
+    table[ord("．")] = "."
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Fold characters one-to-one; ``len(fold(s)) == len(s)`` always."""
+    return text.translate(FOLD_TABLE)
+
+
+_KEY_DROP = re.compile(r"[\s*#|]+")
+_ARABIC_ITEM = re.compile(r"(\d)[、.](?!\d)")
+_KEY_PUNCT = str.maketrans({"、": ",", "，": ",", "：": ":", "；": ";", "。": "", "（": "(", "）": ")",
+                            "〈": "<", "〉": ">", "《": "<", "》": ">"})
+
+
+def label_key(text: str) -> str:
+    """Comparison key for labels: folded, no whitespace, unified punctuation."""
+    key = _KEY_DROP.sub("", fold(text))
+    key = _ARABIC_ITEM.sub(r"\1.", key)
+    return key.translate(_KEY_PUNCT)
+
+
+class MappedText:
+    """A string built from runs of the original text, with offsets back into it.
+
+    ``runs`` holds (index in this text, offset in the original) for each run of
+    characters copied one-to-one from the original.
+    """
+
+    __slots__ = ("text", "_starts", "_origins")
+
+    def __init__(self, text: str, runs: list[tuple[int, int]]):
+        self.text = text
+        self._starts = [run[0] for run in runs]
+        self._origins = [run[1] for run in runs]
+
+    @classmethod
+    def join(cls, pieces: list[tuple[int, str]]) -> "MappedText":
+        """Concatenate (original offset, text) pieces, each copied one-to-one."""
+        parts = []
+        runs = []
+        length = 0
+        for origin, text in pieces:
+            if not text:
+                continue
+            runs.append((length, origin))
+            parts.append(text)
+            length += len(text)
+        return cls("".join(parts), runs or [(0, pieces[0][0] if pieces else 0)])
+
+    def origin(self, index: int) -> int:
+        """Original offset of character ``index`` (or of the end, for len)."""
+        if index >= len(self.text) and self.text:
+            return self.origin(len(self.text) - 1) + 1
+        run = bisect_right(self._starts, index) - 1
+        return self._origins[run] + index - self._starts[run]
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span of characters [start, end) of this text."""
+        if end <= start:
+            at = self.origin(start)
+            return Span(at, at)
+        return Span(self.origin(start), self.origin(end - 1) + 1)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_DIGITS_SPACE = re.compile(r"(?<=[\d\u4e00-\u9fff〔〕])[ \t]+(?=[\d\u4e00-\u9fff〔〕])")
+
+
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """Remove PDF-inserted spaces between CJK characters and digits.
+
+    Returns the squeezed string and, for each of its characters, the index of
+    that character in ``text`` (so matches can be mapped back).
+    """
+    if " " not in text and "\t" not in text:
+        return text, list(range(len(text)))
+    kept = []
+    index = []
+    last = 0
+    for match in _DIGITS_SPACE.finditer(text):
+        kept.append(text[last:match.start()])
+        index.extend(range(last, match.start()))
+        last = match.end()
+    kept.append(text[last:])
+    index.extend(range(last, len(text)))
+    return "".join(kept), index

@@ -1,0 +1,192 @@
+"""Parse a report: line lexer → Lark LALR parser (grammar/report.lark) → document tree.
+
+Tokens the grammar cannot place are skipped and recorded as ``unplaced``
+(rule GL003) instead of stopping the parse: a draft is never rejected for its
+shape alone.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Tree
+from lark.exceptions import UnexpectedInput
+from lark.lexer import Lexer
+
+from . import structure, tables
+from .canon import canon
+from .lexer import LineLexer, LineToken
+from .model import Document, Heading, Paragraph, Section, Subheading, Title
+from .normalize import MappedText, fold
+from .source import Source, Span
+
+_HEADING_PREFIX = structure.HEADING_PREFIX
+
+
+class _TokensAlreadyLexed(Lexer):
+    """Lark needs a lexer class; ours runs before Lark and feeds it tokens."""
+
+    def __init__(self, lexer_conf):  # noqa: D401 - lark's interface
+        pass
+
+    def lex(self, data):  # pragma: no cover - tokens are fed through parse_interactive
+        return iter(())
+
+
+def _cache_path() -> str | None:
+    base = os.environ.get("GOVLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
+        or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "govlint")
+    try:
+        os.makedirs(path, exist_ok=True)
+        probe = os.path.join(path, ".probe")
+        with open(probe, "w"):
+            pass
+        return path
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def report_parser() -> Lark:
+    grammar = resources.files("govlint.grammar").joinpath("report.lark").read_text(encoding="utf-8")
+    cache_dir = _cache_path() or tempfile.gettempdir()
+    from . import __version__
+    cache = os.path.join(cache_dir, f"report-{__version__}.lark-cache")
+    try:
+        return Lark(grammar, parser="lalr", lexer=_TokensAlreadyLexed, cache=cache)
+    except OSError:
+        return Lark(grammar, parser="lalr", lexer=_TokensAlreadyLexed)
+
+
+def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:
+    """Feed tokens to the LALR parser; return the tree and the tokens it had to skip."""
+    interactive = report_parser().parse_interactive([])
+    skipped = []
+    for tok in tokens:
+        try:
+            interactive.feed_token(tok)
+        except UnexpectedInput:
+            skipped.append(tok)
+    return interactive.feed_eof(), skipped
+
+
+def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Document:
+    """Parse a report; ``year`` and ``fmt`` override what the report says of itself."""
+    tokens = LineLexer(source).run()
+    tree, skipped = parse_tree(tokens)
+    doc = Document(source)
+    builder = _Builder(doc)
+    builder.build(tree)
+    for tok in skipped:
+        if tok.type in ("_EOL", "TABLE_END", "T2_START", "T3_START", "T4_START"):
+            continue
+        doc.unplaced.append((Span(tok.start_pos, tok.end_pos), f"unexpected {tok.type.lower()}"))
+    if fmt is not None:
+        doc.format, doc.format_source = fmt, "override"
+    structure.resolve(doc, year)
+    return doc
+
+
+def _text_of(tok: LineToken) -> str:
+    return fold(str(tok))
+
+
+class _Builder:
+    """Walks the Lark tree and builds the Document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.source = doc.source
+
+    def build(self, tree: Tree) -> None:
+        front, *sections = tree.children
+        for item in front.children:
+            self._front_item(item)
+        for node in sections:
+            self.doc.sections.append(self._section(node))
+
+    # -- front matter -----------------------------------------------------------
+    def _front_item(self, item) -> None:
+        doc = self.doc
+        if isinstance(item, Tree):
+            if item.data == "title":
+                doc.title = self._title(item)
+            elif item.data == "paragraph":
+                doc.preamble.append(self._paragraph(item))
+            elif item.data == "subheading":
+                # A sub-heading before any heading: keep its text as prose.
+                tok = item.children[0]
+                doc.preamble.append(Paragraph(MappedText.join([(tok.start_pos, str(tok))])))
+        elif item.type == "META":
+            doc.metadata.append((Span(item.start_pos, item.end_pos), _text_of(item)))
+        elif item.type == "LINK":
+            doc.links.append((Span(item.start_pos, item.end_pos), str(item).strip()))
+
+    def _title(self, node: Tree) -> Title:
+        lines = [tok for tok in node.children if tok.type == "TITLE"]
+        byline = [(Span(tok.start_pos, tok.end_pos), _text_of(tok)) for tok in node.children if tok.type == "BYLINE"]
+        spans = [Span(tok.start_pos, tok.end_pos) for tok in lines]
+        text = "".join(_text_of(tok) for tok in lines)
+        return Title(spans[0].cover(spans[-1]), text, spans, byline)
+
+    # -- sections ---------------------------------------------------------------
+    def _section(self, node: Tree) -> Section:
+        head_tok = node.children[0]
+        heading = self._heading(head_tok)
+        section = Section(heading, Span(head_tok.start_pos, head_tok.end_pos))
+        end = head_tok.end_pos
+        for item in node.children[1:]:
+            if isinstance(item, Tree):
+                if item.data == "paragraph":
+                    paragraph = self._paragraph(item)
+                    section.paragraphs.append(paragraph)
+                    end = max(end, paragraph.span.end)
+                elif item.data == "subheading":
+                    tok = item.children[0]
+                    section.subheadings.append(Subheading(Span(tok.start_pos, tok.end_pos), _text_of(tok)))
+                    end = max(end, tok.end_pos)
+                elif item.data in ("table2", "table3", "table4"):
+                    table = tables.build(item, self.doc)
+                    table.section = section
+                    section.tables.append(table)
+                    end = max(end, table.span.end)
+            elif item.type == "LINK":
+                self.doc.links.append((Span(item.start_pos, item.end_pos), str(item).strip()))
+        section.span = Span(head_tok.start_pos, end)
+        return section
+
+    @staticmethod
+    def _heading(tok: LineToken) -> Heading:
+        raw = str(tok)
+        folded = fold(raw)
+        match = _HEADING_PREFIX.match(folded)
+        numeral = match.group(1)
+        text_start = match.end()
+        text = folded[text_start:].strip().strip("*").strip()
+        span = Span(tok.start_pos, tok.end_pos)
+        text_span = Span(tok.start_pos + text_start, tok.start_pos + text_start + len(folded[text_start:].rstrip()))
+        from .canon import numeral_value
+        return Heading(span, numeral, numeral_value(numeral), text, text_span, raw)
+
+    # -- prose ----------------------------------------------------------------------
+    @staticmethod
+    def _paragraph(node: Tree) -> Paragraph:
+        pieces = []
+        for tok in node.children:
+            text = str(tok)
+            start = tok.start_pos
+            # Markdown emphasis (**一是**) is extraction residue: leave it out.
+            if "**" in text:
+                position = 0
+                for part in text.split("**"):
+                    pieces.append((start + position, part))
+                    position += len(part) + 2
+            else:
+                pieces.append((start, text))
+        return Paragraph(MappedText.join(pieces))
+
+
+__all__ = ["parse", "parse_tree", "report_parser", "canon"]
