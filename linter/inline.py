@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import squeeze
 from .source import Span
 
 # A document number: 〔2021〕30号 and its mis-writings; the issuer is read back
@@ -79,10 +78,8 @@ def _issuer_before(text: str, end: int) -> tuple[str, int]:
 
 
 def scan_paragraph(paragraph, found: Entities) -> None:
-    text, index = squeeze(paragraph.text)
-
-    def span(start: int, end: int) -> Span:
-        return paragraph.span_of(index[start], index[end - 1] + 1)
+    text = paragraph.squeezed[0]
+    span = paragraph.squeezed_span
 
     def entity(kind, start, end, groups=None):
         return Entity(kind, span(start, end), text[start:end], groups or {})
@@ -96,7 +93,8 @@ def scan_paragraph(paragraph, found: Entities) -> None:
         groups = dict(match.groupdict())
         groups["issuer"] = issuer
         item = entity("docno", issuer_start, match.end(), groups)
-        item.groups["core_start"] = match.start() - issuer_start
+        item.groups["core_span"] = span(match.start(), match.end())
+        item.groups["open_span"] = span(match.start("open"), match.end("open"))
         found.docnos.append(item)
         if NOTICE_ISSUER.fullmatch(issuer) or NOTICE_ISSUER.search(issuer):
             found.notices.append(item)

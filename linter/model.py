@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .normalize import MappedText, fold
+from .normalize import MappedText, fold, squeeze
 from .source import Source, Span
 
 _SENTENCE = re.compile(r"[^。!?;]*(?:[。!?;][\"')\]」』]*|$)")
@@ -57,6 +57,19 @@ class Paragraph:
 
     def span_of(self, start: int, end: int) -> Span:
         return self.mapped.span(start, end)
+
+    @cached_property
+    def squeezed(self) -> tuple[str, list[int]]:
+        """The text without PDF-inserted spaces (2021 年 → 2021年), and where each character came from."""
+        return squeeze(self.text)
+
+    def squeezed_span(self, start: int, end: int) -> Span:
+        """Original span of characters [start, end) of the squeezed text."""
+        index = self.squeezed[1]
+        if end <= start:
+            at = index[start] if start < len(index) else len(self.text)
+            return self.span_of(at, at)
+        return self.span_of(index[start], index[end - 1] + 1)
 
     @cached_property
     def sentences(self) -> list["Sentence"]:

@@ -6,16 +6,13 @@ shape alone.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from functools import lru_cache
-from importlib import resources
 
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
-from . import structure, tables
+from . import grammars, structure, tables
 from .canon import canon
 from .lexer import LineLexer, LineToken
 from .model import Document, Heading, Paragraph, Section, Subheading, Title
@@ -35,30 +32,9 @@ class _TokensAlreadyLexed(Lexer):
         return iter(())
 
 
-def _cache_path() -> str | None:
-    base = os.environ.get("GOVLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
-        or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "govlint")
-    try:
-        os.makedirs(path, exist_ok=True)
-        probe = os.path.join(path, ".probe")
-        with open(probe, "w"):
-            pass
-        return path
-    except OSError:
-        return None
-
-
 @lru_cache(maxsize=1)
 def report_parser() -> Lark:
-    grammar = resources.files("govlint.grammar").joinpath("report.lark").read_text(encoding="utf-8")
-    cache_dir = _cache_path() or tempfile.gettempdir()
-    from . import __version__
-    cache = os.path.join(cache_dir, f"report-{__version__}.lark-cache")
-    try:
-        return Lark(grammar, parser="lalr", lexer=_TokensAlreadyLexed, cache=cache)
-    except OSError:
-        return Lark(grammar, parser="lalr", lexer=_TokensAlreadyLexed)
+    return grammars.load("report", lexer=_TokensAlreadyLexed)
 
 
 def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:

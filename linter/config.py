@@ -1,0 +1,193 @@
+"""Configuration: ``.govlint.yaml`` in the report's folder or any parent, or ``--config``.
+
+::
+
+    select: [GL1, GL3]          # rule codes or prefixes; "ALL" for everything
+    ignore: [GL203]
+    severity: {GL502: error}    # per-rule severity
+    rule-packs: [rules/ningxia.yaml]   # extra packs, relative to this file
+    per-file-ignores:
+      "drafts/*.txt": [GL101]
+    report-year: 2022           # when the report does not say
+    fail-on: warning            # lowest severity that fails the run
+    lang: zh                    # zh or en
+
+Selection follows ruff: the most specific selector wins, and on a tie
+``ignore`` wins over ``select``.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+
+from .diagnostics import SEVERITIES
+from .yamlio import ConfigError, Located, plain, read
+
+CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
+_KEYS = {"select", "ignore", "severity", "rule-packs", "per-file-ignores", "report-year", "fail-on", "lang",
+         "extend-select"}
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    select: list | None = None
+    extend_select: list = field(default_factory=list)
+    ignore: list = field(default_factory=list)
+    severity: dict = field(default_factory=dict)
+    rule_packs: list = field(default_factory=list)
+    per_file_ignores: dict = field(default_factory=dict)
+    report_year: int | None = None
+    fail_on: str | None = None
+    lang: str | None = None
+
+    @property
+    def directory(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
+
+    def ignored_for(self, file_path: str) -> list[str]:
+        """Codes ignored for one file by per-file-ignores (globs relative to the config's folder)."""
+        if not self.per_file_ignores or file_path == "-":
+            return []
+        absolute = os.path.abspath(file_path)
+        relative = os.path.relpath(absolute, self.directory).replace(os.sep, "/")
+        codes = []
+        for pattern, ignored in self.per_file_ignores.items():
+            if (fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(file_path), pattern)
+                    or fnmatch.fnmatch(absolute.replace(os.sep, "/"), pattern)):
+                codes.extend(ignored)
+        return codes
+
+
+def _codes(where: Located, node, key) -> list[str]:
+    value = node.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise where.error(node, key, f"'{key}' must be a list of rule codes or prefixes", value=True)
+    for index, item in enumerate(value):
+        if not _is_selector(item):
+            raise where.error(value, index, f"'{item}' is not a rule code or prefix (like GL3 or GL303) or ALL")
+    return [str(item).upper() for item in value]
+
+
+def _is_selector(text: str) -> bool:
+    text = str(text).upper()
+    return text == "ALL" or (text[:1].isalpha() and text.isalnum() and len(text) <= 8)
+
+
+def parse_config(data, path: str) -> Config:
+    where = Located(path)
+    if data is None:
+        return Config(path=path)
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, 1, "the configuration must be a mapping (select:, ignore:, severity: …)")
+    for key in data:
+        if key not in _KEYS:
+            raise where.error(data, key, f"unknown setting {key!r}; known settings: {', '.join(sorted(_KEYS))}")
+    config = Config(path=path)
+    if "select" in data:
+        config.select = _codes(where, data, "select")
+    config.extend_select = _codes(where, data, "extend-select")
+    config.ignore = _codes(where, data, "ignore")
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict):
+        raise where.error(data, "severity", "'severity' maps rule codes to info, warning or error", value=True)
+    for code, level in severity.items():
+        if not _is_selector(code):
+            raise where.error(severity, code, f"'{code}' is not a rule code")
+        if level not in SEVERITIES:
+            raise where.error(severity, code, f"severity of {code} must be one of {', '.join(SEVERITIES)}",
+                              value=True)
+        config.severity[str(code).upper()] = str(level)
+    packs = data.get("rule-packs") or []
+    if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
+        raise where.error(data, "rule-packs", "'rule-packs' must be a list of file paths", value=True)
+    base = os.path.dirname(os.path.abspath(path))
+    for index, pack in enumerate(packs):
+        full = pack if os.path.isabs(pack) else os.path.join(base, pack)
+        if not os.path.isfile(full):
+            raise where.error(packs, index, f"rule pack not found: {pack}")
+        config.rule_packs.append(full)
+    ignores = data.get("per-file-ignores") or {}
+    if not isinstance(ignores, dict):
+        raise where.error(data, "per-file-ignores", "'per-file-ignores' maps file globs to rule codes", value=True)
+    for pattern in ignores:
+        codes = _codes(where, ignores, pattern)
+        if not codes:
+            raise where.error(ignores, pattern, f"per-file ignore for {pattern!r} must name the rules it ignores")
+        config.per_file_ignores[str(pattern)] = codes
+    if "report-year" in data:
+        year = data["report-year"]
+        if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100:
+            raise where.error(data, "report-year", "'report-year' must be a year such as 2022", value=True)
+        config.report_year = int(year)
+    if "fail-on" in data:
+        if data["fail-on"] not in SEVERITIES:
+            raise where.error(data, "fail-on", f"'fail-on' must be one of {', '.join(SEVERITIES)}", value=True)
+        config.fail_on = str(data["fail-on"])
+    if "lang" in data:
+        if data["lang"] not in ("zh", "en"):
+            raise where.error(data, "lang", "'lang' must be zh or en", value=True)
+        config.lang = str(data["lang"])
+    return config
+
+
+def load_config(path: str) -> Config:
+    return parse_config(read(path), path)
+
+
+class ConfigFinder:
+    """Finds the configuration that applies to each file (cached per folder)."""
+
+    def __init__(self, explicit: str | None = None):
+        self.explicit = load_config(explicit) if explicit else None
+        self._by_folder: dict[str, Config] = {}
+
+    def for_file(self, file_path: str) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = os.getcwd() if file_path == "-" else os.path.dirname(os.path.abspath(file_path))
+        return self._find(folder)
+
+    def _find(self, folder: str) -> Config:
+        if folder in self._by_folder:
+            return self._by_folder[folder]
+        config = None
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                config = load_config(candidate)
+                break
+        if config is None:
+            parent = os.path.dirname(folder)
+            config = Config() if parent == folder else self._find(parent)
+        self._by_folder[folder] = config
+        return config
+
+
+def selected(code: str, select: list | None, ignore: list, enabled_by_default: bool = True,
+             extend_select: list | None = None) -> bool:
+    """Is a rule on?  The longest matching selector decides; ignore wins ties."""
+    best_len = -1
+    best_on = False
+    selectors = []
+    if select is None:
+        if enabled_by_default:
+            selectors.append(("", True))
+    else:
+        selectors.extend((s, True) for s in select)
+    selectors.extend((s, True) for s in extend_select or [])
+    selectors.extend((s, False) for s in ignore)
+    for selector, on in selectors:
+        prefix = "" if selector == "ALL" else selector
+        if code.startswith(prefix):
+            if len(prefix) > best_len or (len(prefix) == best_len and not on):
+                best_len, best_on = len(prefix), on
+    return best_on
+
+
+__all__ = ["Config", "ConfigError", "ConfigFinder", "load_config", "parse_config", "selected", "plain"]

@@ -1,0 +1,105 @@
+"""Rule documentation from the rule packs (one source of truth): ``govlint rules`` and ``govlint rule CODE``."""
+from __future__ import annotations
+
+import json
+
+from .config import load_config
+from .engine import Linter, Options
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_FORMAT_ZH = {"2021": "2021年格式", "2019-trial": "试行格式(2019-2020)", "2008": "2008年条例(2018年及以前)"}
+
+
+def _rules(config_path):
+    linter = Linter(Options(config=config_path))
+    config = load_config(config_path) if config_path else None
+    return linter.all_rules(config)
+
+
+def grouped(rules) -> dict:
+    """code → the rules with that code (one per format group), in code order."""
+    by_code = {}
+    for rule in sorted(rules, key=lambda r: r.code):
+        by_code.setdefault(rule.code, []).append(rule)
+    return by_code
+
+
+def _formats(rules) -> list[str]:
+    found = []
+    for rule in rules:
+        found.extend(f for f in rule.formats if f not in found)
+    return found
+
+
+def list_rules(config_path, lang: str, output_format: str) -> str:
+    by_code = grouped(_rules(config_path))
+    if output_format == "json":
+        items = []
+        for code, rules in by_code.items():
+            first = rules[0]
+            items.append({"code": code, "name": first.name, "severity": first.severity, "family": first.family,
+                          "formats": _formats(rules), "fixable": any(r.fixable for r in rules),
+                          "summary": first.summary.get(lang) or first.summary["zh"], "pack": first.pack})
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    lines = []
+    for code, rules in by_code.items():
+        first = rules[0]
+        severity = first.severity if lang == "en" else _SEVERITY_ZH[first.severity]
+        fix = " 🔧" if any(r.fixable for r in rules) else ""
+        formats = ",".join(_formats(rules))
+        summary = first.summary.get(lang) or first.summary["zh"]
+        lines.append(f"{code}  {first.name:<24} {severity:<7} [{formats}]  {summary}{fix}")
+    return "\n".join(lines) + "\n"
+
+
+def rule_page(code: str, config_path, lang: str) -> str:
+    by_code = grouped(_rules(config_path))
+    if code not in by_code:
+        raise LookupError(f"no rule {code}; `govlint rules` lists them")
+    rules = by_code[code]
+    zh = lang != "en"
+    out = []
+    for index, rule in enumerate(rules):
+        summary = rule.summary.get(lang) or rule.summary["zh"]
+        if index == 0:
+            out.append(f"{rule.code} {rule.name}: {summary}")
+            out.append("=" * 60)
+        formats = "、".join(_FORMAT_ZH[f] for f in rule.formats) if zh else ", ".join(rule.formats)
+        if len(rules) > 1:
+            out.append("")
+            out.append((f"## 适用于：{formats}" if zh else f"## For: {formats}"))
+        out.append("")
+        if zh:
+            out.append(f"默认级别：{_SEVERITY_ZH[rule.severity]}（{rule.severity}）    检查类型：{rule.kind.name}    "
+                       f"规则包：{rule.pack}")
+            out.append(f"适用格式：{formats}")
+            out.append("可自动修复：" + (_fix_text(rule, True) if rule.fixable else "否"))
+        else:
+            out.append(f"Default severity: {rule.severity}    Check kind: {rule.kind.name}    Pack: {rule.pack}")
+            out.append(f"Formats: {formats}")
+            out.append("Fix: " + (_fix_text(rule, False) if rule.fixable else "none"))
+        for case, spec in rule.cases.items():
+            if "severity" in spec:
+                out.append((f"  情形 {case}：级别 {_SEVERITY_ZH[spec['severity']]}" if zh
+                            else f"  case {case}: severity {spec['severity']}"))
+        out.append("")
+        out.append("说明" if zh else "What it checks")
+        out.append("-" * 4)
+        out.append(rule.description.rstrip() or summary)
+        for kind, title in (("fail", "不符合的示例" if zh else "Failing example"),
+                            ("pass", "符合的示例" if zh else "Passing example")):
+            for example in rule.examples.get(kind, [])[:2]:
+                text, year = (example, None) if isinstance(example, str) else (example["text"], example.get("year"))
+                out.append("")
+                label = title + (f"（报告年度 {year}）" if zh and year else (f" (report year {year})" if year else ""))
+                out.append(label)
+                out.append("-" * 4)
+                out.extend("    " + line for line in text.rstrip().splitlines())
+    return "\n".join(out) + "\n"
+
+
+def _fix_text(rule, zh: bool) -> str:
+    safe = all(spec.get("safe", True) for spec in rule.cases.values())
+    if zh:
+        return "是（安全修复，--fix）" if safe else "是（部分情形为不安全修复，需 --unsafe-fixes）"
+    return "yes (safe, --fix)" if safe else "yes (some cases are unsafe: --unsafe-fixes)"

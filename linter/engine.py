@@ -1,0 +1,134 @@
+"""The engine: read a file, parse it, run the rules that apply, collect diagnostics."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+from .canon import FORMATS
+from .config import Config, ConfigFinder, selected
+from .diagnostics import SEVERITY_RANK, Diagnostic
+from .model import Document
+from .parser import parse
+from .rulepacks import Rule, builtin_rules, load_pack_file, merge
+from .source import InputError, Source
+
+
+@dataclass
+class Options:
+    """What the command line says; None means "as the configuration says"."""
+
+    config: str | None = None
+    select: list | None = None
+    extend_select: list = field(default_factory=list)
+    ignore: list = field(default_factory=list)
+    report_year: int | None = None
+    lang: str | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: Source | None = None
+    doc: Document | None = None
+    diagnostics: list = field(default_factory=list)
+    error: str | None = None         # input error: the file could not be read as a report
+    internal_errors: list = field(default_factory=list)
+
+    @property
+    def year(self):
+        return self.doc.year if self.doc else None
+
+    @property
+    def format(self):
+        return self.doc.format if self.doc else None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+
+class Linter:
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        self.finder = ConfigFinder(self.options.config)
+        self._builtin: list[Rule] | None = None
+        self._rules: dict = {}
+
+    # -- rules --------------------------------------------------------------------
+    def all_rules(self, config: Config | None = None) -> list[Rule]:
+        if self._builtin is None:
+            self._builtin = builtin_rules()
+        config = config or Config()
+        key = tuple(config.rule_packs)
+        if key not in self._rules:
+            extra = [load_pack_file(path) for path in config.rule_packs]
+            self._rules[key] = merge([self._builtin, *extra])
+        return self._rules[key]
+
+    def active_rules(self, config: Config, fmt: str | None, path: str) -> list[Rule]:
+        options = self.options
+        select = options.select if options.select is not None else config.select
+        ignore = list(config.ignore) + list(options.ignore) + config.ignored_for(path)
+        extend = list(config.extend_select) + list(options.extend_select)
+        active = []
+        for rule in self.all_rules(config):
+            if fmt is None:
+                if set(rule.formats) != set(FORMATS):
+                    continue  # a report whose format is unknown gets only format-independent rules
+            elif fmt not in rule.formats:
+                continue
+            if selected(rule.code, select, ignore, rule.enabled, extend):
+                active.append(rule)
+        return active
+
+    @staticmethod
+    def severity_for(rule: Rule, config: Config) -> str | None:
+        best = None
+        best_len = -1
+        for selector, level in config.severity.items():
+            if rule.code.startswith(selector) and len(selector) > best_len:
+                best, best_len = level, len(selector)
+        return best
+
+    # -- linting --------------------------------------------------------------------
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+            else:
+                if os.path.getsize(path) > 20 * 1024 * 1024:
+                    return FileResult(path, error=f"{path}: file is larger than 20 MB; not a report")
+                with open(path, "rb") as handle:
+                    data = handle.read()
+        except OSError as exc:
+            return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+        return self.lint_bytes(data, path)
+
+    def lint_bytes(self, data: bytes, path: str) -> FileResult:
+        try:
+            source = Source.from_bytes(data, path)
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
+        return self.lint_source(source)
+
+    def lint_source(self, source: Source) -> FileResult:
+        config = self.finder.for_file(source.path)
+        year = self.options.report_year or config.report_year
+        doc = parse(source, year=year)
+        result = FileResult(source.path, source, doc)
+        lang = self.options.lang or config.lang or "zh"
+        for rule in self.active_rules(config, doc.format, source.path):
+            severity = self.severity_for(rule, config)
+            try:
+                for finding in rule.run(doc):
+                    result.diagnostics.append(rule.render(finding, lang, severity))
+            except Exception as exc:  # a rule bug must not hide the other rules' findings
+                result.internal_errors.append(f"{source.path}: internal error in {rule.code} ({rule.kind.name}): "
+                                              f"{type(exc).__name__}: {exc}")
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        return result
+
+
+def fails(result: FileResult, fail_on: str) -> bool:
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)

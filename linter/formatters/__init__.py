@@ -1,0 +1,42 @@
+"""Output formats.  A formatter is a small unit registered by name, apart from the rules.
+
+``format_results(name, results, stream, settings)`` writes every file's
+diagnostics; ``FORMATTERS`` lists what ``--format`` accepts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Settings:
+    lang: str = "zh"
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    output_path: str | None = None
+
+
+FORMATTERS: dict = {}
+
+
+def formatter(name: str):
+    def register(cls):
+        cls.name = name
+        FORMATTERS[name] = cls
+        return cls
+    return register
+
+
+def get(name: str):
+    _load()
+    return FORMATTERS.get(name)
+
+
+def names() -> list[str]:
+    _load()
+    return sorted(FORMATTERS)
+
+
+def _load():
+    from . import json_format, text  # noqa: F401  (registration)

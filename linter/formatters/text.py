@@ -1,0 +1,123 @@
+"""The default, human format: path:line:column, rule code, severity, message, then the
+line with the culprit underlined (carets aligned by display width) and the fix."""
+from __future__ import annotations
+
+import unicodedata
+
+from . import Settings, formatter
+
+_TAB = "    "
+_WIDTH = 100  # display cells of an excerpt line before it is cut around the culprit
+
+
+def cell_width(text: str) -> int:
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _palette(color: bool):
+    if not color:
+        return {key: "" for key in ("error", "warning", "info", "path", "dim", "reset", "code")}
+    from colorama import Fore, Style
+    return {"error": Fore.RED + Style.BRIGHT, "warning": Fore.YELLOW + Style.BRIGHT, "info": Fore.CYAN,
+            "path": Style.BRIGHT, "dim": Style.DIM, "reset": Style.RESET_ALL, "code": Style.BRIGHT}
+
+
+def excerpt(source, span, width: int = _WIDTH) -> tuple[int, str, str]:
+    """(line number, shown line, caret line) for the first line of a span."""
+    line_no = source.line_of(span.start)
+    line_start = source.line_starts[line_no - 1]
+    line = source.line_text(line_no)
+    start = span.start - line_start
+    end = min(span.end, line_start + len(line)) - line_start
+    end = max(end, start)
+    before, culprit, after = line[:start].replace("\t", _TAB), line[start:end].replace("\t", _TAB), \
+        line[end:].replace("\t", _TAB)
+    prefix = suffix = ""
+    # Cut long lines around the culprit, keeping some context on each side.
+    if cell_width(before + culprit + after) > width:
+        keep = max(12, (width - cell_width(culprit)) // 2)
+        if cell_width(before) > keep:
+            cut = before
+            while cell_width(cut) > keep:
+                cut = cut[1:]
+            before, prefix = cut, "…"
+        room = width - cell_width(before) - cell_width(culprit)
+        if cell_width(culprit) > width - cell_width(before):
+            while culprit and cell_width(before + culprit) > width:
+                culprit = culprit[:-1]
+            after, suffix = "", "…"
+        elif cell_width(after) > room:
+            while after and cell_width(after) > max(room, 0):
+                after = after[:-1]
+            suffix = "…"
+    shown = prefix + before + culprit + after + suffix
+    caret = " " * cell_width(prefix + before) + "^" * max(1, cell_width(culprit))
+    return line_no, shown, caret
+
+
+def summary_line(results, lang: str) -> str:
+    files = sum(1 for r in results if r.error is None)
+    unreadable = sum(1 for r in results if r.error is not None)
+    counts = {level: sum(r.count(level) for r in results) for level in ("error", "warning", "info")}
+    if lang == "en":
+        text = f"Checked {files} file{'s' if files != 1 else ''}: {counts['error']} error(s), " \
+               f"{counts['warning']} warning(s), {counts['info']} info"
+        if unreadable:
+            text += f"; {unreadable} file(s) could not be read"
+        return text
+    text = f"检查了 {files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个"
+    if unreadable:
+        text += f"；{unreadable} 个文件无法读取"
+    return text
+
+
+_LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix": "修改建议", "help": "提示"},
+           "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "help": "help"}}
+
+
+@formatter("text")
+class TextFormatter:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.colors = _palette(settings.color)
+
+    def write(self, results, stream) -> None:
+        c = self.colors
+        labels = _LABELS.get(self.settings.lang, _LABELS["zh"])
+        for result in results:
+            if result.error is not None or result.source is None:
+                continue
+            source = result.source
+            for diag in result.diagnostics:
+                line, column = source.position(diag.span.start)
+                sev = diag.severity
+                stream.write(f"{c['path']}{result.path}:{line}:{column}:{c['reset']} "
+                             f"{c[sev]}{diag.code}{c['reset']} {c[sev]}{labels[sev]}{c['reset']} {diag.message}\n")
+                line_no, shown, caret = excerpt(source, diag.span)
+                gutter = " " * len(str(line_no))
+                stream.write(f"{c['dim']}  {line_no} |{c['reset']} {shown}\n")
+                stream.write(f"{c['dim']}  {gutter} |{c['reset']} {c[sev]}{caret}{c['reset']}\n")
+                if diag.help:
+                    kind = "fix" if diag.fix else "help"
+                    stream.write(f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}：{diag.help}\n"
+                                 if self.settings.lang != "en" else
+                                 f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}: {diag.help}\n")
+        if self.settings.statistics:
+            write_statistics(results, stream, self.settings.lang)
+        if not self.settings.quiet:
+            stream.write(summary_line(results, self.settings.lang) + "\n")
+
+
+def write_statistics(results, stream, lang: str) -> None:
+    counts = {}
+    for result in results:
+        for diag in result.diagnostics:
+            key = (diag.code, diag.name, diag.severity)
+            counts[key] = counts.get(key, 0) + 1
+    for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        stream.write(f"{count:5d}  {code}  {severity:<7}  {name}\n")

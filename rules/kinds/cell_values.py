@@ -1,0 +1,41 @@
+"""cell-values: every value cell is a number of the right kind (not blank, not text, not negative)."""
+from govlint.diagnostics import Finding
+from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import SHORT_TABLE, cell_place, column_name, row_name
+
+
+@check_kind
+class CellValues(CheckKind):
+    """Value cells are whole numbers ≥ 0, except where the format allows signs or decimals."""
+
+    name = "cell-values"
+    CASES = ("blank", "negative", "fraction")
+    PARAMS = {
+        "signed": Param(list, ["table2.change"], "table.column cells that may be signed (本年增/减)"),
+        "decimal": Param(list, ["table2.amount"], "table.column cells that may have decimals (金额)"),
+    }
+
+    def check(self, doc, params):
+        signed = set(params["signed"])
+        decimal = set(params["decimal"])
+        for table in doc.tables():
+            for row in table.row_order:
+                if not row.width_ok:
+                    continue  # table-shape reports the row; its cells have no columns
+                blanks = [cell for cell in row.cells if cell.kind == "BLANK"]
+                if blanks:
+                    yield Finding(blanks[0].span, {
+                        "where": cell_place(table.kind, row, None), "table": SHORT_TABLE[table.kind],
+                        "row": row_name(table.kind, row.key, row.label),
+                        "columns": "、".join(column_name(table.kind, c.column) for c in blanks),
+                        "count": len(blanks)}, case="blank", related=[c.span for c in blanks[1:]])
+                for cell in row.cells:
+                    place = f"{table.kind}.{cell.column}"
+                    args = {"where": cell_place(table.kind, row, cell.column), "value": cell.raw.strip()}
+                    if cell.kind == "BAD":
+                        yield Finding(cell.span, args)
+                    elif cell.kind == "NUM":
+                        if cell.value < 0 and place not in signed:
+                            yield Finding(cell.span, args, case="negative")
+                        elif isinstance(cell.value, float) and not cell.value.is_integer() and place not in decimal:
+                            yield Finding(cell.span, args, case="fraction")

@@ -1,0 +1,122 @@
+"""Citation checks on document numbers (文号): notice-matches-year, notice-cited, docno-style, docno-identity."""
+import re
+
+from govlint.canon import canon
+from govlint.diagnostics import Edit, Finding
+from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import preamble_anchor
+
+NOTICE_CODE = "国办公开办函"
+_NUMBER = re.compile(r"〔(\d{4})〕(\d+)号")
+
+
+def _notice_numbers() -> dict:
+    """format → (year, serial) of the notice that governs it."""
+    found = {}
+    for fmt, spec in canon().data["formats"].items():
+        if spec.get("notice"):
+            match = _NUMBER.search(spec["notice"])
+            found[fmt] = (int(match.group(1)), int(match.group(2)))
+    return found
+
+
+def _number(item) -> tuple[int, int]:
+    return int(item.groups["year"]), int(item.groups["serial"])
+
+
+def _issuer(item) -> str:
+    return item.groups["issuer"].replace("國", "国").replace("辦", "办").replace("開", "开").replace("發", "发")
+
+
+@check_kind
+class NoticeMatchesYear(CheckKind):
+    """The cited format notice is the one for the report's year (〔2019〕60号 for 2019–2020, 〔2021〕30号 from 2021)."""
+
+    name = "notice-matches-year"
+
+    def check(self, doc, params):
+        numbers = _notice_numbers()
+        expected = numbers.get(doc.format)
+        if expected is None:
+            return
+        others = {number for fmt, number in numbers.items() if fmt != doc.format}
+        full = canon().data["formats"][doc.format]["notice"]
+        for item in doc.entities.notices:
+            if _issuer(item) == NOTICE_CODE and _number(item) in others:
+                yield Finding(item.span, {"year": doc.year or "", "expected": full, "found": item.text},
+                              edits=[Edit(item.span.start, item.span.end, full)])
+
+
+@check_kind
+class NoticeCited(CheckKind):
+    """A 2019-or-later report cites the format notice by its document number."""
+
+    name = "notice-cited"
+    CASES = ("title_only",)
+
+    def check(self, doc, params):
+        entities = doc.entities
+        if entities.notices or entities.corrupt_notices:
+            return
+        spec = canon().data["formats"].get(doc.format) or {}
+        args = {"expected": spec.get("notice") or "", "title": spec.get("format_title") or ""}
+        if entities.format_titles:
+            yield Finding(entities.format_titles[0].span, args, case="title_only")
+        else:
+            yield Finding(preamble_anchor(doc), args)
+
+
+@check_kind
+class DocnoStyle(CheckKind):
+    """A document number is written 〔2021〕30号: six-cornered brackets, no 第, no leading zeros."""
+
+    name = "docno-style"
+    PARAMS = {"brackets": Param(str, "〔〕", "the opening and closing bracket of the year")}
+
+    def check(self, doc, params):
+        opening, closing = params["brackets"][0], params["brackets"][-1]
+        for item in doc.entities.docnos:
+            groups = item.groups
+            problems = []
+            if groups["open"] != opening or groups["close"] != closing:
+                problems.append("brackets")
+            if groups.get("di"):
+                problems.append("di")
+            if len(groups["serial"]) > 1 and groups["serial"].startswith("0"):
+                problems.append("zeros")
+            if not groups.get("hao"):
+                continue  # an abbreviated reference (〔2017〕97、113号): nothing to rebuild
+            if not problems:
+                continue
+            expected = f"{opening}{groups['year']}{closing}{int(groups['serial'])}号"
+            core = groups["core_span"]
+            yield Finding(core, {"found": doc.source.text[core.start:core.end], "expected": expected,
+                                 "issuer": groups["issuer"]},
+                          edits=[Edit(core.start, core.end, expected)])
+
+
+@check_kind
+class DocnoIdentity(CheckKind):
+    """The format notice's number is cited with the wrong issuer code, a wrong year/serial pair, or corrupted."""
+
+    name = "docno-identity"
+    CASES = ("issuer", "number", "corrupt")
+
+    def check(self, doc, params):
+        numbers = _notice_numbers()
+        valid = set(numbers.values())
+        years = {year for year, _ in valid}
+        serials = {serial for _, serial in valid}
+        full = {number: canon().data["formats"][fmt]["notice"] for fmt, number in numbers.items()}
+        for item in doc.entities.notices:
+            issuer, number = _issuer(item), _number(item)
+            if issuer == NOTICE_CODE:
+                if number not in valid and (number[0] in years and number[1] in serials):
+                    yield Finding(item.span, {"found": item.text,
+                                              "expected": " 或 ".join(sorted(full.values()))}, case="number")
+            elif number in valid:
+                yield Finding(item.span, {"found": item.text, "expected": full[number]}, case="issuer",
+                              edits=[Edit(item.span.start, item.span.end, full[number])])
+        for item in doc.entities.corrupt_notices:
+            yield Finding(item.span, {"found": item.text, "expected": " 或 ".join(sorted(full.values()))},
+                          case="corrupt")

@@ -1,0 +1,59 @@
+"""text-table-claims: what the prose says about applications agrees with table 3."""
+from govlint.diagnostics import Finding
+from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import compiled, number_text, prose, search
+
+
+@check_kind
+class TextTableClaims(CheckKind):
+    """The text's claim about applications received (未收到… / 共收到N件) matches table 3."""
+
+    name = "text-table-claims"
+    CASES = ("zero",)
+    PARAMS = {
+        "zero_patterns": Param(list, [], "regexes for 'no application was received'"),
+        "count_patterns": Param(list, [], "regexes with a group (?P<n>…) for 'N applications were received'"),
+        "scope": Param((list, str, int), [1, 3], "where the claims are read: section ids, preamble or document"),
+    }
+
+    @staticmethod
+    def validate_params(params):
+        for pattern in params["count_patterns"]:
+            if "(?P<n>" not in pattern:
+                raise ValueError(f"count pattern {pattern!r} needs a group (?P<n>…)")
+            compiled(pattern)
+        for pattern in params["zero_patterns"]:
+            compiled(pattern)
+
+    def check(self, doc, params):
+        table = doc.table3
+        row = table.rows.get("new") if table is not None else None
+        cell = row.cell("total") if row is not None and row.width_ok else None
+        if cell is None or not cell.is_number:
+            return
+        new = cell.value
+        carried_row = table.rows.get("carried")
+        carried_cell = carried_row.cell("total") if carried_row is not None and carried_row.width_ok else None
+        carried = carried_cell.value if carried_cell is not None and carried_cell.is_number else 0
+        paragraphs = prose(doc, params["scope"])
+        claimed = set()
+        for pattern in params["count_patterns"]:
+            for paragraph, match in search(paragraphs, compiled(pattern)):
+                n = int(match.group("n"))
+                span = paragraph.squeezed_span(match.start(), match.end())
+                if span.start in claimed:
+                    continue
+                claimed.add(span.start)
+                if n not in (new, new + carried):
+                    yield Finding(span, {"claim": n, "table": number_text(new), "text": match.group()},
+                                  related=[cell.span])
+        if new == 0:
+            return
+        for pattern in params["zero_patterns"]:
+            for paragraph, match in search(paragraphs, compiled(pattern)):
+                span = paragraph.squeezed_span(match.start(), match.end())
+                if span.start in claimed:
+                    continue
+                claimed.add(span.start)
+                yield Finding(span, {"claim": 0, "table": number_text(new), "text": match.group()},
+                              case="zero", related=[cell.span])

@@ -1,0 +1,45 @@
+"""contact-present and contact-wellformed: how to reach the office about the report."""
+import re
+
+from govlint.diagnostics import Finding
+from govlint.registry import CheckKind, check_kind
+from govlint.rules.kinds._util import preamble_end
+
+_DIGITS = re.compile(r"\d")
+
+
+@check_kind
+class ContactPresent(CheckKind):
+    """The report gives some contact for enquiries: a phone number, an address or an e-mail."""
+
+    name = "contact-present"
+
+    def check(self, doc, params):
+        found = doc.entities
+        if not (found.phones or found.addresses or found.emails):
+            yield Finding(preamble_end(doc), {})
+
+
+@check_kind
+class ContactWellformed(CheckKind):
+    """The contact includes a phone number, and postcodes and phone numbers are well formed."""
+
+    name = "contact-wellformed"
+    CASES = ("no_phone", "postcode", "phone")
+
+    def check(self, doc, params):
+        found = doc.entities
+        if not (found.phones or found.addresses or found.emails):
+            return  # contact-present reports the absence
+        if not found.phones:
+            anchor = (found.addresses or found.emails)[0].span
+            yield Finding(anchor, {}, case="no_phone")
+        for item in found.postcodes:
+            code = item.groups["code"]
+            if len(code) != 6:
+                yield Finding(item.span, {"found": code}, case="postcode")
+        for item in found.phones:
+            number = item.groups.get("number") or ""
+            digits = len(_DIGITS.findall(number))
+            if item.groups.get("label") and not 7 <= digits <= 12:
+                yield Finding(item.span, {"found": number.strip()}, case="phone")

@@ -1,0 +1,117 @@
+"""Generic text checks driven by regexes in the rule pack: pattern-required, pattern-forbidden, substitute.
+
+They read prose paragraphs (PDF-inserted spaces removed) in a scope:
+``document``, ``preamble`` or a list of mandated section ids (1 = 一、总体情况 …).
+"""
+from govlint.diagnostics import Edit, Finding
+from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import compiled, doc_start, preamble_anchor, preamble_end, prose, search, section_anchor
+from govlint.source import Span
+
+_SCOPE = Param((list, str, int), "document", "document, preamble, or a list of section ids")
+
+
+def _validate(patterns):
+    for pattern in patterns:
+        try:
+            compiled(pattern)
+        except Exception as exc:  # re.error
+            raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+@check_kind
+class PatternRequired(CheckKind):
+    """At least one of the patterns occurs in the scope (else: one diagnostic at the anchor)."""
+
+    name = "pattern-required"
+    PARAMS = {
+        "patterns": Param(list, [], "regexes; one match anywhere in scope is enough", required=True),
+        "scope": _SCOPE,
+        "fallback_scope": Param((list, str, int, type(None)), None, "a wider scope searched when the first is absent"),
+        "anchor": Param((str, int), "preamble", "where to point: preamble, preamble-end, title, end, or a section id"),
+    }
+
+    @staticmethod
+    def validate_params(params):
+        _validate(params["patterns"])
+
+    def check(self, doc, params):
+        paragraphs = prose(doc, params["scope"])
+        if not paragraphs and params["fallback_scope"] is not None:
+            paragraphs = prose(doc, params["fallback_scope"])
+        for pattern in params["patterns"]:
+            for _ in search(paragraphs, compiled(pattern)):
+                return
+        anchor = params["anchor"]
+        if isinstance(anchor, int):
+            span = section_anchor(doc, anchor)
+        elif anchor == "title":
+            span = doc_start(doc)
+        elif anchor == "preamble-end":
+            span = preamble_end(doc)
+        elif anchor == "end":
+            end = len(doc.source.text.rstrip())
+            span = Span(end, end)
+        else:
+            span = preamble_anchor(doc)
+        yield Finding(span, {})
+
+
+@check_kind
+class PatternForbidden(CheckKind):
+    """None of the patterns occurs in the scope (each match is a diagnostic)."""
+
+    name = "pattern-forbidden"
+    PARAMS = {"patterns": Param(list, [], "regexes that must not occur", required=True), "scope": _SCOPE}
+
+    @staticmethod
+    def validate_params(params):
+        _validate(params["patterns"])
+
+    def check(self, doc, params):
+        paragraphs = prose(doc, params["scope"])
+        for pattern in params["patterns"]:
+            for paragraph, match in search(paragraphs, compiled(pattern)):
+                yield Finding(paragraph.squeezed_span(match.start(), match.end()), {"found": match.group()})
+
+
+@check_kind
+class Substitute(CheckKind):
+    """A wrong expression with its certain replacement (a safe fix)."""
+
+    name = "substitute"
+    PARAMS = {
+        "replacements": Param(list, [], "list of {pattern: regex, replacement: template with \\1}", required=True),
+        "scope": _SCOPE,
+    }
+
+    @staticmethod
+    def validate_params(params):
+        for item in params["replacements"]:
+            if not isinstance(item, dict) or "pattern" not in item or "replacement" not in item:
+                raise ValueError("each replacement needs 'pattern' and 'replacement'")
+            _validate([item["pattern"]])
+
+    def check(self, doc, params):
+        paragraphs = prose(doc, params["scope"])
+        for item in params["replacements"]:
+            for paragraph, match in search(paragraphs, compiled(item["pattern"])):
+                span = paragraph.squeezed_span(match.start(), match.end())
+                found = match.group()
+                expected = match.expand(item["replacement"])
+                yield Finding(span, {"found": found, "expected": expected},
+                              edits=_minimal_edits(paragraph, match, expected))
+
+
+def _minimal_edits(paragraph, match, expected: str) -> list:
+    """Edits that change only the characters that differ, so line breaks inside the match survive."""
+    found = match.group()
+    if len(found) != len(expected):
+        span = paragraph.squeezed_span(match.start(), match.end())
+        return [Edit(span.start, span.end, expected)]
+    edits = []
+    for offset, (old, new) in enumerate(zip(found, expected)):
+        if old != new:
+            at = paragraph.squeezed_span(match.start() + offset, match.start() + offset + 1)
+            edits.append(Edit(at.start, at.end, new))
+    return edits

@@ -1,0 +1,130 @@
+"""Table structure checks: table-present, table-version, table-shape, row-labels."""
+from govlint.canon import canon
+from govlint.diagnostics import Edit, Finding
+from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import SHORT_TABLE, TABLE_NAMES, doc_start, row_name
+from govlint.source import Span
+
+_HOME = {"table2": 2, "table3": 3, "table4": 4}
+_FORMAT_NAMES = {"2021": "2021年格式（国办公开办函〔2021〕30号）", "2019-trial": "试行格式（国办公开办函〔2019〕60号）"}
+
+
+@check_kind
+class TablePresent(CheckKind):
+    """The mandated tables 2, 3 and 4 are in the report."""
+
+    name = "table-present"
+    PARAMS = {"tables": Param(list, ["table2", "table3", "table4"], "tables the format mandates")}
+
+    def check(self, doc, params):
+        for kind in params["tables"]:
+            if getattr(doc, kind) is not None:
+                continue
+            section = doc.section(_HOME[kind])
+            span = section.heading.span if section else doc_start(doc)
+            yield Finding(span, {"table": TABLE_NAMES[kind]["zh"], "table_en": TABLE_NAMES[kind]["en"]})
+
+
+@check_kind
+class TableVersion(CheckKind):
+    """Tables 2 and 3 have the layout of the report's format, not the other version's."""
+
+    name = "table-version"
+
+    def check(self, doc, params):
+        fmt = doc.format
+        for table in (doc.table2, doc.table3):
+            if table is None or table.version is None or table.version == fmt:
+                continue
+            if table.kind == "table2":
+                spans = [span for _, span in table.headers] or [table.span]
+            else:
+                spans = [row.span for row in table.row_order if row.key == "other" or
+                         (row.key or "").startswith("other.")] or [table.span]
+            yield Finding(spans[0], {"table": SHORT_TABLE[table.kind], "found": _FORMAT_NAMES.get(table.version),
+                                     "expected": _FORMAT_NAMES.get(fmt), "year": doc.year or ""},
+                          related=spans[1:])
+
+
+def _layout(doc, table) -> str | None:
+    return table.version or (doc.format if doc.format in ("2021", "2019-trial") else None)
+
+
+@check_kind
+class TableShape(CheckKind):
+    """Every table row has the number of cells its layout has (reported once per table)."""
+
+    name = "table-shape"
+
+    def check(self, doc, params):
+        for table in doc.tables():
+            if table.kind == "table4":
+                count = len(table.cells)
+                if table.cells and count != 15 and len(table.labelled) != 3:
+                    span = Span(table.cells[0].span.start, table.cells[-1].span.end)
+                    yield Finding(span, {"table": SHORT_TABLE["table4"], "rows": f"{count} 个数值",
+                                         "expected": 15, "count": 1})
+                continue
+            bad = [row for row in table.row_order if row.cells and not row.width_ok and row.expected_width]
+            bad += [row for row in table.row_order if not row.cells and row.expected_width]
+            if not bad:
+                continue
+            bad.sort(key=lambda row: row.span.start)
+            described = "、".join(f"{row_name(table.kind, row.key, row.label)}（{len(row.cells)}个）" for row in bad[:6])
+            if len(bad) > 6:
+                described += f" 等{len(bad)}行"
+            yield Finding(bad[0].span, {"table": SHORT_TABLE[table.kind], "rows": described,
+                                        "expected": bad[0].expected_width, "count": len(bad)},
+                          related=[row.span for row in bad[1:]])
+
+
+@check_kind
+class RowLabels(CheckKind):
+    """Every mandated row is there once, no unknown rows, labels of the report's format."""
+
+    name = "row-labels"
+    CASES = ("missing", "unknown", "duplicate", "old_label")
+
+    def check(self, doc, params):
+        c = canon()
+        for table in (doc.table2, doc.table3):
+            if table is None:
+                continue
+            layout = _layout(doc, table)
+            for row in table.unknown_rows:
+                yield Finding(row.label_span, {"table": SHORT_TABLE[table.kind], "label": row.label.strip()},
+                              case="unknown")
+            for row in table.duplicate_rows:
+                yield Finding(row.label_span, {"table": SHORT_TABLE[table.kind],
+                                               "label": row_name(table.kind, row.key, row.label)}, case="duplicate")
+            if table.kind == "table2":
+                for row in table.row_order:
+                    if row.old_label:
+                        new = c.data["table2"]["old_labels"][layout][row.old_label]
+                        yield Finding(row.label_span, {"table": "表二", "label": row.old_label, "expected": new},
+                                      case="old_label", edits=[Edit(row.label_span.start, row.label_span.end, new)])
+            if layout is None or (table.version and doc.format in ("2021", "2019-trial")
+                                  and table.version != doc.format):
+                continue  # the other version's table: table-version reports it once
+            expected = self._expected(table.kind, layout)
+            for key in expected:
+                if key not in table.rows:
+                    yield Finding(self._where(table, key, expected), {
+                        "table": SHORT_TABLE[table.kind], "label": row_name(table.kind, key)}, case="missing")
+
+    @staticmethod
+    def _expected(kind: str, layout: str) -> list[str]:
+        c = canon()
+        if kind == "table3":
+            return c.t3_keys(layout)
+        return [key for block in c.t2_blocks(layout) for key, _ in block["rows"]]
+
+    @staticmethod
+    def _where(table, key, expected) -> Span:
+        """Point where the missing row should be: just after the row before it."""
+        position = expected.index(key)
+        for earlier in reversed(expected[:position]):
+            row = table.rows.get(earlier)
+            if row is not None:
+                return Span(row.span.end, row.span.end)
+        return Span(table.span.start, table.span.start)

@@ -1,0 +1,36 @@
+"""title: the report title names the year and 政府信息公开工作年度报告."""
+import re
+
+from govlint.diagnostics import Finding
+from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import doc_start
+
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+@check_kind
+class TitleCheck(CheckKind):
+    """The title exists, gives the report year and the words 政府信息公开工作年度报告."""
+
+    name = "title"
+    CASES = ("missing", "no_year", "variant")
+    PARAMS = {
+        "phrase": Param(str, "政府信息公开工作年度报告", "the words every title must contain"),
+        "variants": Param(list, [], "accepted variants of the phrase (reported at the variant case's severity)"),
+    }
+
+    def check(self, doc, params):
+        title = doc.title
+        if title is None:
+            yield Finding(doc_start(doc), {"phrase": params["phrase"]}, case="missing")
+            return
+        compact = title.text.replace(" ", "")
+        if not _YEAR.search(title.text):
+            yield Finding(title.span, {"title": compact, "phrase": params["phrase"]}, case="no_year")
+        if params["phrase"] in compact:
+            return
+        for variant in params["variants"]:
+            if re.search(variant, compact):
+                yield Finding(title.span, {"title": compact, "phrase": params["phrase"]}, case="variant")
+                return
+        yield Finding(title.span, {"title": compact, "phrase": params["phrase"]})

@@ -1,0 +1,33 @@
+"""year-consistency: the title's year, the statistical period and the report year agree."""
+from govlint.diagnostics import Finding
+from govlint.registry import CheckKind, check_kind
+from govlint.structure import _TITLE_YEAR
+
+
+@check_kind
+class YearConsistency(CheckKind):
+    """The title year equals the statistical period's year, and the period is the whole calendar year."""
+
+    name = "year-consistency"
+    CASES = ("partial_period", "override")
+
+    def check(self, doc, params):
+        title_year = None
+        if doc.title is not None:
+            match = _TITLE_YEAR.search(doc.title.text)
+            if match:
+                title_year = int(match.group(1))
+        if doc.year_source == "override" and title_year and title_year != doc.year:
+            yield Finding(doc.title.span, {"title_year": title_year, "year": doc.year}, case="override")
+        for period in doc.entities.periods:
+            groups = period.groups
+            start_year = int(groups["y1"])
+            end_year = int(groups["y2"]) if groups.get("y2") else start_year
+            reference = title_year or (doc.year if doc.year_source != "period" else None)
+            if reference is not None and (start_year != reference or end_year != reference):
+                yield Finding(period.span, {"title_year": reference, "period_year": start_year
+                                            if start_year != reference else end_year, "period": period.text})
+                continue
+            full = (int(groups["m1"]), int(groups["d1"]), int(groups["m2"]), int(groups["d2"])) == (1, 1, 12, 31)
+            if not full or end_year != start_year:
+                yield Finding(period.span, {"period": period.text, "year": start_year}, case="partial_period")

@@ -1,0 +1,32 @@
+"""zero-table: with no new and no carried-over applications, table 3 is all zeros."""
+from govlint.diagnostics import Finding
+from govlint.registry import CheckKind, check_kind
+from govlint.rules.kinds._util import cell_place, number_text
+
+
+@check_kind
+class ZeroTable(CheckKind):
+    """If 一(总计) + 二(总计) = 0, every cell of table 3 must be 0."""
+
+    name = "zero-table"
+
+    def check(self, doc, params):
+        table = doc.table3
+        if table is None:
+            return
+        totals = []
+        for key in ("new", "carried"):
+            row = table.rows.get(key)
+            cell = row.cell("total") if row is not None and row.width_ok else None
+            if cell is None or not cell.is_number:
+                return
+            totals.append(cell.value)
+        if sum(totals) != 0:
+            return
+        for row in table.row_order:
+            if not row.width_ok or row.key in ("new", "carried"):
+                continue
+            for cell in row.cells:
+                if cell.is_number and cell.value != 0:
+                    yield Finding(cell.span, {"where": cell_place("table3", row, cell.column),
+                                              "found": number_text(cell.value)})
