@@ -62,10 +62,9 @@ class _DefaultToCheck(click.Group):
     """``govlint draft.txt`` means ``govlint check draft.txt``."""
 
     def parse_args(self, ctx, args):
+        # A subcommand name wins over a file of that name: `govlint check rules` lints ./rules.
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
-        elif args and args[0] in self.commands and os.path.exists(args[0]) and len(args) == 1:
-            args = ["check", *args]  # a report file that happens to be called "rules"
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx, formatter):
@@ -114,7 +113,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     if formatter_class is None:
         raise click.BadParameter(f"unknown format {output_format!r}; choose from {', '.join(names())}",
                                  param_hint="--format")
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     _ensure_utf8(sys.stdout)
     _ensure_utf8(sys.stderr)
     options = Options(config=config_path, select=_split_codes(select) if select else None,

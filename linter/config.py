@@ -66,10 +66,10 @@ def _codes(where: Located, node, key) -> list[str]:
         return []
     if isinstance(value, str):
         value = [part.strip() for part in value.split(",") if part.strip()]
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+    if not isinstance(value, list):
         raise where.error(node, key, f"'{key}' must be a list of rule codes or prefixes", value=True)
     for index, item in enumerate(value):
-        if not _is_selector(item):
+        if not isinstance(item, str) or not _is_selector(item):
             raise where.error(value, index, f"'{item}' is not a rule code or prefix (like GL3 or GL303) or ALL")
     return [str(item).upper() for item in value]
 

@@ -14,7 +14,7 @@ from importlib import resources
 from lark import Lark
 
 
-def _cache_dir() -> str | None:
+def cache_directory() -> str | None:
     base = os.environ.get("GOVLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") \
         or os.path.join(os.path.expanduser("~"), ".cache")
     for path in (os.path.join(base, "govlint"), os.path.join(tempfile.gettempdir(), "govlint-cache")):
@@ -32,7 +32,7 @@ def load(name: str, **options) -> Lark:
     from . import __version__
 
     text = resources.files("govlint.grammar").joinpath(f"{name}.lark").read_text(encoding="utf-8")
-    directory = _cache_dir()
+    directory = cache_directory()
     if directory is not None:
         digest = hashlib.sha256((text + repr(sorted(options, key=str))).encode()).hexdigest()[:16]
         cache = os.path.join(directory, f"{name}-{__version__}-{digest}.lark")

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from .canon import FORMATS
 from .diagnostics import SEVERITIES, Diagnostic, Finding, Fix
 from .registry import CheckKind, get_kind
-from .yamlio import ConfigError, Located, load, plain
+from .grammars import cache_directory
+from .yamlio import ConfigError, Located, load, load_cached, plain
 
 CODE = re.compile(r"^[A-Z]{1,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -206,8 +208,22 @@ def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
                 enabled=bool(node.get("enabled", True)), pack=pack)
 
 
-def load_pack(text: str, path: str) -> list[Rule]:
-    data = load(text, path)
+def load_pack(text: str, path: str, cache_dir: str | None = None) -> list[Rule]:
+    """Rules of a pack.  The fast path reads plain data (cached); a pack with a mistake
+    is read again with positions so the error names its line and column."""
+    data = load_cached(text, path, cache_dir)
+    try:
+        return _build_pack(data, path)
+    except ConfigError as plain_error:
+        located = load(text, path, positions=True)
+        try:
+            _build_pack(located, path)
+        except ConfigError as exc:
+            raise exc from None
+        raise plain_error
+
+
+def _build_pack(data, path: str) -> list[Rule]:
     where = Located(path)
     if not isinstance(data, dict):
         raise ConfigError(path, 1, 1, "a rule pack is a mapping with 'pack', 'formats' and 'rules'")
@@ -233,13 +249,15 @@ BUILTIN_PACKS = ("parse.yaml", "structure.yaml", "citations.yaml", "tables.yaml"
                  "publication.yaml", "wording.yaml", "regime-2008.yaml")
 
 
-def builtin_rules() -> list[Rule]:
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[Rule, ...]:
     folder = resources.files("govlint.rules").joinpath("packs")
+    cache_dir = cache_directory()
     rules = []
     for name in BUILTIN_PACKS:
         resource = folder.joinpath(name)
-        rules.extend(load_pack(resource.read_text(encoding="utf-8"), f"govlint/rules/packs/{name}"))
-    return rules
+        rules.extend(load_pack(resource.read_text(encoding="utf-8"), f"govlint/rules/packs/{name}", cache_dir))
+    return tuple(rules)
 
 
 def load_pack_file(path: str) -> list[Rule]:
@@ -248,7 +266,7 @@ def load_pack_file(path: str) -> list[Rule]:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, None, None, f"cannot read rule pack: {exc}") from None
-    return load_pack(text, path)
+    return load_pack(text, path, cache_directory())
 
 
 def merge(rule_lists) -> list[Rule]:

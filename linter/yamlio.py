@@ -5,9 +5,9 @@ user can go straight to the mistake.
 """
 from __future__ import annotations
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import hashlib
+import json
+import os
 
 
 class ConfigError(Exception):
@@ -19,11 +19,19 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def load(text: str, path: str):
-    """Parse YAML text into ruamel's round-trip containers (which remember positions)."""
-    yaml = YAML(typ="rt")
+def load(text: str, path: str, positions: bool = True):
+    """Parse YAML text; with ``positions`` into ruamel's round-trip containers, which
+    remember where each key and value is (slower), else into plain data (C loader)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
-        return yaml.load(text)
+        if positions:
+            return YAML(typ="rt").load(text)
+        try:
+            return YAML(typ="safe", pure=False).load(text)
+        except (ImportError, AttributeError):  # no C extension: the pure loader
+            return YAML(typ="safe", pure=True).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -31,6 +39,32 @@ def load(text: str, path: str):
         raise ConfigError(path, line, column, f"invalid YAML: {exc.problem or exc.context}") from None
     except YAMLError as exc:
         raise ConfigError(path, None, None, f"invalid YAML: {exc}") from None
+
+
+def load_cached(text: str, path: str, cache_dir: str | None):
+    """Plain data of a YAML text, from a JSON cache keyed by the text's hash when possible."""
+    if cache_dir is None:
+        return load(text, path, positions=False)
+    from . import __version__
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    cache = os.path.join(cache_dir, f"yaml-{__version__}-{digest}.json")
+    try:
+        with open(cache, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        pass
+    data = load(text, path, positions=False)
+    try:
+        encoded = json.dumps(data, ensure_ascii=False)
+        if json.loads(encoded) == data:  # only data JSON keeps exactly (string keys)
+            temporary = f"{cache}.{os.getpid()}.tmp"
+            with open(temporary, "w", encoding="utf-8") as handle:
+                handle.write(encoded)
+            os.replace(temporary, cache)
+    except (OSError, TypeError, ValueError):
+        pass
+    return data
 
 
 def read(path: str):
@@ -51,11 +85,14 @@ class Located:
     def error(self, node, key=None, message: str = "", value: bool = False) -> ConfigError:
         line = column = None
         try:
-            if isinstance(node, CommentedMap) and key is not None and key in node:
+            lc = getattr(node, "lc", None)  # only ruamel's round-trip containers know positions
+            if lc is None:
+                pass
+            elif isinstance(node, dict) and key is not None and key in node:
                 line, column = node.lc.value(key) if value else node.lc.key(key)
-            elif isinstance(node, CommentedSeq) and key is not None and 0 <= key < len(node):
+            elif isinstance(node, list) and key is not None and 0 <= key < len(node):
                 line, column = node.lc.item(key)
-            elif hasattr(node, "lc"):
+            else:
                 line, column = node.lc.line, node.lc.col
         except (AttributeError, KeyError, TypeError):
             pass

@@ -1,23 +1,25 @@
 """required-content: the content items of 2008 条例 第三十二条 (reports up to 2018 have no fixed headings)."""
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind
-from govlint.rules.kinds._util import doc_start
+from govlint.rules.kinds._util import compiled, doc_start
 
 
 @check_kind
 class RequiredContent(CheckKind):
-    """Each content item is covered somewhere in the report (a heading or a sentence names it)."""
+    """Each content item is covered somewhere in the report (a heading or a sentence names it or states it)."""
 
     name = "required-content"
     CASES = ("optional", "incomplete")
-    PARAMS = {"items": Param(list, [], "list of {name, any_of: [phrases], case: optional|incomplete}",
-                             required=True)}
+    PARAMS = {"items": Param(list, [], "list of {name, any_of: [phrases], patterns: [regexes], "
+                                       "case: optional|incomplete}", required=True)}
 
     @staticmethod
     def validate_params(params):
         for item in params["items"]:
-            if not isinstance(item, dict) or "name" not in item or not item.get("any_of"):
-                raise ValueError("each item needs a 'name' and a non-empty 'any_of' list")
+            if not isinstance(item, dict) or "name" not in item or not (item.get("any_of") or item.get("patterns")):
+                raise ValueError("each item needs a 'name' and phrases ('any_of') or regexes ('patterns')")
+            for pattern in item.get("patterns", []):
+                compiled(pattern)
 
     def check(self, doc, params):
         texts = [section.heading.text for section in doc.sections]
@@ -25,6 +27,8 @@ class RequiredContent(CheckKind):
         texts.extend(sub.text for section in doc.sections for sub in section.subheadings)
         blob = "\n".join(texts)
         for item in params["items"]:
-            if any(phrase in blob for phrase in item["any_of"]):
+            if any(phrase in blob for phrase in item.get("any_of", [])):
+                continue
+            if any(compiled(pattern).search(blob) for pattern in item.get("patterns", [])):
                 continue
             yield Finding(doc_start(doc), {"item": item["name"]}, case=item.get("case"))

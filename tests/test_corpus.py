@@ -1,0 +1,64 @@
+"""The five published reports in shared/corpus: all parse with every section and table found."""
+import pytest
+
+from conftest import CORPUS, codes, corpus
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_every_section_and_table_found(linter, path):
+    result = linter.lint_path(str(path))
+    doc = result.doc
+    assert result.error is None and doc.format == "2021" and doc.year in (2023, 2024, 2025)
+    assert sorted(s.heading.canonical for s in doc.mandated_sections) == [1, 2, 3, 4, 5, 6]
+    assert doc.table2 is not None and doc.table3 is not None and doc.table4 is not None
+    assert len(doc.table2.rows) == 6
+    assert len(doc.table3.rows) >= 23
+    assert len(doc.table4.cells) == 15
+    assert not set(codes(result)) & {"GL102", "GL301"}
+
+
+def test_hongzequ_table_4_total_error_is_reported(linter):
+    result = linter.lint_path(str(corpus("2023_huaian_hongzequ.txt")))
+    totals = [d for d in result.diagnostics if d.code == "GL303"]
+    assert [result.source.position(d.span.start)[0] for d in totals] == [112, 112]
+    assert "行政复议" in totals[0].message and "应为 11" in totals[0].message
+    # Numbers printed before their labels are paired by canonical order.
+    table = result.doc.table3
+    assert table.rows["withheld.1"].cells[0].value == 1
+    assert table.rows["unavailable.1"].cells[-1].value == 10
+    assert not {"GL304", "GL305"} & set(codes(result))
+
+
+def test_huaian_shi_is_clean(linter):
+    result = linter.lint_path(str(corpus("2024_huaian_shi.txt")))
+    assert not [d for d in result.diagnostics if d.severity == "error"], \
+        [(d.code, d.message) for d in result.diagnostics]
+    assert result.doc.table3.rows["other.1"].cells[-1].value == 71
+
+
+def test_shanghai_report_layout(linter):
+    result = linter.lint_path(str(corpus("2024_shanghai_kewei.txt")))
+    doc = result.doc
+    # The narrative headings 二…六 are extra; the tables' headings restart at 一.
+    assert sum(1 for d in result.diagnostics if d.code == "GL106") == 5
+    assert doc.section(5).heading.quality == "implied"
+    # The blank 总计 cell of row 四 is a blank, not a misaligned row.
+    forward = doc.table3.rows["forward"]
+    assert [c.kind for c in forward.cells][-1] == "BLANK" and forward.width_ok
+    assert "GL307" not in codes(result)
+
+
+def test_markdown_fragments_and_generic_headers(linter):
+    result = linter.lint_path(str(corpus("2025_suqian_shuyangxian.txt")))
+    table = result.doc.table3
+    assert table.rows["new"].cells[-1].value == 713 and table.rows["other.3"].cells[-1].value == 143
+    assert not set(codes(result)) & {"GL303", "GL304", "GL305", "GL307", "GL308", "GL003"}
+
+
+def test_portal_metadata_and_blank_cells(linter):
+    result = linter.lint_path(str(corpus("2023_suqian_shuyang_fagaiju.txt")))
+    assert result.doc.title.text == "沭阳县发展和改革局2023年政府信息公开年度报告"
+    blanks = [d for d in result.diagnostics if d.code == "GL306"]
+    assert len(blanks) == 25 and all(d.severity == "warning" for d in blanks)
+    old = [d for d in result.diagnostics if d.code == "GL308"]
+    assert old and old[0].severity == "warning" and old[0].fix.edits[0].replacement == "行政规范性文件"
