@@ -186,6 +186,9 @@ class Document:
     year_source: str | None = None
     format: str | None = None
     format_source: str | None = None
+    # Cells an arithmetic rule has already blamed: later relations through them are
+    # skipped, so one wrong number gives one diagnostic, not a cascade.
+    suspect_cells: set = field(default_factory=set)
 
     def section(self, canonical_id: int) -> Section | None:
         for section in self.sections:

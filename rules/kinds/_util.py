@@ -70,7 +70,7 @@ def _t3_labels() -> dict:
         key = row["key"]
         label = row["label"]
         if "." in key:
-            labels[key] = f"{groups[key.split('.')[0]]}{label}"
+            labels[key] = f"{groups[key.split('.')[0]]} {label}"
         else:
             labels[key] = label
     return labels

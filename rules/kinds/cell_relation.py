@@ -11,8 +11,9 @@ Parameters: ``relations``, a list of ``{table, for_each, expr, blame}``:
 * ``blame``: the name whose cell is reported (default: the side that is one name).
 
 A relation is skipped where a cell is blank or not a number (cell-values
-reports it) or a row has the wrong width (table-shape reports it): no
-arithmetic error cascades from a structural one.
+reports it), a row has the wrong width (table-shape reports it), or a cell an
+earlier relation already blamed takes part (rules run in pack order: row totals,
+then outcome totals, then the column balance): one wrong number, one diagnostic.
 """
 from govlint.canon import canon
 from govlint.diagnostics import Finding
@@ -65,10 +66,10 @@ class CellRelation(CheckKind):
             if spec.get("for_each", "row") == "column":
                 yield from self._columns(doc, table, relation, blame)
             else:
-                yield from self._rows(table, relation, blame, spec.get("rows"))
+                yield from self._rows(doc, table, relation, blame, spec.get("rows"))
 
     # -- names are columns; one evaluation per row ------------------------------------
-    def _rows(self, table, relation, blame, only):
+    def _rows(self, doc, table, relation, blame, only):
         for row in table.row_order:
             if not row.width_ok or (only and row.key not in only):
                 continue
@@ -77,9 +78,12 @@ class CellRelation(CheckKind):
                 if term.kind == "number":
                     return [float(term.value)], None
                 cell = row.cell(term.value)
-                return ([cell.value], cell) if cell is not None and cell.is_number else (None, None)
+                if cell is None or not cell.is_number or id(cell) in doc.suspect_cells:
+                    return None, None
+                return [cell.value], cell
 
-            finding = self._evaluate(relation, blame, resolve, lambda name, row=row: row.cell(name))
+            finding = self._evaluate(relation, blame, resolve, lambda name, row=row: row.cell(name),
+                                     doc.suspect_cells)
             if finding is None:
                 continue
             span, args = finding
@@ -110,12 +114,13 @@ class CellRelation(CheckKind):
                 values = []
                 for key in expand(term, keys):
                     cell = rows[key].cell(column)
-                    if cell is None or not cell.is_number:
+                    if cell is None or not cell.is_number or id(cell) in doc.suspect_cells:
                         return None, None
                     values.append(cell.value)
                 return values, None
 
-            finding = self._evaluate(relation, blame, resolve, lambda name, column=column: rows[name].cell(column))
+            finding = self._evaluate(relation, blame, resolve, lambda name, column=column: rows[name].cell(column),
+                                     doc.suspect_cells)
             if finding is None:
                 continue
             span, args = finding
@@ -126,7 +131,7 @@ class CellRelation(CheckKind):
                                                if key != blame and rows[key].cell(column) is not None])
 
     @staticmethod
-    def _evaluate(relation, blame, resolve, cell_of):
+    def _evaluate(relation, blame, resolve, cell_of, suspect):
         sides = []
         for side in (relation.left, relation.right):
             values = []
@@ -142,6 +147,7 @@ class CellRelation(CheckKind):
             return None
         cell = cell_of(blame)
         found = cell.value
+        suspect.add(id(cell))
         # Solve the relation for the blamed cell (its coefficient is ±1).
         on_left = any(term.kind == "name" and term.value == blame for _, term in relation.left)
         side = relation.left if on_left else relation.right

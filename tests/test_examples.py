@@ -1,0 +1,37 @@
+"""examples/: the clean draft is clean; each defects/ file shows its rule family."""
+import pytest
+
+from conftest import EXAMPLES, codes
+
+FAMILIES = {
+    "parse": {"GL003"},
+    "structure": {"GL102", "GL104"},
+    "citation": {"GL201", "GL203"},
+    "table": {"GL303", "GL306"},
+    "consistency": {"GL401", "GL404"},
+    "publication": {"GL501", "GL503"},
+    "content": {"GL601"},
+    "wording": {"GL701", "GL702"},
+}
+
+
+def test_clean_draft_has_no_diagnostic_at_all(linter):
+    result = linter.lint_path(str(EXAMPLES / "clean-2021.txt"))
+    assert (result.doc.year, result.doc.format) == (2022, "2021")
+    assert result.diagnostics == []
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_each_defect_file_shows_its_family(linter, family):
+    result = linter.lint_path(str(EXAMPLES / "defects" / f"{family}.txt"))
+    found = set(codes(result))
+    assert FAMILIES[family] <= found
+    assert all(d.family == family for d in result.diagnostics), [(d.code, d.family) for d in result.diagnostics]
+
+
+def test_one_wrong_total_is_one_diagnostic(linter):
+    """(七)总计 16 instead of 15 breaks three relations; only the first one is reported."""
+    result = linter.lint_path(str(EXAMPLES / "defects" / "table.txt"))
+    at_line_64 = [d.code for d in result.diagnostics if result.source.position(d.span.start)[0] == 64]
+    assert at_line_64 == ["GL303"]
+    assert "GL304" not in codes(result) and "GL305" not in codes(result)
