@@ -80,6 +80,7 @@ def cli():
     Check reports:      govlint draft.txt reports/ -
     List the rules:     govlint rules
     One rule's page:    govlint rule GL303
+    Check kinds:        govlint kinds
     """
 
 
@@ -172,7 +173,8 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
 
 @cli.command("rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Include the rule packs this configuration adds.")
 def rules_command(lang, output_format, config_path):
@@ -193,6 +195,15 @@ def rule_command(code, lang, config_path):
 
     _ensure_utf8(sys.stdout)
     _run_docs(lambda: rule_page(code.upper(), config_path, lang))
+
+
+@cli.command("kinds")
+def kinds_command():
+    """List the check kinds rule packs can use, with their parameters."""
+    from .docs import list_kinds
+
+    _ensure_utf8(sys.stdout)
+    _run_docs(list_kinds)
 
 
 def _run_docs(produce):

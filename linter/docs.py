@@ -41,6 +41,10 @@ def list_rules(config_path, lang: str, output_format: str) -> str:
                           "formats": _formats(rules), "fixable": any(r.fixable for r in rules),
                           "summary": first.summary.get(lang) or first.summary["zh"], "pack": first.pack})
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "markdown":
+        return markdown_table(by_code, lang)
+    from .formatters.text import cell_width
+
     lines = []
     for code, rules in by_code.items():
         first = rules[0]
@@ -48,7 +52,20 @@ def list_rules(config_path, lang: str, output_format: str) -> str:
         fix = " 🔧" if any(r.fixable for r in rules) else ""
         formats = ",".join(_formats(rules))
         summary = first.summary.get(lang) or first.summary["zh"]
-        lines.append(f"{code}  {first.name:<24} {severity:<7} [{formats}]  {summary}{fix}")
+        padding = " " * max(1, 8 - cell_width(severity))
+        lines.append(f"{code}  {first.name:<20} {severity}{padding}{summary}{fix}  [{formats}]")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_table(by_code, lang: str = "zh") -> str:
+    """The rule table of the README (kept in step with the packs by a test)."""
+    lines = ["| Code | Name | Severity | Formats | Fix | Summary |", "|---|---|---|---|---|---|"]
+    for code, rules in by_code.items():
+        first = rules[0]
+        severities = "/".join(dict.fromkeys(r.severity for r in rules))
+        fix = "yes" if any(r.fixable for r in rules) else ""
+        summary = first.summary.get(lang) or first.summary["zh"]
+        lines.append(f"| {code} | {first.name} | {severities} | {', '.join(_formats(rules))} | {fix} | {summary} |")
     return "\n".join(lines) + "\n"
 
 
@@ -103,3 +120,19 @@ def _fix_text(rule, zh: bool) -> str:
     if zh:
         return "是（安全修复，--fix）" if safe else "是（部分情形为不安全修复，需 --unsafe-fixes）"
     return "yes (safe, --fix)" if safe else "yes (some cases are unsafe: --unsafe-fixes)"
+
+
+def list_kinds() -> str:
+    """The check kinds rule packs can use, with their parameters."""
+    from .registry import all_kinds
+
+    out = []
+    for name, kind in all_kinds().items():
+        out.append(f"{name}: {kind.summary()}")
+        for param, spec in kind.PARAMS.items():
+            types = spec.type.__name__ if isinstance(spec.type, type) else "/".join(t.__name__ for t in spec.type)
+            required = ", required" if spec.required else ""
+            out.append(f"    {param} ({types}{required}): {spec.doc}")
+        if kind.CASES:
+            out.append(f"    cases: {', '.join(kind.CASES)}")
+    return "\n".join(out) + "\n"
