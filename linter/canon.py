@@ -66,7 +66,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: its methods are cached
 class Canon:
     data: dict
     t3_labels: list[CanonLabel] = field(default_factory=list)
@@ -103,6 +103,7 @@ class Canon:
         self.section_keywords = [(s["id"], s["keywords"]) for s in self.data["sections"]]
 
     # -- table 3 ---------------------------------------------------------------
+    @lru_cache(maxsize=8192)  # labels repeat from report to report
     def match_t3(self, text: str, prefer: str = "row") -> CanonLabel | None:
         """The canonical table-3 row or group a label fragment names, if any.
 
@@ -152,6 +153,7 @@ class Canon:
         return [entry.key for entry in self.t3_labels if entry.kind == "row" and fmt in entry.formats]
 
     # -- table 2 ---------------------------------------------------------------
+    @lru_cache(maxsize=4096)
     def match_t2(self, text: str):
         """(row key, article item) for a table-2 row label, or None."""
         return self.t2_rows.get(label_key(text))

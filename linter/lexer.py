@@ -45,7 +45,7 @@ _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发
                        r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
 _CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
                      "返回顶部", "分享到", "扫一扫", "字号", "字体", "收藏", "【字体:大中小】"])
-_PUNCT_ONLY = re.compile(r"^[\s、,.:;()（）。，：；\-\"'|]*$")
+_IGNORED_CHARS = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")
 
 TITLE_MAX = 60
 HEADING_MAX = 40
@@ -60,31 +60,54 @@ class LineToken(Token):
     line_no = 0          # 1-based line of the token
 
 
-@dataclass
 class Line:
-    no: int
-    start: int  # offset of the line in Source.text
-    raw: str
-    folded: str
-    lead: int = 0   # offset of the content inside the line (after markdown prefix)
-    body: str = ""  # folded content, stripped
+    __slots__ = ("no", "start", "raw", "folded", "lead", "body")
+
+    def __init__(self, no: int, start: int, raw: str, folded: str, lead: int, body: str):
+        self.no = no
+        self.start = start    # offset of the line in Source.text
+        self.raw = raw
+        self.folded = folded  # fold(raw): same length, so offsets carry over
+        self.lead = lead      # offset of the content inside the line (after a markdown prefix)
+        self.body = body      # folded content, stripped
+
+
+_MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
 
 
 def _make_lines(source: Source) -> list[Line]:
     lines = []
     text = source.text
+    folded_text = fold(text)  # one translate for the whole report
     for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
-        raw = text[start:end]
-        folded = fold(raw)
-        prefix = _MD_PREFIX.match(folded)
-        lead = prefix.end() if prefix else 0
+        folded = folded_text[start:end]
+        lead = 0
+        if folded.startswith(_MD_LEAD):
+            prefix = _MD_PREFIX.match(folded)
+            lead = prefix.end() if prefix else 0
         body = folded[lead:].rstrip()
         if body.endswith("**"):
             body = body[:-2].rstrip()
-        stripped = len(body) - len(body.lstrip())
-        lead += stripped
-        lines.append(Line(index + 1, start, raw, folded, lead, body.lstrip()))
+        stripped = body.lstrip()
+        lead += len(body) - len(stripped)
+        lines.append(Line(index + 1, start, text[start:end], folded, lead, stripped))
     return lines
+
+
+_new_str = str.__new__
+
+
+def _token(kind: str, value: str, line: Line, start: int, end: int) -> LineToken:
+    """A LineToken with the fields lark reads, set directly (lark's Token() costs more)."""
+    tok = _new_str(LineToken, value)
+    tok.type = kind
+    tok.value = value
+    tok.start_pos = line.start + start
+    tok.end_pos = line.start + end
+    tok.line = tok.end_line = tok.line_no = line.no
+    tok.column = start + 1
+    tok.end_column = end + 1
+    return tok
 
 
 @dataclass
@@ -150,11 +173,7 @@ class LineLexer:
 
     # -- emitting ----------------------------------------------------------------
     def _emit(self, kind: str, line: Line, start: int, end: int, value: str | None = None) -> LineToken:
-        origin = line.start
-        column = start + 1
-        tok = LineToken(kind, value if value is not None else line.raw[start:end], origin + start, line.no,
-                        column, line.no, end + 1, origin + end)
-        tok.line_no = line.no
+        tok = _token(kind, value if value is not None else line.raw[start:end], line, start, end)
         self.tokens.append(tok)
         return tok
 
@@ -237,20 +256,11 @@ class LineLexer:
             self._close()
         if _BARE_NUMBER.match(body):
             return  # a page number left by PDF extraction
-        if _LINK_ONLY.match(body):
+        if "。" not in body or "勾稽关系" in body:
+            if self._table_opener(line):
+                return
+        elif _LINK_ONLY.match(body):
             self._whole("LINK", line)
-            return
-        if _T2_BLOCK.match(body) or (body.startswith("信息内容") and self._all_chars(body, self.canon.t2_header_chars)):
-            self._open("t2", line)
-            self._t2_line(line)
-            return
-        if self._opens_t3(line):
-            self._open("t3", line)
-            self._t3_line(line)
-            return
-        if self._opens_t4(line):
-            self._open("t4", line)
-            self._t4_line(line)
             return
         heading = self._heading(line)
         if heading:
@@ -261,6 +271,26 @@ class LineLexer:
             self._subheading(line, sub)
             return
         self._whole("TEXT", line)
+
+    def _table_opener(self, line: Line) -> bool:
+        """Open a table region if the line starts one (and lex the line in it)."""
+        body = line.body
+        if _LINK_ONLY.match(body):
+            self._whole("LINK", line)
+            return True
+        if _T2_BLOCK.match(body) or (body.startswith("信息内容") and self._all_chars(body, self.canon.t2_header_chars)):
+            self._open("t2", line)
+            self._t2_line(line)
+            return True
+        if self._opens_t3(line):
+            self._open("t3", line)
+            self._t3_line(line)
+            return True
+        if self._opens_t4(line):
+            self._open("t4", line)
+            self._t4_line(line)
+            return True
+        return False
 
     # -- regions --------------------------------------------------------------------
     def _open(self, region: str, line: Line) -> None:
@@ -275,9 +305,11 @@ class LineLexer:
                 self.t3_done = True
             self.region = None
             last = self.tokens[-1]
-            tok = LineToken("TABLE_END", "", last.end_pos, last.end_line, last.end_column,
-                            last.end_line, last.end_column, last.end_pos)
-            tok.line_no = last.end_line
+            tok = _new_str(LineToken, "")
+            tok.type, tok.value = "TABLE_END", ""
+            tok.start_pos = tok.end_pos = last.end_pos
+            tok.line = tok.end_line = tok.line_no = last.end_line
+            tok.column = tok.end_column = last.end_column
             self.tokens.append(tok)
 
     def _opens_t3(self, line: Line) -> bool:
@@ -477,13 +509,12 @@ class LineLexer:
     # -- helpers -----------------------------------------------------------------------
     @staticmethod
     def _all_chars(text: str, chars: frozenset) -> bool:
-        letters = [c for c in text if not _PUNCT_ONLY.match(c)]
-        return bool(letters) and all(c in chars for c in letters)
+        letters = set(text) - _IGNORED_CHARS
+        return bool(letters) and letters <= chars
 
     def _header_only(self, body: str, chars: frozenset) -> bool:
-        if any(c.isdigit() for c in body):
-            return False
-        return self._all_chars(body, chars)
+        letters = set(body) - _IGNORED_CHARS
+        return bool(letters) and letters <= chars  # no digit is in a header vocabulary
 
     def _header_fields(self, fields: list[Field], chars: frozenset, first_word: str | None = None) -> bool:
         texts = [f.text for f in fields if f.text]
@@ -491,7 +522,7 @@ class LineLexer:
             return False
         if first_word and texts[0].startswith(first_word) and not any(_is_number(t) for t in texts):
             return True
-        return all(not any(c.isdigit() for c in t) and self._all_chars(t, chars) for t in texts)
+        return all(self._header_only(t, chars) for t in texts)
 
     @staticmethod
     def _label_text(line: Line) -> str:

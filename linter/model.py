@@ -99,14 +99,21 @@ class Sentence:
         return self.paragraph.span_of(self.start + start, self.start + end)
 
 
-@dataclass
 class Cell:
-    kind: str            # NUM | BLANK | BAD
-    span: Span
-    raw: str
-    value: float | int | None = None
-    unit: str | None = None
-    column: str | None = None  # canonical column key once the row's width is right
+    """A value cell: kind NUM (a number), BLANK (empty) or BAD (anything else)."""
+
+    __slots__ = ("kind", "span", "raw", "value", "unit", "column")
+
+    def __init__(self, kind: str, span: Span, raw: str, value=None, unit: str | None = None):
+        self.kind = kind
+        self.span = span
+        self.raw = raw
+        self.value = value
+        self.unit = unit
+        self.column = None  # canonical column key, once the row's width is right
+
+    def __repr__(self) -> str:
+        return f"Cell({self.kind}, {self.raw!r}, column={self.column})"
 
     @property
     def is_number(self) -> bool:

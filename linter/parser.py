@@ -28,8 +28,8 @@ class _TokensAlreadyLexed(Lexer):
     def __init__(self, lexer_conf):  # noqa: D401 - lark's interface
         pass
 
-    def lex(self, data):  # pragma: no cover - tokens are fed through parse_interactive
-        return iter(())
+    def lex(self, data):
+        return iter(data)  # ``data`` is the LineLexer's token list
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +38,14 @@ def report_parser() -> Lark:
 
 
 def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:
-    """Feed tokens to the LALR parser; return the tree and the tokens it had to skip."""
-    interactive = report_parser().parse_interactive([])
+    """Parse the tokens; return the tree and the tokens the grammar had to skip."""
+    parser = report_parser()
+    try:
+        return parser.parse(tokens), []
+    except UnexpectedInput:
+        pass
+    # Slow path, for shapes the grammar does not allow: feed token by token, skipping the misfits.
+    interactive = parser.parse_interactive([])
     skipped = []
     for tok in tokens:
         try:

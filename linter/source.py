@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Encodings tried, in order, for files without a BOM.  GB18030 is a superset of
 # GBK and GB2312, which many offices still save drafts in.
@@ -31,16 +31,11 @@ class InputError(Exception):
     """The input cannot be read as a report (exit code 2, never a traceback)."""
 
 
-@dataclass(frozen=True)
-class Span:
-    """A half-open range of character offsets into ``Source.text``."""
+class Span(NamedTuple):
+    """A half-open range of character offsets into ``Source.text`` (start <= end)."""
 
     start: int
     end: int
-
-    def __post_init__(self):
-        if self.end < self.start:
-            object.__setattr__(self, "end", self.start)
 
     def cover(self, other: "Span") -> "Span":
         return Span(min(self.start, other.start), max(self.end, other.end))

@@ -97,12 +97,12 @@ class CellRelation(CheckKind):
         layout = table.version or doc.format
         keys = canon().t3_keys(layout) if table.kind == "table3" and layout in ("2021", "2019-trial") else \
             [row.key for row in table.row_order]
-        needed = set()
+        expansions = {}
         for _sign, term in relation.left + relation.right:
-            for key in expand(term, keys):
-                needed.add(key)
             if term.kind == "name" and term.value not in keys:
                 return
+            expansions[term] = expand(term, keys)
+        needed = {key for found in expansions.values() for key in found}
         rows = {key: table.rows.get(key) for key in needed}
         if any(row is None or not row.width_ok for row in rows.values()):
             return  # a missing or misaligned row: reported by row-labels / table-shape
@@ -112,7 +112,7 @@ class CellRelation(CheckKind):
                 if term.kind == "number":
                     return [float(term.value)], None
                 values = []
-                for key in expand(term, keys):
+                for key in expansions[term]:
                     cell = rows[key].cell(column)
                     if cell is None or not cell.is_number or id(cell) in doc.suspect_cells:
                         return None, None

@@ -30,12 +30,16 @@ class CellValues(CheckKind):
                         "columns": "、".join(column_name(table.kind, c.column) for c in blanks),
                         "count": len(blanks)}, case="blank", related=[c.span for c in blanks[1:]])
                 for cell in row.cells:
-                    place = f"{table.kind}.{cell.column}"
-                    args = {"where": cell_place(table.kind, row, cell.column), "value": cell.raw.strip()}
+                    case = None
                     if cell.kind == "BAD":
-                        yield Finding(cell.span, args)
+                        case = "non_numeric"
                     elif cell.kind == "NUM":
-                        if cell.value < 0 and place not in signed:
-                            yield Finding(cell.span, args, case="negative")
-                        elif isinstance(cell.value, float) and not cell.value.is_integer() and place not in decimal:
-                            yield Finding(cell.span, args, case="fraction")
+                        value = cell.value
+                        if value < 0 and f"{table.kind}.{cell.column}" not in signed:
+                            case = "negative"
+                        elif isinstance(value, float) and not value.is_integer() \
+                                and f"{table.kind}.{cell.column}" not in decimal:
+                            case = "fraction"
+                    if case is not None:
+                        args = {"where": cell_place(table.kind, row, cell.column), "value": cell.raw.strip()}
+                        yield Finding(cell.span, args, case=None if case == "non_numeric" else case)
