@@ -31,6 +31,8 @@ PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})
 POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*[:：]?\s*(?P<code>\d+)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]")
+_BRACKET_YEAR = re.compile(r"[〔\[(<〈{【（［]\s*(?:19|20)\d\d")
+_ELEVEN_DIGITS = re.compile(r"1[3-9]\d{9}")
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.\-_~/?#&=%:+]+")
 
 
@@ -60,6 +62,10 @@ class Entities:
         return getattr(self, kind)
 
 
+def _has_bracket_year(text: str) -> bool:
+    return _BRACKET_YEAR.search(text) is not None
+
+
 def _issuer_before(text: str, end: int) -> tuple[str, int]:
     """The run of CJK characters before ``end`` that names the issuer, and where it starts."""
     start = end
@@ -84,49 +90,60 @@ def scan_paragraph(paragraph, found: Entities) -> None:
     def entity(kind, start, end, groups=None):
         return Entity(kind, span(start, end), text[start:end], groups or {})
 
-    for match in DOCNO.finditer(text):
-        issuer, issuer_start = _issuer_before(text, match.start())
-        if not issuer and not match.group("hao"):
-            continue  # "(2021)" alone is a year in brackets, not a document number
-        if not match.group("hao") and not match.group("close"):
-            continue
-        groups = dict(match.groupdict())
-        groups["issuer"] = issuer
-        item = entity("docno", issuer_start, match.end(), groups)
-        item.groups["core_span"] = span(match.start(), match.end())
-        item.groups["open_span"] = span(match.start("open"), match.end("open"))
-        found.docnos.append(item)
-        if NOTICE_ISSUER.fullmatch(issuer) or NOTICE_ISSUER.search(issuer):
-            found.notices.append(item)
-    for match in CORRUPT_NOTICE.finditer(text):
-        found.corrupt_notices.append(entity("corrupt_notice", match.start(), match.end()))
-    for match in FORMAT_TITLE.finditer(text):
-        found.format_titles.append(entity("format_title", match.start(), match.end(),
-                                          {"trial": bool(match.group("trial")),
-                                           "notice": "有关事项" in match.group()}))
-    for match in PERIOD.finditer(text):
-        found.periods.append(entity("period", match.start(), match.end(), match.groupdict()))
+    # Cheap substring tests first: most paragraphs hold none of these entities.
+    if _has_bracket_year(text):
+        for match in DOCNO.finditer(text):
+            issuer, issuer_start = _issuer_before(text, match.start())
+            if not issuer and not match.group("hao"):
+                continue  # "(2021)" alone is a year in brackets, not a document number
+            if not match.group("hao") and not match.group("close"):
+                continue
+            groups = dict(match.groupdict())
+            groups["issuer"] = issuer
+            item = entity("docno", issuer_start, match.end(), groups)
+            item.groups["core_span"] = span(match.start(), match.end())
+            item.groups["open_span"] = span(match.start("open"), match.end("open"))
+            found.docnos.append(item)
+            if NOTICE_ISSUER.search(issuer):
+                found.notices.append(item)
+    if ("办" in text or "辦" in text) and ("公开" in text or "公開" in text):
+        for match in CORRUPT_NOTICE.finditer(text):
+            found.corrupt_notices.append(entity("corrupt_notice", match.start(), match.end()))
+    if "年度报告" in text:
+        for match in FORMAT_TITLE.finditer(text):
+            found.format_titles.append(entity("format_title", match.start(), match.end(),
+                                              {"trial": bool(match.group("trial")),
+                                               "notice": "有关事项" in match.group()}))
+    if "统计" in text or "所列数据" in text or "报告期" in text:
+        for match in PERIOD.finditer(text):
+            found.periods.append(entity("period", match.start(), match.end(), match.groupdict()))
     phone_spans = []
-    for match in PHONE_LABEL.finditer(text):
-        number = match.group("number")
-        if number and match.group("label") != "传真":
-            found.phones.append(entity("phone", match.start("number"), match.end("number"),
-                                       {"label": match.group("label"), "number": number}))
-            phone_spans.append((match.start("number"), match.end("number")))
-    for match in PHONE.finditer(text):
-        if any(start <= match.start() < end for start, end in phone_spans):
-            continue
-        if "年" in text[match.end():match.end() + 1]:
-            continue
-        found.phones.append(entity("phone", match.start(), match.end(), {"label": None, "number": match.group()}))
-    for match in POSTCODE.finditer(text):
-        found.postcodes.append(entity("postcode", match.start(), match.end(), {"code": match.group("code")}))
-    for match in EMAIL.finditer(text):
-        found.emails.append(entity("email", match.start(), match.end()))
-    for match in ADDRESS.finditer(text):
-        found.addresses.append(entity("address", match.start(), match.end()))
-    for match in URL.finditer(text):
-        found.urls.append(entity("url", match.start(), match.end()))
+    if "电话" in text or "热线" in text or "传真" in text:
+        for match in PHONE_LABEL.finditer(text):
+            number = match.group("number")
+            if number and match.group("label") != "传真":
+                found.phones.append(entity("phone", match.start("number"), match.end("number"),
+                                           {"label": match.group("label"), "number": number}))
+                phone_spans.append((match.start("number"), match.end("number")))
+    if "-" in text or _ELEVEN_DIGITS.search(text):
+        for match in PHONE.finditer(text):
+            if any(start <= match.start() < end for start, end in phone_spans):
+                continue
+            if "年" in text[match.end():match.end() + 1]:
+                continue
+            found.phones.append(entity("phone", match.start(), match.end(), {"label": None, "number": match.group()}))
+    if "邮" in text:
+        for match in POSTCODE.finditer(text):
+            found.postcodes.append(entity("postcode", match.start(), match.end(), {"code": match.group("code")}))
+    if "@" in text:
+        for match in EMAIL.finditer(text):
+            found.emails.append(entity("email", match.start(), match.end()))
+    if "地址" in text:
+        for match in ADDRESS.finditer(text):
+            found.addresses.append(entity("address", match.start(), match.end()))
+    if "http" in text or "www." in text:
+        for match in URL.finditer(text):
+            found.urls.append(entity("url", match.start(), match.end()))
 
 
 def scan_document(doc) -> Entities:

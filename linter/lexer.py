@@ -15,7 +15,8 @@ label, header and cell tokens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from lark import Token
 
@@ -45,6 +46,7 @@ _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发
                        r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
 _CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
                      "返回顶部", "分享到", "扫一扫", "字号", "字体", "收藏", "【字体:大中小】"])
+_WORD = re.compile(r"\S+")
 _IGNORED_CHARS = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")
 
 TITLE_MAX = 60
@@ -55,9 +57,11 @@ class LineToken(Token):
     """A lark Token that also carries the cell facts the model builder needs."""
 
     # No __slots__: instances get a __dict__ for the extra attributes below.
-    value_number = None  # NUM: the parsed number
-    unit = None          # NUM: a unit written in the cell (万元, 元 …)
     line_no = 0          # 1-based line of the token
+    folded = ""          # the token's text folded (fullwidth → ASCII …), same length
+    cells = ()           # CELLS: (kind NUM|BLANK|BAD, start, end, raw, value, unit) per cell
+    # lark's line/column fields are left unset (offsets are what govlint keeps).
+    line = column = end_line = end_column = None
 
 
 class Line:
@@ -98,34 +102,38 @@ _new_str = str.__new__
 
 
 def _token(kind: str, value: str, line: Line, start: int, end: int) -> LineToken:
-    """A LineToken with the fields lark reads, set directly (lark's Token() costs more)."""
+    """A LineToken with what lark and the builder read, set directly (lark's Token() costs more).
+
+    Lines and columns are not set: positions are offsets, turned into
+    line:column by Source.position only for the diagnostics shown."""
     tok = _new_str(LineToken, value)
     tok.type = kind
     tok.value = value
     tok.start_pos = line.start + start
     tok.end_pos = line.start + end
-    tok.line = tok.end_line = tok.line_no = line.no
-    tok.column = start + 1
-    tok.end_column = end + 1
+    tok.line_no = line.no
+    tok.folded = line.folded[start:end]
     return tok
 
 
-@dataclass
-class Field:
+class Field(NamedTuple):
     start: int  # offset inside the line
     end: int
     text: str   # folded, stripped
 
 
-def split_fields(line: Line) -> tuple[str, list[Field]]:
+def split_fields(line: Line) -> tuple[str, tuple[Field, ...]]:
     """Cut a table line into fields; returns (mode, fields).
 
     mode is "pipe" (markdown table row), "tab" or "space".  Empty fields are
     kept for pipe and tab rows: between two numbers they are blank cells.
     """
-    folded = line.folded
-    body_start = line.lead
-    body = folded[body_start:body_start + len(line.body)]
+    return _split(line.folded, line.lead, len(line.body))
+
+
+@lru_cache(maxsize=16384)  # table lines repeat from report to report (labels, zero rows)
+def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[Field, ...]]:
+    body = folded[body_start:body_start + body_length]
     fields = []
     if body.startswith("|"):
         mode = "pipe"
@@ -139,7 +147,7 @@ def split_fields(line: Line) -> tuple[str, list[Field]]:
             offset = position + (len(piece) - len(piece.lstrip()))
             fields.append(Field(offset, offset + len(stripped), stripped))
             position += len(piece) + 1
-        return mode, fields
+        return mode, tuple(fields)
     if "\t" in body:
         mode = "tab"
         position = body_start
@@ -148,13 +156,88 @@ def split_fields(line: Line) -> tuple[str, list[Field]]:
             offset = position + (len(piece) - len(piece.lstrip()))
             fields.append(Field(offset, offset + len(stripped), stripped))
             position += len(piece) + 1
-        return mode, fields
-    for match in re.finditer(r"\S+", body):
+        return mode, tuple(fields)
+    for match in _WORD.finditer(body):
         fields.append(Field(body_start + match.start(), body_start + match.end(), match.group()))
-    return "space", fields
+    return "space", tuple(fields)
+
+
+@lru_cache(maxsize=16384)
+def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Field]]]:
+    """Split fields into label fields and cells (kind, field).
+
+    Cells run from the first number to the last; fields between them that
+    are empty are blank cells, other text is a bad cell.  In space mode a
+    unit written as its own word (``21022 万元``) joins the number before it.
+    """
+    first = last = None
+    for index, item in enumerate(fields):
+        if _is_number(item.text):
+            if first is None:
+                first = index
+            last = index
+    if first is None:
+        label = [f for f in fields if f.text]
+        return label, []
+    if mode == "space":
+        # Numbers are the trailing run; a leading number is part of the label.
+        first = len(fields)
+        while first > 0 and (_is_number(fields[first - 1].text) or
+                             (_UNIT.match(fields[first - 1].text) and first - 1 > 0
+                              and _is_number(fields[first - 2].text))):
+            first -= 1
+        if first == len(fields):
+            return [f for f in fields if f.text], []
+        last = len(fields) - 1
+    label = [f for f in fields[:first] if f.text]
+    cells = []
+    index = first
+    while index <= last:
+        item = fields[index]
+        if mode == "space" and index + 1 <= last and _UNIT.match(fields[index + 1].text):
+            merged = Field(item.start, fields[index + 1].end, item.text + fields[index + 1].text)
+            cells.append(("NUM", merged))
+            index += 2
+            continue
+        if _is_number(item.text):
+            cells.append(("NUM", item))
+        elif not item.text:
+            cells.append(("BLANK", item))
+        elif _DASH.match(item.text) or item.text in ("无", "空", "/"):
+            cells.append(("BAD", item))
+        else:
+            cells.append(("BAD", item))
+        index += 1
+    if mode == "pipe":
+        for item in fields[last + 1:]:
+            if item.text:
+                break
+            cells.append(("BLANK", item))  # the row builder trims surplus blanks
+    return label, cells
+
+
+
+def _parsed_cells(cells, origin: int, raw: str) -> list:
+    """(kind, start, end, raw text, value, unit) of each cell, offsets in Source.text."""
+    result = []
+    for kind, item in cells:
+        value = unit = None
+        if kind == "NUM":
+            text = item.text
+            if text.isdigit() and text.isascii():
+                value = int(text)
+            else:
+                match = _NUMBER.match(text.replace(" ", ""))
+                number = match.group(1).replace(",", "")
+                value = float(number) if "." in number else int(number)
+                unit = match.group(2)
+        result.append((kind, origin + item.start, origin + item.end, raw[item.start:item.end], value, unit))
+    return result
 
 
 def _is_number(text: str):
+    if text.isdigit() and text.isascii():
+        return True
     return _NUMBER.match(text)
 
 
@@ -173,7 +256,7 @@ class LineLexer:
 
     # -- emitting ----------------------------------------------------------------
     def _emit(self, kind: str, line: Line, start: int, end: int, value: str | None = None) -> LineToken:
-        tok = _token(kind, value if value is not None else line.raw[start:end], line, start, end)
+        tok = _token(kind, line.raw[start:end] if value is None else value, line, start, end)
         self.tokens.append(tok)
         return tok
 
@@ -308,8 +391,7 @@ class LineLexer:
             tok = _new_str(LineToken, "")
             tok.type, tok.value = "TABLE_END", ""
             tok.start_pos = tok.end_pos = last.end_pos
-            tok.line = tok.end_line = tok.line_no = last.end_line
-            tok.column = tok.end_column = last.end_column
+            tok.line_no = last.line_no
             self.tokens.append(tok)
 
     def _opens_t3(self, line: Line) -> bool:
@@ -417,57 +499,9 @@ class LineLexer:
             self._close()
         return True
 
-    def _cut_row(self, mode: str, fields: list[Field]) -> tuple[list[Field], list[tuple[str, Field]]]:
-        """Split fields into label fields and cells (kind, field).
-
-        Cells run from the first number to the last; fields between them that
-        are empty are blank cells, other text is a bad cell.  In space mode a
-        unit written as its own word (``21022 万元``) joins the number before it.
-        """
-        first = last = None
-        for index, item in enumerate(fields):
-            if _is_number(item.text):
-                if first is None:
-                    first = index
-                last = index
-        if first is None:
-            label = [f for f in fields if f.text]
-            return label, []
-        if mode == "space":
-            # Numbers are the trailing run; a leading number is part of the label.
-            first = len(fields)
-            while first > 0 and (_is_number(fields[first - 1].text) or
-                                 (_UNIT.match(fields[first - 1].text) and first - 1 > 0
-                                  and _is_number(fields[first - 2].text))):
-                first -= 1
-            if first == len(fields):
-                return [f for f in fields if f.text], []
-            last = len(fields) - 1
-        label = [f for f in fields[:first] if f.text]
-        cells = []
-        index = first
-        while index <= last:
-            item = fields[index]
-            if mode == "space" and index + 1 <= last and _UNIT.match(fields[index + 1].text):
-                merged = Field(item.start, fields[index + 1].end, item.text + fields[index + 1].text)
-                cells.append(("NUM", merged))
-                index += 2
-                continue
-            if _is_number(item.text):
-                cells.append(("NUM", item))
-            elif not item.text:
-                cells.append(("BLANK", item))
-            elif _DASH.match(item.text) or item.text in ("无", "空", "/"):
-                cells.append(("BAD", item))
-            else:
-                cells.append(("BAD", item))
-            index += 1
-        if mode == "pipe":
-            for item in fields[last + 1:]:
-                if item.text:
-                    break
-                cells.append(("BLANK", item))  # the row builder trims surplus blanks
-        return label, cells
+    @staticmethod
+    def _cut_row(mode: str, fields):
+        return cut_row(mode, fields)
 
     def _row(self, line: Line, label: list[Field], cells) -> None:
         for item in label:
@@ -483,24 +517,12 @@ class LineLexer:
         self._cells(line, cells)
 
     def _cells(self, line: Line, cells) -> None:
-        for kind, item in cells:
-            tok = self._emit(kind, line, item.start, item.end)
-            if kind == "NUM":
-                match = _is_number(item.text.replace(" ", ""))
-                number = match.group(1).replace(",", "")
-                tok.value_number = float(number) if "." in number else int(number)
-                tok.unit = match.group(2)
-        self._eol(line)
+        """One CELLS token for the line's run of value cells; the cells ride on it."""
+        tok = self._emit("CELLS", line, cells[0][1].start, cells[-1][1].end)
+        tok.cells = _parsed_cells(cells, line.start, line.raw)
 
-    def _header(self, line: Line, fields: list[Field]) -> None:
-        emitted = False
-        for item in fields:
-            if item.text:
-                self._emit("HEAD", line, item.start, item.end)
-                emitted = True
-        if not emitted:
-            self._emit("HEAD", line, line.lead, line.lead + len(line.body))
-        self._eol(line)
+    def _header(self, line: Line, fields=None) -> None:
+        self._whole("HEAD", line)  # one token per header line: its cells are not checked
 
     def _eol(self, line: Line) -> None:
         end = line.lead + len(line.body)

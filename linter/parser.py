@@ -73,7 +73,7 @@ def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Do
 
 
 def _text_of(tok: LineToken) -> str:
-    return fold(str(tok))
+    return tok.folded
 
 
 class _Builder:

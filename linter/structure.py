@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import tables
 from .canon import canon
@@ -69,14 +70,19 @@ def _heading_key(text: str) -> str:
 
 def _match_heading(heading: Heading) -> list[tuple[int, str]]:
     """(section id, quality) candidates for a heading, best first."""
+    return _match_heading_text(heading.text, heading.number)
+
+
+@lru_cache(maxsize=4096)  # headings repeat from report to report
+def _match_heading_text(text: str, number: int) -> list[tuple[int, str]]:
     data = canon().data
-    key = _heading_key(heading.text)
+    key = _heading_key(text)
     found = []
     for section in data["sections"]:
         sid = section["id"]
         mandated = _heading_key(HEADING_PREFIX.sub("", section["heading"]))
         if key == mandated:
-            written = fold(heading.text).replace(" ", "")
+            written = fold(text).replace(" ", "")
             quality = "exact" if written == fold(HEADING_PREFIX.sub("", section["heading"])) else "variant"
             found.append((sid, quality))
             continue
@@ -86,7 +92,7 @@ def _match_heading(heading: Heading) -> list[tuple[int, str]]:
             continue
         if any(word in key for word in section["keywords"]):
             found.append((sid, "keyword"))
-    found.sort(key=lambda item: (-_SCORES[item[1]], item[0] != heading.number))
+    found.sort(key=lambda item: (-_SCORES[item[1]], item[0] != number))
     return found
 
 

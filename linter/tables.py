@@ -27,12 +27,9 @@ def _span(tokens) -> Span:
     return Span(tokens[0].start_pos, tokens[-1].end_pos)
 
 
-def _cells(node: Tree) -> list[Cell]:
-    result = []
-    for tok in node.children:
-        result.append(Cell(tok.type, Span(tok.start_pos, tok.end_pos), str(tok),
-                           getattr(tok, "value_number", None), getattr(tok, "unit", None)))
-    return result
+def _cells(tok) -> list[Cell]:
+    """The Cells a CELLS token carries."""
+    return [Cell(kind, Span(start, end), raw, value, unit) for kind, start, end, raw, value, unit in tok.cells]
 
 
 def _lines(node: Tree):
@@ -44,13 +41,13 @@ def _lines(node: Tree):
             continue
         if child.data == "row":
             labels, cells = child.children
-            yield "row", labels.children, _cells(cells), Span(labels.children[0].start_pos, cells.children[-1].end_pos)
+            yield "row", labels.children, _cells(cells), Span(labels.children[0].start_pos, cells.end_pos)
         elif child.data == "label_line":
             labels = child.children[0].children
             yield "label", labels, [], _span(labels)
         elif child.data == "values":
-            cells = _cells(child.children[0])
-            yield "values", [], cells, Span(cells[0].span.start, cells[-1].span.end)
+            tok = child.children[0]
+            yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos)
         elif child.data == "header":
             yield "header", child.children, [], _span(child.children)
         elif child.data == "block_header":
@@ -62,7 +59,7 @@ def _lines(node: Tree):
 
 
 def _label_text(tokens) -> str:
-    return " ".join(fold(str(tok)) for tok in tokens)
+    return " ".join(tok.folded for tok in tokens)
 
 
 def build(node: Tree, doc) -> Table:

@@ -1,0 +1,51 @@
+"""The report grammar (grammar/report.lark) is the description the lexer and builder follow."""
+import re
+
+import pytest
+
+from conftest import CORPUS, EXAMPLES, SEEDS
+from govlint.lexer import LineLexer
+from govlint.parser import parse, parse_tree, report_parser
+from govlint.source import Source
+
+FILES = SEEDS + CORPUS + sorted(EXAMPLES.rglob("*.txt"))
+
+
+def _tokens(path):
+    return LineLexer(Source.from_bytes(path.read_bytes(), str(path))).run()
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_cells_token_matches_the_grammar_definition(path):
+    cells = re.compile(report_parser().get_terminal("CELLS").pattern.to_regexp())
+    found = 0
+    for tok in _tokens(path):
+        if tok.type == "CELLS":
+            found += 1
+            assert cells.fullmatch(tok.folded), (tok.line_no, tok.folded)
+            assert [cell[0] for cell in tok.cells]  # the token carries its cells
+    assert found or "2017" in path.read_text(encoding="utf-8")[:200]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_real_reports_parse_without_skipping_tokens(path):
+    tree, skipped = parse_tree(_tokens(path))
+    assert skipped == []
+    assert tree.data == "start"
+
+
+def test_text_the_grammar_cannot_place_is_reported_not_raised():
+    text = "第二十条第（一）项\n规章\t0\t0\t0\n一、总体情况\n本年度依法公开。\n"
+    doc = parse(Source(text, "x.txt"))
+    assert [s.heading.canonical for s in doc.sections] == [1]
+    assert doc.unplaced and all(span.start < text.index("一、") for span, _ in doc.unplaced)
+
+
+def test_table_3_rows_starting_with_numerals_are_never_headings():
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量\n0 0 0 0 0 0 0\n"
+            "四、结转下年度继续办理\n0 0 0 0 0 0 0\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n")
+    doc = parse(Source(text, "x.txt"), year=2022)
+    assert [s.heading.numeral for s in doc.sections] == ["三", "四"]
+    assert set(doc.table3.rows) == {"new", "forward"}
