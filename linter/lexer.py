@@ -85,6 +85,8 @@ def _make_lines(source: Source) -> list[Line]:
     folded_text = fold(text)  # one translate for the whole report
     for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
         folded = folded_text[start:end]
+        if not folded or folded.isspace():
+            continue  # blank lines carry nothing
         lead = 0
         if folded.startswith(_MD_LEAD):
             prefix = _MD_PREFIX.match(folded)
@@ -176,13 +178,15 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
             if first is None:
                 first = index
             last = index
+        elif first is None and _DASH.match(item.text) and any(_is_number(f.text) for f in fields[index:]):
+            first = index  # a dash in the first value column ("— 0 0 …") is a bad cell, not label
     if first is None:
         label = [f for f in fields if f.text]
         return label, []
     if mode == "space":
         # Numbers are the trailing run; a leading number is part of the label.
         first = len(fields)
-        while first > 0 and (_is_number(fields[first - 1].text) or
+        while first > 0 and (_is_number(fields[first - 1].text) or _DASH.match(fields[first - 1].text) or
                              (_UNIT.match(fields[first - 1].text) and first - 1 > 0
                               and _is_number(fields[first - 2].text))):
             first -= 1

@@ -46,9 +46,9 @@ class Paragraph:
 
     __slots__ = ("mapped", "text", "span", "__dict__")
 
-    def __init__(self, mapped: MappedText):
+    def __init__(self, mapped: MappedText, folded: str | None = None):
         self.mapped = mapped
-        self.text = fold(mapped.text)
+        self.text = fold(mapped.text) if folded is None else folded
         self.span = mapped.span(0, len(mapped.text))
 
     @property

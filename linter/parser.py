@@ -157,6 +157,7 @@ class _Builder:
     @staticmethod
     def _paragraph(node: Tree) -> Paragraph:
         pieces = []
+        folded = []
         for tok in node.children:
             text = str(tok)
             start = tok.start_pos
@@ -165,10 +166,12 @@ class _Builder:
                 position = 0
                 for part in text.split("**"):
                     pieces.append((start + position, part))
+                    folded.append(tok.folded[position:position + len(part)])
                     position += len(part) + 2
             else:
                 pieces.append((start, text))
-        return Paragraph(MappedText.join(pieces))
+                folded.append(tok.folded)
+        return Paragraph(MappedText.join(pieces), "".join(folded))
 
 
 __all__ = ["parse", "parse_tree", "report_parser", "canon"]

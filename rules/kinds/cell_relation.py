@@ -35,6 +35,16 @@ def _render(side, values) -> str:
     return " ".join(parts)
 
 
+def _columns(table) -> list[str] | None:
+    """Column keys in cell order, for tables whose rows all share one layout."""
+    data = canon().data
+    if table.kind == "table3":
+        return [key for key, _ in data["table3"]["columns"]]
+    if table.kind == "table4":
+        return [key for key, _ in data["table4"]["columns"]]
+    return None
+
+
 @check_kind
 class CellRelation(CheckKind):
     """Cells obey an arithmetic relation (勾稽关系) written in the rule pack."""
@@ -64,36 +74,38 @@ class CellRelation(CheckKind):
             relation = parse_relation(spec["expr"])
             blame = spec.get("blame") or relation.blame_default()
             if spec.get("for_each", "row") == "column":
-                yield from self._columns(doc, table, relation, blame)
+                yield from self._by_column(doc, table, relation, blame)
             else:
-                yield from self._rows(doc, table, relation, blame, spec.get("rows"))
+                yield from self._by_row(doc, table, relation, blame, spec.get("rows"))
 
-    # -- names are columns; one evaluation per row ------------------------------------
-    def _rows(self, doc, table, relation, blame, only):
+    # -- names are columns: one evaluation per row ---------------------------------------
+    def _by_row(self, doc, table, relation, blame, only):
+        columns = _columns(table)
+        suspect = doc.suspect_cells
         for row in table.row_order:
             if not row.width_ok or (only and row.key not in only):
                 continue
+            order = columns or [cell.column for cell in row.cells]
+            position = {key: index for index, key in enumerate(order)}
+            if any(term.kind == "name" and term.value not in position for _, term in relation.left + relation.right):
+                continue
+            cells = row.cells
 
-            def resolve(term, row=row):
-                if term.kind == "number":
-                    return [float(term.value)], None
-                cell = row.cell(term.value)
-                if cell is None or not cell.is_number or id(cell) in doc.suspect_cells:
-                    return None, None
-                return [cell.value], cell
+            def lookup(term, cells=cells, position=position):
+                cell = cells[position[term.value]]
+                return [cell] if cell.kind == "NUM" and id(cell) not in suspect else None
 
-            finding = self._evaluate(relation, blame, resolve, lambda name, row=row: row.cell(name),
-                                     doc.suspect_cells)
+            finding = _evaluate(relation, blame, lookup, suspect)
             if finding is None:
                 continue
-            span, args = finding
+            span, args, _ = finding
             args["where"] = cell_place(table.kind, row, blame)
             args["row"] = row_name(table.kind, row.key, row.label)
             args["column"] = column_name(table.kind, blame)
             yield Finding(span, args)
 
-    # -- names are rows; one evaluation per column -----------------------------------
-    def _columns(self, doc, table, relation, blame):
+    # -- names are rows: one evaluation per column -----------------------------------------
+    def _by_column(self, doc, table, relation, blame):
         layout = table.version or doc.format
         keys = canon().t3_keys(layout) if table.kind == "table3" and layout in ("2021", "2019-trial") else \
             [row.key for row in table.row_order]
@@ -102,61 +114,65 @@ class CellRelation(CheckKind):
             if term.kind == "name" and term.value not in keys:
                 return
             expansions[term] = expand(term, keys)
-        needed = {key for found in expansions.values() for key in found}
+        needed = sorted({key for found in expansions.values() for key in found})
         rows = {key: table.rows.get(key) for key in needed}
         if any(row is None or not row.width_ok for row in rows.values()):
             return  # a missing or misaligned row: reported by row-labels / table-shape
-        columns = [key for key, _ in canon().data["table3"]["columns"]] if table.kind == "table3" else []
-        for column in columns:
-            def resolve(term, column=column):
-                if term.kind == "number":
-                    return [float(term.value)], None
-                values = []
+        columns = _columns(table) or []
+        suspect = doc.suspect_cells
+        for index, column in enumerate(columns):
+            def lookup(term, index=index):
+                found = []
                 for key in expansions[term]:
-                    cell = rows[key].cell(column)
-                    if cell is None or not cell.is_number or id(cell) in doc.suspect_cells:
-                        return None, None
-                    values.append(cell.value)
-                return values, None
+                    cell = rows[key].cells[index]
+                    if cell.kind != "NUM" or id(cell) in suspect:
+                        return None
+                    found.append(cell)
+                return found
 
-            finding = self._evaluate(relation, blame, resolve, lambda name, column=column: rows[name].cell(column),
-                                     doc.suspect_cells)
+            finding = _evaluate(relation, blame, lookup, suspect)
             if finding is None:
                 continue
-            span, args = finding
+            span, args, blamed = finding
             args["where"] = cell_place(table.kind, rows[blame], column)
             args["row"] = row_name(table.kind, blame)
             args["column"] = column_name(table.kind, column)
-            yield Finding(span, args, related=[rows[key].cell(column).span for key in sorted(needed)
-                                               if key != blame and rows[key].cell(column) is not None])
+            related = [rows[key].cells[index].span for key in needed if key != blame]
+            yield Finding(span, args, related=related)
 
-    @staticmethod
-    def _evaluate(relation, blame, resolve, cell_of, suspect):
-        sides = []
-        for side in (relation.left, relation.right):
-            values = []
-            for sign, term in side:
-                resolved, _ = resolve(term)
-                if resolved is None:
-                    return None  # a blank or bad cell: cell-values reports it
-                values.append(sum(resolved))
-            sides.append(values)
-        left = sum(sign * value for (sign, _), value in zip(relation.left, sides[0]))
-        right = sum(sign * value for (sign, _), value in zip(relation.right, sides[1]))
-        if relation.holds(left, right):
-            return None
-        cell = cell_of(blame)
-        found = cell.value
-        suspect.add(id(cell))
-        # Solve the relation for the blamed cell (its coefficient is ±1).
-        on_left = any(term.kind == "name" and term.value == blame for _, term in relation.left)
-        side = relation.left if on_left else relation.right
-        sign = next(s for s, term in side if term.kind == "name" and term.value == blame)
-        own, other = (left, right) if on_left else (right, left)
-        expected = found + (other - own) * sign
-        return cell.span, {
-            "found": number_text(found), "expected": number_text(expected),
-            "lhs": number_text(left), "rhs": number_text(right),
-            "lhs_expr": _render(relation.left, sides[0]), "rhs_expr": _render(relation.right, sides[1]),
-            "relation": relation.source, "difference": number_text(abs(left - right)),
-        }
+
+def _evaluate(relation, blame, lookup, suspect):
+    """None if the relation holds or cannot be evaluated; else (span, message args, blamed cell)."""
+    sums = []
+    blamed = None
+    for side in (relation.left, relation.right):
+        values = []
+        for _sign, term in side:
+            if term.kind == "number":
+                values.append(float(term.value))
+                continue
+            cells = lookup(term)
+            if cells is None:
+                return None  # a blank, bad or already blamed cell
+            if term.kind == "name" and term.value == blame:
+                blamed = cells[0]
+            values.append(sum(cell.value for cell in cells))
+        sums.append(values)
+    left = sum(sign * value for (sign, _), value in zip(relation.left, sums[0]))
+    right = sum(sign * value for (sign, _), value in zip(relation.right, sums[1]))
+    if relation.holds(left, right):
+        return None
+    found = blamed.value
+    suspect.add(id(blamed))
+    # Solve the relation for the blamed cell (its coefficient is ±1).
+    on_left = any(term.kind == "name" and term.value == blame for _, term in relation.left)
+    side = relation.left if on_left else relation.right
+    sign = next(s for s, term in side if term.kind == "name" and term.value == blame)
+    own, other = (left, right) if on_left else (right, left)
+    expected = found + (other - own) * sign
+    return blamed.span, {
+        "found": number_text(found), "expected": number_text(expected),
+        "lhs": number_text(left), "rhs": number_text(right),
+        "lhs_expr": _render(relation.left, sums[0]), "rhs_expr": _render(relation.right, sums[1]),
+        "relation": relation.source, "difference": number_text(abs(left - right)),
+    }, blamed

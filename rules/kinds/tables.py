@@ -83,7 +83,8 @@ class RowLabels(CheckKind):
     """Every mandated row is there once, no unknown rows, labels of the report's format."""
 
     name = "row-labels"
-    CASES = ("missing", "unknown", "duplicate", "old_label")
+    CASES = ("missing", "missing_many", "unknown", "duplicate", "old_label")
+    PARAMS = {"list_up_to": Param(int, 3, "missing rows reported one by one up to this many; more are one diagnostic")}
 
     def check(self, doc, params):
         c = canon()
@@ -107,10 +108,17 @@ class RowLabels(CheckKind):
                                   and table.version != doc.format):
                 continue  # the other version's table: table-version reports it once
             expected = self._expected(table.kind, layout)
-            for key in expected:
-                if key not in table.rows:
-                    yield Finding(self._where(table, key, expected), {
-                        "table": SHORT_TABLE[table.kind], "label": row_name(table.kind, key)}, case="missing")
+            missing = [key for key in expected if key not in table.rows]
+            if len(missing) > params["list_up_to"]:
+                names = "、".join(f"“{row_name(table.kind, key)}”" for key in missing[:5])
+                if len(missing) > 5:
+                    names += "等"
+                yield Finding(self._where(table, missing[0], expected), {
+                    "table": SHORT_TABLE[table.kind], "count": len(missing), "labels": names}, case="missing_many")
+                continue
+            for key in missing:
+                yield Finding(self._where(table, key, expected), {
+                    "table": SHORT_TABLE[table.kind], "label": row_name(table.kind, key)}, case="missing")
 
     @staticmethod
     def _expected(kind: str, layout: str) -> list[str]:
