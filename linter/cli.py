@@ -122,7 +122,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
                       report_year=report_year, lang=lang)
     files, problems = expand_paths(paths)
     try:
-        linter = Linter(options)
+        linter = Linter(options, keep_documents=getattr(formatter_class, "needs_documents", False))
         results = []
         for path in files:
             result = linter.lint_path(path)

@@ -30,26 +30,25 @@ class Options:
 class FileResult:
     path: str
     source: Source | None = None
-    doc: Document | None = None
+    doc: Document | None = None      # kept only when the Linter is asked to (HTML needs it)
     diagnostics: list = field(default_factory=list)
     error: str | None = None         # input error: the file could not be read as a report
     internal_errors: list = field(default_factory=list)
-
-    @property
-    def year(self):
-        return self.doc.year if self.doc else None
-
-    @property
-    def format(self):
-        return self.doc.format if self.doc else None
+    year: int | None = None
+    format: str | None = None
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
 
 
 class Linter:
-    def __init__(self, options: Options | None = None):
+    """Lints files.  ``keep_documents``: keep each parsed Document in its result (the HTML
+    report needs the tables); otherwise it is dropped once the rules have run, so a run over
+    many files keeps only diagnostics and sources."""
+
+    def __init__(self, options: Options | None = None, keep_documents: bool = True):
         self.options = options or Options()
+        self.keep_documents = keep_documents
         self.finder = ConfigFinder(self.options.config)
         self._builtin: list[Rule] | None = None
         self._rules: dict = {}
@@ -115,7 +114,7 @@ class Linter:
         config = self.finder.for_file(source.path)
         year = self.options.report_year or config.report_year
         doc = parse(source, year=year)
-        result = FileResult(source.path, source, doc)
+        result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
         lang = self.options.lang or config.lang or "zh"
         for rule in self.active_rules(config, doc.format, source.path):
             severity = self.severity_for(rule, config)
@@ -126,6 +125,8 @@ class Linter:
                 result.internal_errors.append(f"{source.path}: internal error in {rule.code} ({rule.kind.name}): "
                                               f"{type(exc).__name__}: {exc}")
         result.diagnostics.sort(key=Diagnostic.sort_key)
+        if not self.keep_documents:
+            result.doc = None
         return result
 
 

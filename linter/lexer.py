@@ -54,14 +54,14 @@ HEADING_MAX = 40
 
 
 class LineToken(Token):
-    """A lark Token that also carries the cell facts the model builder needs."""
+    """A lark Token that also carries what the document builder needs.
 
-    # No __slots__: instances get a __dict__ for the extra attributes below.
-    line_no = 0          # 1-based line of the token
-    folded = ""          # the token's text folded (fullwidth → ASCII …), same length
-    cells = ()           # CELLS: (kind NUM|BLANK|BAD, start, end, raw, value, unit) per cell
-    # lark's line/column fields are left unset (offsets are what govlint keeps).
-    line = column = end_line = end_column = None
+    Slots, not a __dict__: a report makes a few hundred tokens and they should
+    cost the garbage collector nothing."""
+
+    __slots__ = ("line_no", "folded", "cells")
+    # line_no: 1-based line; folded: the token's text folded (fullwidth → ASCII …), same length;
+    # cells (CELLS only): (kind NUM|BLANK|BAD, start, end, raw, value, unit) per cell
 
 
 class Line:
@@ -104,16 +104,15 @@ _new_str = str.__new__
 
 
 def _token(kind: str, value: str, line: Line, start: int, end: int) -> LineToken:
-    """A LineToken with what lark and the builder read, set directly (lark's Token() costs more).
-
-    Lines and columns are not set: positions are offsets, turned into
-    line:column by Source.position only for the diagnostics shown."""
+    """A LineToken, its fields set directly (lark's Token() costs more)."""
     tok = _new_str(LineToken, value)
     tok.type = kind
     tok.value = value
     tok.start_pos = line.start + start
     tok.end_pos = line.start + end
-    tok.line_no = line.no
+    tok.line = tok.end_line = tok.line_no = line.no
+    tok.column = start + 1
+    tok.end_column = end + 1
     tok.folded = line.folded[start:end]
     return tok
 
@@ -393,9 +392,10 @@ class LineLexer:
             self.region = None
             last = self.tokens[-1]
             tok = _new_str(LineToken, "")
-            tok.type, tok.value = "TABLE_END", ""
+            tok.type, tok.value, tok.folded = "TABLE_END", "", ""
             tok.start_pos = tok.end_pos = last.end_pos
-            tok.line_no = last.line_no
+            tok.line = tok.end_line = tok.line_no = last.line_no
+            tok.column = tok.end_column = last.end_column
             self.tokens.append(tok)
 
     def _opens_t3(self, line: Line) -> bool:

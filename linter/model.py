@@ -71,8 +71,10 @@ class Paragraph:
             return self.span_of(at, at)
         return self.span_of(index[start], index[end - 1] + 1)
 
-    @cached_property
+    @property
     def sentences(self) -> list["Sentence"]:
+        # Not cached: a cached list of Sentences pointing back here would make a reference
+        # cycle, and the garbage collector is then what frees a linted document.
         found = []
         for match in _SENTENCE.finditer(self.text):
             if match.end() > match.start() and match.group().strip():
@@ -153,7 +155,6 @@ class Table:
     duplicate_rows: list = field(default_factory=list)
     leftovers: list = field(default_factory=list)  # (Span, reason) cells that could not be placed
     version: str | None = None  # table 2: format its column header belongs to; table 3: shape
-    section: "Section | None" = None
     headers: list = field(default_factory=list)    # folded header texts
     blocks: list = field(default_factory=list)     # table 2: (article item, Span) of each block header
     cells: list = field(default_factory=list)      # table 4: all value cells in order

@@ -132,7 +132,6 @@ class _Builder:
                     end = max(end, tok.end_pos)
                 elif item.data in ("table2", "table3", "table4"):
                     table = tables.build(item, self.doc)
-                    table.section = section
                     section.tables.append(table)
                     end = max(end, table.span.end)
             elif item.type == "LINK":

@@ -167,7 +167,6 @@ def _relocate_tables(doc: Document) -> None:
             if home is not None and home is not section and (section.parent or section) is not home:
                 section.tables.remove(table)
                 home.tables.append(table)
-                table.section = home
 
 
 def resolve(doc: Document, year: int | None = None) -> None:
