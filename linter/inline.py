@@ -84,7 +84,7 @@ def _issuer_before(text: str, end: int) -> tuple[str, int]:
 
 
 def scan_paragraph(paragraph, found: Entities) -> None:
-    text = paragraph.squeezed[0]
+    text = paragraph.squeezed.text
     span = paragraph.squeezed_span
 
     def entity(kind, start, end, groups=None):

@@ -47,6 +47,7 @@ _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发
 _CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
                      "返回顶部", "分享到", "扫一扫", "字号", "字体", "收藏", "【字体:大中小】"])
 _WORD = re.compile(r"\S+")
+_HAS_DIGIT = re.compile(r"\d")
 _IGNORED_CHARS = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")
 
 TITLE_MAX = 60
@@ -59,9 +60,10 @@ class LineToken(Token):
     Slots, not a __dict__: a report makes a few hundred tokens and they should
     cost the garbage collector nothing."""
 
-    __slots__ = ("line_no", "folded", "cells")
+    __slots__ = ("line_no", "folded", "cells", "origin")
     # line_no: 1-based line; folded: the token's text folded (fullwidth → ASCII …), same length;
-    # cells (CELLS only): (kind NUM|BLANK|BAD, start, end, raw, value, unit) per cell
+    # cells (CELLS only): (kind NUM|BLANK|BAD, start, end, value, unit) per cell, offsets
+    # inside the line, which starts at ``origin`` in Source.text
 
 
 class Line:
@@ -181,7 +183,7 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
             first = index  # a dash in the first value column ("— 0 0 …") is a bad cell, not label
     if first is None:
         label = [f for f in fields if f.text]
-        return label, []
+        return tuple(label), ()
     if mode == "space":
         # Numbers are the trailing run; a leading number is part of the label.
         first = len(fields)
@@ -190,7 +192,7 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
                               and _is_number(fields[first - 2].text))):
             first -= 1
         if first == len(fields):
-            return [f for f in fields if f.text], []
+            return tuple(f for f in fields if f.text), ()
         last = len(fields) - 1
     label = [f for f in fields[:first] if f.text]
     cells = []
@@ -216,12 +218,13 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
             if item.text:
                 break
             cells.append(("BLANK", item))  # the row builder trims surplus blanks
-    return label, cells
+    return tuple(label), tuple(cells)
 
 
 
-def _parsed_cells(cells, origin: int, raw: str) -> list:
-    """(kind, start, end, raw text, value, unit) of each cell, offsets in Source.text."""
+@lru_cache(maxsize=16384)  # the same cells (zero rows) recur from report to report
+def _parsed_cells(cells) -> tuple:
+    """(kind, start, end, value, unit) of each cell, offsets inside its line."""
     result = []
     for kind, item in cells:
         value = unit = None
@@ -234,8 +237,8 @@ def _parsed_cells(cells, origin: int, raw: str) -> list:
                 number = match.group(1).replace(",", "")
                 value = float(number) if "." in number else int(number)
                 unit = match.group(2)
-        result.append((kind, origin + item.start, origin + item.end, raw[item.start:item.end], value, unit))
-    return result
+        result.append((kind, item.start, item.end, value, unit))
+    return tuple(result)
 
 
 def _is_number(text: str):
@@ -523,7 +526,8 @@ class LineLexer:
     def _cells(self, line: Line, cells) -> None:
         """One CELLS token for the line's run of value cells; the cells ride on it."""
         tok = self._emit("CELLS", line, cells[0][1].start, cells[-1][1].end)
-        tok.cells = _parsed_cells(cells, line.start, line.raw)
+        tok.cells = _parsed_cells(cells)
+        tok.origin = line.start
 
     def _header(self, line: Line, fields=None) -> None:
         self._whole("HEAD", line)  # one token per header line: its cells are not checked
@@ -539,6 +543,8 @@ class LineLexer:
         return bool(letters) and letters <= chars
 
     def _header_only(self, body: str, chars: frozenset) -> bool:
+        if _HAS_DIGIT.search(body):
+            return False  # no header word has a digit
         letters = set(body) - _IGNORED_CHARS
         return bool(letters) and letters <= chars  # no digit is in a header vocabulary
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .normalize import MappedText, fold, squeeze
+from .normalize import MappedText, Squeezed, fold
 from .source import Source, Span
 
 _SENTENCE = re.compile(r"[^。!?;]*(?:[。!?;][\"')\]」』]*|$)")
@@ -59,17 +59,17 @@ class Paragraph:
         return self.mapped.span(start, end)
 
     @cached_property
-    def squeezed(self) -> tuple[str, list[int]]:
-        """The text without PDF-inserted spaces (2021 年 → 2021年), and where each character came from."""
-        return squeeze(self.text)
+    def squeezed(self) -> Squeezed:
+        """The text without PDF-inserted spaces (2021 年 → 2021年), with the way back."""
+        return Squeezed(self.text)
 
     def squeezed_span(self, start: int, end: int) -> Span:
         """Original span of characters [start, end) of the squeezed text."""
-        index = self.squeezed[1]
+        squeezed = self.squeezed
         if end <= start:
-            at = index[start] if start < len(index) else len(self.text)
+            at = squeezed.origin(start) if start < len(squeezed.text) else len(self.text)
             return self.span_of(at, at)
-        return self.span_of(index[start], index[end - 1] + 1)
+        return self.span_of(squeezed.origin(start), squeezed.origin(end - 1) + 1)
 
     @property
     def sentences(self) -> list["Sentence"]:
@@ -102,20 +102,31 @@ class Sentence:
 
 
 class Cell:
-    """A value cell: kind NUM (a number), BLANK (empty) or BAD (anything else)."""
+    """A value cell: kind NUM (a number), BLANK (empty) or BAD (anything else).
 
-    __slots__ = ("kind", "span", "raw", "value", "unit", "column")
+    ``start``/``end`` are offsets in Source.text (``span`` builds the Span on demand:
+    a report has hundreds of cells and rules look at the span of a few)."""
 
-    def __init__(self, kind: str, span: Span, raw: str, value=None, unit: str | None = None):
+    __slots__ = ("kind", "start", "end", "value", "unit", "column")
+
+    def __init__(self, kind: str, start: int, end: int, value=None, unit: str | None = None):
         self.kind = kind
-        self.span = span
-        self.raw = raw
+        self.start = start
+        self.end = end
         self.value = value
         self.unit = unit
         self.column = None  # canonical column key, once the row's width is right
 
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def text(self, source: Source) -> str:
+        """The cell as written."""
+        return source.text[self.start:self.end]
+
     def __repr__(self) -> str:
-        return f"Cell({self.kind}, {self.raw!r}, column={self.column})"
+        return f"Cell({self.kind}, {self.value!r}, column={self.column})"
 
     @property
     def is_number(self) -> bool:

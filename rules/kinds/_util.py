@@ -141,5 +141,5 @@ def prose(doc, scope) -> list:
 def search(paragraphs, pattern: re.Pattern):
     """(paragraph, match) over the squeezed text of paragraphs (PDF spaces removed)."""
     for paragraph in paragraphs:
-        for match in pattern.finditer(paragraph.squeezed[0]):
+        for match in pattern.finditer(paragraph.squeezed.text):
             yield paragraph, match

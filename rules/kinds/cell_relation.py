@@ -82,23 +82,20 @@ class CellRelation(CheckKind):
     def _by_row(self, doc, table, relation, blame, only):
         columns = _columns(table)
         suspect = doc.suspect_cells
+        terms = relation.left + relation.right
+        shared = _indexes(terms, columns) if columns else None  # one layout for every row
         for row in table.row_order:
             if not row.width_ok or (only and row.key not in only):
                 continue
-            order = columns or [cell.column for cell in row.cells]
-            position = {key: index for index, key in enumerate(order)}
-            if any(term.kind == "name" and term.value not in position for _, term in relation.left + relation.right):
+            indexes = shared or _indexes(terms, [cell.column for cell in row.cells])
+            if indexes is None:
                 continue
             cells = row.cells
-
-            def lookup(term, cells=cells, position=position):
-                cell = cells[position[term.value]]
-                return [cell] if cell.kind == "NUM" and id(cell) not in suspect else None
-
-            finding = _evaluate(relation, blame, lookup, suspect)
+            groups = [None if index is None else [cells[index]] for index in indexes]
+            finding = _evaluate(relation, blame, groups, suspect)
             if finding is None:
                 continue
-            span, args, _ = finding
+            span, args = finding
             args["where"] = cell_place(table.kind, row, blame)
             args["row"] = row_name(table.kind, row.key, row.label)
             args["column"] = column_name(table.kind, blame)
@@ -109,31 +106,24 @@ class CellRelation(CheckKind):
         layout = table.version or doc.format
         keys = canon().t3_keys(layout) if table.kind == "table3" and layout in ("2021", "2019-trial") else \
             [row.key for row in table.row_order]
-        expansions = {}
-        for _sign, term in relation.left + relation.right:
+        terms = relation.left + relation.right
+        expansions = []
+        for _sign, term in terms:
             if term.kind == "name" and term.value not in keys:
                 return
-            expansions[term] = expand(term, keys)
-        needed = sorted({key for found in expansions.values() for key in found})
+            expansions.append(expand(term, keys) if term.kind != "number" else None)
+        needed = sorted({key for found in expansions if found for key in found})
         rows = {key: table.rows.get(key) for key in needed}
         if any(row is None or not row.width_ok for row in rows.values()):
             return  # a missing or misaligned row: reported by row-labels / table-shape
-        columns = _columns(table) or []
+        row_cells = [[rows[key].cells for key in found] if found is not None else None for found in expansions]
         suspect = doc.suspect_cells
-        for index, column in enumerate(columns):
-            def lookup(term, index=index):
-                found = []
-                for key in expansions[term]:
-                    cell = rows[key].cells[index]
-                    if cell.kind != "NUM" or id(cell) in suspect:
-                        return None
-                    found.append(cell)
-                return found
-
-            finding = _evaluate(relation, blame, lookup, suspect)
+        for index, column in enumerate(_columns(table) or []):
+            groups = [[cells[index] for cells in found] if found is not None else None for found in row_cells]
+            finding = _evaluate(relation, blame, groups, suspect)
             if finding is None:
                 continue
-            span, args, blamed = finding
+            span, args = finding
             args["where"] = cell_place(table.kind, rows[blame], column)
             args["row"] = row_name(table.kind, blame)
             args["column"] = column_name(table.kind, column)
@@ -141,25 +131,42 @@ class CellRelation(CheckKind):
             yield Finding(span, args, related=related)
 
 
-def _evaluate(relation, blame, lookup, suspect):
-    """None if the relation holds or cannot be evaluated; else (span, message args, blamed cell)."""
-    sums = []
+def _indexes(terms, columns):
+    """Cell index of each name term (None for a number), or None if a name is not a column."""
+    position = {key: index for index, key in enumerate(columns)}
+    indexes = []
+    for _sign, term in terms:
+        if term.kind == "number":
+            indexes.append(None)
+        elif term.value in position:
+            indexes.append(position[term.value])
+        else:
+            return None
+    return indexes
+
+
+def _evaluate(relation, blame, groups, suspect):
+    """None if the relation holds or cannot be evaluated; else (span, message args).
+
+    ``groups`` gives, term by term (left side then right), the cells a term stands
+    for, or None for a number written in the relation."""
+    values = []
     blamed = None
-    for side in (relation.left, relation.right):
-        values = []
-        for _sign, term in side:
-            if term.kind == "number":
-                values.append(float(term.value))
-                continue
-            cells = lookup(term)
-            if cells is None:
+    for (sign, term), cells in zip(relation.left + relation.right, groups):
+        if cells is None:
+            values.append(float(term.value))
+            continue
+        total = 0
+        for cell in cells:
+            if cell.kind != "NUM" or id(cell) in suspect:
                 return None  # a blank, bad or already blamed cell
-            if term.kind == "name" and term.value == blame:
-                blamed = cells[0]
-            values.append(sum(cell.value for cell in cells))
-        sums.append(values)
-    left = sum(sign * value for (sign, _), value in zip(relation.left, sums[0]))
-    right = sum(sign * value for (sign, _), value in zip(relation.right, sums[1]))
+            total += cell.value
+        if term.value == blame and term.kind == "name":
+            blamed = cells[0]
+        values.append(total)
+    split = len(relation.left)
+    left = sum(sign * value for (sign, _), value in zip(relation.left, values[:split]))
+    right = sum(sign * value for (sign, _), value in zip(relation.right, values[split:]))
     if relation.holds(left, right):
         return None
     found = blamed.value
@@ -173,6 +180,6 @@ def _evaluate(relation, blame, lookup, suspect):
     return blamed.span, {
         "found": number_text(found), "expected": number_text(expected),
         "lhs": number_text(left), "rhs": number_text(right),
-        "lhs_expr": _render(relation.left, sums[0]), "rhs_expr": _render(relation.right, sums[1]),
+        "lhs_expr": _render(relation.left, values[:split]), "rhs_expr": _render(relation.right, values[split:]),
         "relation": relation.source, "difference": number_text(abs(left - right)),
-    }, blamed
+    }

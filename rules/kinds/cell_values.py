@@ -41,5 +41,5 @@ class CellValues(CheckKind):
                                 and f"{table.kind}.{cell.column}" not in decimal:
                             case = "fraction"
                     if case is not None:
-                        args = {"where": cell_place(table.kind, row, cell.column), "value": cell.raw.strip()}
+                        args = {"where": cell_place(table.kind, row, cell.column), "value": cell.text(doc.source).strip()}
                         yield Finding(cell.span, args, case=None if case == "non_numeric" else case)

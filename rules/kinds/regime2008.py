@@ -23,7 +23,7 @@ class RequiredContent(CheckKind):
 
     def check(self, doc, params):
         texts = [section.heading.text for section in doc.sections]
-        texts.extend(paragraph.squeezed[0] for paragraph in doc.paragraphs())
+        texts.extend(paragraph.squeezed.text for paragraph in doc.paragraphs())
         texts.extend(sub.text for section in doc.sections for sub in section.subheadings)
         blob = "\n".join(texts)
         for item in params["items"]:

@@ -61,7 +61,7 @@ class TableShape(CheckKind):
             if table.kind == "table4":
                 count = len(table.cells)
                 if table.cells and count != 15 and len(table.labelled) != 3:
-                    span = Span(table.cells[0].span.start, table.cells[-1].span.end)
+                    span = Span(table.cells[0].start, table.cells[-1].end)
                     yield Finding(span, {"table": SHORT_TABLE["table4"], "rows": f"{count} 个数值",
                                          "expected": 15, "count": 1})
                 continue
