@@ -247,6 +247,79 @@ def _is_number(text: str):
     return _NUMBER.match(text)
 
 
+@lru_cache(maxsize=16384)
+def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
+    """(handled, token specs (kind, start, end, cells), after) for a line in table 3.
+
+    ``handled`` False: the line ends the table (a heading, prose, another table).
+    ``after``: "close" once the last row (四、结转下年度继续办理) has its numbers,
+    "pending" when its label came without them."""
+    c = canon()
+    body = folded[lead:lead + body_length]
+    whole = (lead, lead + body_length)
+    eol = ("_EOL", whole[1], whole[1], None)
+    if _NOTE.search(body):
+        return True, (("NOTE", *whole, None),), None
+    if _T2_BLOCK.match(body) or _opens_t4_body(body, c) or _heading_match(body, c):
+        return False, (), None
+    mode, fields = _split(folded, lead, body_length)
+    if mode == "pipe":
+        numeric = any(_is_number(f.text) for f in fields)
+        texts = [f for f in fields if f.text]
+        if not numeric and texts and not c.match_t3(texts[0].text):
+            return True, (("HEAD", *whole, None),), None
+    elif _header_chars_only(body, c.t3_header_chars):
+        return True, (("HEAD", *whole, None),), None
+    if folded.lstrip().startswith("#") and not c.match_t3(body):
+        if _header_chars_only(body.replace("(", "").replace(")", ""), c.t3_header_chars):
+            return True, (("HEAD", *whole, None),), None
+        return True, (("CAPTION", *whole, None),), None
+    if "。" in body or (len(body) > 40 and not any(_is_number(f.text) for f in fields)):
+        return False, (), None  # prose: the table is over
+    label, cells = cut_row(mode, fields)
+    if forward_pending and not cells:
+        return False, (), None
+    specs = [("LABEL", item.start, item.end, None) for item in label]
+    if cells:
+        specs.append(("CELLS", cells[0][1].start, cells[-1][1].end, _parsed_cells(cells)))
+    elif label:
+        specs.append(eol)
+    else:
+        return True, (), None
+    match = c.match_t3(" ".join(f.text for f in label)) if label else None
+    after = None
+    if forward_pending or (match and match.key == "forward"):
+        after = "close" if cells else "pending"
+    return True, tuple(specs), after
+
+
+def _header_chars_only(body: str, chars: frozenset) -> bool:
+    if _HAS_DIGIT.search(body):
+        return False  # no header word has a digit
+    letters = set(body) - _IGNORED_CHARS
+    return bool(letters) and letters <= chars
+
+
+def _opens_t4_body(body: str, c) -> bool:
+    return ("行政复议" in body or "行政诉讼" in body) and _header_chars_only(body, c.t4_header_chars)
+
+
+def _heading_match(body: str, c):
+    """A top-level heading: 一、… with no digits, short, and not a table-3 row label."""
+    match = _HEADING.match(body)
+    if not match:
+        return None
+    rest = body[match.end():]
+    if not rest or len(body) > HEADING_MAX or _HAS_DIGIT.search(body) or "\t" in body or "|" in body:
+        return None
+    if "。" in rest[:-1]:
+        return None
+    entry = c.match_t3(body)
+    if entry is not None and entry.key in _T3_TOP_KEYS and entry.marker and entry.marker.endswith(","):
+        return None  # 一、本年新收… and 四、结转下年度… are table rows, not headings
+    return match
+
+
 class LineLexer:
     """Turns a Source into the token list the report grammar parses."""
 
@@ -413,8 +486,7 @@ class LineLexer:
         return bool(match and match.key in ("new", "carried"))
 
     def _opens_t4(self, line: Line) -> bool:
-        body = line.body
-        return ("行政复议" in body or "行政诉讼" in body) and self._header_only(body, self.canon.t4_header_chars)
+        return _opens_t4_body(line.body, self.canon)
 
     # -- table lines -----------------------------------------------------------------
     def _t2_line(self, line: Line) -> bool:
@@ -440,50 +512,22 @@ class LineLexer:
         return False
 
     def _t3_line(self, line: Line) -> bool:
-        body = line.body
-        if _NOTE.search(body):
-            self._whole("NOTE", line)
-            return True
-        if _T2_BLOCK.match(body) or self._opens_t4(line):
+        """A line inside table 3.  The decision depends on the line alone (and on whether the
+        last row's numbers are still to come), so it is planned once per distinct line and
+        replayed: table lines repeat from report to report."""
+        handled, specs, after = _plan_t3(line.folded, line.lead, len(line.body), self.t3_forward_pending)
+        if not handled:
             return False
-        heading = self._heading(line)
-        if heading:
-            return False
-        mode, fields = split_fields(line)
-        if mode == "pipe":
-            numeric = any(_is_number(f.text) for f in fields)
-            texts = [f for f in fields if f.text]
-            if not numeric and texts and not self.canon.match_t3(texts[0].text):
-                self._header(line, fields)
-                return True
-        elif self._header_only(body, self.canon.t3_header_chars):
-            self._header(line, fields)
-            return True
-        if line.raw.lstrip().startswith("#") and not self.canon.match_t3(body):
-            if self._header_only(body.replace("(", "").replace(")", ""), self.canon.t3_header_chars):
-                self._header(line, fields)
-            else:
-                self._whole("CAPTION", line)
-            return True
-        if "。" in body or (len(body) > 40 and not any(_is_number(f.text) for f in fields)):
-            return False  # prose: the table is over
-        label, cells = self._cut_row(mode, fields)
-        if self.t3_forward_pending and not cells:
-            return False
-        match = self.canon.match_t3(" ".join(f.text for f in label)) if label else None
-        if label and cells:
-            self._row(line, label, cells)
-        elif label:
-            self._label_line(line, label)
-        elif cells:
-            self._values(line, cells)
-        else:
-            return True
-        if self.t3_forward_pending or (match and match.key == "forward"):
-            if cells:
-                self._close()
-            else:
-                self.t3_forward_pending = True
+        for kind, start, end, cells in specs:
+            tok = _token(kind, "" if kind == "_EOL" else line.raw[start:end], line, start, end)
+            if cells is not None:
+                tok.cells = cells
+                tok.origin = line.start
+            self.tokens.append(tok)
+        if after == "close":
+            self._close()
+        elif after == "pending":
+            self.t3_forward_pending = True
         return True
 
     def _t4_line(self, line: Line) -> bool:
@@ -542,11 +586,9 @@ class LineLexer:
         letters = set(text) - _IGNORED_CHARS
         return bool(letters) and letters <= chars
 
-    def _header_only(self, body: str, chars: frozenset) -> bool:
-        if _HAS_DIGIT.search(body):
-            return False  # no header word has a digit
-        letters = set(body) - _IGNORED_CHARS
-        return bool(letters) and letters <= chars  # no digit is in a header vocabulary
+    @staticmethod
+    def _header_only(body: str, chars: frozenset) -> bool:
+        return _header_chars_only(body, chars)
 
     def _header_fields(self, fields: list[Field], chars: frozenset, first_word: str | None = None) -> bool:
         texts = [f.text for f in fields if f.text]
@@ -562,20 +604,7 @@ class LineLexer:
         return " ".join(f.text for f in fields if f.text and not _is_number(f.text))
 
     def _heading(self, line: Line):
-        """A top-level heading: 一、… with no digits, short, and not a table-3 row label."""
-        body = line.body
-        match = _HEADING.match(body)
-        if not match:
-            return None
-        rest = body[match.end():]
-        if not rest or len(body) > HEADING_MAX or any(c.isdigit() for c in body) or "\t" in body or "|" in body:
-            return None
-        if "。" in rest[:-1]:
-            return None
-        entry = self.canon.match_t3(body)
-        if entry is not None and entry.key in _T3_TOP_KEYS and entry.marker and entry.marker.endswith(","):
-            return None  # 一、本年新收… and 四、结转下年度… are table rows, not headings
-        return match
+        return _heading_match(line.body, self.canon)
 
     def _subheading(self, line: Line, match) -> None:
         body = line.body

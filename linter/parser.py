@@ -98,10 +98,9 @@ class _Builder:
                 doc.title = self._title(item)
             elif item.data == "paragraph":
                 doc.preamble.append(self._paragraph(item))
-            elif item.data == "subheading":
-                # A sub-heading before any heading: keep its text as prose.
-                tok = item.children[0]
-                doc.preamble.append(Paragraph(MappedText.join([(tok.start_pos, str(tok))])))
+        elif item.type == "SUBHEADING":
+            # A sub-heading before any heading: keep its text as prose.
+            doc.preamble.append(Paragraph(MappedText.join([(item.start_pos, str(item))]), item.folded))
         elif item.type == "META":
             doc.metadata.append((Span(item.start_pos, item.end_pos), _text_of(item)))
         elif item.type == "LINK":
@@ -126,14 +125,13 @@ class _Builder:
                     paragraph = self._paragraph(item)
                     section.paragraphs.append(paragraph)
                     end = max(end, paragraph.span.end)
-                elif item.data == "subheading":
-                    tok = item.children[0]
-                    section.subheadings.append(Subheading(Span(tok.start_pos, tok.end_pos), _text_of(tok)))
-                    end = max(end, tok.end_pos)
                 elif item.data in ("table2", "table3", "table4"):
                     table = tables.build(item, self.doc)
                     section.tables.append(table)
                     end = max(end, table.span.end)
+            elif item.type == "SUBHEADING":
+                section.subheadings.append(Subheading(Span(item.start_pos, item.end_pos), item.folded))
+                end = max(end, item.end_pos)
             elif item.type == "LINK":
                 self.doc.links.append((Span(item.start_pos, item.end_pos), str(item).strip()))
         section.span = Span(head_tok.start_pos, end)

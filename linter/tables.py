@@ -33,30 +33,26 @@ def _cells(tok) -> list[Cell]:
     return [Cell(kind, origin + start, origin + end, value, unit) for kind, start, end, value, unit in tok.cells]
 
 
+_LINE_KINDS = {"CAPTION": "caption", "HEAD": "header", "T2_BLOCK": "block", "NOTE": "note"}
+
+
 def _lines(node: Tree):
     """(kind, label tokens, cells, span) for each line of a table subtree."""
     for child in node.children:
         if not isinstance(child, Tree):
-            if child.type == "CAPTION":
-                yield "caption", [child], [], Span(child.start_pos, child.end_pos)
+            kind = _LINE_KINDS.get(child.type)
+            if kind:
+                yield kind, [child], [], Span(child.start_pos, child.end_pos)
             continue
         if child.data == "row":
-            labels, cells = child.children
-            yield "row", labels.children, _cells(cells), Span(labels.children[0].start_pos, cells.end_pos)
+            *labels, cells = child.children
+            yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos)
         elif child.data == "label_line":
-            labels = child.children[0].children
+            labels = child.children
             yield "label", labels, [], _span(labels)
         elif child.data == "values":
             tok = child.children[0]
             yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos)
-        elif child.data == "header":
-            yield "header", child.children, [], _span(child.children)
-        elif child.data == "block_header":
-            tok = child.children[0]
-            yield "block", [tok], [], Span(tok.start_pos, tok.end_pos)
-        elif child.data == "note":
-            tok = child.children[0]
-            yield "note", [tok], [], Span(tok.start_pos, tok.end_pos)
 
 
 def _label_text(tokens) -> str:
