@@ -29,6 +29,7 @@ _BLANK = re.compile(r"^[\s*]*$")
 _PAGE_MARK = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|"
                         r"\d{1,3}\s*/\s*\d{1,3})\s*$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # a page number, outside tables
+_SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-number or rule line starts with
 _T3_TOP_KEYS = frozenset(["new", "carried", "result", "forward"])
 _RULE = re.compile(r"^\s*(?:[-=_*~]{3,}\s*)+$|^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
@@ -355,11 +356,16 @@ class LineLexer:
         self._mark_paragraph_ends()
         return self.tokens
 
-    def _skippable(self, line: Line) -> bool:
+    @staticmethod
+    def _skippable(line: Line) -> bool:
+        """Blank lines, page numbers and rules carry nothing."""
         body = line.body
-        if not body or _BLANK.match(body):
+        if not body:
             return True
-        return bool(_PAGE_MARK.match(body) or _RULE.match(body))
+        # A quick look at the first character spares the three regexes on most lines.
+        if body[0] not in _SKIP_STARTS:
+            return False
+        return bool(_BLANK.match(body) or _PAGE_MARK.match(body) or _RULE.match(body))
 
     def _lex_front(self, lines: list[Line]) -> int:
         """Metadata, portal chrome, the title and its byline; returns where the body starts."""

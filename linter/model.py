@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cached_property
 
 from .normalize import MappedText, Squeezed, fold
@@ -101,36 +102,30 @@ class Sentence:
         return self.paragraph.span_of(self.start + start, self.start + end)
 
 
-class Cell:
+class Cell(NamedTuple):
     """A value cell: kind NUM (a number), BLANK (empty) or BAD (anything else).
 
-    ``start``/``end`` are offsets in Source.text (``span`` builds the Span on demand:
-    a report has hundreds of cells and rules look at the span of a few)."""
+    ``start``/``end`` are offsets in Source.text; ``span`` builds the Span on demand (a
+    report has hundreds of cells and rules look at few).  A cell's column is its Row's
+    business (``Row.columns``)."""
 
-    __slots__ = ("kind", "start", "end", "value", "unit", "column")
-
-    def __init__(self, kind: str, start: int, end: int, value=None, unit: str | None = None):
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.value = value
-        self.unit = unit
-        self.column = None  # canonical column key, once the row's width is right
+    kind: str
+    start: int
+    end: int
+    value: object = None
+    unit: str | None = None
 
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
 
-    def text(self, source: Source) -> str:
-        """The cell as written."""
-        return source.text[self.start:self.end]
-
-    def __repr__(self) -> str:
-        return f"Cell({self.kind}, {self.value!r}, column={self.column})"
-
     @property
     def is_number(self) -> bool:
         return self.kind == "NUM"
+
+    def text(self, source: Source) -> str:
+        """The cell as written."""
+        return source.text[self.start:self.end]
 
 
 @dataclass
@@ -144,16 +139,19 @@ class Row:
     expected_width: int = 0
     old_label: str | None = None  # table 2: a label of the other format (规范性文件)
     block: str | None = None      # table 2: article item (一 五 六 八 九)
+    columns: list | None = None   # column key of each cell, once the row's width is right
 
     @property
     def width_ok(self) -> bool:
         return len(self.cells) == self.expected_width
 
     def cell(self, column: str) -> Cell | None:
-        for item in self.cells:
-            if item.column == column:
-                return item
-        return None
+        if self.columns is None or column not in self.columns:
+            return None
+        return self.cells[self.columns.index(column)]
+
+    def column_of(self, index: int) -> str | None:
+        return self.columns[index] if self.columns is not None else None
 
 
 @dataclass

@@ -77,6 +77,8 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str, bool]:
 
 def _reject_binary(text: str, name: str) -> None:
     sample = text[:8192]
+    if _CONTROL.search(sample) is None:
+        return
     controls = len(_CONTROL.findall(sample))
     if controls and controls * 50 > len(sample):
         raise InputError(f"{name}: binary file ({controls} control characters in the first "

@@ -27,10 +27,14 @@ def _span(tokens) -> Span:
     return Span(tokens[0].start_pos, tokens[-1].end_pos)
 
 
+_new_tuple = tuple.__new__
+
+
 def _cells(tok) -> list[Cell]:
     """The Cells a CELLS token carries."""
     origin = tok.origin
-    return [Cell(kind, origin + start, origin + end, value, unit) for kind, start, end, value, unit in tok.cells]
+    return [_new_tuple(Cell, (kind, origin + start, origin + end, value, unit))
+            for kind, start, end, value, unit in tok.cells]
 
 
 _LINE_KINDS = {"CAPTION": "caption", "HEAD": "header", "T2_BLOCK": "block", "NOTE": "note"}
@@ -277,8 +281,7 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         row.expected_width = len(columns)
         _trim(row)
         if row.width_ok:
-            for cell, column in zip(row.cells, columns):
-                cell.column = column
+            row.columns = columns
 
 
 def _trim(row: Row) -> None:
@@ -293,8 +296,7 @@ def _finalize_t3(table: Table) -> None:
         row.expected_width = len(columns)
         _trim(row)
         if row.width_ok:
-            for cell, column in zip(row.cells, columns):
-                cell.column = column
+            row.columns = columns
         if row.key == "other":
             shape_votes["2019-trial"] += 1
         elif row.key and row.key.startswith("other."):
@@ -323,7 +325,6 @@ def _finalize_t4(table: Table) -> None:
         span = Span(group_cells[0].start, group_cells[-1].end) if group_cells else table.span
         row = Row(key, key, label_span or span, list(group_cells), span, expected_width=len(columns))
         if row.width_ok:
-            for cell, column in zip(row.cells, columns):
-                cell.column = column
+            row.columns = columns
         table.rows[key] = row
         table.row_order.append(row)

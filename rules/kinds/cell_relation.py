@@ -87,7 +87,7 @@ class CellRelation(CheckKind):
         for row in table.row_order:
             if not row.width_ok or (only and row.key not in only):
                 continue
-            indexes = shared or _indexes(terms, [cell.column for cell in row.cells])
+            indexes = shared or _indexes(terms, row.columns)
             if indexes is None:
                 continue
             cells = row.cells

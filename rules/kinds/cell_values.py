@@ -27,19 +27,20 @@ class CellValues(CheckKind):
                     yield Finding(blanks[0].span, {
                         "where": cell_place(table.kind, row, None), "table": SHORT_TABLE[table.kind],
                         "row": row_name(table.kind, row.key, row.label),
-                        "columns": "、".join(column_name(table.kind, c.column) for c in blanks),
+                        "columns": "、".join(column_name(table.kind, column)
+                                            for c, column in zip(row.cells, row.columns) if c.kind == "BLANK"),
                         "count": len(blanks)}, case="blank", related=[c.span for c in blanks[1:]])
-                for cell in row.cells:
+                for cell, column in zip(row.cells, row.columns):
                     case = None
                     if cell.kind == "BAD":
                         case = "non_numeric"
                     elif cell.kind == "NUM":
                         value = cell.value
-                        if value < 0 and f"{table.kind}.{cell.column}" not in signed:
+                        if value < 0 and f"{table.kind}.{column}" not in signed:
                             case = "negative"
                         elif isinstance(value, float) and not value.is_integer() \
-                                and f"{table.kind}.{cell.column}" not in decimal:
+                                and f"{table.kind}.{column}" not in decimal:
                             case = "fraction"
                     if case is not None:
-                        args = {"where": cell_place(table.kind, row, cell.column), "value": cell.text(doc.source).strip()}
+                        args = {"where": cell_place(table.kind, row, column), "value": cell.text(doc.source).strip()}
                         yield Finding(cell.span, args, case=None if case == "non_numeric" else case)

@@ -26,7 +26,7 @@ class ZeroTable(CheckKind):
         for row in table.row_order:
             if not row.width_ok or row.key in ("new", "carried"):
                 continue
-            for cell in row.cells:
+            for cell, column in zip(row.cells, row.columns):
                 if cell.is_number and cell.value != 0:
-                    yield Finding(cell.span, {"where": cell_place("table3", row, cell.column),
+                    yield Finding(cell.span, {"where": cell_place("table3", row, column),
                                               "found": number_text(cell.value)})
