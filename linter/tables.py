@@ -169,6 +169,11 @@ def _build_t3(node: Tree, table: Table) -> None:
 
 def _assign(events, anchored: set, table: Table) -> None:
     """Give unlabelled number lines to labelled rows without numbers, between anchors."""
+    if all(event[0] == "anchor" for event in events):  # the usual case: every row whole
+        for event in events:
+            _add_row(table, event[2])
+        table.row_order.sort(key=lambda row: canon().t3_order.get(row.key, 999))
+        return
     slots = {}
     for event in events:
         if event[0] == "slot" and event[2] not in anchored and event[2] not in slots:
