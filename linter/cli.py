@@ -14,7 +14,6 @@ import click
 from . import __version__
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-REPORT_SUFFIXES = (".txt",)
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
 
 
@@ -41,6 +40,9 @@ def _ensure_utf8(stream):
 
 def expand_paths(paths) -> tuple[list[str], list[str]]:
     """Files to check, and problems (missing paths); directories give every report file below them."""
+    from .readers import report_suffixes
+
+    suffixes = report_suffixes()
     files, problems = [], []
     for path in paths:
         if path == "-":
@@ -49,7 +51,7 @@ def expand_paths(paths) -> tuple[list[str], list[str]]:
             found = []
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, name) for name in names if name.lower().endswith(REPORT_SUFFIXES))
+                found.extend(os.path.join(root, name) for name in names if name.lower().endswith(suffixes))
             files.extend(sorted(found))
         elif os.path.exists(path):
             files.append(path)

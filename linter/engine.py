@@ -11,6 +11,7 @@ from .diagnostics import SEVERITY_RANK, Diagnostic
 from .model import Document
 from .parser import parse
 from .rulepacks import Rule, builtin_rules, load_pack_file, merge
+from . import readers
 from .source import InputError, Source
 
 
@@ -105,7 +106,7 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
-            source = Source.from_bytes(data, path)
+            source = readers.read(data, path)
         except InputError as exc:
             return FileResult(path, error=str(exc))
         return self.lint_source(source)

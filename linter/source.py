@@ -86,13 +86,24 @@ def _reject_binary(text: str, name: str) -> None:
 
 
 class Source:
-    """A decoded report with its line index."""
+    """A decoded report with its line index.
 
-    def __init__(self, text: str, path: str = "<input>", encoding: str = "utf-8", bom: bool = False):
+    For a plain-text report ``text`` is the file itself.  A reader for another format
+    (.docx, .pdf, .html) renders the document as text and sets ``kind`` and a
+    ``locator``: offset → where that is in the original document ({"page": 3},
+    {"paragraph": 12}, {"table": 2, "row": 5, "column": 3} …), shown beside line:column.
+    Only plain-text sources can be fixed in place (``writable``).
+    """
+
+    def __init__(self, text: str, path: str = "<input>", encoding: str = "utf-8", bom: bool = False,
+                 kind: str = "text", locator=None, bom_bytes: bytes = b""):
         self.text = text
         self.path = path
         self.encoding = encoding
         self.bom = bom
+        self.bom_bytes = bom_bytes  # the exact byte-order mark read, written back by --fix
+        self.kind = kind
+        self.locator = locator
         # (start, end) of each line's content, without its line break.
         starts = [0]
         ends = []
@@ -110,7 +121,17 @@ class Source:
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "<input>") -> "Source":
         text, encoding, bom = decode(data, path)
-        return cls(text, path, encoding, bom)
+        bom_bytes = next((mark for mark, _ in _BOMS if data.startswith(mark)), b"") if bom else b""
+        return cls(text, path, encoding, bom, bom_bytes=bom_bytes)
+
+    @property
+    def writable(self) -> bool:
+        """Can fixes be written back?  Only to a plain-text file govlint read as is."""
+        return self.kind == "text" and self.path != "-"
+
+    def locate(self, offset: int) -> dict:
+        """Where an offset is in the original document, beyond line:column (empty for text)."""
+        return self.locator(offset) if self.locator is not None else {}
 
     @property
     def line_count(self) -> int:

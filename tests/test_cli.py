@@ -97,7 +97,7 @@ def test_several_files_directories_and_stdin(draft, tmp_path):
     draft(CLEAN, "reports/a.txt")
     draft(BAD_NOTICE, "reports/sub/b.txt")
     draft(BAD_NOTICE, "reports/.hidden/c.txt")
-    draft("not a report", "reports/notes.md")
+    draft("not a report", "reports/notes.csv")
     code, out = run(str(tmp_path / "reports"), "-", "--format", "json", "--stdin-filename", "from-stdin.txt",
                     input=BAD_NOTICE.encode("gb18030"))
     data = json.loads(out)

@@ -10,6 +10,9 @@ def diagnostic_json(diag, source) -> dict:
     item = {"code": diag.code, "name": diag.name, "severity": diag.severity, "message": diag.message}
     item.update(diag.location(source))
     item["fix"] = diag.fix.to_json(source) if diag.fix else None
+    where = source.locate(diag.span.start)
+    if where:
+        item["location"] = where  # in the original .docx/.pdf/.html: page, paragraph, table cell
     return item
 
 
