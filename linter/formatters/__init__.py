@@ -40,3 +40,7 @@ def names() -> list[str]:
 
 def _load():
     from . import json_format, text  # noqa: F401  (registration)
+    try:
+        from . import html_report  # noqa: F401
+    except ImportError:
+        pass

@@ -33,11 +33,14 @@ def reader(name: str, suffixes: tuple, sniff=None):
 
 
 def _load() -> None:
-    from . import text  # noqa: F401  (registration)
-    try:
-        from . import documents  # noqa: F401  (.docx .pdf .html, when their libraries are there)
-    except ImportError:
-        pass
+    if READERS:
+        return
+    from . import text  # noqa: F401  (registration; the fallback, so first)
+    for name in ("docx", "pdf", "html"):
+        try:
+            __import__(f"{__name__}.{name}")
+        except ImportError:
+            pass  # a reader whose module or library is missing reads nothing
 
 
 def report_suffixes() -> tuple:
