@@ -83,13 +83,14 @@ def cli():
     List the rules:     govlint rules
     One rule's page:    govlint rule GL303
     Check kinds:        govlint kinds
+    A configuration:    govlint init
     """
 
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", default="text", show_default=True,
-              help="Output format: text or json.")
+              help="Output: text, concise, json, json-lines, sarif, github, junit or html.")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages (default zh).")
@@ -105,17 +106,29 @@ def cli():
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("--statistics", is_flag=True, help="Print how many diagnostics each rule gave.")
 @click.option("--stdin-filename", help="The name to report for standard input (-).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically, keeping their encoding).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False),
+              help="Report only diagnostics this baseline file does not list.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, writable=True),
+              help="Write the current diagnostics to this baseline file and exit 0.")
 def check(paths, output_format, output, lang, no_color, config_path, report_year, select, extend_select, ignore,
-          fail_on, exit_zero, quiet, statistics, stdin_filename):
+          fail_on, exit_zero, quiet, statistics, stdin_filename, fix, unsafe_fixes, diff, baseline_path,
+          write_baseline):
     """Check reports (files, directories, or - for standard input)."""
+    from . import baseline
     from .engine import Linter, Options, fails
     from .formatters import Settings, get, names
+    from .run import Run, RunOptions
     from .yamlio import ConfigError
 
     formatter_class = get(output_format)
     if formatter_class is None:
         raise click.BadParameter(f"unknown format {output_format!r}; choose from {', '.join(names())}",
                                  param_hint="--format")
+    if fix and diff:
+        raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
     stderr = sys.stderr
     _ensure_utf8(sys.stdout)
     _ensure_utf8(sys.stderr)
@@ -125,29 +138,56 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     files, problems = expand_paths(paths)
     try:
         linter = Linter(options, keep_documents=getattr(formatter_class, "needs_documents", False))
-        results = []
-        for path in files:
-            result = linter.lint_path(path)
-            if path == "-" and stdin_filename:
-                result.path = stdin_filename
-                if result.source is not None:
-                    result.source.path = stdin_filename
-            results.append(result)
-        config = linter.finder.for_file(files[0] if files else ".")
+        run = Run(linter, RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                                     baseline=None if write_baseline else baseline_path,
+                                     stdin_filename=stdin_filename))
+        if write_baseline:
+            run.options.baseline = ""  # write what is there now, not what an old baseline leaves
+        results = [run.check(path) for path in files]
+        config = linter.finder.for_file(files[0] if files and files[0] != "-" else ".")
     except ConfigError as exc:
         stderr.write(f"govlint: error: {exc}\n")
         sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        stderr.write(f"govlint: error: cannot write {exc.filename}: {exc.strerror or exc}\n")
+        sys.exit(EXIT_ERROR)
     lang = lang or config.lang or "zh"
+    threshold = fail_on or config.fail_on or "error"
+    for message in problems + run.notes:
+        stderr.write(f"govlint: error: {message}\n" if message in problems else f"govlint: {message}\n")
+    for result in results:
+        if result.error:
+            stderr.write(f"govlint: error: {result.error}\n")
+        for message in result.internal_errors:
+            stderr.write(f"govlint: {message} (please report this bug)\n")
+    trouble = bool(problems or any(r.error or r.internal_errors for r in results))
+
+    if write_baseline:
+        count = baseline.write(write_baseline, results)
+        stderr.write(f"govlint: wrote {count} diagnostic(s) of {len(results)} file(s) to {write_baseline}\n")
+        sys.exit(EXIT_ERROR if trouble else EXIT_OK)
+    if diff:
+        changed = [r for r in results if r.diff]
+        _write_out("".join(r.diff for r in changed), output)
+        count = sum(r.fixed for r in changed)
+        stderr.write(f"govlint: {count} fix(es) would be applied to {len(changed)} file(s)\n" if count
+                     else "govlint: no fixes to apply\n")
+        sys.exit(EXIT_ERROR if trouble else (EXIT_FAIL if changed else EXIT_OK))
+
+    all_rules = list(linter.all_rules(config))
+    settings = Settings(lang=lang, quiet=quiet, statistics=statistics, output_path=output, fail_on=threshold,
+                        rules=all_rules, fixed=sum(r.fixed for r in results))
     stream = None
     try:
-        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-        color = (not no_color and not output and "NO_COLOR" not in os.environ and stream.isatty()
-                 and output_format == "text")
-        if color:
+        # With --fix on standard input the fixed report goes to stdout: diagnostics go to stderr.
+        target = sys.stderr if (fix and "-" in files and not output) else sys.stdout
+        stream = open(output, "w", encoding="utf-8", newline="") if output else target
+        settings.color = (not no_color and not output and "NO_COLOR" not in os.environ and stream.isatty()
+                          and output_format == "text")
+        if settings.color:
             import colorama
             colorama.just_fix_windows_console()
-        formatter_class(Settings(lang=lang, color=color, quiet=quiet, statistics=statistics,
-                                 output_path=output)).write(results, stream)
+        formatter_class(settings).write(results, stream)
     except BrokenPipeError:
         # The reader went away (govlint … | head): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -158,25 +198,25 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     finally:
         if output and stream is not None:
             stream.close()
-    for message in problems:
-        stderr.write(f"govlint: error: {message}\n")
-    for result in results:
-        if result.error:
-            stderr.write(f"govlint: error: {result.error}\n")
-        for message in result.internal_errors:
-            stderr.write(f"govlint: {message} (please report this bug)\n")
-    if problems or any(r.error or r.internal_errors for r in results):
+    if trouble:
         sys.exit(EXIT_ERROR)
-    threshold = fail_on or config.fail_on or "error"
     if not exit_zero and any(fails(r, threshold) for r in results):
         sys.exit(EXIT_FAIL)
     sys.exit(EXIT_OK)
 
 
+def _write_out(text: str, output: str | None) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
 @cli.command("rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown", "reference"]),
+              default="text", show_default=True, help="markdown: the README table; reference: docs/rules.md")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="Include the rule packs this configuration adds.")
 def rules_command(lang, output_format, config_path):
@@ -206,6 +246,27 @@ def kinds_command():
 
     _ensure_utf8(sys.stdout)
     _run_docs(list_kinds)
+
+
+@cli.command("init")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing .govlint.yaml.")
+def init_command(folder, force):
+    """Write a commented .govlint.yaml with the defaults into FOLDER (default: here)."""
+    from .docs import config_template
+
+    path = os.path.join(folder, ".govlint.yaml")
+    if os.path.exists(path) and not force:
+        click.echo(f"govlint: error: {path} exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(config_template())
+    except OSError as exc:
+        click.echo(f"govlint: error: cannot write {path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"wrote {path}")
 
 
 def _run_docs(produce):

@@ -11,6 +11,7 @@
     report-year: 2022           # when the report does not say
     fail-on: warning            # lowest severity that fails the run
     lang: zh                    # zh or en
+    baseline: govlint-baseline.json   # accepted diagnostics (govlint --write-baseline)
 
 Selection follows ruff: the most specific selector wins, and on a tie
 ``ignore`` wins over ``select``.
@@ -26,7 +27,7 @@ from .yamlio import ConfigError, Located, plain, read
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
 _KEYS = {"select", "ignore", "severity", "rule-packs", "per-file-ignores", "report-year", "fail-on", "lang",
-         "extend-select"}
+         "extend-select", "baseline"}
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Config:
     report_year: int | None = None
     fail_on: str | None = None
     lang: str | None = None
+    baseline: str | None = None  # absolute path of a baseline file
 
     @property
     def directory(self) -> str:
@@ -129,6 +131,14 @@ def parse_config(data, path: str) -> Config:
         if data["fail-on"] not in SEVERITIES:
             raise where.error(data, "fail-on", f"'fail-on' must be one of {', '.join(SEVERITIES)}", value=True)
         config.fail_on = str(data["fail-on"])
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str):
+            raise where.error(data, "baseline", "'baseline' must be the path of a baseline file", value=True)
+        full = os.path.join(base, data["baseline"])
+        if not os.path.isfile(full):
+            raise where.error(data, "baseline", f"baseline not found: {data['baseline']} "
+                                                "(create it with govlint --write-baseline)", value=True)
+        config.baseline = full
     if "lang" in data:
         if data["lang"] not in ("zh", "en"):
             raise where.error(data, "lang", "'lang' must be zh or en", value=True)

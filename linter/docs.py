@@ -43,6 +43,8 @@ def list_rules(config_path, lang: str, output_format: str) -> str:
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     if output_format == "markdown":
         return markdown_table(by_code, lang)
+    if output_format == "reference":
+        return reference(by_code, lang)
     from .formatters.text import cell_width
 
     lines = []
@@ -136,3 +138,77 @@ def list_kinds() -> str:
         if kind.CASES:
             out.append(f"    cases: {', '.join(kind.CASES)}")
     return "\n".join(out) + "\n"
+
+
+def config_template() -> str:
+    """A commented .govlint.yaml listing every setting with its default."""
+    from .engine import Linter, Options
+
+    codes = "\n".join(f"#   {code}  {rules[0].name:<20} {rules[0].severity:<8}"
+                      f"{rules[0].summary['zh']}" for code, rules in grouped(Linter(Options()).all_rules()).items())
+    return f"""# govlint configuration (written by `govlint init`).  Everything is commented out: these are the
+# defaults.  govlint reads the .govlint.yaml in a report's folder or the nearest parent folder.
+
+# Rules to run: codes or prefixes ("GL3" = every table rule), or ALL (the default).
+# select: [ALL]
+# extend-select: []
+# Rules to switch off.
+# ignore: []
+
+# Severity per rule (info, warning or error).
+# severity:
+#   GL502: error
+
+# Rule packs of your own (paths relative to this file); `govlint kinds` lists the check kinds they can use.
+# rule-packs: []
+
+# Rules ignored for some files (globs relative to this file's folder).  Name the rules: there is no
+# blanket suppression, and nothing is ever written into the report itself.
+# per-file-ignores:
+#   "archive/*.txt": [GL101, GL104]
+
+# Diagnostics accepted as they are today (`govlint --write-baseline govlint-baseline.json`).
+# baseline: govlint-baseline.json
+
+# The report year, for reports that do not state it in the title or the statistical period.
+# report-year: 2024
+
+# Lowest severity that makes govlint exit with status 1.
+# fail-on: error
+
+# Language of the messages: zh or en.
+# lang: zh
+
+# The rules (`govlint rule CODE` explains one):
+{codes}
+"""
+
+
+def reference(by_code, lang: str = "zh") -> str:
+    """docs/rules.md: every rule's page, generated from the rule packs (kept in step by a test)."""
+    out = ["# govlint rule reference", "",
+           "Generated from the rule packs by `govlint rules --format reference > docs/rules.md`; "
+           "`govlint rule CODE` prints one page in the terminal.", ""]
+    out.append(markdown_table(by_code, lang))
+    for code in by_code:
+        page = rule_page(code, None, lang).splitlines()
+        out.append(f"## {page[0]}")
+        body = page[2:]
+        in_example = False
+        for line in body:
+            if line.startswith("    ") and not in_example:
+                out.append("```")
+                in_example = True
+            elif not line.startswith("    ") and in_example:
+                out.append("```")
+                in_example = False
+            if line == "----":
+                continue
+            if not in_example and line.startswith(("说明", "不符合的示例", "符合的示例", "What it checks",
+                                                    "Failing example", "Passing example", "## ")):
+                line = "### " + line.lstrip("# ")
+            out.append(line[4:] if in_example else line)
+        if in_example:
+            out.append("```")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -37,6 +37,9 @@ class FileResult:
     internal_errors: list = field(default_factory=list)
     year: int | None = None
     format: str | None = None
+    fixed: int = 0                   # fixes applied (--fix) or that would be (--diff)
+    diff: str = ""                   # --diff: the unified diff of the fixes
+    baselined: int = 0               # diagnostics the baseline accepted
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -91,18 +94,27 @@ class Linter:
         return best
 
     # -- linting --------------------------------------------------------------------
-    def lint_path(self, path: str) -> FileResult:
+    @staticmethod
+    def read(path: str) -> Source:
+        """The Source of a file (or of standard input for "-"); raises InputError."""
         try:
             if path == "-":
                 data = sys.stdin.buffer.read()
             else:
                 if os.path.getsize(path) > 20 * 1024 * 1024:
-                    return FileResult(path, error=f"{path}: file is larger than 20 MB; not a report")
+                    raise InputError(f"{path}: file is larger than 20 MB; not a report")
                 with open(path, "rb") as handle:
                     data = handle.read()
         except OSError as exc:
-            return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
-        return self.lint_bytes(data, path)
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return readers.read(data, path)
+
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            source = self.read(path)
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
+        return self.lint_source(source)
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:

@@ -15,6 +15,9 @@ class Settings:
     quiet: bool = False
     statistics: bool = False
     output_path: str | None = None
+    fail_on: str = "error"
+    rules: list | None = None  # every rule that could have run (SARIF lists them)
+    fixed: int = 0             # fixes applied by --fix (the summary says so)
 
 
 FORMATTERS: dict = {}
@@ -39,7 +42,7 @@ def names() -> list[str]:
 
 
 def _load():
-    from . import json_format, text  # noqa: F401  (registration)
+    from . import concise, github, json_format, json_lines, junit, sarif, text  # noqa: F401  (registration)
     try:
         from . import html_report  # noqa: F401
     except ImportError:

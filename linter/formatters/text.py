@@ -60,7 +60,7 @@ def excerpt(source, span, width: int = _WIDTH) -> tuple[int, str, str]:
     return line_no, shown, caret
 
 
-def summary_line(results, lang: str) -> str:
+def summary_line(results, lang: str, fixed: int = 0) -> str:
     files = sum(1 for r in results if r.error is None)
     unreadable = sum(1 for r in results if r.error is not None)
     counts = {level: sum(r.count(level) for r in results) for level in ("error", "warning", "info")}
@@ -69,15 +69,27 @@ def summary_line(results, lang: str) -> str:
                f"{counts['warning']} warning(s), {counts['info']} info"
         if unreadable:
             text += f"; {unreadable} file(s) could not be read"
+        if fixed:
+            text += f"; fixed {fixed} issue(s)"
+        baselined = sum(r.baselined for r in results)
+        if baselined:
+            text += f"; {baselined} accepted by the baseline"
         return text
     text = f"检查了 {files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个"
     if unreadable:
         text += f"；{unreadable} 个文件无法读取"
+    if fixed:
+        text += f"；已修复 {fixed} 个问题"
+    baselined = sum(r.baselined for r in results)
+    if baselined:
+        text += f"；基线已接受 {baselined} 个"
     return text
 
 
-_LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix": "修改建议", "help": "提示"},
-           "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "help": "help"}}
+_LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix": "修改建议", "help": "提示",
+                  "unsafe": "修改建议（不安全修复，需 --unsafe-fixes）"},
+           "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "help": "help",
+                  "unsafe": "fix (unsafe: --unsafe-fixes)"}}
 
 
 @formatter("text")
@@ -103,14 +115,14 @@ class TextFormatter:
                 stream.write(f"{c['dim']}  {line_no} |{c['reset']} {shown}\n")
                 stream.write(f"{c['dim']}  {gutter} |{c['reset']} {c[sev]}{caret}{c['reset']}\n")
                 if diag.help:
-                    kind = "fix" if diag.fix else "help"
+                    kind = ("fix" if diag.fix.safe else "unsafe") if diag.fix else "help"
                     stream.write(f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}：{diag.help}\n"
                                  if self.settings.lang != "en" else
                                  f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}: {diag.help}\n")
         if self.settings.statistics:
             write_statistics(results, stream, self.settings.lang)
         if not self.settings.quiet:
-            stream.write(summary_line(results, self.settings.lang) + "\n")
+            stream.write(summary_line(results, self.settings.lang, self.settings.fixed) + "\n")
 
 
 def write_statistics(results, stream, lang: str) -> None:

@@ -1,0 +1,62 @@
+"""``--format junit``: JUnit XML, for CI systems that show test reports.
+
+One <testsuite> per report file; one <testcase> per rule that gave diagnostics there (failing,
+one <failure> element listing them), and a passing test case for a file with no diagnostic.
+Only diagnostics at or above the run's fail-on severity count as failures; the others are
+listed in <system-out>.
+"""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from ..diagnostics import SEVERITY_RANK
+from . import Settings, formatter
+
+
+@formatter("junit")
+class JunitFormatter:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def write(self, results, stream) -> None:
+        threshold = SEVERITY_RANK[getattr(self.settings, "fail_on", None) or "error"]
+        suites = []
+        total_tests = total_failures = total_errors = 0
+        for result in results:
+            cases = []
+            failures = errors = 0
+            if result.error is not None:
+                errors = 1
+                cases.append(f'    <testcase classname={quoteattr(result.path)} name="read">\n'
+                             f'      <error message={quoteattr(result.error)}/>\n    </testcase>')
+            else:
+                by_code = {}
+                for diag in result.diagnostics:
+                    by_code.setdefault((diag.code, diag.name), []).append(diag)
+                if not by_code:
+                    cases.append(f'    <testcase classname={quoteattr(result.path)} name="govlint"/>')
+                for (code, name), diags in sorted(by_code.items()):
+                    lines = []
+                    for diag in diags:
+                        line, column = result.source.position(diag.span.start)
+                        lines.append(f"{result.path}:{line}:{column}: {diag.severity}: {diag.message}")
+                    body = escape("\n".join(lines))
+                    failing = [d for d in diags if SEVERITY_RANK[d.severity] >= threshold]
+                    case = f'    <testcase classname={quoteattr(result.path)} name={quoteattr(f"{code} {name}")}>'
+                    if failing:
+                        failures += 1
+                        case += (f'\n      <failure message={quoteattr(failing[0].message)} '
+                                 f'type={quoteattr(code)}>{body}</failure>\n    </testcase>')
+                    else:
+                        case += f"\n      <system-out>{body}</system-out>\n    </testcase>"
+                    cases.append(case)
+            total_tests += len(cases)
+            total_failures += failures
+            total_errors += errors
+            suites.append(f'  <testsuite name={quoteattr(result.path)} tests="{len(cases)}" '
+                          f'failures="{failures}" errors="{errors}">\n' + "\n".join(cases) + "\n  </testsuite>")
+        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        stream.write(f'<testsuites name="govlint" tests="{total_tests}" failures="{total_failures}" '
+                     f'errors="{total_errors}">\n')
+        stream.write("\n".join(suites) + ("\n" if suites else ""))
+        stream.write("</testsuites>\n")
