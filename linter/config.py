@@ -43,6 +43,7 @@ class Config:
     fail_on: str | None = None
     lang: str | None = None
     baseline: str | None = None  # absolute path of a baseline file
+    baseline_error: Exception | None = None
 
     @property
     def directory(self) -> str:
@@ -135,10 +136,11 @@ def parse_config(data, path: str) -> Config:
         if not isinstance(data["baseline"], str):
             raise where.error(data, "baseline", "'baseline' must be the path of a baseline file", value=True)
         full = os.path.join(base, data["baseline"])
-        if not os.path.isfile(full):
-            raise where.error(data, "baseline", f"baseline not found: {data['baseline']} "
-                                                "(create it with govlint --write-baseline)", value=True)
         config.baseline = full
+        if not os.path.isfile(full):
+            # Raised when the baseline is used, not when --write-baseline is about to create it.
+            config.baseline_error = where.error(data, "baseline", f"baseline not found: {data['baseline']} "
+                                                "(create it with govlint --write-baseline)", value=True)
     if "lang" in data:
         if data["lang"] not in ("zh", "en"):
             raise where.error(data, "lang", "'lang' must be zh or en", value=True)

@@ -64,6 +64,8 @@ class Run:
         path = self.options.baseline
         if path is None:
             config = self.linter.finder.for_file(result.path)
+            if config.baseline_error is not None:
+                raise config.baseline_error
             path = config.baseline
         if not path or result.source is None:
             return

@@ -35,3 +35,23 @@ def test_one_wrong_total_is_one_diagnostic(linter):
     at_line_64 = [d.code for d in result.diagnostics if result.source.position(d.span.start)[0] == 64]
     assert at_line_64 == ["GL303"]
     assert "GL304" not in codes(result) and "GL305" not in codes(result)
+
+
+def test_workflow_example_config_and_baseline(tmp_path):
+    """examples/workflow: a team configuration whose baseline accepts today's defects."""
+    import shutil
+
+    from click.testing import CliRunner
+    from govlint.cli import cli
+
+    folder = tmp_path / "workflow"
+    shutil.copytree(EXAMPLES / "workflow", folder)
+    result = CliRunner().invoke(cli, [str(folder)])
+    assert result.exit_code == 0 and "基线已接受 3 个" in result.output
+    draft = folder / "draft-2022.txt"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("邮编：751100，", ""), encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(folder)])
+    assert result.exit_code == 0  # removing the postcode is no defect
+    draft.write_text(draft.read_text(encoding="utf-8").replace("电话：0953-1234567，", ""), encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(folder)])
+    assert result.exit_code == 1 and "GL502 error" in result.output  # raised to error by the config
