@@ -219,3 +219,23 @@ def test_a_real_report_end_to_end(copy_of):
     assert result.returncode == 1
     assert [d["line"] for d in data["files"][0]["diagnostics"] if d["code"] == "GL303"] == [112, 112]
     assert seed("000").exists()
+
+
+def test_locations_in_the_original_document_are_shown():
+    """Readers of .docx/.pdf/.html say where a line came from; text and JSON output show it."""
+    from govlint.formatters import Settings
+    from govlint.formatters.json_format import diagnostic_json
+    from govlint.formatters.text import TextFormatter
+    from govlint.engine import Linter, Options
+    from govlint.source import Source
+    import io
+
+    text = BAD_NOTICE
+    source = Source(text, "draft.docx", kind="docx", locator=lambda offset: {"paragraph": 2 if offset > 20 else 1})
+    result = Linter(Options()).lint_source(source)
+    stream = io.StringIO()
+    TextFormatter(Settings()).write([result], stream)
+    assert "引用的年报格式通知与报告年度不符：2022年度报告应依据 国办公开办函〔2021〕30号（第 2 段）" in stream.getvalue()
+    diag = next(d for d in result.diagnostics if d.code == "GL201")
+    assert diagnostic_json(diag, source)["location"] == {"paragraph": 2}
+    assert not source.writable

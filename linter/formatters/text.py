@@ -60,6 +60,32 @@ def excerpt(source, span, width: int = _WIDTH) -> tuple[int, str, str]:
     return line_no, shown, caret
 
 
+def describe_location(where: dict, lang: str) -> str:
+    """Where a diagnostic is in the original .docx/.pdf/.html, in words."""
+    if not where:
+        return ""
+    parts = []
+    if "page" in where:
+        parts.append(f"第 {where['page']} 页" if lang != "en" else f"page {where['page']}")
+    if "paragraph" in where:
+        parts.append(f"第 {where['paragraph']} 段" if lang != "en" else f"paragraph {where['paragraph']}")
+    if "table" in where:
+        if lang != "en":
+            text = f"表格 {where['table']}"
+            if "row" in where:
+                text += f" 第 {where['row']} 行"
+            if "column" in where:
+                text += f"第 {where['column']} 列"
+        else:
+            text = f"table {where['table']}" + (f" row {where['row']}" if "row" in where else "") + \
+                (f" column {where['column']}" if "column" in where else "")
+        parts.append(text)
+    for key, value in where.items():
+        if key not in ("page", "paragraph", "table", "row", "column"):
+            parts.append(str(value))
+    return "（" + "，".join(parts) + "）" if lang != "en" else " (" + ", ".join(parts) + ")"
+
+
 def summary_line(results, lang: str, fixed: int = 0) -> str:
     files = sum(1 for r in results if r.error is None)
     unreadable = sum(1 for r in results if r.error is not None)
@@ -108,8 +134,10 @@ class TextFormatter:
             for diag in result.diagnostics:
                 line, column = source.position(diag.span.start)
                 sev = diag.severity
+                where = describe_location(source.locate(diag.span.start), self.settings.lang)
                 stream.write(f"{c['path']}{result.path}:{line}:{column}:{c['reset']} "
-                             f"{c[sev]}{diag.code}{c['reset']} {c[sev]}{labels[sev]}{c['reset']} {diag.message}\n")
+                             f"{c[sev]}{diag.code}{c['reset']} {c[sev]}{labels[sev]}{c['reset']} {diag.message}"
+                             f"{where}\n")
                 line_no, shown, caret = excerpt(source, diag.span)
                 gutter = " " * len(str(line_no))
                 stream.write(f"{c['dim']}  {line_no} |{c['reset']} {shown}\n")
