@@ -138,29 +138,12 @@ def split_fields(line: Line) -> tuple[str, tuple[Field, ...]]:
 @lru_cache(maxsize=16384)  # table lines repeat from report to report (labels, zero rows)
 def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[Field, ...]]:
     body = folded[body_start:body_start + body_length]
-    fields = []
     if body.startswith("|"):
-        mode = "pipe"
-        inner_start = body_start + 1
-        inner = body[1:]
-        if inner.endswith("|"):
-            inner = inner[:-1]
-        position = inner_start
-        for piece in inner.split("|"):
-            stripped = piece.strip()
-            offset = position + (len(piece) - len(piece.lstrip()))
-            fields.append(Field(offset, offset + len(stripped), stripped))
-            position += len(piece) + 1
-        return mode, tuple(fields)
+        inner = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
+        return "pipe", _split_on(inner, "|", body_start + 1)
     if "\t" in body:
-        mode = "tab"
-        position = body_start
-        for piece in body.split("\t"):
-            stripped = piece.strip()
-            offset = position + (len(piece) - len(piece.lstrip()))
-            fields.append(Field(offset, offset + len(stripped), stripped))
-            position += len(piece) + 1
-        return mode, tuple(fields)
+        return "tab", _split_on(body, "\t", body_start)
+    fields = []
     for match in _WORD.finditer(body):
         fields.append(Field(body_start + match.start(), body_start + match.end(), match.group()))
     return "space", tuple(fields)
@@ -240,6 +223,17 @@ def _parsed_cells(cells) -> tuple:
                 unit = match.group(2)
         result.append((kind, item.start, item.end, value, unit))
     return tuple(result)
+
+
+def _split_on(text: str, separator: str, position: int) -> tuple:
+    """Fields between separators, each stripped, with offsets inside the line."""
+    fields = []
+    for piece in text.split(separator):
+        stripped = piece.strip()
+        offset = position + (len(piece) - len(piece.lstrip()))
+        fields.append(Field(offset, offset + len(stripped), stripped))
+        position += len(piece) + 1
+    return tuple(fields)
 
 
 def _is_number(text: str):

@@ -86,30 +86,25 @@ def describe_location(where: dict, lang: str) -> str:
     return "（" + "，".join(parts) + "）" if lang != "en" else " (" + ", ".join(parts) + ")"
 
 
+_SUMMARY = {
+    "zh": ("检查了 {files} 个文件：错误 {error} 个，警告 {warning} 个，提示 {info} 个", "；",
+           "{unreadable} 个文件无法读取", "已修复 {fixed} 个问题", "基线已接受 {baselined} 个"),
+    "en": ("Checked {files} file(s): {error} error(s), {warning} warning(s), {info} info", "; ",
+           "{unreadable} file(s) could not be read", "fixed {fixed} issue(s)", "{baselined} accepted by the baseline"),
+}
+
+
 def summary_line(results, lang: str, fixed: int = 0) -> str:
-    files = sum(1 for r in results if r.error is None)
-    unreadable = sum(1 for r in results if r.error is not None)
     counts = {level: sum(r.count(level) for r in results) for level in ("error", "warning", "info")}
-    if lang == "en":
-        text = f"Checked {files} file{'s' if files != 1 else ''}: {counts['error']} error(s), " \
-               f"{counts['warning']} warning(s), {counts['info']} info"
-        if unreadable:
-            text += f"; {unreadable} file(s) could not be read"
-        if fixed:
-            text += f"; fixed {fixed} issue(s)"
-        baselined = sum(r.baselined for r in results)
-        if baselined:
-            text += f"; {baselined} accepted by the baseline"
-        return text
-    text = f"检查了 {files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个"
-    if unreadable:
-        text += f"；{unreadable} 个文件无法读取"
-    if fixed:
-        text += f"；已修复 {fixed} 个问题"
-    baselined = sum(r.baselined for r in results)
-    if baselined:
-        text += f"；基线已接受 {baselined} 个"
-    return text
+    counts.update(files=sum(1 for r in results if r.error is None), fixed=fixed,
+                  unreadable=sum(1 for r in results if r.error is not None),
+                  baselined=sum(r.baselined for r in results))
+    head, separator, *extras = _SUMMARY["en" if lang == "en" else "zh"]
+    parts = [head.format(**counts)]
+    for template, key in zip(extras, ("unreadable", "fixed", "baselined")):
+        if counts[key]:
+            parts.append(template.format(**counts))
+    return separator.join(parts)
 
 
 _LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix": "修改建议", "help": "提示",

@@ -76,35 +76,29 @@ def _t3_labels() -> dict:
     return labels
 
 
-def row_name(table_kind: str, key: str | None, written: str = "") -> str:
-    """A row's canonical label for messages."""
-    if key is None:
-        return written
+@lru_cache(maxsize=None)
+def _labels(table_kind: str, what: str) -> dict:
+    """Canonical labels of a table's rows or columns, by key."""
+    data = canon().data
     if table_kind == "table3":
-        return _t3_labels().get(key, key)
+        return _t3_labels() if what == "rows" else dict(data["table3"]["columns"])
     if table_kind == "table4":
-        return dict(canon().data["table4"]["groups"]).get(key, key)
+        return dict(data["table4"]["groups" if what == "rows" else "columns"])
+    labels = {}
     for fmt in ("2021", "2019-trial"):
         for block in canon().t2_blocks(fmt):
-            for row_key, label in block["rows"]:
-                if row_key == key:
-                    return label
-    return key
+            for key, label in block[what]:
+                labels.setdefault(key, label)
+    return labels
+
+
+def row_name(table_kind: str, key: str | None, written: str = "") -> str:
+    """A row's canonical label for messages."""
+    return written if key is None else _labels(table_kind, "rows").get(key, key)
 
 
 def column_name(table_kind: str, column: str | None) -> str:
-    if column is None:
-        return ""
-    if table_kind == "table3":
-        return dict(canon().data["table3"]["columns"]).get(column, column)
-    if table_kind == "table4":
-        return dict(canon().data["table4"]["columns"]).get(column, column)
-    for fmt in ("2021", "2019-trial"):
-        for block in canon().t2_blocks(fmt):
-            for key, label in block["columns"]:
-                if key == column:
-                    return label
-    return column
+    return "" if column is None else _labels(table_kind, "columns").get(column, column)
 
 
 def cell_place(table_kind: str, row, column: str | None) -> str:
