@@ -22,6 +22,7 @@ class Title:
     text: str          # folded, lines joined
     line_spans: list   # one Span per title line
     byline: list = field(default_factory=list)
+    year: int | None = None  # the year the title names
 
 
 @dataclass

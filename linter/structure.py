@@ -35,14 +35,16 @@ def year_to_format(year: int | None) -> str | None:
 
 
 def detect_year(doc: Document) -> None:
-    if doc.year is not None:  # set by --report-year or the config
-        doc.year_source = doc.year_source or "override"
-        return
     if doc.title is not None:
         match = _TITLE_YEAR.search(doc.title.text)
         if match:
-            doc.year, doc.year_source = int(match.group(1)), "title"
-            return
+            doc.title.year = int(match.group(1))
+    if doc.year is not None:  # set by --report-year or the config
+        doc.year_source = doc.year_source or "override"
+        return
+    if doc.title is not None and doc.title.year is not None:
+        doc.year, doc.year_source = doc.title.year, "title"
+        return
     periods = doc.entities.periods
     if periods:
         doc.year, doc.year_source = int(periods[0].groups["y1"]), "period"

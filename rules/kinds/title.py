@@ -5,8 +5,6 @@ from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import doc_start
 
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
-
 
 @check_kind
 class TitleCheck(CheckKind):
@@ -25,7 +23,7 @@ class TitleCheck(CheckKind):
             yield Finding(doc_start(doc), {"phrase": params["phrase"]}, case="missing")
             return
         compact = title.text.replace(" ", "")
-        if not _YEAR.search(title.text):
+        if title.year is None:
             yield Finding(title.span, {"title": compact, "phrase": params["phrase"]}, case="no_year")
         if params["phrase"] in compact:
             return

@@ -1,7 +1,6 @@
 """year-consistency: the title's year, the statistical period and the report year agree."""
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, check_kind
-from govlint.structure import _TITLE_YEAR
 
 
 @check_kind
@@ -12,11 +11,7 @@ class YearConsistency(CheckKind):
     CASES = ("partial_period", "override")
 
     def check(self, doc, params):
-        title_year = None
-        if doc.title is not None:
-            match = _TITLE_YEAR.search(doc.title.text)
-            if match:
-                title_year = int(match.group(1))
+        title_year = doc.title.year if doc.title is not None else None
         if doc.year_source == "override" and title_year and title_year != doc.year:
             yield Finding(doc.title.span, {"title_year": title_year, "year": doc.year}, case="override")
         for period in doc.entities.periods:
