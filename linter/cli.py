@@ -39,7 +39,7 @@ def _ensure_utf8(stream):
 
 
 def expand_paths(paths) -> tuple[list[str], list[str]]:
-    """Files to check, and problems (missing paths); directories give every report file below them."""
+    """Files to check, and the paths that do not exist; directories give every report file below them."""
     from .readers import report_suffixes
 
     suffixes = report_suffixes()
@@ -56,7 +56,7 @@ def expand_paths(paths) -> tuple[list[str], list[str]]:
         elif os.path.exists(path):
             files.append(path)
         else:
-            problems.append(f"{path}: no such file or directory")
+            problems.append(path)
     return files, problems
 
 
@@ -118,7 +118,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
           write_baseline):
     """Check reports (files, directories, or - for standard input)."""
     from . import baseline
-    from .engine import Linter, Options, fails
+    from .engine import FileResult, Linter, Options, fails
     from .formatters import Settings, get, names
     from .run import Run, RunOptions
     from .yamlio import ConfigError
@@ -144,6 +144,8 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         if write_baseline:
             run.options.baseline = ""  # write what is there now, not what an old baseline leaves
         results = [run.check(path) for path in files]
+        # A path that does not exist is reported like an unreadable file (and listed by the HTML index).
+        results.extend(FileResult(path, error=f"{path}: no such file or directory") for path in problems)
         config = linter.finder.for_file(files[0] if files and files[0] != "-" else ".")
     except ConfigError as exc:
         stderr.write(f"govlint: error: {exc}\n")
@@ -153,14 +155,14 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         sys.exit(EXIT_ERROR)
     lang = lang or config.lang or "zh"
     threshold = fail_on or config.fail_on or "error"
-    for message in problems + run.notes:
-        stderr.write(f"govlint: error: {message}\n" if message in problems else f"govlint: {message}\n")
+    for message in run.notes:
+        stderr.write(f"govlint: {message}\n")
     for result in results:
         if result.error:
             stderr.write(f"govlint: error: {result.error}\n")
         for message in result.internal_errors:
             stderr.write(f"govlint: {message} (please report this bug)\n")
-    trouble = bool(problems or any(r.error or r.internal_errors for r in results))
+    trouble = any(r.error or r.internal_errors for r in results)
 
     if write_baseline:
         count = baseline.write(write_baseline, results)

@@ -62,6 +62,7 @@ class Diagnostic:
     help: str | None = None
     related: list[Span] = field(default_factory=list)
     family: str = ""
+    data: dict = field(default_factory=dict)  # the facts behind the message (found, expected …)
 
     def sort_key(self):
         return (self.span.start, self.span.end, self.code)

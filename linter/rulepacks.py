@@ -84,7 +84,7 @@ class Rule:
         help_text = fix_text or self.text(case.get("help") or self.help, lang, finding.args)
         chosen = severity or case.get("severity") or self.severity
         return Diagnostic(self.code, self.name, chosen, message, finding.span, fix, help_text,
-                          list(finding.related), self.family)
+                          list(finding.related), self.family, dict(finding.args))
 
     def run(self, doc):
         return self.kind.check(doc, self.params)

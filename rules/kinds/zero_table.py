@@ -29,4 +29,4 @@ class ZeroTable(CheckKind):
             for cell, column in zip(row.cells, row.columns):
                 if cell.is_number and cell.value != 0:
                     yield Finding(cell.span, {"where": cell_place("table3", row, column),
-                                              "found": number_text(cell.value)})
+                                              "found": number_text(cell.value), "expected": "0"})
