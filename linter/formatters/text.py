@@ -80,9 +80,13 @@ def describe_location(where: dict, lang: str) -> str:
             text = f"table {where['table']}" + (f" row {where['row']}" if "row" in where else "") + \
                 (f" column {where['column']}" if "column" in where else "")
         parts.append(text)
+    if "element" in where:
+        parts.append(f"<{where['element']}>")
+    if "html_line" in where:
+        parts.append(f"HTML 第 {where['html_line']} 行" if lang != "en" else f"HTML line {where['html_line']}")
     for key, value in where.items():
-        if key not in ("page", "paragraph", "table", "row", "column"):
-            parts.append(str(value))
+        if key not in ("page", "paragraph", "table", "row", "column", "element", "html_line"):
+            parts.append(f"{key} {value}")
     return "（" + "，".join(parts) + "）" if lang != "en" else " (" + ", ".join(parts) + ")"
 
 

@@ -1,7 +1,7 @@
 """Readers: turn a file into a Source (text the grammar reads, with the way back).
 
-A reader is picked by the file's suffix, and by its content where the suffix lies
-(a .txt that is really a .docx zip, an .html saved as .txt).  Each reader module
+A reader is picked by the file's content where it can tell (a .txt that is really a
+.docx zip, an .html saved as .txt), else by the file's suffix.  Each reader module
 registers itself with ``reader(suffixes, sniff)``; the plain-text reader is the
 fallback.  ``REPORT_SUFFIXES`` is what a directory is searched for.
 """
@@ -56,6 +56,6 @@ def read(data: bytes, path: str) -> Source:
             return candidate.read(data, path)
     lowered = path.lower()
     for candidate in READERS:
-        if candidate.suffixes and lowered.endswith(candidate.suffixes) and candidate.sniff is None:
+        if candidate.suffixes and lowered.endswith(candidate.suffixes):
             return candidate.read(data, path)
     return READERS[0].read(data, path)  # text

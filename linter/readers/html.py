@@ -1,0 +1,563 @@
+"""Reports saved from a government portal (.html, .htm, .shtml, .xhtml).
+
+Decoding: a byte-order mark, else the charset a ``<meta charset>`` or ``<meta http-equiv
+content="…; charset=gbk">`` (or an XML declaration) names, else UTF-8, else GB18030.
+GB2312 and GBK pages are decoded as GB18030, their superset.
+
+The page is parsed with the standard library's ``html.parser`` into a small tree (with the
+implied end tags HTML has: ``<p>``, ``<li>``, ``<td>``, ``<tr>`` …).  The report body is
+found by weight: from ``<body>``, go down into the child element holding most of the text
+(link text does not count: menus are links) while it holds at least 60 % of it.  Scripts,
+styles, forms, ``<nav>``, ``<aside>``, page ``<header>``/``<footer>``, hidden elements and
+elements whose class or id says navigation, breadcrumb, share bar or copyright are never
+text.  When the title is outside the body found (portals print it in an ``<h1>`` above the
+article), the nearest heading-like line before it that names a 报告 is put first; failing
+that, the page's ``<title>``.
+
+Rendering: each block element (``<p>``, ``<div>``, ``<h1>`` …, ``<li>``) and each ``<br>``
+ends a line; white space is collapsed as a browser does, except that a line break between
+two Chinese characters disappears.  A ``<table>`` is rendered one row per line, cells
+separated by TAB, ``rowspan``/``colspan`` resolved as for Word (a cell spanning columns is
+one field, one spanning rows gives its text to its first row and an empty field below);
+a table that holds another table, or a single cell, is page layout and is rendered as blocks.
+
+Location: {"table": T, "row": R, "column": C, "html_line": L} for a table cell (T counts
+the tables rendered as tables, C the grid column), {"element": "p", "html_line": L} for other
+text; ``html_line`` is the line of the element's start tag in the saved file.
+
+Limits: pages over 4 MB, with more than 100,000 elements, or tables spanning more than a
+million grid cells are input errors; nesting deeper than 200 elements is flattened.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..source import InputError, Source
+from . import reader
+from .render import GridCell, TableTooLarge, TextBuilder, clean, grid_rows, is_cjk
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_ELEMENTS = 100_000
+MAX_DEPTH = 200
+DESCEND = 0.6
+
+_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr basefont "
+                  "bgsound frame isindex spacer".split())
+_SKIP = frozenset("script style noscript template head title iframe object embed svg math select option "
+                  "textarea button input canvas video audio map link meta base frameset frame noframes "
+                  "nav aside dialog".split())
+_BLOCK = frozenset("address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+                   "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol "
+                   "p pre section summary table tbody thead tfoot tr td th caption ul legend".split())
+_P_CLOSERS = frozenset("address article aside blockquote center details dialog dir div dl fieldset figcaption "
+                       "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section "
+                       "summary table ul li dd dt".split())
+_SCOPES = frozenset("td th table caption html body button object marquee template".split())
+_CHROME_NAME = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|share|sharebar|"
+                          r"bdshare|toolbar|copyright|sidebar|topbar|friendlinks?|footer|foot)(?:$|[-_\s\d])",
+                          re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_SPACE_RUN = re.compile(r"[ \t\r\n\f]+")
+_LEADING_JUNK = re.compile(r"^(?:\s+|<!--.*?-->|<\?xml[^>]*>)*", re.S)
+_TITLE = re.compile(r"报告")
+# Containers the report body may be found in; never descend into a paragraph or a list.
+_LEAVES = frozenset("p h1 h2 h3 h4 h5 h6 li dt dd pre a strong b em i u caption label ul ol dl table tr".split())
+
+
+# -- sniffing and decoding -------------------------------------------------------------------
+
+def sniff(data: bytes) -> bool:
+    head = data[:2048]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        if head.startswith(codecs.BOM_UTF8):
+            head = head[3:]
+        text = head.decode("latin-1")
+    text = _LEADING_JUNK.sub("", text, count=1)[:20].lower()
+    return text.startswith(("<!doctype html", "<html", "<head", "<body"))
+
+
+def decode_html(data: bytes, path: str) -> tuple[str, str]:
+    """(text, encoding) of an HTML page: BOM, then the declared charset, then UTF-8, GB18030."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: starts with a {encoding} byte-order mark but byte {exc.start} "
+                                 "cannot be decoded") from None
+    declared = None
+    head = data[:8192]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if match:
+        declared = _encoding_name(match.group(1).decode("ascii", "replace"))
+    candidates = []
+    if declared in ("latin-1", "cp1252", "ascii"):
+        candidates = ["utf-8", "gb18030", "cp1252"]  # a label Chinese pages use wrongly
+    elif declared:
+        candidates = [declared, "utf-8", "gb18030"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    first_error = None
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+        except LookupError:
+            continue
+    if declared:
+        try:
+            return data.decode(declared, errors="replace"), declared
+        except LookupError:
+            pass
+    raise InputError(f"{path}: cannot be decoded as {' or '.join(candidates)} (byte {first_error.start}); "
+                     "save the page as UTF-8")
+
+
+def _encoding_name(label: str) -> str | None:
+    label = label.strip().lower()
+    if label in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "csgb2312", "chinese",
+                 "iso-ir-58", "euc-cn", "windows-936", "ms936"):
+        return "gb18030"
+    if label in ("big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5"):
+        return "big5hkscs"
+    if label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "windows-1252", "cp1252", "l1"):
+        return "latin-1" if label not in ("us-ascii", "ascii") else "ascii"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+# -- the tree ----------------------------------------------------------------------------------
+
+class Node:
+    __slots__ = ("tag", "attrs", "children", "parent", "line", "weight", "size")
+
+    def __init__(self, tag: str, attrs: dict, parent: "Node | None", line: int):
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list = []
+        self.parent = parent
+        self.line = line
+        self.weight = 0  # characters of text below (links and skipped parts excepted)
+        self.size = 1    # elements below, itself included
+
+
+class _TreeBuilder:
+    def __init__(self, path: str):
+        from html.parser import HTMLParser  # the standard library's (absolute import)
+
+        builder = self
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                builder.start(tag, attrs, self.getpos()[0])
+
+            def handle_startendtag(self, tag, attrs):
+                builder.start(tag, attrs, self.getpos()[0])
+                if tag not in _VOID:
+                    builder.end(tag)
+
+            def handle_endtag(self, tag):
+                builder.end(tag)
+
+            def handle_data(self, data):
+                builder.data(data)
+
+        self.parser = Parser(convert_charrefs=True)
+        self.path = path
+        self.root = Node("#root", {}, None, 1)
+        self.stack = [self.root]
+        self.open: dict[str, int] = {}  # how many elements of each tag are on the stack
+        self.elements = 0
+
+    def feed(self, text: str) -> Node:
+        self.parser.feed(text)
+        self.parser.close()
+        return self.root
+
+    def _open(self, names) -> int | None:
+        """Index in the stack of the innermost open element named in ``names`` (within scope)."""
+        if not any(self.open.get(name) for name in names):
+            return None
+        for index in range(len(self.stack) - 1, 0, -1):
+            tag = self.stack[index].tag
+            if tag in names:
+                return index
+            if tag in _SCOPES:
+                return None
+        return None
+
+    def _close_to(self, index: int) -> None:
+        for node in self.stack[index:]:
+            self.open[node.tag] -= 1
+        del self.stack[index:]
+
+    def start(self, tag: str, attrs, line: int) -> None:
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise InputError(f"{self.path}: the page has more than {MAX_ELEMENTS} elements; not a report page")
+        if tag in _P_CLOSERS:
+            index = self._open(("p",))
+            if index is not None:
+                self._close_to(index)
+        if tag == "li":
+            index = self._open_within(("li",), ("ul", "ol", "menu"))
+            if index is not None:
+                self._close_to(index)
+        elif tag in ("dt", "dd"):
+            index = self._open_within(("dt", "dd"), ("dl",))
+            if index is not None:
+                self._close_to(index)
+        elif tag in ("td", "th"):
+            index = self._open_within(("td", "th"), ("tr", "table"))
+            if index is not None:
+                self._close_to(index)
+        elif tag == "tr":
+            index = self._open_within(("tr", "td", "th"), ("table", "thead", "tbody", "tfoot"))
+            if index is not None:
+                self._close_to(index)
+        elif tag in ("thead", "tbody", "tfoot"):
+            index = self._open_within(("thead", "tbody", "tfoot", "tr", "td", "th"), ("table",))
+            if index is not None:
+                self._close_to(index)
+        parent = self.stack[-1]
+        node = Node(tag, {k: (v or "") for k, v in attrs[:32]}, parent, line)
+        parent.children.append(node)
+        if tag not in _VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(node)
+            self.open[tag] = self.open.get(tag, 0) + 1
+
+    def _open_within(self, names, boundaries) -> int | None:
+        if not any(self.open.get(name) for name in names):
+            return None
+        for index in range(len(self.stack) - 1, 0, -1):
+            tag = self.stack[index].tag
+            if tag in names:
+                return index
+            if tag in boundaries or tag == "table":
+                return None
+        return None
+
+    def end(self, tag: str) -> None:
+        if tag == "br":
+            self.start("br", [], self.parser.getpos()[0])
+            return
+        if not self.open.get(tag):
+            return
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                self._close_to(index)
+                return
+            if self.stack[index].tag in ("table",) and tag not in ("table",):
+                return  # an end tag that does not close anything inside the table
+
+    def data(self, text: str) -> None:
+        parent = self.stack[-1]
+        if parent.children and isinstance(parent.children[-1], str):
+            parent.children[-1] += text
+        else:
+            parent.children.append(text)
+
+
+def _skipped(node: Node) -> bool:
+    tag = node.tag
+    if tag in _SKIP:
+        return True
+    attrs = node.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    if tag in ("header", "footer"):
+        ancestor = node.parent
+        while ancestor is not None:
+            if ancestor.tag in ("article", "main"):
+                return tag == "footer"
+            ancestor = ancestor.parent
+        return True
+    for name in ("id", "class"):
+        value = attrs.get(name)
+        if value and _CHROME_NAME.search(value):
+            return True
+    return False
+
+
+def _weigh(root: Node) -> None:
+    """Each element's weight: characters of text below it, link text and skipped parts excluded."""
+    order = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        for child in node.children:
+            if isinstance(child, Node) and not _skipped(child):
+                stack.append(child)
+    for node in reversed(order):
+        weight = 0
+        size = 1
+        for child in node.children:
+            if isinstance(child, str):
+                if node.tag != "a":
+                    weight += len(child) - child.count(" ") - child.count("\n") - child.count("\t")
+            elif not _skipped(child):
+                weight += child.weight if child.tag != "a" else 0
+                size += child.size
+        node.weight = weight
+        node.size = size
+
+
+def _find(root: Node, tag: str) -> Node | None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag == tag:
+            return node
+        stack.extend(reversed([c for c in node.children if isinstance(c, Node)]))
+    return None
+
+
+def _content_root(root: Node) -> Node:
+    """Go down from <body> into the child holding most of the text while it holds most of it;
+    stop above a data table (the report's tables and the prose around them belong together)."""
+    node = _find(root, "body") or root
+    while True:
+        children = [c for c in node.children if isinstance(c, Node) and not _skipped(c)]
+        if not children or node.weight == 0:
+            return node
+        best = max(children, key=lambda c: c.weight)
+        if best.weight < DESCEND * node.weight:
+            return node
+        if best.tag in _LEAVES and not (best.tag in ("table", "tr") and not _is_data_table(best)):
+            return node  # a paragraph or a data table: the report is it and what is around it
+        node = best
+
+
+MAX_CELL_TEXT = 300  # a cell holding more text than this is page layout (report cells are labels)
+
+
+def _is_data_table(table: Node) -> bool:
+    """A table of data, not page layout: no table inside it, two cells or more, none of them
+    holding a page of text."""
+    cells = 0
+    stack = [c for c in table.children if isinstance(c, Node)]
+    while stack:
+        node = stack.pop()
+        if node.tag == "table":
+            return False
+        if node.tag in ("td", "th"):
+            cells += 1
+            if node.weight > MAX_CELL_TEXT:
+                return False
+        stack.extend(c for c in node.children if isinstance(c, Node))
+    return cells >= 2
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+class _Renderer:
+    def __init__(self):
+        self.builder = TextBuilder()
+        self.buffer: list[str] = []
+        self.place: dict = {}
+        self.tables = 0
+
+    def flush(self) -> None:
+        if self.buffer:
+            text = _collapse("".join(self.buffer))
+            self.buffer = []
+            if text:
+                self.builder.line(text, self.place)
+
+    def render(self, node: Node, depth: int = 0) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                if not self.buffer:
+                    self.place = {"element": node.tag, "html_line": node.line}
+                self.buffer.append(child)
+                continue
+            if _skipped(child):
+                continue
+            tag = child.tag
+            if tag == "br":
+                self.flush()
+                continue
+            if tag == "table":
+                self.flush()
+                if _is_data_table(child):
+                    self.table(child)
+                else:
+                    self.render(child, depth + 1)
+                    self.flush()
+                continue
+            if tag == "pre":
+                self.flush()
+                for line in _text_of(child, keep_lines=True).split("\n"):
+                    self.builder.line(clean(line).rstrip(), {"element": "pre", "html_line": child.line})
+                continue
+            block = tag in _BLOCK or tag in ("img", "hr")
+            if block:
+                self.flush()
+                self.place = {"element": tag, "html_line": child.line}
+            self.render(child, depth + 1)
+            if block:
+                self.flush()
+
+    def table(self, table: Node) -> None:
+        self.tables += 1
+        rows = []
+        for tr in _rows(table):
+            cells = []
+            for cell in tr.children:
+                if not isinstance(cell, Node) or cell.tag not in ("td", "th") or _skipped(cell):
+                    continue
+                cells.append(GridCell(_text_of(cell), _span(cell.attrs.get("colspan")),
+                                      _span(cell.attrs.get("rowspan")), {"html_line": cell.line}))
+            rows.append((tr, cells))
+        caption = next((c for c in table.children if isinstance(c, Node) and c.tag == "caption"), None)
+        if caption is not None:
+            self.builder.line(_collapse(_text_of(caption)), {"element": "caption", "html_line": caption.line})
+        grid = grid_rows([cells for _, cells in rows])
+        for number, ((tr, _), fields) in enumerate(zip(rows, grid), 1):
+            located = []
+            column = 0
+            for text, place in fields:
+                column += 1
+                located.append((text, {"table": self.tables, "row": number, "column": column,
+                                       "html_line": place.get("html_line", tr.line)}))
+            self.builder.row(located)
+
+
+def _rows(table: Node):
+    for child in table.children:
+        if not isinstance(child, Node) or _skipped(child):
+            continue
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            yield from _rows(child)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip().rstrip(";")), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _text_of(node: Node, keep_lines: bool = False) -> str:
+    """The text under a node: block boundaries and <br> as line breaks (cell_text joins them)."""
+    out: list[str] = []
+    stack: list = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        if item is not node and _skipped(item):
+            continue
+        if item.tag == "br":
+            out.append("\n")
+            continue
+        block = item is not node and (item.tag in _BLOCK)
+        if block:
+            out.append("\n")
+            stack.append("\n")
+        stack.extend(reversed(item.children))
+    text = "".join(out)
+    if keep_lines:
+        return text
+    return "\n".join(_collapse(line) for line in text.split("\n"))
+
+
+def _collapse(text: str) -> str:
+    """White space as a browser shows it; a line break between two CJK characters vanishes."""
+    text = clean(text)
+
+    def space(match):
+        run = match.group()
+        if "\n" in run or "\r" in run:
+            start, end = match.start(), match.end()
+            if 0 < start and end < len(text) and is_cjk(text[start - 1]) and is_cjk(text[end]):
+                return ""
+        return " "
+    return _SPACE_RUN.sub(space, text).strip()
+
+
+def _title_lines(root: Node, content: Node, body: str) -> list[tuple[str, dict]]:
+    """The report's title when the content found does not start with it: the nearest short
+    text naming a 报告 before the content, else the page's <title> (without the site name)."""
+    head = [line for line in body.split("\n")[:6] if line.strip()]
+    if any(_TITLE.search(line) and len(line.strip()) <= 60 for line in head[:3]):
+        return []
+    candidate = None
+    stack = [_find(root, "body") or root]
+    while stack:
+        node = stack.pop()
+        if node is content:
+            break
+        if _skipped(node):
+            continue
+        if node.weight <= 120 and node.size <= 64 and node.tag in ("h1", "h2", "h3", "h4", "p", "div", "td", "span", "strong", "b",
+                                               "font", "center"):
+            text = _collapse(_text_of(node))
+            if text and len(text) <= 80 and _TITLE.search(text) and re.search(r"\d{4}|年度", text):
+                candidate = (text, {"element": node.tag, "html_line": node.line})
+                continue
+        stack.extend(reversed([c for c in node.children if isinstance(c, Node)]))
+    if candidate is None:
+        title = _find(root, "title")
+        if title is not None:
+            text = _collapse(_text_of(title))
+            text = re.split(r"\s*[_|]\s*|\s+[-–—]\s+", text)[0] if text else ""
+            if text and _TITLE.search(text):
+                candidate = (text, {"element": "title", "html_line": title.line})
+    return [candidate] if candidate else []
+
+
+@reader("html", (".html", ".htm", ".shtml", ".xhtml"), sniff)
+def read_html(data: bytes, path: str) -> Source:
+    return _read(data, path)
+
+
+
+def _read(data: bytes, path: str) -> Source:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: the page is {len(data) / 1024 / 1024:.1f} MB; govlint reads pages up to "
+                         f"{MAX_BYTES // 1024 // 1024} MB (save the report itself, not a page with it embedded)")
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{path}: binary file (contains NUL bytes), not an HTML page")
+    text, encoding = decode_html(data, path)
+    try:
+        root = _TreeBuilder(path).feed(text)
+        _weigh(root)
+        content = _content_root(root)
+        renderer = _Renderer()
+        renderer.place = {"element": content.tag, "html_line": content.line}
+        renderer.render(content)
+        renderer.flush()
+    except InputError:
+        raise
+    except TableTooLarge as exc:
+        raise InputError(f"{path}: {exc}; not a report") from None
+    except RecursionError:
+        raise InputError(f"{path}: the page nests elements too deeply to read") from None
+    builder = renderer.builder
+    title = _title_lines(root, content, builder.text())
+    if title:
+        final = TextBuilder()
+        for line, place in title:
+            final.line(line, place)
+        final.extend(builder)
+        builder = final
+    if not builder.text().strip():
+        raise InputError(f"{path}: the page has no text")
+    return Source(builder.text(), path, encoding=encoding, kind="html", locator=builder.locator())

@@ -1,0 +1,517 @@
+"""Published reports (.pdf): the text layer in reading order, table rows on one line.
+
+Rendering, page by page:
+
+* Ruled tables (pdfplumber's ``find_tables``, the lines strategy) are read cell by cell:
+  one line per row, cells separated by TAB; a cell spanning columns is one field, a cell
+  spanning rows gives its text to its first row and an empty field to the rows below (as
+  the Word reader does); a label wrapped inside its cell is joined (``三、本\\n年度办`` →
+  ``三、本年度办``).  A row that the page break cut in two (its label runs on at the top of
+  the next page, with no numbers) is joined back to its first part.
+* Everything else is grouped into printed lines by baseline and ordered top to bottom.
+  Within a line, a gap of about a character's width or more (not made of space characters)
+  is a TAB: a table typed with tabs and printed without rules.  On such a tabular line any
+  gap before a number is one too (a tab stop that landed right after its label), and so is
+  the small gap before a trailing number on a line next to a tabular one
+  (``行政事业性收费12.5``).  Where the numbers of tabular lines sit on evenly spaced tab
+  stops, a number two stops from the one before gets a blank cell between them.  A line
+  of numbers only that continues a tabular (or markdown pipe) line which ran into the
+  right margin is joined to it, on the same page or at the top of the next.
+* Dropped: page headers and footers (page numbers ``— 3 —``, ``- 3 -``, ``第3页 共9页``,
+  ``3/9``, and any line repeated in the top or bottom margin of most pages), link
+  annotations (never text in the first place), soft hyphens and hyphenation residue
+  (``infor-`` + ``mation``), a URL cut at the end of a line (joined).
+
+Location: {"page": P} (1-based).
+
+Limits: at most 200 pages (a longer file is refused before its pages are parsed) and 60
+seconds of layout analysis.  A PDF whose pages have no text is refused as a scan that
+needs OCR, one whose text layer maps most Chinese glyphs to one character (fonts without
+their Unicode map) or to ``(cid:N)`` codes as unreadable.  A damaged cross-reference
+table is rebuilt by pdfminer when the objects are intact (the file is read); anything
+pdfminer cannot parse is an input error naming the file.
+
+Each reader registers twice: by suffix (a .pdf that is not one is an input error, not text)
+and by content (a PDF saved as .txt).
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+import time
+from itertools import islice
+
+from ..source import InputError, Source
+from . import reader
+from .render import TextBuilder, cell_text, clean, is_cjk, is_ideograph
+
+MAX_PAGES = 200
+MAX_SECONDS = 60     # a PDF whose pages take longer than this to lay out is refused
+TAB_EM = 0.95        # a gap this many character widths wide separates cells
+WORD_EM = 0.15       # between two ASCII letters or digits, a gap this wide is a space
+MARGIN = 0.1         # top and bottom tenth of the page: where headers and footers live
+
+_PAGE_NUMBER_PATTERN = (r"^\s*(?:[-—–－_~·•.]*\s*\d{1,4}\s*[-—–－_~·•.]*|第\s*\d+\s*页(?:\s*[/,，、]?\s*共\s*\d+\s*页)?|"
+                        r"\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d+(?:\s*(?:of|/)\s*\d+)?|"
+                        r"共\s*\d+\s*页\s*第\s*\d+\s*页)\s*$")
+
+
+def page_number(line: str):
+    """Does the line say nothing but a page number (— 3 —, - 3 -, 第3页 共9页, 3/9, Page 3 of 9)?
+    (Compiled on first use: every run imports the readers, few read a PDF.)"""
+    global _PAGE_NUMBER
+    if _PAGE_NUMBER is None:
+        _PAGE_NUMBER = re.compile(_PAGE_NUMBER_PATTERN)
+    return _PAGE_NUMBER.match(line)
+
+
+_PAGE_NUMBER = None
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|%)?$")
+_URL_TAIL = re.compile(r"(?:https?://|www\.)[\w./:%#?&=~+-]*$")
+
+
+def sniff(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\x00")
+    return head.startswith(b"%PDF-")
+
+
+@reader("pdf", (".pdf",), sniff)
+def read_pdf(data: bytes, path: str) -> Source:
+    return _read(data, path)
+
+
+
+def _read(data: bytes, path: str) -> Source:
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(f"{path}: not a PDF (no %PDF- header)")
+    try:
+        import pdfplumber
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdftypes import resolve1
+    except ImportError:
+        raise InputError(f"{path}: reading PDF needs pdfplumber (pip install pdfplumber)") from None
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
+    try:
+        # Not a context manager: pdfplumber's close() would list every page of the file.
+        pdf = pdfplumber.open(io.BytesIO(data))
+        declared = _declared_pages(pdf.doc, resolve1)
+        if declared is not None and declared > MAX_PAGES:
+            raise InputError(f"{path}: the PDF has {declared} pages; govlint reads at most {MAX_PAGES} "
+                             "(an annual report is far shorter)")
+        page_objects = list(islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
+        if len(page_objects) > MAX_PAGES:
+            raise InputError(f"{path}: the PDF has more than {MAX_PAGES} pages; govlint reads at most "
+                             f"{MAX_PAGES} (an annual report is far shorter)")
+        if not page_objects:
+            raise InputError(f"{path}: the PDF has no pages")
+        pages = []
+        images = 0
+        doctop = 0.0
+        deadline = time.monotonic() + MAX_SECONDS
+        for number, page_object in enumerate(page_objects, 1):
+            if time.monotonic() > deadline:
+                raise InputError(f"{path}: reading the PDF took more than {MAX_SECONDS} s "
+                                 f"(stopped at page {number}); its pages are too complex to be a report")
+            page = pdfplumber.page.Page(pdf, page_object, page_number=number, initial_doctop=doctop)
+            doctop += page.height
+            try:
+                pages.append(_read_page(page))
+                images += len(page.images)
+            finally:
+                page.close()
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(f"{path}: the PDF's object tree nests too deeply to read") from None
+    except MemoryError:
+        raise InputError(f"{path}: the PDF is too large to read") from None
+    except Exception as exc:  # pdfminer raises a zoo of exceptions on broken files
+        message = str(exc) or type(exc).__name__
+        if "password" in message.lower() or "encrypt" in message.lower():
+            raise InputError(f"{path}: the PDF is encrypted and needs a password") from None
+        raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {message[:200]})") from None
+    _check_text_layer(pages, images, path)
+    builder = TextBuilder()
+    for number, items in _assemble(pages):
+        place = {"page": number}
+        for kind, value in items:
+            if kind == "line":
+                builder.line(value, place)
+            else:
+                builder.row([(text, place) for text in value])
+    if builder.empty:
+        raise InputError(f"{path}: the PDF has no text besides page numbers, headers and footers")
+    return Source(builder.text(), path, encoding="utf-8", kind="pdf", locator=builder.locator())
+
+
+def _declared_pages(document, resolve1) -> int | None:
+    try:
+        pages = resolve1(document.catalog.get("Pages"))
+        count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+        return count if isinstance(count, int) else None
+    except Exception:
+        return None
+
+
+# -- one page -----------------------------------------------------------------------------------
+
+class _Page:
+    __slots__ = ("number", "height", "items", "chars", "cjk")
+
+    def __init__(self, number: int, height: float):
+        self.number = number
+        self.height = height
+        self.items: list = []   # (top, bottom, kind, value, extra) in reading order
+        self.chars = 0
+        self.cjk: dict = {}
+
+
+def _read_page(page) -> _Page:
+    result = _Page(page.page_number, float(page.height))
+    chars = page.dedupe_chars().chars
+    tables = []
+    for table in page.find_tables():
+        rows = _table_rows(table)
+        if rows and max(len(row) for row in rows) >= 2:
+            tables.append((table.bbox, rows))
+    boxes = [bbox for bbox, _ in tables]
+    free = []
+    for char in chars:
+        text = char.get("text", "")
+        if not text:
+            continue
+        if not text.isspace():
+            result.chars += 1
+            if is_ideograph(text):
+                result.cjk[text] = result.cjk.get(text, 0) + 1
+        centre_x = (char["x0"] + char["x1"]) / 2
+        centre_y = (char["top"] + char["bottom"]) / 2
+        if any(x0 - 1 <= centre_x <= x1 + 1 and top - 1 <= centre_y <= bottom + 1 for x0, top, x1, bottom in boxes):
+            continue
+        free.append(char)
+    lines = _lines(free)
+    _restore_blank_cells(lines)
+    for index, line in enumerate(lines):
+        _split_glued_number(line, lines[index - 1] if index else None,
+                            lines[index + 1] if index + 1 < len(lines) else None)
+    for line in lines:
+        if line["text"].strip():
+            result.items.append((line["top"], line["bottom"], "line", line["text"],
+                                 (line["tabular"], line["x0"], line["x1"], line["size"])))
+    for bbox, rows in tables:
+        result.items.append((bbox[1], bbox[3], "table", rows, None))
+    result.items.sort(key=lambda item: (item[0], 0 if item[2] == "line" else 1))
+    return result
+
+
+def _table_rows(table) -> list:
+    """Rows of fields; a cell spanning columns is one field, one merged down from above is ''."""
+    try:
+        texts = table.extract(x_tolerance=1.5)
+    except Exception:
+        return []
+    cell_rows = [row.cells for row in table.rows]
+    starts: dict[int, float] = {}
+    for cells in cell_rows:
+        for index, bbox in enumerate(cells):
+            if bbox is not None:
+                starts[index] = min(starts.get(index, bbox[0]), bbox[0])
+    rows = []
+    for cells, row_texts in zip(cell_rows, texts):
+        fields = []
+        spans = [bbox for bbox in cells if bbox is not None]
+        for index, (bbox, text) in enumerate(zip(cells, row_texts)):
+            if bbox is None:
+                x = starts.get(index)
+                if x is not None and any(b[0] < x - 0.5 and x + 0.5 < b[2] for b in spans):
+                    continue  # inside a cell of this row that spans several columns
+                fields.append("")
+            else:
+                fields.append(cell_text(text or ""))
+        rows.append(fields)
+    return rows
+
+
+def _lines(chars: list) -> list:
+    """Group characters into printed lines (by baseline), left to right, gaps made TAB or space."""
+    if not chars:
+        return []
+    chars = sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"]))
+    groups: list[list] = []
+    for char in chars:
+        size = char.get("size") or (char["bottom"] - char["top"]) or 10
+        if groups and abs(char["bottom"] - groups[-1][-1]["bottom"]) <= max(1.5, 0.3 * size):
+            groups[-1].append(char)
+        else:
+            groups.append([char])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda c: c["x0"])
+        lines.append(_join(group))
+    return lines
+
+
+def _join(chars: list) -> dict:
+    """One printed line: its text (gaps made TAB or space), whether it is tabular, where a
+    number is glued to the text before it by a small gap, its extent."""
+    visible = [c for c in chars if not c["text"].isspace()]
+    if not visible:
+        return {"text": "", "tabular": False, "glued": [], "fields": [], "top": chars[0]["top"],
+                "bottom": chars[0]["bottom"], "x0": 0, "x1": 0, "size": 10}
+    sizes = sorted((c.get("size") or 10) for c in visible)
+    size = sizes[len(sizes) // 2] if sizes else 10
+    pieces = []  # (char, gap before it not explained by space characters, a space character before it)
+    previous = None
+    spaced = False
+    space_width = 0.0
+    for char in chars:
+        if char["text"].isspace():
+            if previous is not None:
+                spaced = True
+                space_width += max(0.0, char["x1"] - char["x0"])
+            continue
+        gap = char["x0"] - previous["x1"] if previous is not None else 0.0
+        pieces.append((char, gap - space_width, spaced))
+        previous = char
+        spaced = False
+        space_width = 0.0
+    tabular = any(gap >= TAB_EM * size for _, gap, _ in pieces[1:])
+    out: list[str] = []
+    length = 0
+    glued = []
+    fields = []  # [x0, x1, text] of each TAB-separated field
+    for index, (char, gap, spaced) in enumerate(pieces):
+        text = char["text"]
+        if index:
+            before = out[-1][-1:]
+            number_start = (gap >= 0.5 and (text[:1].isdigit() or text[:1] in "+-—")
+                            and not (before.isdigit() or before in ".,%+-"))
+            separator = ""
+            if gap >= TAB_EM * size or (tabular and number_start):
+                separator = "\t"  # a cell boundary (or a tab stop right after its label)
+            elif spaced:
+                separator = " "
+            elif (gap >= WORD_EM * size and before.isascii() and before.isalnum()
+                  and text[:1].isascii() and text[:1].isalnum()):
+                separator = " "
+            if separator:
+                out.append(separator)
+                length += len(separator)
+            elif number_start:
+                glued.append(length)
+            if separator == "\t":
+                fields.append([char["x0"], char["x1"], text])
+            else:
+                fields[-1][1] = char["x1"]
+                fields[-1][2] += separator + text
+        else:
+            fields.append([char["x0"], char["x1"], text])
+        out.append(text)
+        length += len(text)
+    return {"text": "".join(out), "tabular": tabular, "glued": glued, "fields": fields,
+            "top": min(c["top"] for c in visible) if visible else chars[0]["top"],
+            "bottom": max(c["bottom"] for c in visible) if visible else chars[0]["bottom"],
+            "x0": visible[0]["x0"] if visible else 0, "x1": visible[-1]["x1"] if visible else 0,
+            "size": size}
+
+
+def _restore_blank_cells(lines: list) -> None:
+    """Blank cells of a table typed with tabs: printed, two tabs look like one wider gap.
+
+    The tab-stop distance is the shortest distance between consecutive numbers that at
+    least four pairs share (within 2 %); when nine pairs in ten are a whole number of such
+    stops apart (within 8 %), numbers two or more stops apart get an empty field for each
+    stop skipped.  Tables whose columns are not evenly spaced are left alone."""
+    distances = []
+    for line in lines:
+        if not line["tabular"]:
+            continue
+        fields = line["fields"]
+        for left, right in zip(fields, fields[1:]):
+            if _NUMBER.match(left[2]) and _NUMBER.match(right[2]):
+                distances.append(right[0] - left[0])
+    if len(distances) < 6:
+        return
+    distances.sort()
+    step = next((d for d in distances if d > 0 and sum(1 for e in distances if abs(e - d) <= 0.02 * d) >= 4), None)
+    if step is None:
+        return
+    regular = sum(1 for d in distances if round(d / step) >= 1 and abs(d / step - round(d / step)) <= 0.08 * round(d / step))
+    if regular * 10 < len(distances) * 9:
+        return  # columns not evenly spaced: not tab stops
+    for line in lines:
+        if not line["tabular"]:
+            continue
+        fields = line["fields"]
+        parts = [fields[0][2]]
+        changed = False
+        for left, right in zip(fields, fields[1:]):
+            stops = (right[0] - left[0]) / step
+            whole = round(stops)
+            if (_NUMBER.match(left[2]) and _NUMBER.match(right[2]) and whole >= 2
+                    and abs(stops - whole) <= 0.08 * whole):
+                parts.append("\t" * whole + right[2])
+                changed = True
+            else:
+                parts.append("\t" + right[2])
+        if changed:
+            line["text"] = "".join(parts)
+
+
+def _split_glued_number(line: dict, above: dict | None, below: dict | None) -> None:
+    """A table row typed with a tab and printed without rules, whose tab stop fell right
+    after its label (``行政事业性收费12.5``, 0.9 pt apart): when the line next to it is
+    tabular, cut the trailing number off with a TAB."""
+    if line["tabular"] or not line["glued"]:
+        return
+    if not ((above and above["tabular"]) or (below and below["tabular"])):
+        return
+    text = line["text"]
+    cut = line["glued"][-1]
+    if cut <= 0 or not _NUMBER.match(text[cut:].strip()):
+        return
+    line["text"] = text[:cut].rstrip() + "\t" + text[cut:].lstrip()
+
+
+# -- the whole document ---------------------------------------------------------------------------
+
+def _check_text_layer(pages: list, images: int, path: str) -> None:
+    total = sum(page.chars for page in pages)
+    if total == 0:
+        if images:
+            raise InputError(f"{path}: no text layer: a scanned PDF needs OCR first")
+        raise InputError(f"{path}: the PDF has no text")
+    cjk: dict = {}
+    for page in pages:
+        for char, count in page.cjk.items():
+            cjk[char] = cjk.get(char, 0) + count
+    cjk_total = sum(cjk.values())
+    if cjk_total >= 200 and max(cjk.values()) * 2 > cjk_total:
+        char = max(cjk, key=cjk.get)
+        raise InputError(f"{path}: the PDF's text layer is unreadable (most Chinese characters come out as "
+                         f"“{char}”: the fonts were not embedded with their Unicode mapping); "
+                         "export the PDF again with embedded fonts, or OCR it")
+    cid = sum(1 for page in pages for item in page.items if item[2] == "line" and "(cid:" in item[3])
+    lines = sum(1 for page in pages for item in page.items if item[2] == "line")
+    if lines and cid * 2 > lines:
+        raise InputError(f"{path}: the PDF's text layer is unreadable (glyphs without a Unicode mapping, "
+                         "“(cid:N)”); export the PDF again with embedded fonts, or OCR it")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _assemble(pages: list) -> list:
+    """Per page: (number, [("line", text) | ("row", fields)]) with headers, footers and
+    wrapped numbers dealt with (a list: a row cut by a page break is mended afterwards)."""
+    margins: dict[str, int] = {}
+    for page in pages:
+        seen = set()
+        for top, bottom, kind, value, _ in page.items:
+            if kind == "line" and (bottom <= page.height * MARGIN or top >= page.height * (1 - MARGIN)):
+                seen.add(_normal(value))
+        for key in seen:
+            margins[key] = margins.get(key, 0) + 1
+    threshold = max(2, (len(pages) + 1) // 2)
+    # Only lines with words repeat as headers and footers; a row of numbers is data.
+    repeated = {key for key, count in margins.items() if count >= threshold and re.search(r"[^\W\d_]", key)}
+    previous_table = None  # the last row list of the previous page, if the page ended with a table
+    carried = None         # the previous page's last line, if it was a line: [out, index, extra, right]
+    assembled = []
+    for page in pages:
+        out: list = []
+        right = max((extra[2] for _, _, kind, _, extra in page.items if kind == "line"), default=0)
+        last_line = None   # [out, index, extra, right, bottom] of the last line emitted
+        if carried is not None:
+            last_line = carried + [None]
+        first_item = True
+        for top, bottom, kind, value, extra in page.items:
+            in_margin = bottom <= page.height * MARGIN or top >= page.height * (1 - MARGIN)
+            if kind == "line":
+                stripped = clean(value).strip()
+                if last_line is not None and _continues(last_line, stripped, top):
+                    target, index = last_line[0], last_line[1]
+                    previous_text = target[index][1].rstrip()
+                    if previous_text.lstrip().startswith("|"):
+                        target[index] = ("line", previous_text + " " + stripped)
+                    else:
+                        fields = [f for f in re.split(r"[\t |]+", stripped) if f]
+                        target[index] = ("line", previous_text + "\t" + "\t".join(fields))
+                    last_line[4] = bottom
+                    continue
+                if in_margin and (page_number(stripped) or _normal(stripped) in repeated):
+                    continue
+                if out and out[-1][0] == "line":
+                    joined = _join_wrapped(out[-1][1], stripped)
+                    if joined is not None:
+                        out[-1] = ("line", joined)
+                        continue
+                out.append(("line", value))
+                last_line = [out, len(out) - 1, extra, right, bottom]
+                first_item = False
+                continue
+            rows = value
+            if first_item and previous_table is not None and rows and _is_row_tail(rows[0], previous_table):
+                _merge_row(previous_table, rows[0])
+                rows = rows[1:]
+            for row in rows:
+                out.append(("row", row))
+            last_line = None
+            first_item = False
+        previous_table = out[-1][1] if out and out[-1][0] == "row" else None
+        if last_line is not None and last_line[0] is out and out and last_line[1] == len(out) - 1:
+            carried = last_line[:4]
+        elif not out and carried is not None:
+            pass  # an empty page (or only furniture): the line before it may still go on
+        else:
+            carried = None
+        assembled.append((page.number, out))
+    return assembled
+
+
+def _continues(last_line: list, text: str, top: float) -> bool:
+    """Is this line of numbers the end of the tabular line before it, which ran into the
+    right margin and wrapped (on this page, or at the top of the next)?"""
+    fields = [f for f in re.split(r"[\t |]+", text) if f]
+    if not fields or not all(_NUMBER.match(f) for f in fields):
+        return False
+    target, index, extra, right, bottom = last_line
+    if target[index][0] != "line":
+        return False
+    tabular, _, x1, size = extra
+    if bottom is not None and top - bottom > 1.5 * size:
+        return False  # not the next printed line (a footer's page number, say)
+    previous_text = target[index][1].rstrip()
+    piped = previous_text.lstrip().startswith("|")
+    tail = "|" if previous_text.endswith("|") else re.split(r"[\t |]+", previous_text)[-1]
+    return (tabular or piped) and (tail == "|" or bool(_NUMBER.match(tail))) and x1 >= right - 3 * size
+
+
+def _join_wrapped(previous: str, current: str) -> str | None:
+    """Hyphenation residue and URLs cut at the end of a line: the joined line, or None."""
+    head = previous.rstrip()
+    if re.search(r"[A-Za-z]-$", head) and re.match(r"[a-z]", current):
+        return head[:-1] + current
+    if _URL_TAIL.search(head) and re.match(r"[\w./:%#?&=~+-]", current) and current[:1].isascii():
+        if head.endswith(("/", ".", "-", "_", "=", "&", "?")):
+            return head + current
+    return None
+
+
+def _is_row_tail(row: list, previous: list) -> bool:
+    """Is this first row of a page the rest of the previous page's last row (cut by the break)?"""
+    if len(row) != len(previous):
+        return False
+    texts = [field for field in row if field]
+    return bool(texts) and not any(_NUMBER.match(field) for field in texts)
+
+
+def _merge_row(previous: list, tail: list) -> None:
+    for index, text in enumerate(tail):
+        if not text:
+            continue
+        before = previous[index]
+        glue = "" if (before and is_cjk(before[-1]) and is_cjk(text[0])) or not before else " "
+        previous[index] = before + glue + text

@@ -1,0 +1,195 @@
+"""Shared by the document readers: the plain-text rendering the lexer reads, and the way back.
+
+A reader renders a document as lines: prose one paragraph (or one printed line) per line,
+a table one row per line with its cells separated by TAB, label cells first, value cells
+after.  ``TextBuilder`` collects the lines, remembers where each line (and each cell)
+came from in the original document, and returns the text with a ``locator``: offset →
+{"paragraph": 12}, {"table": 3, "row": 7, "column": 4}, {"page": 2} …
+
+``grid_rows`` resolves a table's merged cells the same way for Word and HTML: a cell
+spanning several columns is one field; a cell spanning several rows gives its text to
+its first row and an empty field to the rows below (so a table-3 group label such as
+三、本年度办理结果 sits on the row of （一）予以公开, as in a report typed as text, and the
+rows under it start with an empty field, which the lexer skips).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# C0 controls other than TAB and LF, DEL, and the C1 block: nothing a reader should pass on.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def is_cjk(char: str) -> bool:
+    """A CJK ideograph, radical, fullwidth form or CJK punctuation (no regex: a character
+    class this wide costs milliseconds to compile, and every run imports the readers)."""
+    code = ord(char)
+    return (0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+            or 0x2E80 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF)
+
+
+def is_ideograph(char: str) -> bool:
+    """A CJK ideograph or radical (not punctuation)."""
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x2E80 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+
+
+def clean(text: str) -> str:
+    """Drop control characters, soft hyphens and zero-width marks (nothing else changes)."""
+    return _CONTROLS.sub("", text)
+
+
+def cell_text(text: str) -> str:
+    """A table cell on one line: no TAB or line break inside, surrounding space stripped.
+
+    A line break between two CJK characters (a label wrapped inside its cell) disappears;
+    other runs of white space become one space."""
+    text = clean(text)
+    if "\n" in text or "\r" in text:
+        pieces = [piece.strip() for piece in re.split(r"[\r\n]+", text)]
+        joined = ""
+        for piece in pieces:
+            if not piece:
+                continue
+            if joined and not (is_cjk(joined[-1]) and is_cjk(piece[0])):
+                joined += " "
+            joined += piece
+        text = joined
+    return _SPACES.sub(" ", text).strip()
+
+
+class TextBuilder:
+    """Lines of text, each with where it came from."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.length = 0
+        self.starts: list[int] = []  # offset where each located piece starts
+        self.places: list[dict] = []
+
+    def _mark(self, place: dict) -> None:
+        if self.starts and self.starts[-1] == self.length:
+            self.places[-1] = place
+        else:
+            self.starts.append(self.length)
+            self.places.append(place)
+
+    def _add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def line(self, text: str, place: dict) -> None:
+        """One line of prose (line breaks inside it are kept: the lexer re-flows them)."""
+        text = clean(text).replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            return
+        self._mark(place)
+        self._add(text.rstrip() + "\n")
+
+    def row(self, cells: list[tuple[str, dict]]) -> None:
+        """One table row: cells joined by TAB; each cell locates its own text.
+
+        Leading empty cells are kept (they tell the lexer nothing but keep columns
+        visible); trailing empty cells are dropped; a row of empty cells is no line."""
+        while cells and not cells[-1][0]:
+            cells = cells[:-1]
+        if not cells:
+            return
+        for index, (text, place) in enumerate(cells):
+            if index:
+                self._add("\t")
+            self._mark(place)
+            self._add(text)
+        self._add("\n")
+
+    def blank(self) -> None:
+        if self.parts and self.parts[-1] != "\n":
+            self._add("\n")
+
+    def extend(self, other: "TextBuilder") -> None:
+        """Append another builder's lines, with their places."""
+        for start, place in zip(other.starts, other.places):
+            self.starts.append(self.length + start)
+            self.places.append(place)
+        self.parts.extend(other.parts)
+        self.length += other.length
+
+    @property
+    def empty(self) -> bool:
+        return self.length == 0
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def locator(self):
+        starts = self.starts
+        places = self.places
+
+        def locate(offset: int) -> dict:
+            index = bisect_right(starts, offset) - 1
+            if index < 0:
+                return dict(places[0]) if places else {}
+            return dict(places[index])
+        return locate
+
+
+class GridCell:
+    """A table cell before merges are resolved."""
+
+    __slots__ = ("text", "colspan", "rowspan", "place")
+
+    def __init__(self, text: str, colspan: int = 1, rowspan: int = 1, place: dict | None = None):
+        self.text = text
+        self.colspan = max(1, colspan)
+        self.rowspan = max(1, rowspan)
+        self.place = place or {}
+
+
+MAX_SPAN = 1000  # a colspan or rowspan beyond this is junk, not a table
+MAX_SLOTS = 200_000  # grid positions in one table (table 3 has 280)
+
+
+class TableTooLarge(ValueError):
+    pass
+
+
+def grid_rows(rows: list[list[GridCell]]) -> list[list[tuple[str, dict]]]:
+    """Resolve rowspan/colspan (HTML semantics: a spanned cell is absent from the rows
+    below).  Returns each row's fields (text, place): one field per cell that starts in
+    the row, and one empty field for each cell reaching down into it from above (at the
+    cell's first column; a cell spanning columns and rows gives one empty field)."""
+    occupied: dict[tuple[int, int], tuple[GridCell, int, int]] = {}  # (row, col) → cell, its top, its left
+    widths: dict[int, int] = {}
+    slots = 0
+    result = []
+    for r, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            while (r, column) in occupied:
+                column += 1
+            colspan = min(cell.colspan, MAX_SPAN)
+            rowspan = min(cell.rowspan, MAX_SPAN, len(rows) - r)
+            slots += colspan * rowspan
+            if slots > MAX_SLOTS:
+                raise TableTooLarge(f"a table spans more than {MAX_SLOTS} cells")
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    occupied.setdefault((r + dr, column + dc), (cell, r, column))
+                widths[r + dr] = max(widths.get(r + dr, 0), column + colspan)
+            column += colspan
+        fields = []
+        for c in range(widths.pop(r, 0)):
+            entry = occupied.pop((r, c), None)
+            if entry is None:
+                continue
+            cell, top, left = entry
+            if left != c:
+                continue  # covered by a cell spanning columns: it is one field
+            if top == r:
+                fields.append((cell_text(cell.text), cell.place))
+            else:
+                fields.append(("", cell.place))  # the cell above reaches down into this row
+        result.append(fields)
+    return result
