@@ -130,6 +130,9 @@ def _is_fragment(text: str) -> bool:
     return len(letters) <= 2 and not re.search(r"\d|\(", text)
 
 
+T3_WIDTH = 7  # 自然人, five kinds of 法人或其他组织, 总计
+
+
 def _build_t3(node: Tree, table: Table) -> None:
     c = canon()
     order = c.t3_order
@@ -142,6 +145,14 @@ def _build_t3(node: Tree, table: Table) -> None:
         if kind in ("note", "caption", "block"):
             continue
         if kind == "values":
+            previous = events[-1] if events else None
+            if previous and previous[0] == "anchor" and 0 < len(previous[2].cells) < T3_WIDTH \
+                    and len(previous[2].cells) + len(cells) == T3_WIDTH:
+                # The row's last numbers wrapped onto the next line (a narrow PDF page).
+                row = previous[2]
+                row.cells = row.cells + cells
+                row.span = row.span.cover(span)
+                continue
             events.append(("values", cells, span))
             continue
         text = _label_text(labels)
@@ -326,9 +337,10 @@ def _finalize_t4(table: Table) -> None:
         sources = [(key, cells[5 * i:5 * i + 5], None) for i, key in enumerate(group_keys)]
     else:
         return
+    names = dict(c.data["table4"]["groups"])
     for key, group_cells, label_span in sources:
         span = Span(group_cells[0].start, group_cells[-1].end) if group_cells else table.span
-        row = Row(key, key, label_span or span, list(group_cells), span, expected_width=len(columns))
+        row = Row(key, names[key], label_span or span, list(group_cells), span, expected_width=len(columns))
         if row.width_ok:
             row.columns = columns
         table.rows[key] = row

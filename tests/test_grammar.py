@@ -49,3 +49,13 @@ def test_table_3_rows_starting_with_numerals_are_never_headings():
     doc = parse(Source(text, "x.txt"), year=2022)
     assert [s.heading.numeral for s in doc.sections] == ["三", "四"]
     assert set(doc.table3.rows) == {"new", "forward"}
+
+
+def test_a_row_whose_last_numbers_wrapped_is_joined():
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 3 0 0 0\n0 0 3\n"
+            "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n")
+    doc = parse(Source(text, "x.txt"), year=2022)
+    new = doc.table3.rows["new"]
+    assert [c.value for c in new.cells] == [3, 0, 0, 0, 0, 0, 3] and new.width_ok
+    assert not doc.table3.leftovers

@@ -50,6 +50,25 @@ _ORDINAL_TAB = re.compile(r"^(\s*(?:[一二三四五六七八九十]{1,3}\s*[、
                           r"\d{1,2}\s*[.．、]))\t+")
 
 
+# Elements that only wrap content (content controls, custom XML, insertions): looked through.
+_ROW_WRAPPERS = frozenset([_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins"])
+_BLOCK_WRAPPERS = _ROW_WRAPPERS | {_W + "smartTag", _MC + "AlternateContent", _MC + "Choice"}
+
+
+def _descendants(element, wanted: tuple, wrappers: frozenset):
+    """The ``wanted`` elements below ``element``, in order, looking through ``wrappers`` only."""
+    stack = [iter(element)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if child.tag in wanted:
+            yield child
+        elif child.tag in wrappers:
+            stack.append(iter(child))
+
+
 def sniff(data: bytes) -> bool:
     """A zip whose member names mention word/ (a .docx saved under another name)."""
     if not data.startswith(b"PK\x03\x04"):
@@ -448,18 +467,7 @@ class _Renderer:
 
     def _blocks(self, container):
         """Paragraphs and tables of a body or cell, in order, through content controls."""
-        stack = [iter(container)]
-        while stack:
-            child = next(stack[-1], None)
-            if child is None:
-                stack.pop()
-                continue
-            tag = child.tag
-            if tag == _P or tag == _TBL:
-                yield child
-            elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "smartTag",
-                         _MC + "AlternateContent", _MC + "Choice"):
-                stack.append(iter(child))
+        return _descendants(container, (_P, _TBL), _BLOCK_WRAPPERS)
 
     def _paragraph(self, paragraph) -> None:
         place = {"paragraph": self.paragraphs}
@@ -512,16 +520,7 @@ class _Renderer:
 
     @staticmethod
     def _children(element, wanted):
-        stack = [iter(element)]
-        while stack:
-            child = next(stack[-1], None)
-            if child is None:
-                stack.pop()
-                continue
-            if child.tag == wanted:
-                yield child
-            elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins"):
-                stack.append(iter(child))
+        return _descendants(element, (wanted,), _ROW_WRAPPERS)
 
     def _cell_text(self, cell) -> str:
         pieces = []

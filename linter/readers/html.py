@@ -54,6 +54,18 @@ _P_CLOSERS = frozenset("address article aside blockquote center details dialog d
                        "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section "
                        "summary table ul li dd dt".split())
 _SCOPES = frozenset("td th table caption html body button object marquee template".split())
+# tag → (open elements it closes, elements that bound the search)
+_IMPLIED_END = {
+    "li": (("li",), ("ul", "ol", "menu")),
+    "dt": (("dt", "dd"), ("dl",)),
+    "dd": (("dt", "dd"), ("dl",)),
+    "td": (("td", "th"), ("tr", "table")),
+    "th": (("td", "th"), ("tr", "table")),
+    "tr": (("tr", "td", "th"), ("table", "thead", "tbody", "tfoot")),
+    "thead": (("thead", "tbody", "tfoot", "tr", "td", "th"), ("table",)),
+    "tbody": (("thead", "tbody", "tfoot", "tr", "td", "th"), ("table",)),
+    "tfoot": (("thead", "tbody", "tfoot", "tr", "td", "th"), ("table",)),
+}
 _CHROME_NAME = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|share|sharebar|"
                           r"bdshare|toolbar|copyright|sidebar|topbar|friendlinks?|footer|foot)(?:$|[-_\s\d])",
                           re.I)
@@ -183,18 +195,6 @@ class _TreeBuilder:
         self.parser.close()
         return self.root
 
-    def _open(self, names) -> int | None:
-        """Index in the stack of the innermost open element named in ``names`` (within scope)."""
-        if not any(self.open.get(name) for name in names):
-            return None
-        for index in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[index].tag
-            if tag in names:
-                return index
-            if tag in _SCOPES:
-                return None
-        return None
-
     def _close_to(self, index: int) -> None:
         for node in self.stack[index:]:
             self.open[node.tag] -= 1
@@ -204,28 +204,12 @@ class _TreeBuilder:
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
             raise InputError(f"{self.path}: the page has more than {MAX_ELEMENTS} elements; not a report page")
-        if tag in _P_CLOSERS:
-            index = self._open(("p",))
-            if index is not None:
-                self._close_to(index)
-        if tag == "li":
-            index = self._open_within(("li",), ("ul", "ol", "menu"))
-            if index is not None:
-                self._close_to(index)
-        elif tag in ("dt", "dd"):
-            index = self._open_within(("dt", "dd"), ("dl",))
-            if index is not None:
-                self._close_to(index)
-        elif tag in ("td", "th"):
-            index = self._open_within(("td", "th"), ("tr", "table"))
-            if index is not None:
-                self._close_to(index)
-        elif tag == "tr":
-            index = self._open_within(("tr", "td", "th"), ("table", "thead", "tbody", "tfoot"))
-            if index is not None:
-                self._close_to(index)
-        elif tag in ("thead", "tbody", "tfoot"):
-            index = self._open_within(("thead", "tbody", "tfoot", "tr", "td", "th"), ("table",))
+        # Elements HTML closes implicitly: a new <p> closes the open <p>, a new <td> the open cell …
+        closes = [(("p",), _SCOPES)] if tag in _P_CLOSERS else []
+        if tag in _IMPLIED_END:
+            closes.append(_IMPLIED_END[tag])
+        for names, boundaries in closes:
+            index = self._open_within(names, boundaries)
             if index is not None:
                 self._close_to(index)
         parent = self.stack[-1]
