@@ -21,6 +21,10 @@ class Settings:
 
 
 FORMATTERS: dict = {}
+# Where each built-in format lives: only the one asked for is imported (the HTML report's
+# jinja2 costs more start-up time than a whole lint of one file).
+_MODULES = {"text": "text", "concise": "concise", "json": "json_format", "json-lines": "json_lines",
+            "sarif": "sarif", "github": "github", "junit": "junit", "html": "html_report"}
 
 
 def formatter(name: str):
@@ -32,18 +36,12 @@ def formatter(name: str):
 
 
 def get(name: str):
-    _load()
+    if name not in FORMATTERS and name in _MODULES:
+        from importlib import import_module
+
+        import_module(f"{__name__}.{_MODULES[name]}")
     return FORMATTERS.get(name)
 
 
 def names() -> list[str]:
-    _load()
-    return sorted(FORMATTERS)
-
-
-def _load():
-    from . import concise, github, json_format, json_lines, junit, sarif, text  # noqa: F401  (registration)
-    try:
-        from . import html_report  # noqa: F401
-    except ImportError:
-        pass
+    return sorted(_MODULES)

@@ -7,10 +7,18 @@ listed in <system-out>.
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _escape
 
 from ..diagnostics import SEVERITY_RANK
 from . import Settings, formatter
+
+
+def escape(text: str) -> str:
+    return _escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    return '"' + _escape(text, quote=True).replace("\n", "&#10;") + '"'
 
 
 @formatter("junit")
