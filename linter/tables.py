@@ -17,7 +17,7 @@ from lark import Tree
 
 from .canon import canon, split_marker
 from .model import Cell, Row, Table
-from .normalize import fold, label_key
+from .normalize import label_key
 from .source import Span
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -281,7 +281,7 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         return
     widths = {}
     for block in c.t2_blocks(layout):
-        for key, label in block["rows"]:
+        for key, _label in block["rows"]:
             widths[key] = [column for column, _ in block["columns"]]
     old = c.data["table2"]["old_labels"].get(layout, {})
     for row in table.row_order:

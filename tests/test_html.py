@@ -194,7 +194,7 @@ def test_report_text_is_escaped(tmp_path):
     script = "<script>alert(1)</script>"
     text = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
     text = text.replace("某某县自然资源局2022年", f"某某县{script}自然资源局2022年", 1)
-    text = text.replace("保障人民群众的知情权", f"按照《关于印发<script>alert(2)</script>的通知》截止目前保障人民群众的知情权")
+    text = text.replace("保障人民群众的知情权", "按照《关于印发<script>alert(2)</script>的通知》截止目前保障人民群众的知情权")
     path = write_draft(tmp_path, text, name="<b>draft.txt")
     html, results = render([path])
     diagnostics = results[0].diagnostics

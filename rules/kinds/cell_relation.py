@@ -152,7 +152,7 @@ def _evaluate(relation, blame, groups, suspect):
     for, or None for a number written in the relation."""
     values = []
     blamed = None
-    for (sign, term), cells in zip(relation.left + relation.right, groups):
+    for (_sign, term), cells in zip(relation.left + relation.right, groups):
         if cells is None:
             values.append(float(term.value))
             continue
