@@ -58,9 +58,6 @@ class Entities:
     addresses: list = field(default_factory=list)
     urls: list = field(default_factory=list)
 
-    def of(self, kind: str) -> list:
-        return getattr(self, kind)
-
 
 def _has_bracket_year(text: str) -> bool:
     return _BRACKET_YEAR.search(text) is not None

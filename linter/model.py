@@ -151,9 +151,6 @@ class Row:
             return None
         return self.cells[self.columns.index(column)]
 
-    def column_of(self, index: int) -> str | None:
-        return self.columns[index] if self.columns is not None else None
-
 
 @dataclass
 class Table:
