@@ -1,4 +1,6 @@
 """The command line as users and pre-commit hooks see it: output, exit codes, JSON, config."""
+from __future__ import annotations
+
 import json
 import os
 import subprocess
@@ -6,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import corpus, seed
+
+from conftest import cli_runner, corpus, seed
 from govlint import __version__
 from govlint.cli import cli
 
@@ -21,7 +23,7 @@ BAD_NOTICE = CLEAN.replace("〔2021〕30号", "〔2019〕60号")
 
 
 def run(*args, input=None, env=None):
-    result = CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
+    result = cli_runner().invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
     return result.exit_code, result.output
 
 

@@ -1,18 +1,28 @@
-"""The five published reports in shared/corpus: all parse with every section and table found."""
+"""The published reports in shared/corpus: all parse with every section and table found."""
+from __future__ import annotations
+
 import pytest
 
-from conftest import CORPUS, codes, corpus
+from conftest import CORPUS, codes, corpus, shared
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+# Layouts the reader does not handle yet (strict: the day one is read right, the mark must go).
+NOT_YET_READ = {"2019_shanghai_shizhengfu_bangongting": "table 4 printed as one run of values with trailing "
+                                                         "blank cells: 10 of its 15 cells are read"}
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=[pytest.mark.xfail(strict=True, reason=NOT_YET_READ[p.stem])] if p.stem in NOT_YET_READ else [])
+    for p in CORPUS] or shared([]))
 def test_every_section_and_table_found(linter, path):
     result = linter.lint_path(str(path))
     doc = result.doc
-    assert result.error is None and doc.format == "2021" and doc.year in (2023, 2024, 2025)
+    assert result.error is None and doc.year == int(path.name[:4])
+    assert doc.format == ("2019-trial" if doc.year < 2021 else "2021")
     assert sorted(s.heading.canonical for s in doc.mandated_sections) == [1, 2, 3, 4, 5, 6]
     assert doc.table2 is not None and doc.table3 is not None and doc.table4 is not None
-    assert len(doc.table2.rows) == 6
-    assert len(doc.table3.rows) >= 23
+    assert len(doc.table2.rows) == (6 if doc.format == "2021" else 8)
+    assert len(doc.table3.rows) >= (23 if doc.format == "2021" else 20)
     assert len(doc.table4.cells) == 15
     assert not set(codes(result)) & {"GL102", "GL301"}
 

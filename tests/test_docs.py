@@ -1,16 +1,17 @@
 """The README is kept true: its rule table is the packs' table; its commands exist."""
+from __future__ import annotations
+
 import re
 
-from click.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, cli_runner
 from govlint.cli import cli
 
 
 def test_readme_rule_table_matches_the_rule_packs():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- rules:start -->\n(.*?)<!-- rules:end -->", readme, re.S).group(1)
-    generated = CliRunner().invoke(cli, ["rules", "--format", "markdown"]).output
+    generated = cli_runner().invoke(cli, ["rules", "--format", "markdown"]).output
     assert table == generated, "regenerate the table with: govlint rules --format markdown"
 
 
@@ -22,7 +23,7 @@ def test_readme_example_output_is_what_govlint_prints():
     old = os.getcwd()
     os.chdir(REPO)
     try:
-        output = CliRunner().invoke(cli, [*args, "--no-color"]).output
+        output = cli_runner().invoke(cli, [*args, "--no-color"]).output
     finally:
         os.chdir(old)
     assert output == expected

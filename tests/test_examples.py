@@ -1,4 +1,6 @@
 """examples/: the clean draft is clean; each defects/ file shows its rule family."""
+from __future__ import annotations
+
 import pytest
 
 from conftest import EXAMPLES, codes
@@ -41,17 +43,17 @@ def test_workflow_example_config_and_baseline(tmp_path):
     """examples/workflow: a team configuration whose baseline accepts today's defects."""
     import shutil
 
-    from click.testing import CliRunner
+    from conftest import cli_runner
     from govlint.cli import cli
 
     folder = tmp_path / "workflow"
     shutil.copytree(EXAMPLES / "workflow", folder)
-    result = CliRunner().invoke(cli, [str(folder)])
+    result = cli_runner().invoke(cli, [str(folder)])
     assert result.exit_code == 0 and "基线已接受 3 个" in result.output
     draft = folder / "draft-2022.txt"
     draft.write_text(draft.read_text(encoding="utf-8").replace("邮编：751100，", ""), encoding="utf-8")
-    result = CliRunner().invoke(cli, [str(folder)])
+    result = cli_runner().invoke(cli, [str(folder)])
     assert result.exit_code == 0  # removing the postcode is no defect
     draft.write_text(draft.read_text(encoding="utf-8").replace("电话：0953-1234567，", ""), encoding="utf-8")
-    result = CliRunner().invoke(cli, [str(folder)])
+    result = cli_runner().invoke(cli, [str(folder)])
     assert result.exit_code == 1 and "GL502 error" in result.output  # raised to error by the config

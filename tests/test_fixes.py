@@ -1,11 +1,13 @@
 """--fix, --diff, --unsafe-fixes: safe by default, atomic, encoding- and line-ending-preserving, idempotent."""
+from __future__ import annotations
+
 import os
 import stat
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import EXAMPLES
+
+from conftest import EXAMPLES, cli_runner
 from govlint.cli import cli
 from govlint.engine import Linter, Options
 from govlint.fixes import apply_edits
@@ -16,7 +18,7 @@ STRUCTURE = (EXAMPLES / "defects" / "structure.txt").read_text(encoding="utf-8")
 
 
 def run(*args, input=None):
-    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    result = cli_runner().invoke(cli, list(args), input=input, catch_exceptions=False)
     return result.exit_code, result.output
 
 
@@ -90,7 +92,7 @@ def test_fix_is_atomic_and_keeps_permissions(tmp_path, monkeypatch):
 
 
 def test_fix_from_stdin_writes_the_fixed_report_to_stdout():
-    result = CliRunner().invoke(cli, ["-", "--fix", "--select", "GL201"], input=CITATION.encode("utf-8"))
+    result = cli_runner().invoke(cli, ["-", "--fix", "--select", "GL201"], input=CITATION.encode("utf-8"))
     assert "国办公开办函〔2021〕30号" in result.stdout_bytes.decode("utf-8")
 
 

@@ -1,13 +1,15 @@
 """Every output format has a test that validates its structure."""
+from __future__ import annotations
+
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from conftest import EXAMPLES
+
+from conftest import EXAMPLES, cli_runner
 from govlint.cli import cli
 
 FILES = [str(EXAMPLES / "clean-2021.txt"), str(EXAMPLES / "defects" / "table.txt"),
@@ -16,7 +18,7 @@ SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0-subset.schema
 
 
 def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    result = cli_runner().invoke(cli, list(args), catch_exceptions=False)
     return result.exit_code, result.stdout
 
 

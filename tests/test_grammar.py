@@ -1,4 +1,6 @@
 """The report grammar (grammar/report.lark) is the description the lexer and builder follow."""
+from __future__ import annotations
+
 import re
 
 import pytest

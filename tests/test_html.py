@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import CORPUS, EXAMPLES, SEEDS
+
+from conftest import CORPUS, EXAMPLES, SEEDS, cli_runner, seed, shared
 from govlint.canon import canon
 from govlint.cli import cli
 from govlint.engine import Linter, Options
@@ -252,7 +252,7 @@ def test_highlighting_overlapping_zero_width_and_multi_line_spans():
 
 def test_trial_tables_misaligned_unknown_and_repeated_rows(tmp_path):
     # Seed 003 (2020, trial format): table 3's （六） and （七） rows have 8 numbers (GL307).
-    html, results = render([next(path for path in SEEDS if path.name.startswith("003"))])
+    html, results = render([seed("003")])
     root = dom(html)
     t2 = {th.text.strip() for th in root.find_all("figure", cls="table-box")[0].find_all("th")}
     assert {"本年新制作数量", "规范性文件", "政府集中采购", "第二十条第（九）项"} <= t2
@@ -272,7 +272,7 @@ def test_trial_tables_misaligned_unknown_and_repeated_rows(tmp_path):
     assert all("GL308" in row.find_all("th")[0].attrs["title"] for row in extra)
 
 
-@pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", shared(SEEDS + CORPUS), ids=lambda p: p.name)
 def test_real_reports_render_with_one_mark_per_diagnostic(path):
     html, results = render([path])
     root = dom(html)
@@ -288,7 +288,7 @@ def test_index_lists_every_file_and_the_unreadable_ones(tmp_path):
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\x00\x01" * 64)
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(cli, [*map(str, THREE), str(binary), "--format", "html", "-o", str(out)],
+    result = cli_runner().invoke(cli, [*map(str, THREE), str(binary), "--format", "html", "-o", str(out)],
                                 catch_exceptions=False)
     assert result.exit_code == 2  # an unreadable input, as with every format
     root = dom(out.read_text(encoding="utf-8"))
@@ -337,7 +337,7 @@ def browser():
 def report_file(tmp_path_factory):
     """The three-file report written by the real CLI, and the diagnostics it shows."""
     out = tmp_path_factory.mktemp("html") / "report.html"
-    result = CliRunner().invoke(cli, [*map(str, THREE), "--format", "html", "-o", str(out)], catch_exceptions=False)
+    result = cli_runner().invoke(cli, [*map(str, THREE), "--format", "html", "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 1
     linter = Linter(Options())
     diagnostics = [d for path in THREE for d in linter.lint_path(str(path)).diagnostics]

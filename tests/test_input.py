@@ -1,9 +1,11 @@
 """Reading reports: encodings, line endings, hostile bytes.  Bad input never raises."""
+from __future__ import annotations
+
 import random
 
 import pytest
 
-from conftest import SEEDS, seed
+from conftest import SEEDS, seed, shared
 from govlint.engine import Linter, Options
 from govlint.source import InputError, Source, decode
 
@@ -82,7 +84,7 @@ def _mutations(text: str, rng: random.Random):
     yield "".join(chars)                                                    # characters replaced
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=[p.name[:3] for p in SEEDS])
+@pytest.mark.parametrize("path", shared(SEEDS), ids=lambda p: p.name[:3])
 def test_mangled_reports_never_crash_the_linter(path):
     rng = random.Random(path.name)
     linter = Linter(Options())

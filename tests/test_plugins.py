@@ -1,4 +1,6 @@
 """Provinces extend govlint without forking: a check kind from an entry point, a rule pack from config."""
+from __future__ import annotations
+
 import json
 import os
 import subprocess

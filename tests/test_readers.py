@@ -222,12 +222,12 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path):
 
 
 def test_a_hostile_file_is_exit_2_and_the_other_files_are_still_checked(tmp_path):
-    from click.testing import CliRunner
+    from conftest import cli_runner
     from govlint.cli import cli
 
     bomb = support.zip_bomb(tmp_path / "bomb.docx", megabytes=60)
     word = support.word_report(TABLE.read_text(encoding="utf-8"), tmp_path / "table.docx")
-    result = CliRunner().invoke(cli, [str(bomb), str(word), "--format", "json"], catch_exceptions=False)
+    result = cli_runner().invoke(cli, [str(bomb), str(word), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     json_text = result.output[result.output.index("{"):]
@@ -493,7 +493,9 @@ TEXTS = [CLEAN, *DEFECTS, *SEEDS, *CORPUS]
 # Known limitation (xfail, strict): in this report table 3 has blank cells typed as empty tab
 # fields; three rows are longer than the page, so LibreOffice wraps them inside the run of
 # blank tabs, and how many tabs the wrap swallowed cannot be read back from the PDF.
-PDF_LIMITATIONS = {"2023_suqian_shuyang_fagaiju": "blank tab cells wrapped at the right margin"}
+PDF_LIMITATIONS = {"2023_suqian_shuyang_fagaiju": "blank tab cells wrapped at the right margin",
+                   "2019_shanghai_shizhengfu_bangongting": "rows ending in blank tab cells: the blanks leave no "
+                                                           "trace in the PDF"}
 
 
 @pytest.fixture(scope="session")

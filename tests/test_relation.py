@@ -1,4 +1,6 @@
 """The relation language of cell-relation rules (grammar/relation.lark)."""
+from __future__ import annotations
+
 import pytest
 
 from govlint.relation import RelationError, Term, expand, parse_relation

@@ -1,4 +1,6 @@
 """Every rule's own examples (rule packs: examples.fail / examples.pass) behave as documented."""
+from __future__ import annotations
+
 import pytest
 
 from govlint.engine import Linter, Options

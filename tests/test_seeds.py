@@ -4,9 +4,11 @@ Only the rules govlint implements are asserted.  Where the issue's severities
 differ from domain.md (GL501 is an error, domain.md rates a missing contact as
 INFO), the issue wins and the expected counts below follow it.
 """
+from __future__ import annotations
+
 import pytest
 
-from conftest import SEEDS, codes, seed
+from conftest import SEEDS, codes, seed, shared
 
 ARITHMETIC = {"GL303", "GL304", "GL305", "GL309"}
 
@@ -23,7 +25,7 @@ def line(result, diag):
     return result.source.position(diag.span.start)[0]
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=[p.name[:3] for p in SEEDS])
+@pytest.mark.parametrize("path", shared(SEEDS), ids=lambda p: p.name[:3])
 def test_every_seed_parses_without_unplaced_text(linter, path):
     result = linter.lint_path(str(path))
     assert result.error is None

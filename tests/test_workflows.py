@@ -1,4 +1,6 @@
 """Baselines, govlint init, the generated rule reference, and the pre-commit hooks with the real tool."""
+from __future__ import annotations
+
 import json
 import os
 import shutil
@@ -7,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import EXAMPLES, REPO
+
+from conftest import EXAMPLES, REPO, cli_runner
 from govlint.cli import cli
 
 GOVLINT = str(Path(sys.executable).with_name("govlint"))
@@ -21,7 +23,7 @@ def run(*args, cwd=None):
     if cwd:
         os.chdir(cwd)
     try:
-        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        result = cli_runner().invoke(cli, list(args), catch_exceptions=False)
     finally:
         os.chdir(old)
     return result.exit_code, result.output
@@ -74,7 +76,7 @@ def test_init_writes_a_commented_configuration(tmp_path):
 
 
 def test_generated_rule_reference_is_up_to_date():
-    generated = CliRunner().invoke(cli, ["rules", "--format", "reference"]).output
+    generated = cli_runner().invoke(cli, ["rules", "--format", "reference"]).output
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == generated, \
         "regenerate with: govlint rules --format reference > docs/rules.md"
     assert "## GL303 row-total" in generated and "### 不符合的示例" in generated
@@ -87,6 +89,7 @@ def _git(cwd, *args):
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.external
 def test_pre_commit_hook_blocks_a_bad_draft(tmp_path):
     pre_commit = Path(sys.executable).with_name("pre-commit")
     if not pre_commit.exists():

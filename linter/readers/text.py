@@ -1,4 +1,6 @@
 """Plain text (.txt) and OCR Markdown (.md): the file is the text."""
+from __future__ import annotations
+
 from ..source import Source
 from . import reader
 

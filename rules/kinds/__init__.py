@@ -3,6 +3,8 @@
 To add a kind outside govlint, subclass ``govlint.registry.CheckKind`` and
 expose it through the ``govlint.checks`` entry-point group.
 """
+from __future__ import annotations
+
 from govlint.rules.kinds import (  # noqa: F401  (imported for registration)
     cell_relation,
     cell_values,

@@ -15,6 +15,8 @@ reports it), a row has the wrong width (table-shape reports it), or a cell an
 earlier relation already blamed takes part (rules run in pack order: row totals,
 then outcome totals, then the column balance): one wrong number, one diagnostic.
 """
+from __future__ import annotations
+
 from govlint.canon import canon
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind

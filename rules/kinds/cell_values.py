@@ -1,4 +1,6 @@
 """cell-values: every value cell is a number of the right kind (not blank, not text, not negative)."""
+from __future__ import annotations
+
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import SHORT_TABLE, cell_place, column_name, row_name

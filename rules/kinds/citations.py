@@ -1,4 +1,6 @@
 """Citation checks on document numbers (文号): notice-matches-year, notice-cited, docno-style, docno-identity."""
+from __future__ import annotations
+
 import re
 
 from govlint.canon import canon

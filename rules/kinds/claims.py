@@ -1,4 +1,6 @@
 """text-table-claims: what the prose says about applications agrees with table 3."""
+from __future__ import annotations
+
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import compiled, number_text, prose, search

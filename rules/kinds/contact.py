@@ -1,4 +1,6 @@
 """contact-present and contact-wellformed: how to reach the office about the report."""
+from __future__ import annotations
+
 import re
 
 from govlint.diagnostics import Finding

@@ -1,4 +1,6 @@
 """heading-wording: a mandated heading is worded or numbered as the format says."""
+from __future__ import annotations
+
 from govlint.canon import canon
 from govlint.diagnostics import Edit, Finding
 from govlint.normalize import fold

@@ -3,6 +3,8 @@
 They read prose paragraphs (PDF-inserted spaces removed) in a scope:
 ``document``, ``preamble`` or a list of mandated section ids (1 = 一、总体情况 …).
 """
+from __future__ import annotations
+
 from govlint.diagnostics import Edit, Finding
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import compiled, doc_start, preamble_anchor, preamble_end, prose, search, section_anchor

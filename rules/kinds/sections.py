@@ -1,4 +1,6 @@
 """Section checks: required-sections, section-order, duplicate-sections, unexpected-headings."""
+from __future__ import annotations
+
 from govlint.canon import canon
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind

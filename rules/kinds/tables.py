@@ -1,4 +1,6 @@
 """Table structure checks: table-present, table-version, table-shape, row-labels."""
+from __future__ import annotations
+
 from govlint.canon import canon
 from govlint.diagnostics import Edit, Finding
 from govlint.registry import CheckKind, Param, check_kind

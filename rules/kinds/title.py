@@ -1,4 +1,6 @@
 """title: the report title names the year and 政府信息公开工作年度报告."""
+from __future__ import annotations
+
 import re
 
 from govlint.diagnostics import Finding

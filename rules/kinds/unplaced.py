@@ -1,4 +1,6 @@
 """unplaced-text: text the report grammar could not place."""
+from __future__ import annotations
+
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, check_kind
 

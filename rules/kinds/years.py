@@ -1,4 +1,6 @@
 """year-consistency: the title's year, the statistical period and the report year agree."""
+from __future__ import annotations
+
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, check_kind
 

@@ -1,4 +1,6 @@
 """zero-table: with no new and no carried-over applications, table 3 is all zeros."""
+from __future__ import annotations
+
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, check_kind
 from govlint.rules.kinds._util import cell_place, number_text
