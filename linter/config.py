@@ -12,9 +12,11 @@
     fail-on: warning            # lowest severity that fails the run
     lang: zh                    # zh or en
     baseline: govlint-baseline.json   # accepted diagnostics (govlint --write-baseline)
+    exclude: ["archive/**"]     # file globs not to check (extend-exclude adds to the defaults)
 
 Selection follows ruff: the most specific selector wins, and on a tie
-``ignore`` wins over ``select``.
+``ignore`` wins over ``select``.  A code or prefix that matches no rule (of the
+built-in packs or the packs listed here) is an error, not a silent no-op.
 """
 from __future__ import annotations
 
@@ -23,11 +25,12 @@ import os
 from dataclasses import dataclass, field
 
 from .diagnostics import SEVERITIES
+from . import selectors
 from .yamlio import ConfigError, Located, plain, read
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
 _KEYS = {"select", "ignore", "severity", "rule-packs", "per-file-ignores", "report-year", "fail-on", "lang",
-         "extend-select", "baseline"}
+         "extend-select", "baseline", "exclude", "extend-exclude"}
 
 
 @dataclass
@@ -44,6 +47,8 @@ class Config:
     lang: str | None = None
     baseline: str | None = None  # absolute path of a baseline file
     baseline_error: Exception | None = None
+    exclude: list = field(default_factory=list)         # file globs
+    extend_exclude: list = field(default_factory=list)
 
     @property
     def directory(self) -> str:
@@ -63,18 +68,49 @@ class Config:
         return codes
 
 
-def _codes(where: Located, node, key) -> list[str]:
+def _codes(where: Located, node, key, seen: list) -> list[str]:
+    """The selectors under ``node[key]``; each is noted in ``seen`` with where it is written."""
     value = node.get(key)
     if value is None:
         return []
     if isinstance(value, str):
-        value = [part.strip() for part in value.split(",") if part.strip()]
-    if not isinstance(value, list):
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        places = [(node, key, True)] * len(parts)
+        value = parts
+    elif isinstance(value, list):
+        places = [(value, index, False) for index in range(len(value))]
+    else:
         raise where.error(node, key, f"'{key}' must be a list of rule codes or prefixes", value=True)
-    for index, item in enumerate(value):
+    for item, (container, place, is_value) in zip(value, places):
         if not isinstance(item, str) or not _is_selector(item):
-            raise where.error(value, index, f"'{item}' is not a rule code or prefix (like GL3 or GL303) or ALL")
+            raise where.error(container, place, f"{str(item)!r} is not a rule code or prefix (like GL3 or GL303) "
+                                                f"or ALL", value=is_value)
+        seen.append((str(item).upper(), container, place, is_value))
     return [str(item).upper() for item in value]
+
+
+def _globs(where: Located, node, key) -> list[str]:
+    value = node.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise where.error(node, key, f"'{key}' must be a list of file globs", value=True)
+    return [str(item) for item in value]
+
+
+def _check_selectors(where: Located, seen: list, rule_packs: list) -> None:
+    """Every selector must match a rule of the built-in packs or of this configuration's packs."""
+    if not seen:
+        return
+    from .rulepacks import builtin_rules, load_pack_file
+
+    known = {rule.code for rule in builtin_rules()}
+    for pack in rule_packs:
+        known.update(rule.code for rule in load_pack_file(pack))
+    hints = dict(selectors.unknown({selector for selector, *_ in seen}, known))
+    for selector, container, place, is_value in seen:
+        if selector in hints:
+            raise where.error(container, place, selectors.describe(selector, hints[selector]), value=is_value)
 
 
 def _is_selector(text: str) -> bool:
@@ -92,16 +128,18 @@ def parse_config(data, path: str) -> Config:
         if key not in _KEYS:
             raise where.error(data, key, f"unknown setting {key!r}; known settings: {', '.join(sorted(_KEYS))}")
     config = Config(path=path)
+    seen: list = []  # every selector, checked once the rule packs are known
     if "select" in data:
-        config.select = _codes(where, data, "select")
-    config.extend_select = _codes(where, data, "extend-select")
-    config.ignore = _codes(where, data, "ignore")
+        config.select = _codes(where, data, "select", seen)
+    config.extend_select = _codes(where, data, "extend-select", seen)
+    config.ignore = _codes(where, data, "ignore", seen)
     severity = data.get("severity") or {}
     if not isinstance(severity, dict):
         raise where.error(data, "severity", "'severity' maps rule codes to info, warning or error", value=True)
     for code, level in severity.items():
-        if not _is_selector(code):
-            raise where.error(severity, code, f"'{code}' is not a rule code")
+        if not isinstance(code, str) or not _is_selector(code):
+            raise where.error(severity, code, f"{str(code)!r} is not a rule code or prefix")
+        seen.append((str(code).upper(), severity, code, False))
         if level not in SEVERITIES:
             raise where.error(severity, code, f"severity of {code} must be one of {', '.join(SEVERITIES)}",
                               value=True)
@@ -111,15 +149,19 @@ def parse_config(data, path: str) -> Config:
         raise where.error(data, "rule-packs", "'rule-packs' must be a list of file paths", value=True)
     base = os.path.dirname(os.path.abspath(path))
     for index, pack in enumerate(packs):
-        full = pack if os.path.isabs(pack) else os.path.join(base, pack)
-        if not os.path.isfile(full):
+        full = os.path.normpath(os.path.join(base, pack))  # normalised: a pack listed twice is seen
+        if not os.path.exists(full):
             raise where.error(packs, index, f"rule pack not found: {pack}")
+        if not os.path.isfile(full):
+            raise where.error(packs, index, f"rule pack is not a regular file: {pack}")
+        if full in config.rule_packs:
+            raise where.error(packs, index, f"rule pack listed twice: {pack}")
         config.rule_packs.append(full)
     ignores = data.get("per-file-ignores") or {}
     if not isinstance(ignores, dict):
         raise where.error(data, "per-file-ignores", "'per-file-ignores' maps file globs to rule codes", value=True)
     for pattern in ignores:
-        codes = _codes(where, ignores, pattern)
+        codes = _codes(where, ignores, pattern, seen)
         if not codes:
             raise where.error(ignores, pattern, f"per-file ignore for {pattern!r} must name the rules it ignores")
         config.per_file_ignores[str(pattern)] = codes
@@ -145,6 +187,9 @@ def parse_config(data, path: str) -> Config:
         if data["lang"] not in ("zh", "en"):
             raise where.error(data, "lang", "'lang' must be zh or en", value=True)
         config.lang = str(data["lang"])
+    config.exclude = _globs(where, data, "exclude")
+    config.extend_exclude = _globs(where, data, "extend-exclude")
+    _check_selectors(where, seen, config.rule_packs)
     return config
 
 
@@ -171,7 +216,8 @@ class ConfigFinder:
         config = None
         for name in CONFIG_NAMES:
             candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
+            # Not only regular files: a FIFO or device here is reported, not skipped.
+            if os.path.exists(candidate) and not os.path.isdir(candidate):
                 config = load_config(candidate)
                 break
         if config is None:

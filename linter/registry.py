@@ -39,6 +39,9 @@ class CheckKind:
     name: ClassVar[str] = ""
     PARAMS: ClassVar[dict[str, Param]] = {}
     CASES: ClassVar[tuple[str, ...]] = ()  # case names the kind can report
+    # The message fields the kind's findings carry; None: not declared, so any plain
+    # name is accepted in a rule's message templates.
+    FIELDS: ClassVar[tuple[str, ...] | None] = None
 
     def check(self, doc, params: dict) -> Iterable:
         raise NotImplementedError
@@ -51,6 +54,7 @@ class CheckKind:
 _KINDS: dict[str, type[CheckKind]] = {}
 _builtins_loaded = False
 _entry_points_loaded = False
+_LOAD_ERRORS: dict[str, str] = {}  # entry-point name → why it could not be loaded
 
 
 def check_kind(cls: type[CheckKind]) -> type[CheckKind]:
@@ -68,12 +72,16 @@ def _load_builtins() -> None:
         import govlint.rules.kinds  # noqa: F401  (registers the built-in kinds)
 
 
-def _load_entry_points() -> list[str]:
-    """Import kinds from other packages; returns problems as messages."""
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+
+
+def _load_entry_points() -> None:
+    """Import kinds from other packages; a plug-in that fails is recorded in load_errors()."""
     global _entry_points_loaded
-    problems = []
     if _entry_points_loaded:
-        return problems
+        return
     _entry_points_loaded = True
     from importlib.metadata import entry_points
 
@@ -82,18 +90,32 @@ def _load_entry_points() -> list[str]:
     except TypeError:  # Python < 3.10
         found = entry_points().get(ENTRY_POINT_GROUP, [])
     for point in found:
+        where = f"plug-in {point.name!r} ({point.value})"
         try:
             loaded = point.load()
-        except Exception as exc:  # a broken plug-in must not take govlint down
-            problems.append(f"entry point {point.name!r} ({point.value}) failed to load: {exc}")
+        except (Exception, SystemExit) as exc:  # a broken plug-in must not take govlint down
+            _LOAD_ERRORS[point.name] = f"{where} could not be loaded: {_why(exc)}"
             continue
         if isinstance(loaded, type) and issubclass(loaded, CheckKind):
             if not loaded.name:
                 loaded.name = point.name
             _KINDS.setdefault(loaded.name, loaded)
         else:
-            problems.append(f"entry point {point.name!r} ({point.value}) is not a CheckKind subclass")
-    return problems
+            _LOAD_ERRORS[point.name] = f"{where} could not be loaded: it is not a CheckKind subclass"
+
+
+def load_errors() -> list[str]:
+    """Why plug-ins loaded so far failed, one message each (for a warning on stderr)."""
+    return list(_LOAD_ERRORS.values())
+
+
+def unknown_kind_reason(name: str) -> str:
+    """Why a kind is unknown, naming a failed plug-in when one may be the cause."""
+    if name in _LOAD_ERRORS:
+        return _LOAD_ERRORS[name]
+    if _LOAD_ERRORS:
+        return "plug-ins that could not be loaded: " + "; ".join(_LOAD_ERRORS.values())
+    return "see `govlint kinds` for the check kinds"
 
 
 def get_kind(name: str) -> type[CheckKind] | None:

@@ -2,10 +2,14 @@
 
 A relation is parsed once into two linear sides of (coefficient, term) and
 evaluated against a resolver that maps a name to a cell.  No ``eval``: the
-only operations are +, - and the comparison.
+only operations are +, - and the comparison.  A relation is at most
+``MAX_CHARS`` characters and ``MAX_TERMS`` terms, and every name is a row or
+column key of grammar/canonical.json (a misspelt name would otherwise make the
+relation silently never apply).
 """
 from __future__ import annotations
 
+import difflib
 import fnmatch
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,9 +19,16 @@ from lark.exceptions import LarkError
 
 from . import grammars
 
+MAX_CHARS = 2000
+MAX_TERMS = 200
+
 
 class RelationError(ValueError):
-    """A relation in a rule pack does not parse."""
+    """A relation in a rule pack does not parse; ``text`` is the relation."""
+
+    def __init__(self, message: str, text: str = ""):
+        super().__init__(message)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -88,13 +99,64 @@ def _parser() -> Lark:
     return grammars.load("relation")
 
 
+@lru_cache(maxsize=1)
+def known_names() -> frozenset:
+    """The row, group and column keys of the tables in grammar/canonical.json."""
+    from .canon import canon
+
+    keys = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("key"), str):
+                keys.add(node["key"])
+            for name, value in node.items():
+                if name in ("rows", "columns", "groups") and isinstance(value, list):
+                    keys.update(item[0] for item in value if isinstance(item, list) and item
+                                and isinstance(item[0], str))
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    data = canon().data
+    for table in ("table2", "table3", "table4"):
+        walk(data.get(table))
+    return frozenset(keys)
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _check_names(relation: Relation) -> None:
+    known = known_names()
+    for _sign, term in relation.left + relation.right:
+        if term.kind == "name" and term.value not in known:
+            close = difflib.get_close_matches(term.value, sorted(known), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else " (names are the tables' row and column keys)"
+            raise RelationError(f"unknown name {term.value!r} in relation {_short(relation.source)}{hint}",
+                                relation.source)
+        if term.kind == "pattern" and not any(fnmatch.fnmatchcase(key, term.value) for key in known):
+            raise RelationError(f"sum({term.value}) in relation {_short(relation.source)} matches no row key",
+                                relation.source)
+
+
 @lru_cache(maxsize=256)
 def parse_relation(text: str) -> Relation:
+    if not isinstance(text, str):
+        raise RelationError(f"a relation is a text, not {type(text).__name__}", str(text))
+    if len(text) > MAX_CHARS:
+        raise RelationError(f"relation {_short(text)} is longer than {MAX_CHARS:,} characters", text)
     try:
         left, comparator, right = _ToRelation().transform(_parser().parse(text))
     except LarkError as exc:
-        raise RelationError(f"cannot parse relation {text!r}: {str(exc).splitlines()[0]}") from None
-    return Relation(text, left, str(comparator), right)
+        raise RelationError(f"cannot parse relation {_short(text)}: {str(exc).splitlines()[0]}", text) from None
+    if len(left) + len(right) > MAX_TERMS:
+        raise RelationError(f"relation {_short(text)} has more than {MAX_TERMS} terms", text)
+    relation = Relation(text, left, str(comparator), right)
+    _check_names(relation)
+    return relation
 
 
 def expand(term: Term, keys) -> list[str]:

@@ -20,22 +20,27 @@ The built-in packs are in govlint/rules/packs/; configuration adds more.
 """
 from __future__ import annotations
 
+import os
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from .canon import FORMATS
 from .diagnostics import SEVERITIES, Diagnostic, Finding, Fix
-from .registry import CheckKind, get_kind
+from .registry import CheckKind, get_kind, unknown_kind_reason
 from .grammars import cache_directory
-from .yamlio import ConfigError, Located, load, load_cached, plain
+from .relation import RelationError
+from .yamlio import ConfigError, Located, load, load_cached, plain, read_text
 
 CODE = re.compile(r"^[A-Z]{1,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 LANGS = ("zh", "en")
 FAMILIES = {"1": "structure", "2": "citation", "3": "table", "4": "consistency", "5": "publication",
             "6": "content", "7": "wording", "0": "parse"}
+TEMPLATES = ("message", "fix", "help")  # the texts filled in with a finding's fields
+_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _RULE_KEYS = {"code", "name", "family", "severity", "kind", "summary", "message", "cases", "fix", "help",
               "description", "params", "examples", "enabled", "formats", "safe"}
 
@@ -63,6 +68,7 @@ class Rule:
     formats: tuple = FORMATS
     enabled: bool = True
     pack: str = ""
+    source: str = ""  # the pack's file
 
     @property
     def fixable(self) -> bool:
@@ -90,20 +96,48 @@ class Rule:
         return self.kind.check(doc, self.params)
 
 
-def _lang_map(where: Located, node, key, required: bool = True) -> dict | None:
+def _template_problem(text: str, kind: type[CheckKind]) -> str | None:
+    """What is wrong with a message template, or None.  Fields are plain names: no
+    positions, attributes, indexes, conversions or format specifications, which
+    would reach into Python objects or build huge strings."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        return f"malformed template ({exc}); write a literal brace as {{{{ or }}}}"
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if not _FIELD.match(name):
+            return f"{shown} is not allowed: a field is a plain name such as {{found}}"
+        if conversion or spec:
+            return f"{shown} is not allowed: write the plain field {{{name}}}"
+        if kind.FIELDS is not None and name not in kind.FIELDS:
+            return (f"check kind '{kind.name}' provides no field {{{name}}} "
+                    f"(fields: {', '.join(kind.FIELDS) or 'none'})")
+    return None
+
+
+def _lang_map(where: Located, node, key, required: bool = True,
+              kind: type[CheckKind] | None = None) -> dict | None:
     value = node.get(key)
     if value is None:
         if required:
             raise where.error(node, None, f"rule needs '{key}' with zh and en texts")
         return None
     if isinstance(value, str):
-        return {"zh": str(value), "en": str(value)}
-    if not isinstance(value, dict) or "zh" not in value:
+        texts, located = {"zh": value, "en": value}, {"zh": (node, key), "en": (node, key)}
+    elif not isinstance(value, dict) or "zh" not in value:
         raise where.error(node, key, f"'{key}' must map languages (zh, en) to texts", value=True)
-    for lang, text in value.items():
+    else:
+        texts, located = dict(value), {lang: (value, lang) for lang in value}
+    for lang, text in texts.items():
         if lang not in LANGS or not isinstance(text, str):
             raise where.error(value, lang, f"'{key}.{lang}': expected a text in zh or en")
-    return {str(k): str(v) for k, v in value.items()}
+        problem = _template_problem(text, kind) if kind is not None else None
+        if problem:
+            raise where.error(*located[lang], f"'{key}.{lang}': {problem}", value=True)
+    return {str(k): str(v) for k, v in texts.items()}
 
 
 def _formats(where: Located, node, key, default) -> tuple:
@@ -147,9 +181,24 @@ def _params(where: Located, rule_node, kind: type[CheckKind]) -> dict:
     if validate:
         try:
             validate(result)
+        except RelationError as exc:
+            node, key = _find_text(given, exc.text) or (rule_node, "params")
+            raise where.error(node, key, str(exc), value=True) from None
         except ValueError as exc:
             raise where.error(rule_node, "params", str(exc)) from None
     return result
+
+
+def _find_text(node, text: str):
+    """(container, key) of the first value equal to ``text`` in the params, to point at it."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(value, str) and value == text:
+            return node, key
+        found = _find_text(value, text) if isinstance(value, (dict, list)) else None
+        if found:
+            return found
+    return None
 
 
 def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
@@ -173,9 +222,13 @@ def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
     kind = get_kind(kind_name)
     if kind is None:
         raise where.error(node, "kind" if "kind" in node else None,
-                          f"{code}: unknown check kind {kind_name!r}")
+                          f"{code}: unknown check kind {kind_name!r}; {unknown_kind_reason(kind_name)}")
     cases = {}
+    if not isinstance(node.get("cases") or {}, dict):
+        raise where.error(node, "cases", f"{code}: 'cases' maps case names to messages", value=True)
     for case, spec in (node.get("cases") or {}).items():
+        if not isinstance(spec, dict):
+            raise where.error(node["cases"], case, f"{code}: case {case!r} must be a mapping", value=True)
         if kind.CASES and case not in kind.CASES:
             raise where.error(node["cases"], case, f"{code}: check kind '{kind_name}' reports no case {case!r} "
                                                    f"(cases: {', '.join(kind.CASES)})")
@@ -184,9 +237,9 @@ def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
             if spec["severity"] not in SEVERITIES:
                 raise where.error(spec, "severity", f"{code}: severity must be one of {', '.join(SEVERITIES)}")
             entry["severity"] = str(spec["severity"])
-        for key in ("message", "fix", "help"):
+        for key in TEMPLATES:
             if key in spec:
-                entry[key] = _lang_map(where, spec, key)
+                entry[key] = _lang_map(where, spec, key, kind=kind)
         if "safe" in spec:
             entry["safe"] = bool(spec["safe"])
         cases[str(case)] = entry
@@ -201,20 +254,22 @@ def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
         summary = {"zh": first, "en": first}
     family = str(node.get("family") or FAMILIES.get(code[-3], "other"))
     return Rule(code=code, name=name, family=family, severity=severity, kind=kind(),
-                params=_params(where, node, kind), message=_lang_map(where, node, "message"),
+                params=_params(where, node, kind), message=_lang_map(where, node, "message", kind=kind),
                 summary=summary, description=description, cases=cases,
-                fix=_lang_map(where, node, "fix", required=False), help=_lang_map(where, node, "help", required=False),
+                fix=_lang_map(where, node, "fix", required=False, kind=kind),
+                help=_lang_map(where, node, "help", required=False, kind=kind),
                 examples=examples, formats=_formats(where, node, "formats", pack_formats),
-                enabled=bool(node.get("enabled", True)), pack=pack)
+                enabled=bool(node.get("enabled", True)), pack=pack, source=where.path)
 
 
 def load_pack(text: str, path: str, cache_dir: str | None = None) -> list[Rule]:
-    """Rules of a pack.  The fast path reads plain data (cached); a pack with a mistake
-    is read again with positions so the error names its line and column."""
-    data = load_cached(text, path, cache_dir)
+    """Rules of a pack.  The fast path reads plain data (cached once validated); a pack
+    with a mistake is read again with positions so the error names its line and column."""
     try:
-        return _build_pack(data, path)
+        return load_cached(text, path, cache_dir, lambda data: _build_pack(data, path))
     except ConfigError as plain_error:
+        if plain_error.line is not None:
+            raise
         located = load(text, path, positions=True)
         try:
             _build_pack(located, path)
@@ -260,25 +315,45 @@ def builtin_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+_PACK_FILES: dict = {}  # path → (file identity, rules): a configuration and the engine share one read
+
+
 def load_pack_file(path: str) -> list[Rule]:
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, None, None, f"cannot read rule pack: {exc}") from None
-    return load_pack(text, path, cache_directory())
+        info = os.stat(path)
+        identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+    except OSError:
+        identity = None
+    known = _PACK_FILES.get(path)
+    if identity is not None and known is not None and known[0] == identity:
+        return known[1]
+    rules = load_pack(read_text(path, "rule pack"), path, cache_directory())
+    _PACK_FILES[path] = (identity, rules)
+    return rules
+
+
+def _located_rule(rule: Rule, message: str) -> ConfigError:
+    """An error at a rule's code in its pack file (read again, with positions)."""
+    try:
+        data = load(read_text(rule.source, "rule pack"), rule.source, positions=True)
+        for node in data.get("rules") or []:
+            if isinstance(node, dict) and str(node.get("code")) == rule.code:
+                return Located(rule.source).error(node, "code", message, value=True)
+    except (ConfigError, AttributeError):
+        pass
+    return ConfigError(rule.source or rule.pack, None, None, message)
 
 
 def merge(rule_lists) -> list[Rule]:
     """All rules; a later pack may not redefine a code for a format an earlier one covers."""
     merged = []
-    owner = {}
+    owner: dict = {}
     for rules in rule_lists:
         for rule in rules:
             for fmt in rule.formats:
-                if (rule.code, fmt) in owner and owner[(rule.code, fmt)] != rule.pack:
-                    raise ConfigError(rule.pack, None, None,
-                                      f"{rule.code} for format {fmt} is already defined by {owner[(rule.code, fmt)]}")
-                owner[(rule.code, fmt)] = rule.pack
+                first = owner.setdefault((rule.code, fmt), rule)
+                if first.source != rule.source:
+                    raise _located_rule(rule, f"{rule.code} for format {fmt} is already defined by "
+                                              f"pack {first.pack!r} ({first.source})")
             merged.append(rule)
     return merged

@@ -2,12 +2,31 @@
 
 Problems are raised as ``ConfigError`` naming the file, line and column, so a
 user can go straight to the mistake.
+
+These files are written by people but read like code, so reading is bounded:
+at most ``MAX_BYTES`` from a regular file, plain YAML only (no anchors, aliases
+or tags beyond the standard scalars and collections), at most ``MAX_DEPTH``
+levels and ``MAX_NODES`` values, and no unquoted number longer than
+``MAX_NUMBER`` characters.  The limits are checked event by event as the parser
+produces them, before anything is built from them.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
+import stat
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+MAX_NODES = 20_000
+MAX_NUMBER = 40
+_STANDARD_TAGS = {"!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+# What the resolver could read as a number (int, float, YAML 1.1 base 60): converting a
+# long one is slow on Python 3.9 and refused on 3.11.
+# One star, last: linear even on a megabyte of digits.
+_NUMBER_LIKE = re.compile(r"[-+]?\.?[0-9][0-9a-fA-FxXoObB._:+-]*")
 
 
 class ConfigError(Exception):
@@ -19,19 +38,77 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class _Refused(Exception):
+    def __init__(self, mark, message: str):
+        super().__init__(message)
+        self.mark, self.message = mark, message
+
+
+def _tag_text(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+def _check_event(parser, event) -> None:
+    """Refuse an event beyond the limits, before the composer builds anything from it."""
+    from ruamel.yaml import events
+
+    if isinstance(event, events.AliasEvent):
+        raise _Refused(event.start_mark, f"aliases (*{event.anchor}) are not allowed; write the value out")
+    if not isinstance(event, events.NodeEvent):
+        if isinstance(event, events.CollectionEndEvent):
+            parser._govlint_depth -= 1
+        return
+    if event.anchor is not None:
+        raise _Refused(event.start_mark, f"anchors (&{event.anchor}) are not allowed; write the value out")
+    tag = event.tag
+    if tag is not None and tag not in _STANDARD_TAGS:
+        raise _Refused(event.start_mark, f"the tag {_tag_text(tag)!r} is not allowed (plain YAML only)")
+    parser._govlint_nodes += 1
+    if parser._govlint_nodes > MAX_NODES:
+        raise _Refused(event.start_mark, f"more than {MAX_NODES:,} values; this file is too large")
+    if isinstance(event, events.CollectionStartEvent):
+        parser._govlint_depth += 1
+        if parser._govlint_depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+    elif (len(event.value) > MAX_NUMBER and (event.style is None or tag is not None)
+          and _NUMBER_LIKE.fullmatch(event.value)):
+        raise _Refused(event.start_mark, f"a number longer than {MAX_NUMBER} characters; quote it if it is text")
+
+
+_GUARDED: dict = {}
+
+
+def _guarded(parser_class):
+    """``parser_class`` checking each event it hands to the composer."""
+    if parser_class not in _GUARDED:
+        class Guarded(parser_class):
+            _govlint_depth = 0
+            _govlint_nodes = 0
+
+            def get_event(self):
+                event = super().get_event()
+                _check_event(self, event)
+                return event
+
+        _GUARDED[parser_class] = Guarded
+    return _GUARDED[parser_class]
+
+
 def load(text: str, path: str, positions: bool = True):
     """Parse YAML text; with ``positions`` into ruamel's round-trip containers, which
-    remember where each key and value is (slower), else into plain data (C loader)."""
+    remember where each key and value is (slower), else into plain data."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    if len(text) > MAX_BYTES:
+        raise ConfigError(path, None, None, f"larger than {MAX_BYTES:,} bytes; not a govlint file")
+    # The pure-Python parser always: the C one cannot be checked event by event.
+    yaml = YAML(typ="rt") if positions else YAML(typ="safe", pure=True)
+    yaml.Parser = _guarded(yaml.Parser)
     try:
-        if positions:
-            return YAML(typ="rt").load(text)
-        try:
-            return YAML(typ="safe", pure=False).load(text)
-        except (ImportError, AttributeError):  # no C extension: the pure loader
-            return YAML(typ="safe", pure=True).load(text)
+        return yaml.load(text)
+    except _Refused as exc:
+        raise ConfigError(path, exc.mark.line + 1, exc.mark.column + 1, exc.message) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -39,41 +116,92 @@ def load(text: str, path: str, positions: bool = True):
         raise ConfigError(path, line, column, f"invalid YAML: {exc.problem or exc.context}") from None
     except YAMLError as exc:
         raise ConfigError(path, None, None, f"invalid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a constructor's own error
+        raise ConfigError(path, None, None, f"invalid YAML: {type(exc).__name__}: {exc}") from None
 
 
-def load_cached(text: str, path: str, cache_dir: str | None):
-    """Plain data of a YAML text, from a JSON cache keyed by the text's hash when possible."""
-    if cache_dir is None:
-        return load(text, path, positions=False)
+# -- the cache of parsed rule packs ----------------------------------------------------
+def _cache_file(text: str, cache_dir: str) -> str:
     from . import __version__
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
-    cache = os.path.join(cache_dir, f"yaml-{__version__}-{digest}.json")
+    return os.path.join(cache_dir, f"yaml-{__version__}-{digest}.json")
+
+
+def _read_cache(path: str):
+    from .grammars import open_cache_file
+
+    handle = open_cache_file(path)
+    if handle is None:
+        return None
     try:
-        with open(cache, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        pass
-    data = load(text, path, positions=False)
+        with handle:
+            return json.loads(handle.read(4 * MAX_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def _write_cache(path: str, data) -> None:
     try:
         encoded = json.dumps(data, ensure_ascii=False)
-        if json.loads(encoded) == data:  # only data JSON keeps exactly (string keys)
-            temporary = f"{cache}.{os.getpid()}.tmp"
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(encoded)
-            os.replace(temporary, cache)
+        if json.loads(encoded) != data:  # only data JSON keeps exactly (string keys, no dates)
+            return
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(encoded)
+        os.replace(temporary, path)
     except (OSError, TypeError, ValueError):
         pass
-    return data
+
+
+def load_cached(text: str, path: str, cache_dir: str | None, build):
+    """``build(data)`` of the YAML text's plain data.  ``build`` validates (raising
+    ConfigError); only data it accepted is written to the JSON cache, keyed by the
+    text's hash, and data read back from the cache goes through ``build`` again."""
+    cache = _cache_file(text, cache_dir) if cache_dir is not None else None
+    if cache is not None:
+        data = _read_cache(cache)
+        if data is not None:
+            try:
+                return build(data)
+            except ConfigError:
+                pass  # stale: read the text itself
+    data = load(text, path, positions=False)
+    result = build(data)
+    if cache is not None:
+        _write_cache(cache, data)
+    return result
+
+
+# -- files ------------------------------------------------------------------------------
+def read_text(path: str, what: str = "file") -> str:
+    """The text of a regular file of at most MAX_BYTES (a FIFO or /dev/zero is refused,
+    not read until memory runs out)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise ConfigError(path, None, None, f"cannot read {what}: {exc.strerror or exc}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ConfigError(path, None, None, f"cannot read {what}: not a regular file")
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(path, None, None, f"cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(path, None, None, f"{what} is larger than {MAX_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise ConfigError(path, line, column, f"{what} is not UTF-8 text") from None
 
 
 def read(path: str):
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, None, None, f"cannot read: {exc}") from None
-    return load(text, path)
+    return load(read_text(path, "configuration"), path)
 
 
 class Located:

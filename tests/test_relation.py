@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govlint.relation import RelationError, Term, expand, parse_relation
+from govlint.relation import RelationError, Term, expand, known_names, parse_relation
 
 
 def test_linear_sides_and_comparator():
@@ -14,12 +14,12 @@ def test_linear_sides_and_comparator():
     assert relation.blame_default() == "new"
 
 
-def test_signs_numbers_patterns_and_cjk_names():
-    relation = parse_relation("总计 >= -a + 3 - sum(withheld.*)")
+def test_signs_numbers_and_patterns():
+    relation = parse_relation("total >= -new + 3 - sum(withheld.*)")
     assert relation.comparator == ">="
     assert [(s, t.kind, t.value) for s, t in relation.right] == [
-        (-1, "name", "a"), (1, "number", "3"), (-1, "pattern", "withheld.*")]
-    assert relation.blame_default() == "总计"
+        (-1, "name", "new"), (1, "number", "3"), (-1, "pattern", "withheld.*")]
+    assert relation.blame_default() == "total"
     assert relation.holds(5, 5) and not relation.holds(4, 5)
 
 
@@ -29,7 +29,25 @@ def test_patterns_expand_over_row_keys():
     assert expand(Term("pattern", "withheld.*"), keys) == ["withheld.1"]
 
 
-@pytest.mark.parametrize("text", ["total = x", "total ==", "== x", "total == x +", "import os", "__import__('os')"])
+@pytest.mark.parametrize("text", ["total = new", "total ==", "== new", "total == new +", "import os",
+                                  "__import__('os')", "__class__ == total", "total == _new", "total == sum(_*)"])
 def test_malformed_relations_are_rejected_not_evaluated(text):
     with pytest.raises(RelationError):
         parse_relation(text)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("totl == natural", "unknown name 'totl' in relation 'totl == natural'; did you mean 'total'?"),
+    ("总计 == natural", "cannot parse relation"),
+    ("total == sum(nothing*)", "sum(nothing*) in relation 'total == sum(nothing*)' matches no row key"),
+    ("total == " + "+".join(["new"] * 300), "has more than 200 terms"),
+    ("total == " + "+".join(["new"] * 100_000), "is longer than 2,000 characters"),
+])
+def test_names_are_table_keys_and_size_is_bounded(text, problem):
+    with pytest.raises(RelationError) as info:
+        parse_relation(text)
+    assert problem in str(info.value) and info.value.text == text
+
+
+def test_every_name_of_the_builtin_relations_is_known():
+    assert {"total", "natural", "new", "carried", "forward", "withheld.1", "upheld"} <= known_names()
