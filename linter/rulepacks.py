@@ -60,7 +60,7 @@ class Rule:
     params: dict
     message: dict
     summary: dict
-    description: str = ""
+    description: str = ""  # the Chinese text; descriptions has every language's
     cases: dict = field(default_factory=dict)
     fix: dict | None = None
     help: dict | None = None
@@ -69,10 +69,16 @@ class Rule:
     enabled: bool = True
     pack: str = ""
     source: str = ""  # the pack's file
+    descriptions: dict = field(default_factory=dict)  # lang → description (a pack may give zh only)
 
     @property
     def fixable(self) -> bool:
-        return self.fix is not None
+        """A fix for the rule's message or for one of its cases (GL204 fixes only a wrong issuer code)."""
+        return self.fix is not None or any(spec.get("fix") for spec in self.cases.values())
+
+    def describe(self, lang: str) -> str:
+        """The description in ``lang``, else the Chinese one."""
+        return self.descriptions.get(lang) or self.description
 
     def text(self, table: dict | None, lang: str, args: dict) -> str | None:
         if not table:
@@ -248,14 +254,17 @@ def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
         if key not in ("pass", "fail"):
             raise where.error(node["examples"], key, f"{code}: examples are 'pass' or 'fail'")
     summary = _lang_map(where, node, "summary", required=False)
-    description = plain(node.get("description") or "")
+    descriptions = _lang_map(where, node, "description", required=False) or {"zh": ""}
+    if isinstance(node.get("description"), str):
+        descriptions = {"zh": descriptions["zh"]}  # one text: Chinese (other languages fall back to it)
+    description = descriptions["zh"]
     if summary is None:
         first = description.strip().splitlines()[0] if description.strip() else name
         summary = {"zh": first, "en": first}
     family = str(node.get("family") or FAMILIES.get(code[-3], "other"))
     return Rule(code=code, name=name, family=family, severity=severity, kind=kind(),
                 params=_params(where, node, kind), message=_lang_map(where, node, "message", kind=kind),
-                summary=summary, description=description, cases=cases,
+                summary=summary, description=description, descriptions=descriptions, cases=cases,
                 fix=_lang_map(where, node, "fix", required=False, kind=kind),
                 help=_lang_map(where, node, "help", required=False, kind=kind),
                 examples=examples, formats=_formats(where, node, "formats", pack_formats),

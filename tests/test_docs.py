@@ -27,3 +27,24 @@ def test_readme_example_output_is_what_govlint_prints():
     finally:
         os.chdir(old)
     assert output == expected
+
+
+def test_rule_reference_matches_the_rule_packs():
+    reference = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    generated = cli_runner().invoke(cli, ["rules", "--format", "reference"]).output
+    assert reference == generated, "regenerate it with: govlint rules --format reference > docs/rules.md"
+
+
+def test_fixable_rules_say_so_in_the_docs():
+    """A rule with a fix for any of its cases is fixable (GL204 fixes a wrong issuer code, GL308 an old
+    row label): its page, the rule list and the README table say so."""
+    from govlint.docs import rule_page
+    from govlint.engine import Linter, Options
+
+    for rule in Linter(Options()).all_rules():
+        has_fix = rule.fix is not None or any(spec.get("fix") for spec in rule.cases.values())
+        assert rule.fixable == has_fix, rule.code
+        page = rule_page(rule.code, None, "en")
+        assert ("Fix: none" in page) != has_fix, rule.code
+    for code in ("GL204", "GL308"):
+        assert "Fix: yes" in rule_page(code, None, "en")

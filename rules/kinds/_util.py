@@ -1,7 +1,9 @@
 """Helpers shared by the check kinds: where to point, and how to name tables, rows and columns."""
 from __future__ import annotations
 
+import math
 import re
+from fractions import Fraction
 from functools import lru_cache
 
 from govlint.canon import canon
@@ -13,6 +15,23 @@ TABLE_NAMES = {
     "table4": {"zh": "表四（政府信息公开行政复议、行政诉讼情况）", "en": "table 4 (administrative review and litigation)"},
 }
 SHORT_TABLE = {"table2": "表二", "table3": "表三", "table4": "表四"}
+SHORT_TABLE_EN = {"table2": "table 2", "table3": "table 3", "table4": "table 4"}
+
+# Language-neutral findings: a kind gives each text it composes in both languages, the
+# Chinese under its name ("where") and the English under name + "_en" ("where_en"), and the
+# rule pack's en message uses the _en one.  Labels quoted from the report or the format
+# (row labels, headings) stay as written, inside quotes.
+_COLUMNS_EN = {
+    "table3": {"natural": "natural persons", "business": "businesses", "research": "research institutions",
+               "nonprofit": "non-profit organisations", "legal": "legal service providers", "other": "others",
+               "total": "total"},
+    "table4": {"upheld": "upheld", "corrected": "corrected", "other": "other outcome", "pending": "pending",
+               "total": "total"},
+    "table2": {"made": "issued this year", "repealed": "repealed this year", "in_force": "in force",
+               "decisions": "decisions this year", "amount": "amount", "published": "published this year",
+               "total_public": "total public", "last_year": "items last year", "change": "change this year",
+               "count": "number of items"},
+}
 
 
 def doc_start(doc) -> Span:
@@ -52,13 +71,41 @@ def section_anchor(doc, section_id: int) -> Span:
 
 
 def number_text(value) -> str:
+    """A number for a message: whole numbers as written, others to at most 4 decimals.
+
+    Exact for ints and Fractions of any size (no float conversion, which overflows
+    on the 40-digit runs a broken PDF table can produce)."""
     if value is None:
-        return "空"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+        return "-"
     if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".")
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer():
+            return _int_text(int(value))
+        value = Fraction(repr(value))
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return _int_text(value.numerator)
+        scaled = round(abs(value) * 10000)
+        whole, part = divmod(scaled, 10000)
+        text = f"{_int_text(whole)}.{part:04d}".rstrip("0").rstrip(".")
+        return ("-" + text) if value < 0 and text != "0" else text
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _int_text(value)
     return str(value)
+
+
+def _int_text(value: int) -> str:
+    """str() of an int; one of thousands of digits (str() refuses more than 4300 on Python 3.11+
+    and 3.9.14+) as its leading digits and its length, e.g. 999999999999…(5000)."""
+    if value.bit_length() < 14000:
+        return str(value)
+    size = abs(value)
+    length = int(size.bit_length() * 0.30102999566398120) + 1
+    if 10 ** (length - 1) > size:
+        length -= 1
+    head = size // 10 ** (length - 12)
+    return f"{'-' if value < 0 else ''}{head}…({length})"
 
 
 @lru_cache(maxsize=None)
@@ -99,6 +146,35 @@ def row_name(table_kind: str, key: str | None, written: str = "") -> str:
 
 def column_name(table_kind: str, column: str | None) -> str:
     return "" if column is None else _labels(table_kind, "columns").get(column, column)
+
+
+def column_name_en(table_kind: str, column: str | None) -> str:
+    """A column for an English message: the format's label in quotes, with a gloss."""
+    if column is None:
+        return ""
+    label = column_name(table_kind, column)
+    gloss = _COLUMNS_EN.get(table_kind, {}).get(column)
+    return f"\"{label}\" ({gloss})" if gloss and gloss != label else f"\"{label}\""
+
+
+def quoted_list(labels, limit: int | None = None, lang: str = "zh") -> str:
+    """“甲”、“乙”等 / "甲", "乙" and more."""
+    labels = list(labels)
+    shown = labels if limit is None else labels[:limit]
+    if lang == "en":
+        text = ", ".join(f"\"{label}\"" for label in shown)
+        return text + (" and more" if len(labels) > len(shown) else "")
+    text = "、".join(f"“{label}”" for label in shown)
+    return text + ("等" if len(labels) > len(shown) else "")
+
+
+def cell_place_en(table_kind: str, row, column: str | None) -> str:
+    """table 3, row "（七）总计", column "自然人" (natural persons)"""
+    label = row_name(table_kind, row.key, row.label)
+    where = f"{SHORT_TABLE_EN[table_kind]}, {'group' if table_kind == 'table4' else 'row'} \"{label}\""
+    if column:
+        where += f", column {column_name_en(table_kind, column)}"
+    return where
 
 
 def cell_place(table_kind: str, row, column: str | None) -> str:

@@ -17,11 +17,15 @@ then outcome totals, then the column balance): one wrong number, one diagnostic.
 """
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 from govlint.canon import canon
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.relation import expand, parse_relation
-from govlint.rules.kinds._util import cell_place, column_name, number_text, row_name
+from govlint.rules.kinds._util import (cell_place, cell_place_en, column_name, column_name_en, number_text,
+                                       row_name)
 
 _FOR_EACH = ("row", "column", "group")
 
@@ -89,6 +93,8 @@ class CellRelation(CheckKind):
         for row in table.row_order:
             if not row.width_ok or (only and row.key not in only):
                 continue
+            if shared is None and not row.columns:
+                continue  # a row of no known layout (an unknown table 2 row)
             indexes = shared or _indexes(terms, row.columns)
             if indexes is None:
                 continue
@@ -99,8 +105,10 @@ class CellRelation(CheckKind):
                 continue
             span, args = finding
             args["where"] = cell_place(table.kind, row, blame)
+            args["where_en"] = cell_place_en(table.kind, row, blame)
             args["row"] = row_name(table.kind, row.key, row.label)
             args["column"] = column_name(table.kind, blame)
+            args["column_en"] = column_name_en(table.kind, blame)
             yield Finding(span, args)
 
     # -- names are rows: one evaluation per column -----------------------------------------
@@ -127,8 +135,10 @@ class CellRelation(CheckKind):
                 continue
             span, args = finding
             args["where"] = cell_place(table.kind, rows[blame], column)
+            args["where_en"] = cell_place_en(table.kind, rows[blame], column)
             args["row"] = row_name(table.kind, blame)
             args["column"] = column_name(table.kind, column)
+            args["column_en"] = column_name_en(table.kind, column)
             related = [rows[key].cells[index].span for key in needed if key != blame]
             yield Finding(span, args, related=related)
 
@@ -147,6 +157,29 @@ def _indexes(terms, columns):
     return indexes
 
 
+def _exact(value):
+    """A cell's or a relation's number as an exact int or Fraction (None if it is not a finite number).
+
+    Reports hold whole numbers of any length (a PDF can run cells together into a 40-digit
+    "number"); floats would overflow or round, so the arithmetic is done on integers and
+    fractions only."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return int(value) if value.is_integer() else Fraction(repr(value))
+    try:
+        text = str(value).strip()
+        return int(text) if text.lstrip("+-").isdigit() else Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
 def _evaluate(relation, blame, groups, suspect):
     """None if the relation holds or cannot be evaluated; else (span, message args).
 
@@ -156,22 +189,30 @@ def _evaluate(relation, blame, groups, suspect):
     blamed = None
     for (_sign, term), cells in zip(relation.left + relation.right, groups):
         if cells is None:
-            values.append(float(term.value))
+            number = _exact(term.value)
+            if number is None:
+                return None
+            values.append(number)
             continue
         total = 0
         for cell in cells:
             if cell.kind != "NUM" or id(cell) in suspect:
                 return None  # a blank, bad or already blamed cell
-            total += cell.value
+            value = _exact(cell.value)
+            if value is None:
+                return None  # not a finite number after all: cell-values reports it
+            total += value
         if term.value == blame and term.kind == "name":
             blamed = cells[0]
         values.append(total)
     split = len(relation.left)
     left = sum(sign * value for (sign, _), value in zip(relation.left, values[:split]))
     right = sum(sign * value for (sign, _), value in zip(relation.right, values[split:]))
-    if relation.holds(left, right):
+    if _holds(relation.comparator, left - right):
         return None
-    found = blamed.value
+    if blamed is None:
+        return None  # the blamed name is not a cell of this row or column
+    found = _exact(blamed.value)
     suspect.add(id(blamed))
     # Solve the relation for the blamed cell (its coefficient is ±1).
     on_left = any(term.kind == "name" and term.value == blame for _, term in relation.left)
@@ -185,3 +226,14 @@ def _evaluate(relation, blame, groups, suspect):
         "lhs_expr": _render(relation.left, values[:split]), "rhs_expr": _render(relation.right, values[split:]),
         "relation": relation.source, "difference": number_text(abs(left - right)),
     }
+
+
+def _holds(comparator: str, difference) -> bool:
+    """The relation left <comparator> right, decided exactly on left - right."""
+    if comparator == "==":
+        return difference == 0
+    if comparator == ">=":
+        return difference >= 0
+    if comparator == "<=":
+        return difference <= 0
+    return difference != 0

@@ -1,9 +1,30 @@
 """cell-values: every value cell is a number of the right kind (not blank, not text, not negative)."""
 from __future__ import annotations
 
+import math
+
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, Param, check_kind
-from govlint.rules.kinds._util import SHORT_TABLE, cell_place, column_name, row_name
+from govlint.rules.kinds._util import (SHORT_TABLE, SHORT_TABLE_EN, cell_place, cell_place_en, column_name,
+                                       column_name_en, row_name)
+
+
+def _case(cell, place: str, signed: set, decimal: set) -> str | None:
+    """What is wrong with a cell (None: nothing); ``place`` is "table.column"."""
+    if cell.kind == "BLANK":
+        return None  # reported per row
+    if cell.kind != "NUM":
+        return "non_numeric"
+    value = cell.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "non_numeric"  # a number the lexer could not give a value
+    if isinstance(value, float) and math.isnan(value):
+        return "non_numeric"
+    if value < 0 and place not in signed:
+        return "negative"
+    if isinstance(value, float) and not value.is_integer() and place not in decimal:
+        return "fraction"
+    return None
 
 
 @check_kind
@@ -20,29 +41,28 @@ class CellValues(CheckKind):
     def check(self, doc, params):
         signed = set(params["signed"])
         decimal = set(params["decimal"])
+        text = doc.source.text
         for table in doc.tables():
             for row in table.row_order:
                 if not row.width_ok:
                     continue  # table-shape reports the row; its cells have no columns
-                blanks = [cell for cell in row.cells if cell.kind == "BLANK"]
+                columns = list(row.columns or [])
+                columns += [None] * (len(row.cells) - len(columns))
+                blanks = [(cell, column) for cell, column in zip(row.cells, columns) if cell.kind == "BLANK"]
                 if blanks:
-                    yield Finding(blanks[0].span, {
-                        "where": cell_place(table.kind, row, None), "table": SHORT_TABLE[table.kind],
+                    named = [column for _cell, column in blanks if column is not None]
+                    yield Finding(blanks[0][0].span, {
+                        "where": cell_place(table.kind, row, None), "where_en": cell_place_en(table.kind, row, None),
+                        "table": SHORT_TABLE[table.kind], "table_en": SHORT_TABLE_EN[table.kind],
                         "row": row_name(table.kind, row.key, row.label),
-                        "columns": "、".join(column_name(table.kind, column)
-                                            for c, column in zip(row.cells, row.columns) if c.kind == "BLANK"),
-                        "count": len(blanks)}, case="blank", related=[c.span for c in blanks[1:]])
-                for cell, column in zip(row.cells, row.columns):
-                    case = None
-                    if cell.kind == "BAD":
-                        case = "non_numeric"
-                    elif cell.kind == "NUM":
-                        value = cell.value
-                        if value < 0 and f"{table.kind}.{column}" not in signed:
-                            case = "negative"
-                        elif isinstance(value, float) and not value.is_integer() \
-                                and f"{table.kind}.{column}" not in decimal:
-                            case = "fraction"
-                    if case is not None:
-                        args = {"where": cell_place(table.kind, row, column), "value": cell.text(doc.source).strip()}
-                        yield Finding(cell.span, args, case=None if case == "non_numeric" else case)
+                        "columns": "、".join(column_name(table.kind, column) for column in named),
+                        "columns_en": ", ".join(column_name_en(table.kind, column) for column in named),
+                        "count": len(blanks)}, case="blank", related=[cell.span for cell, _ in blanks[1:]])
+                for cell, column in zip(row.cells, columns):
+                    case = _case(cell, f"{table.kind}.{column}", signed, decimal)
+                    if case is None:
+                        continue
+                    written = text[cell.start:cell.end].strip() if cell.start is not None else ""
+                    args = {"where": cell_place(table.kind, row, column),
+                            "where_en": cell_place_en(table.kind, row, column), "value": written}
+                    yield Finding(cell.span, args, case=None if case == "non_numeric" else case)

@@ -26,6 +26,12 @@ def _number(item) -> tuple[int, int]:
     return int(item.groups["year"]), int(item.groups["serial"])
 
 
+def _alternatives(full: dict) -> dict:
+    """The valid notice numbers: 甲 或 乙 / "甲" or "乙"."""
+    numbers = sorted(full.values())
+    return {"expected": " 或 ".join(numbers), "expected_en": " or ".join(f"\"{n}\"" for n in numbers)}
+
+
 def _issuer(item) -> str:
     return item.groups["issuer"].replace("國", "国").replace("辦", "办").replace("開", "开").replace("發", "发")
 
@@ -114,11 +120,9 @@ class DocnoIdentity(CheckKind):
             issuer, number = _issuer(item), _number(item)
             if issuer == NOTICE_CODE:
                 if number not in valid and (number[0] in years and number[1] in serials):
-                    yield Finding(item.span, {"found": item.text,
-                                              "expected": " 或 ".join(sorted(full.values()))}, case="number")
+                    yield Finding(item.span, {"found": item.text, **_alternatives(full)}, case="number")
             elif number in valid:
                 yield Finding(item.span, {"found": item.text, "expected": full[number]}, case="issuer",
                               edits=[Edit(item.span.start, item.span.end, full[number])])
         for item in doc.entities.corrupt_notices:
-            yield Finding(item.span, {"found": item.text, "expected": " 或 ".join(sorted(full.values()))},
-                          case="corrupt")
+            yield Finding(item.span, {"found": item.text, **_alternatives(full)}, case="corrupt")

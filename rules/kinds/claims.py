@@ -31,23 +31,28 @@ class TextTableClaims(CheckKind):
         table = doc.table3
         row = table.rows.get("new") if table is not None else None
         cell = row.cell("total") if row is not None and row.width_ok else None
-        if cell is None or not cell.is_number:
+        if cell is None or not cell.is_number or not _is_value(cell.value):
             return
         new = cell.value
         carried_row = table.rows.get("carried")
         carried_cell = carried_row.cell("total") if carried_row is not None and carried_row.width_ok else None
         carried = carried_cell.value if carried_cell is not None and carried_cell.is_number else 0
+        if not _is_value(carried):
+            carried = 0
         paragraphs = prose(doc, params["scope"])
         claimed = set()
         for pattern in params["count_patterns"]:
             for paragraph, match in search(paragraphs, compiled(pattern)):
-                n = int(match.group("n"))
+                digits = match.group("n").lstrip("0") or "0"
                 span = paragraph.squeezed_span(match.start(), match.end())
                 if span.start in claimed:
                     continue
                 claimed.add(span.start)
-                if n not in (new, new + carried):
-                    yield Finding(span, {"claim": n, "table": number_text(new), "text": match.group()},
+                # A claim of more than 18 digits is no count a table holds (and int() of a long
+                # enough run raises ValueError on Python 3.11+): compare it as text.
+                n = int(digits) if len(digits) <= 18 else None
+                if n is None or n not in (new, new + carried):
+                    yield Finding(span, {"claim": digits, "table": number_text(new), "text": match.group()},
                                   related=[cell.span])
         if new == 0:
             return
@@ -59,3 +64,7 @@ class TextTableClaims(CheckKind):
                 claimed.add(span.start)
                 yield Finding(span, {"claim": 0, "table": number_text(new), "text": match.group()},
                               case="zero", related=[cell.span])
+
+
+def _is_value(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN

@@ -5,6 +5,8 @@ They read prose paragraphs (PDF-inserted spaces removed) in a scope:
 """
 from __future__ import annotations
 
+import re
+
 from govlint.diagnostics import Edit, Finding
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import compiled, doc_start, preamble_anchor, preamble_end, prose, search, section_anchor
@@ -83,7 +85,8 @@ class Substitute(CheckKind):
 
     name = "substitute"
     PARAMS = {
-        "replacements": Param(list, [], "list of {pattern: regex, replacement: template with \\1}", required=True),
+        "replacements": Param(list, [], "list of {pattern: regex, replacement: template with \\1, "
+                                         "within: regex (optional)}", required=True),
         "scope": _SCOPE,
     }
 
@@ -92,17 +95,39 @@ class Substitute(CheckKind):
         for item in params["replacements"]:
             if not isinstance(item, dict) or "pattern" not in item or "replacement" not in item:
                 raise ValueError("each replacement needs 'pattern' and 'replacement'")
-            _validate([item["pattern"]])
+            _validate([item["pattern"]] + ([item["within"]] if item.get("within") else []))
 
     def check(self, doc, params):
         paragraphs = prose(doc, params["scope"])
         for item in params["replacements"]:
-            for paragraph, match in search(paragraphs, compiled(item["pattern"])):
+            pattern = compiled(item["pattern"])
+            if item.get("within"):
+                matches = search_within(paragraphs, compiled(item["within"]), pattern)
+            else:
+                matches = search(paragraphs, pattern)
+            expanded = {}  # Match.expand parses the template on every call: once per distinct match
+            for paragraph, match in matches:
                 span = paragraph.squeezed_span(match.start(), match.end())
                 found = match.group()
-                expected = match.expand(item["replacement"])
+                key = (found, match.groups())
+                expected = expanded.get(key)
+                if expected is None:
+                    expected = expanded[key] = match.expand(item["replacement"])
                 yield Finding(span, {"found": found, "expected": expected},
                               edits=_minimal_edits(paragraph, match, expected))
+
+
+def search_within(paragraphs, region: re.Pattern, pattern: re.Pattern):
+    """(paragraph, match) of ``pattern`` inside the matches of ``region`` only.
+
+    A condition on the context ("inside 《…》") written as a lookahead, ``<x>(?=[^《》]*》)``,
+    rescans the rest of the line for every match: quadratic on a long line of matches.
+    Matching the regions once and the pattern inside each keeps it linear."""
+    for paragraph in paragraphs:
+        text = paragraph.squeezed.text
+        for area in region.finditer(text):
+            for match in pattern.finditer(text, area.start(), area.end()):
+                yield paragraph, match
 
 
 def _minimal_edits(paragraph, match, expected: str) -> list:

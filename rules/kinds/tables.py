@@ -4,11 +4,17 @@ from __future__ import annotations
 from govlint.canon import canon
 from govlint.diagnostics import Edit, Finding
 from govlint.registry import CheckKind, Param, check_kind
-from govlint.rules.kinds._util import SHORT_TABLE, TABLE_NAMES, doc_start, row_name
+from govlint.rules.kinds._util import SHORT_TABLE, SHORT_TABLE_EN, TABLE_NAMES, doc_start, quoted_list, row_name
 from govlint.source import Span
 
 _HOME = {"table2": 2, "table3": 3, "table4": 4}
 _FORMAT_NAMES = {"2021": "2021年格式（国办公开办函〔2021〕30号）", "2019-trial": "试行格式（国办公开办函〔2019〕60号）"}
+_FORMAT_NAMES_EN = {"2021": "the 2021 format (\"国办公开办函〔2021〕30号\")",
+                    "2019-trial": "the 2019 trial format (\"国办公开办函〔2019〕60号\")"}
+
+
+def _table_args(kind: str) -> dict:
+    return {"table": SHORT_TABLE[kind], "table_en": SHORT_TABLE_EN[kind]}
 
 
 @check_kind
@@ -43,8 +49,11 @@ class TableVersion(CheckKind):
             else:
                 spans = [row.span for row in table.row_order if row.key == "other" or
                          (row.key or "").startswith("other.")] or [table.span]
-            yield Finding(spans[0], {"table": SHORT_TABLE[table.kind], "found": _FORMAT_NAMES.get(table.version),
-                                     "expected": _FORMAT_NAMES.get(fmt), "year": doc.year or ""},
+            yield Finding(spans[0], {**_table_args(table.kind),
+                                     "found": _FORMAT_NAMES.get(table.version, table.version),
+                                     "found_en": _FORMAT_NAMES_EN.get(table.version, table.version),
+                                     "expected": _FORMAT_NAMES.get(fmt, fmt or ""),
+                                     "expected_en": _FORMAT_NAMES_EN.get(fmt, fmt or ""), "year": doc.year or ""},
                           related=spans[1:])
 
 
@@ -64,18 +73,21 @@ class TableShape(CheckKind):
                 count = len(table.cells)
                 if table.cells and count != 15 and len(table.labelled) != 3:
                     span = Span(table.cells[0].start, table.cells[-1].end)
-                    yield Finding(span, {"table": SHORT_TABLE["table4"], "rows": f"{count} 个数值",
-                                         "expected": 15, "count": 1})
+                    yield Finding(span, {**_table_args("table4"), "rows": f"{count} 个数值",
+                                         "rows_en": f"{count} values", "expected": 15, "count": 1})
                 continue
             bad = [row for row in table.row_order if row.cells and not row.width_ok and row.expected_width]
             bad += [row for row in table.row_order if not row.cells and row.expected_width]
             if not bad:
                 continue
             bad.sort(key=lambda row: row.span.start)
-            described = "、".join(f"{row_name(table.kind, row.key, row.label)}（{len(row.cells)}个）" for row in bad[:6])
+            names = [row_name(table.kind, row.key, row.label) for row in bad[:6]]
+            described = "、".join(f"{name}（{len(row.cells)}个）" for name, row in zip(names, bad))
+            described_en = ", ".join(f"\"{name}\" ({len(row.cells)})" for name, row in zip(names, bad))
             if len(bad) > 6:
                 described += f" 等{len(bad)}行"
-            yield Finding(bad[0].span, {"table": SHORT_TABLE[table.kind], "rows": described,
+                described_en += f" and more ({len(bad)} rows)"
+            yield Finding(bad[0].span, {**_table_args(table.kind), "rows": described, "rows_en": described_en,
                                         "expected": bad[0].expected_width, "count": len(bad)},
                           related=[row.span for row in bad[1:]])
 
@@ -95,16 +107,17 @@ class RowLabels(CheckKind):
                 continue
             layout = _layout(doc, table)
             for row in table.unknown_rows:
-                yield Finding(row.label_span, {"table": SHORT_TABLE[table.kind], "label": row.label.strip()},
+                yield Finding(row.label_span, {**_table_args(table.kind), "label": row.label.strip()},
                               case="unknown")
             for row in table.duplicate_rows:
-                yield Finding(row.label_span, {"table": SHORT_TABLE[table.kind],
+                yield Finding(row.label_span, {**_table_args(table.kind),
                                                "label": row_name(table.kind, row.key, row.label)}, case="duplicate")
             if table.kind == "table2":
                 for row in table.row_order:
                     if row.old_label:
                         new = c.data["table2"]["old_labels"][layout][row.old_label]
-                        yield Finding(row.label_span, {"table": "表二", "label": row.old_label, "expected": new},
+                        yield Finding(row.label_span,
+                                      {**_table_args("table2"), "label": row.old_label, "expected": new},
                                       case="old_label", edits=[Edit(row.label_span.start, row.label_span.end, new)])
             if layout is None or (table.version and doc.format in ("2021", "2019-trial")
                                   and table.version != doc.format):
@@ -112,15 +125,14 @@ class RowLabels(CheckKind):
             expected = self._expected(table.kind, layout)
             missing = [key for key in expected if key not in table.rows]
             if len(missing) > params["list_up_to"]:
-                names = "、".join(f"“{row_name(table.kind, key)}”" for key in missing[:5])
-                if len(missing) > 5:
-                    names += "等"
+                labels = [row_name(table.kind, key) for key in missing]
                 yield Finding(self._where(table, missing[0], expected), {
-                    "table": SHORT_TABLE[table.kind], "count": len(missing), "labels": names}, case="missing_many")
+                    **_table_args(table.kind), "count": len(missing), "labels": quoted_list(labels, 5),
+                    "labels_en": quoted_list(labels, 5, "en")}, case="missing_many")
                 continue
             for key in missing:
                 yield Finding(self._where(table, key, expected), {
-                    "table": SHORT_TABLE[table.kind], "label": row_name(table.kind, key)}, case="missing")
+                    **_table_args(table.kind), "label": row_name(table.kind, key)}, case="missing")
 
     @staticmethod
     def _expected(kind: str, layout: str) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from govlint.diagnostics import Finding
 from govlint.registry import CheckKind, check_kind
-from govlint.rules.kinds._util import cell_place, number_text
+from govlint.rules.kinds._util import cell_place, cell_place_en, number_text
 
 
 @check_kind
@@ -20,7 +20,7 @@ class ZeroTable(CheckKind):
         for key in ("new", "carried"):
             row = table.rows.get(key)
             cell = row.cell("total") if row is not None and row.width_ok else None
-            if cell is None or not cell.is_number:
+            if cell is None or not cell.is_number or not _is_value(cell.value):
                 return
             totals.append(cell.value)
         if sum(totals) != 0:
@@ -29,6 +29,11 @@ class ZeroTable(CheckKind):
             if not row.width_ok or row.key in ("new", "carried"):
                 continue
             for cell, column in zip(row.cells, row.columns):
-                if cell.is_number and cell.value != 0:
+                if cell.is_number and _is_value(cell.value) and cell.value != 0:
                     yield Finding(cell.span, {"where": cell_place("table3", row, column),
+                                              "where_en": cell_place_en("table3", row, column),
                                               "found": number_text(cell.value), "expected": "0"})
+
+
+def _is_value(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN
