@@ -104,7 +104,7 @@ def rule_page(code: str, config_path, lang: str) -> str:
         out.append("")
         out.append("说明" if zh else "What it checks")
         out.append("-" * 4)
-        out.append(rule.description.rstrip() or summary)
+        out.append(rule.describe(lang).rstrip() or summary)
         for kind, title in (("fail", "不符合的示例" if zh else "Failing example"),
                             ("pass", "符合的示例" if zh else "Passing example")):
             for example in rule.examples.get(kind, [])[:2]:
@@ -143,9 +143,11 @@ def list_kinds() -> str:
 def config_template() -> str:
     """A commented .govlint.yaml listing every setting with its default."""
     from .engine import Linter, Options
+    from .walk import DEFAULT_EXCLUDE
 
     codes = "\n".join(f"#   {code}  {rules[0].name:<20} {rules[0].severity:<8}"
                       f"{rules[0].summary['zh']}" for code, rules in grouped(Linter(Options()).all_rules()).items())
+    excluded = ", ".join(DEFAULT_EXCLUDE)
     return f"""# govlint configuration (written by `govlint init`).  Everything is commented out: these are the
 # defaults.  govlint reads the .govlint.yaml in a report's folder or the nearest parent folder.
 
@@ -162,12 +164,21 @@ def config_template() -> str:
 # Rule packs of your own (paths relative to this file); `govlint kinds` lists the check kinds they can use.
 # rule-packs: []
 
+# Files and folders not to check when govlint searches a folder: globs as in .gitignore (a glob
+# without a slash matches a name at any depth, one with a slash is relative to this file's folder;
+# case is ignored).  `exclude` replaces the defaults, `extend-exclude` adds to them.  Hidden folders
+# and what .gitignore files ignore are skipped too.  A file named on the command line is checked
+# even when excluded, unless govlint is run with --force-exclude.
+# exclude: [{excluded}]
+# extend-exclude: []
+
 # Rules ignored for some files (globs relative to this file's folder).  Name the rules: there is no
 # blanket suppression, and nothing is ever written into the report itself.
 # per-file-ignores:
 #   "archive/*.txt": [GL101, GL104]
 
-# Diagnostics accepted as they are today (`govlint --write-baseline govlint-baseline.json`).
+# Diagnostics accepted as they are today: run `govlint --write-baseline govlint-baseline.json .` in this
+# folder, then set:
 # baseline: govlint-baseline.json
 
 # The report year, for reports that do not state it in the title or the statistical period.
@@ -179,9 +190,23 @@ def config_template() -> str:
 # Language of the messages: zh or en.
 # lang: zh
 
-# The rules (`govlint rule CODE` explains one):
+# The rules (`govlint rule GL303` shows one rule's page):
 {codes}
 """
+
+
+def init_hints(folder: str) -> str:
+    """What to run after `govlint init FOLDER` (each command runs as printed; a test makes sure)."""
+    import os
+    import shlex
+
+    where = shlex.quote(folder)
+    baseline = shlex.quote(os.path.join(folder, "govlint-baseline.json"))
+    return (f"next:\n"
+            f"  govlint {where}    check the reports in the folder\n"
+            f"  govlint --write-baseline {baseline} {where}    accept today's diagnostics "
+            f"(then uncomment baseline: in the file)\n"
+            f"  govlint rules    list the rules\n")
 
 
 def reference(by_code, lang: str = "zh") -> str:

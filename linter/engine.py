@@ -1,4 +1,10 @@
-"""The engine: read a file, parse it, run the rules that apply, collect diagnostics."""
+"""The engine: read a file, parse it, run the rules that apply, collect diagnostics.
+
+One file's trouble is that file's: an input error, or an unexpected exception anywhere in
+reading, parsing or linting it, becomes its ``FileResult.error`` and the run goes on.
+A file that is not an annual report at all gets one diagnostic saying so (the rules of kind
+``not-a-report``, GL001) and no other rule runs on it.
+"""
 from __future__ import annotations
 
 import os
@@ -12,7 +18,14 @@ from .model import Document
 from .parser import parse
 from .rulepacks import Rule, builtin_rules, load_pack_file, merge
 from . import readers
-from .source import InputError, Source
+from .source import MAX_BYTES, InputError, Source
+from .yamlio import ConfigError
+
+GATE_KIND = "not-a-report"  # the check kind whose finding means "this file is not a report"
+
+
+def internal_error(path: str, stage: str, exc: BaseException) -> str:
+    return f"{path}: internal error while {stage}: {type(exc).__name__}: {exc} (please report this bug)"
 
 
 @dataclass
@@ -98,16 +111,17 @@ class Linter:
     def read(path: str) -> Source:
         """The Source of a file (or of standard input for "-"); raises InputError."""
         try:
-            if path == "-":
-                data = sys.stdin.buffer.read()
-            else:
-                if os.path.getsize(path) > 20 * 1024 * 1024:
-                    raise InputError(f"{path}: file is larger than 20 MB; not a report")
-                with open(path, "rb") as handle:
-                    data = handle.read()
+            data = sys.stdin.buffer.read(MAX_BYTES + 1) if path == "-" else _read_regular_file(path)
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        return readers.read(data, path)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{path}: file is larger than {MAX_BYTES // 1024 // 1024} MB; not a report")
+        try:
+            return readers.read(data, path)
+        except InputError:
+            raise
+        except Exception as exc:  # a reader bug is this file's error, never the run's traceback
+            raise InputError(internal_error(path, "reading it", exc)) from None
 
     def lint_path(self, path: str) -> FileResult:
         try:
@@ -121,15 +135,28 @@ class Linter:
             source = readers.read(data, path)
         except InputError as exc:
             return FileResult(path, error=str(exc))
+        except Exception as exc:
+            return FileResult(path, error=internal_error(path, "reading it", exc))
         return self.lint_source(source)
 
     def lint_source(self, source: Source) -> FileResult:
+        try:
+            return self._lint(source)
+        except ConfigError:
+            raise  # the configuration's mistake, reported once for the run
+        except Exception as exc:  # parser or engine bug: this file's error; the other files go on
+            return FileResult(source.path, error=internal_error(source.path, "checking it", exc))
+
+    def _lint(self, source: Source) -> FileResult:
         config = self.finder.for_file(source.path)
         year = self.options.report_year or config.report_year
         doc = parse(source, year=year)
         result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
         lang = self.options.lang or config.lang or "zh"
-        for rule in self.active_rules(config, doc.format, source.path):
+        rules = self.active_rules(config, doc.format, source.path)
+        if not self._is_report(doc, config):
+            rules = [rule for rule in rules if rule.kind.name == GATE_KIND]
+        for rule in rules:
             severity = self.severity_for(rule, config)
             try:
                 for finding in rule.run(doc):
@@ -141,6 +168,27 @@ class Linter:
         if not self.keep_documents:
             result.doc = None
         return result
+
+    def _is_report(self, doc: Document, config: Config) -> bool:
+        """False when a not-a-report rule (selected or not) finds the file is no annual report."""
+        for rule in self.all_rules(config):
+            if rule.kind.name == GATE_KIND and (doc.format is None or doc.format in rule.formats):
+                if any(True for _ in rule.run(doc)):
+                    return False
+        return True
+
+
+def _read_regular_file(path: str) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a regular file.  Opened without blocking and checked after
+    opening: a FIFO named like a report would otherwise block the read forever."""
+    from .walk import file_kind
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        kind = file_kind(os.fstat(handle.fileno()).st_mode)
+        if kind is not None:
+            raise InputError(f"{path}: {kind}, not a report file")
+        return handle.read(MAX_BYTES + 1)
 
 
 def fails(result: FileResult, fail_on: str) -> bool:

@@ -309,7 +309,7 @@ def _build_pack(data, path: str) -> list[Rule]:
     return rules
 
 
-BUILTIN_PACKS = ("parse.yaml", "structure.yaml", "citations.yaml", "tables.yaml", "consistency.yaml",
+BUILTIN_PACKS = ("document.yaml", "parse.yaml", "structure.yaml", "citations.yaml", "tables.yaml", "consistency.yaml",
                  "publication.yaml", "wording.yaml", "regime-2008.yaml")
 
 

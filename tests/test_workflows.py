@@ -33,7 +33,7 @@ def test_baseline_reports_only_new_diagnostics(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(TABLE, encoding="utf-8")
     code, out = run(str(draft), "--write-baseline", str(tmp_path / "baseline.json"))
-    assert code == 0 and "wrote 3 diagnostic(s)" in out
+    assert code == 0 and "已将 1 个文件的 3 个问题写入基线文件" in out
     entries = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["files"]["draft.txt"]
     assert {e["code"] for e in entries} == {"GL303", "GL306"}   # every entry names its rule
     code, out = run(str(draft), "--baseline", str(tmp_path / "baseline.json"))

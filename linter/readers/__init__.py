@@ -3,14 +3,18 @@
 A reader is picked by the file's content where it can tell (a .txt that is really a
 .docx zip, an .html saved as .txt), else by the file's suffix.  Each reader module
 registers itself with ``reader(suffixes, sniff)``; the plain-text reader is the
-fallback.  ``REPORT_SUFFIXES`` is what a directory is searched for.
+fallback.  ``report_suffixes()`` is what a directory is searched for.
+
+Formats no reader reads (an old Word .doc, OpenDocument, RTF) are recognised by their
+content and refused with what to do, rather than read as text or called binary.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..source import Source
+from ..source import InputError, Source
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,10 @@ class Reader:
 
 
 READERS: list[Reader] = []
+# The reader modules and the suffixes each reads.  Listed here too so that a module that fails
+# to import still claims its files, and the user hears why instead of "binary file".
+MODULES = {"docx": (".docx",), "pdf": (".pdf",), "html": (".html", ".htm", ".shtml", ".xhtml")}
+BROKEN: dict = {}   # module name → "ExceptionType: message"
 
 
 def reader(name: str, suffixes: tuple, sniff=None):
@@ -36,21 +44,61 @@ def _load() -> None:
     if READERS:
         return
     from . import text  # noqa: F401  (registration; the fallback, so first)
-    for name in ("docx", "pdf", "html"):
+    for name in MODULES:
         try:
             __import__(f"{__name__}.{name}")
-        except ImportError:
-            pass  # a reader whose module or library is missing reads nothing
+        except Exception as exc:  # any failure, not only ImportError: reported when a file needs it
+            BROKEN[name] = f"{type(exc).__name__}: {exc}"
 
 
 def report_suffixes() -> tuple:
     _load()
-    return tuple(sorted({suffix for r in READERS for suffix in r.suffixes}))
+    suffixes = {suffix for r in READERS for suffix in r.suffixes}
+    suffixes.update(suffix for name in BROKEN for suffix in MODULES[name])
+    return tuple(sorted(suffixes))
+
+
+# -- formats govlint does not read -------------------------------------------------------------------
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SAVE_AS_DOCX = "save it as .docx (Word/WPS: 另存为 → Word 文档 .docx) or as text (.txt)"
+# OLE2 stream names (UTF-16) → what the file is.
+_OLE_KINDS = (("WordDocument", "an old Word .doc file (Word 97-2003 or WPS)", _SAVE_AS_DOCX),
+              ("Workbook", "an old Excel .xls workbook",
+               "copy the tables into the report and save it as .docx or as text"),
+              ("Book", "an old Excel .xls workbook", "copy the tables into the report and save it as .docx or as text"),
+              ("PowerPoint Document", "an old PowerPoint .ppt file", "save the report as .docx or as text"))
+_ODF = re.compile(rb"mimetypeapplication/vnd\.oasis\.opendocument\.([a-z-]+)")
+_ODF_KINDS = {"text": "an OpenDocument text (.odt) file", "spreadsheet": "an OpenDocument spreadsheet (.ods)",
+              "presentation": "an OpenDocument presentation (.odp)"}
+
+
+def unreadable_format(data: bytes, path: str = "") -> str | None:
+    """What the file is and what to do, for a format no reader reads; None otherwise."""
+    if data.startswith(_OLE2):
+        named = {".xls": "Workbook", ".ppt": "PowerPoint Document"}.get(path.lower()[-4:], "WordDocument")
+        streams = [kind for kind in _OLE_KINDS if kind[0].encode("utf-16-le") in data]
+        # A header alone (or a damaged file): what its name says, else Word, by far the most common.
+        _, what, todo = (streams or [kind for kind in _OLE_KINDS if kind[0] == named])[0]
+        return f"{what}: govlint cannot read it; {todo}"
+    if data.startswith(b"PK\x03\x04"):
+        match = _ODF.search(data[:200])
+        if match:
+            kind = match.group(1).decode("ascii", "replace")
+            what = _ODF_KINDS.get(kind, f"an OpenDocument {kind} file")
+            return (f"{what}: govlint cannot read it; save it as .docx "
+                    "(LibreOffice/WPS: 另存为 → Word 文档 .docx) or as text (.txt)")
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+        return f"an RTF (rich text) file: govlint cannot read it; {_SAVE_AS_DOCX}"
+    return None
 
 
 def read(data: bytes, path: str) -> Source:
     """A Source for the file's bytes; raises InputError when it cannot be read as a report."""
     _load()
+    refused = unreadable_format(data, path)
+    if refused:
+        raise InputError(f"{path}: {refused}")
     for candidate in READERS:
         if candidate.sniff is not None and candidate.sniff(data):
             return candidate.read(data, path)
@@ -58,4 +106,8 @@ def read(data: bytes, path: str) -> Source:
     for candidate in READERS:
         if candidate.suffixes and lowered.endswith(candidate.suffixes):
             return candidate.read(data, path)
+    for name, problem in BROKEN.items():
+        if lowered.endswith(MODULES[name]):
+            raise InputError(f"{path}: the {name} reader failed to load ({problem}); "
+                             "reinstall govlint, and if that does not help, please report this bug")
     return READERS[0].read(data, path)  # text

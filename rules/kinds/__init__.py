@@ -12,6 +12,7 @@ from govlint.rules.kinds import (  # noqa: F401  (imported for registration)
     claims,
     contact,
     heading_wording,
+    not_a_report,
     patterns,
     regime2008,
     sections,
