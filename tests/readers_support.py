@@ -427,7 +427,7 @@ def image_only_pdf() -> bytes:
     return _pdf(objects)
 
 
-def _pdf(objects: dict) -> bytes:
+def _pdf(objects: dict, trailer: bytes = b"") -> bytes:
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
     for number in sorted(objects):
@@ -441,7 +441,7 @@ def _pdf(objects: dict) -> bytes:
             out += b"%010d 00000 n \n" % offsets[number]
         else:
             out += b"0000000000 65535 f \n"
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (size, trailer, xref)
     return bytes(out)
 
 
@@ -593,3 +593,255 @@ def portal_page(text: str, charset: str = "utf-8", declare: str = "http-equiv") 
 """
     # Pages labelled gb2312 are really GBK (a superset): encode as the portal's editor would.
     return page.encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset)
+
+
+# -- hostile files, one per limit of the readers ------------------------------------------------------
+# Each is generated (a few KB to a few MB); none is committed.
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def numbered_docx(path: Path, start: int = 10 ** 9, fmt: str = "upperLetter", paragraphs: int = 200,
+                  override: bool = False) -> Path:
+    """A .docx whose list starts at ``start`` (in ``w:start``, or in a ``w:startOverride`` of the
+    paragraph's list when ``override``): 10⁹ written out as letters is 38 million A's per paragraph."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    level_start = 1 if override else start
+    abstract = parse_xml(f'<w:abstractNum {_WNS} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+                         f'<w:start w:val="{level_start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/>'
+                         f'</w:lvl></w:abstractNum>')
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    lists = paragraphs if override else 1
+    for index in range(lists):
+        overrides = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                     if override else "")
+        numbering.append(parse_xml(f'<w:num {_WNS} w:numId="{100 + index}"><w:abstractNumId w:val="91"/>'
+                                   f'{overrides}</w:num>'))
+    for index in range(paragraphs):
+        paragraph = document.add_paragraph("某某局政府信息公开工作")
+        _number(paragraph, 100 + (index if override else 0), 0)
+    document.save(str(path))
+    return path
+
+
+def identical_tables_docx(path: Path, tables: int = 60, rows: int = 20, columns: int = 63) -> Path:
+    """A legitimate draft: a title and ``tables`` copies of one wide, empty template table.  Its
+    document.xml is 1.5 MB of the same cell over and over, which deflates about 240 times: more
+    than a ratio test tuned on prose tolerates (not a zip bomb for all that)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("某某县自然资源局2022年政府信息公开工作年度报告", level=0)
+    for _ in range(tables):
+        table = document.add_table(rows=rows, cols=columns)
+        for tcpr in table._tbl.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tcPr"):
+            tcpr.getparent().remove(tcpr)  # cells without a width of their own, as some editors write them
+    document.add_paragraph("本表为空白模板。")
+    document.save(str(path))
+    return path
+
+
+def dense_pdf(glyphs: int = 50_000) -> bytes:
+    """One page holding ``glyphs`` characters in small print: words and numbers, rows of them."""
+    per_line = 200
+    lines = []
+    count = 0
+    number = 0
+    while count < glyphs:
+        words = []
+        length = 0
+        while length < per_line:
+            number += 1
+            word = "row%d %d" % (number % 97, number * 7 % 1000)
+            words.append(word)
+            length += len(word) + 1
+        line = " ".join(words)[:per_line]
+        lines.append(line)
+        count += len(line.replace(" ", ""))
+    content = (b"BT /F1 2.5 Tf 2.6 TL 10 785 Td "
+               + b" ".join(_show(line) + b" '" for line in lines) + b" ET")
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               5: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+               4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"}
+    return _pdf(objects)
+
+
+def flate_bomb_pdf(megabytes: int = 512, filters: bytes = b"/FlateDecode") -> bytes:
+    """A one-page PDF whose content stream inflates to ``megabytes`` MB of spaces (about 1 KB
+    per MB compressed), after a line of real text."""
+    import zlib
+
+    compressor = zlib.compressobj(9)
+    text = b"BT /F1 12 Tf 72 720 Td (Bomb page 2022) Tj ET\n"
+    pieces = [compressor.compress(text)]
+    chunk = b" " * (1024 * 1024)
+    for _ in range(megabytes):
+        pieces.append(compressor.compress(chunk))
+    pieces.append(compressor.flush())
+    stream = b"".join(pieces)
+    if filters == b"[/ASCIIHexDecode /FlateDecode]":
+        stream = stream.hex().encode() + b">"
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               5: b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
+               4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"}
+    return _pdf(objects)
+
+
+def corrupt_flate_pdf(kilobytes: int = 2048) -> bytes:
+    """A content stream whose deflate data is good for ``kilobytes`` KB of text and then
+    garbage (pdfminer's fallback re-inflates such a stream a byte at a time, quadratically)."""
+    import zlib
+
+    text = b"BT /F1 12 Tf 72 720 Td (Damaged page 2022) Tj ET\n" + b"% filler\n" * (kilobytes * 1024 // 9)
+    stream = zlib.compress(text, 1)[:-4] + b"\xff\xff\xff\xff"  # a wrong checksum
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"}
+    return _pdf(objects)
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    box = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + box[i] + key[i % len(key)]) % 256
+        box[i], box[j] = box[j], box[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + box[i]) % 256
+        box[i], box[j] = box[j], box[i]
+        out.append(byte ^ box[(box[i] + box[j]) % 256])
+    return bytes(out)
+
+
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def encrypted_pdf(user: str = "secret", owner: str = "owner", lines: tuple = ("Protected report 2022",)) -> bytes:
+    """A PDF encrypted with the standard security handler (revision 2, 40-bit RC4).  With a user
+    password nobody can open it without that password; with ``user=""`` it opens for anyone
+    (only an owner password restricting printing or copying)."""
+    import hashlib
+
+    def pad(password: str) -> bytes:
+        return (password.encode("latin-1") + _PAD)[:32]
+
+    file_id = hashlib.md5(b"govlint test").digest()
+    permissions = -44  # printing and copying not allowed
+    owner_key = hashlib.md5(pad(owner or user)).digest()[:5]
+    o_entry = _rc4(owner_key, pad(user))
+    key = hashlib.md5(pad(user) + o_entry + permissions.to_bytes(4, "little", signed=True) + file_id).digest()[:5]
+    u_entry = _rc4(key, _PAD)
+
+    def encrypt(number: int, data: bytes) -> bytes:
+        object_key = hashlib.md5(key + number.to_bytes(3, "little") + (0).to_bytes(2, "little")).digest()[:10]
+        return _rc4(object_key, data)
+
+    content = b"BT /F1 12 Tf 72 720 Td 14 TL " + b" ".join(_show(line) + b" '" for line in lines) + b" ET"
+    secret = encrypt(5, content)
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+               5: b"<< /Length %d >>\nstream\n" % len(secret) + secret + b"\nendstream",
+               6: b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
+                  % (o_entry.hex().encode(), u_entry.hex().encode(), permissions)}
+    trailer = b" /Encrypt 6 0 R /ID [<%s> <%s>]" % (file_id.hex().encode(), file_id.hex().encode())
+    return _pdf(objects, trailer)
+
+
+def html_of_brackets(megabytes: float = 3.9, unit: bytes = b"<") -> bytes:
+    """A page that is ``unit`` (``<``, ``<?``, ``<!--x>`` …) repeated for ``megabytes`` MB after a title:
+    constructs html.parser never sees closed, each rescanned to the end of the page."""
+    head = "<html><body><p>某某局2022年政府信息公开工作年度报告</p>".encode()
+    count = int(megabytes * 1024 * 1024) // len(unit)
+    return head + unit * count
+
+
+def html_of_span_tables(tables: int = 490) -> bytes:
+    """``tables`` data tables, each under the old per-table limit (999 × 200 spanned cells):
+    98 million grid cells in a 400 KB page of 99,000 elements."""
+    table = ("<table><tr><td colspan=999 rowspan=1000>x</td><td>1</td></tr>" + "<tr>" * 199 + "</table>")
+    return ("<html><body><p>某某局2022年政府信息公开工作年度报告</p>" + table * tables + "</body></html>").encode()
+
+
+def _one_page(content_objects: list, text: bytes = b"BT /F1 12 Tf 72 720 Td (Hostile page 2022) Tj ET") -> bytes:
+    """A one-page PDF: a line of text, then the given stream objects (``<< … >>\\nstream…``) as
+    further content streams of the page."""
+    text_stream = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text)
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               5: text_stream}
+    refs = [b"5 0 R"]
+    for index, stream in enumerate(content_objects):
+        objects[6 + index] = stream
+        refs.append(b"%d 0 R" % (6 + index))
+    objects[4] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents [" + b" ".join(refs) + b"] >>")
+    return _pdf(objects)
+
+
+def _stream(data: bytes, filters: bytes = b"") -> bytes:
+    extra = b" /Filter " + filters if filters else b""
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def deflated_spaces(megabytes: int) -> bytes:
+    import zlib
+
+    compressor = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    return b"".join([compressor.compress(chunk) for _ in range(megabytes)] + [compressor.flush()])
+
+
+def many_streams_pdf(streams: int = 6, megabytes: int = 30) -> bytes:
+    """Content streams each under the per-stream limit, together over the limit for the file."""
+    one = deflated_spaces(megabytes)
+    return _one_page([_stream(one, b"/FlateDecode")] * streams)
+
+
+def runlength_bomb_pdf(megabytes: int = 64) -> bytes:
+    """A RunLengthDecode content stream: 2 bytes for each 128 spaces (pdfminer decodes it into
+    a list of ints, 8 bytes a byte)."""
+    runs = b"\x81 " * (megabytes * 1024 * 1024 // 128) + b"\x80"
+    return _one_page([_stream(runs, b"/RunLengthDecode")])
+
+
+def ruled_pdf(rows: int = 300, columns: int = 300) -> bytes:
+    """A page ruled like graph paper: ``rows`` horizontal and ``columns`` vertical rules (rules
+    closer than 3 pt are one for pdfplumber: 100 × 100 at most on this page)."""
+    lines = [b"0.1 w"]
+    for r in range(rows):
+        y = 50 + 700 * r / max(1, rows - 1)
+        lines.append(b"50 %.2f m 560 %.2f l S" % (y, y))
+    for c in range(columns):
+        x = 50 + 510 * c / max(1, columns - 1)
+        lines.append(b"%.2f 50 m %.2f 750 l S" % (x, x))
+    return _one_page([_stream(b"\n".join(lines))])
+
+
+def busy_pdf(operators: int = 2_000_000) -> bytes:
+    """A page whose content is ``operators`` times ``q Q`` (save and restore the graphics
+    state): no glyph, no path, only work for the content interpreter."""
+    return _one_page([_stream(b"q Q " * operators)])

@@ -190,7 +190,7 @@ def _zip(members: dict) -> bytes:
 @pytest.mark.parametrize("name,make,words", [
     ("zip bomb", lambda tmp: support.zip_bomb(tmp / "bomb.docx", megabytes=60).read_bytes(), "zip bomb"),
     ("absurd ratio", lambda tmp: support.zip_bomb(tmp / "bomb.docx", megabytes=20).read_bytes(), "expands"),
-    ("lying sizes", lambda tmp: support.lying_zip(20), "cannot read the Word document"),
+    ("lying sizes", lambda tmp: support.lying_zip(20), "broken zip archive: Bad CRC-32"),
     ("not a zip", lambda tmp: "某某局2022年政府信息公开工作年度报告".encode(), "not a .docx"),
     ("truncated zip", lambda tmp: _zip({"[Content_Types].xml": "<Types/>",
                                         "word/document.xml": __import__("random").Random(4).randbytes(20000)})[:9000],

@@ -40,9 +40,15 @@ def reader(name: str, suffixes: tuple, sniff=None):
     return register
 
 
+_loaded = False
+
+
 def _load() -> None:
-    if READERS:
+    # A flag, not "READERS is non-empty": importing one reader module directly registers it alone.
+    global _loaded
+    if _loaded:
         return
+    _loaded = True
     from . import text  # noqa: F401  (registration; the fallback, so first)
     for name in MODULES:
         try:
@@ -110,4 +116,4 @@ def read(data: bytes, path: str) -> Source:
         if lowered.endswith(MODULES[name]):
             raise InputError(f"{path}: the {name} reader failed to load ({problem}); "
                              "reinstall govlint, and if that does not help, please report this bug")
-    return READERS[0].read(data, path)  # text
+    return next(r for r in READERS if r.name == "text").read(data, path)  # the fallback

@@ -18,9 +18,15 @@ Merged cells are read from the XML (``w:gridSpan``, ``w:vMerge``, legacy ``w:hMe
 from python-docx's ``row.cells`` (which repeats a merged cell in every grid position it
 covers): each physical cell is one field, a ``vMerge="continue"`` cell an empty field.
 
-The file is checked as a zip before python-docx parses it: too many members, more than
-50 MB uncompressed or an absurd compression ratio (a zip bomb) is an input error; so is an
-old binary .doc or an encrypted document (OLE compound files).
+Limits (each refusal names the limit it hit).  The file is checked as a zip before
+python-docx parses it: more than 5,000 members, more than 50 MB unpacked (counted while
+every member is inflated, whatever the zip's headers claim), an XML part of more than 20 MB,
+or a member of more than 10 MB that expands more than 200 times (a zip bomb; repetitive
+XML, such as many identical empty tables, compresses 100–300 times at smaller sizes and is
+read) is an input error; so is an old binary .doc or an encrypted document (OLE compound
+files).  Reading stops after 20 s or 5 million characters of text.  A list number above
+10,000 is written as a decimal number whatever the list's format (a list starting at 10⁹
+drawn as letters would be 38 million letters long).
 
 Picked by suffix (a .docx that is not a zip is an input error, not read as text) or by
 content (a Word document saved as .txt).
@@ -32,12 +38,15 @@ import re
 
 from ..source import InputError, Source
 from . import reader
-from .render import TextBuilder, cell_text, clean
+from .render import Budget, TextBuilder, cell_text, clean
 
-MAX_UNCOMPRESSED = 50 * 1024 * 1024
+MAX_UNCOMPRESSED = 50 * 1024 * 1024  # all members together, counted as they inflate
+MAX_XML = 20 * 1024 * 1024           # one XML part (python-docx holds its tree in memory)
 MAX_MEMBERS = 5000
-MAX_RATIO = 200          # deflated XML compresses 5–30×; a zip bomb thousands of times
-RATIO_FLOOR = 1024 * 1024  # small members may compress as they like
+MAX_RATIO = 200                      # prose XML deflates 5–30×, identical tables up to 300×, zeros 1000×
+RATIO_FLOOR = 10 * 1024 * 1024       # members smaller than this may compress as they like
+MAX_LIST_NUMBER = 10_000             # a larger list number is written as a decimal number
+MAX_LEVEL_TEXT = 255                 # characters of a numbering level's text (Word's own limit is lower)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -84,6 +93,7 @@ def read_docx(data: bytes, path: str) -> Source:
 
 
 def _read(data: bytes, path: str) -> Source:
+    budget = Budget(path, "the Word document")
     _check_zip(data, path)
     try:
         import docx  # python-docx (absolute import: this module is govlint.readers.docx)
@@ -91,12 +101,15 @@ def _read(data: bytes, path: str) -> Source:
         raise InputError(f"{path}: reading Word documents needs python-docx (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-        renderer = _Renderer(document)
+        budget.check()
+        renderer = _Renderer(document, budget)
         renderer.render(document.element.body)
     except InputError:
         raise
     except RecursionError:
         raise InputError(f"{path}: the Word document nests too deeply to read") from None
+    except MemoryError:
+        raise InputError(f"{path}: the Word document is too large to read (out of memory)") from None
     except Exception as exc:  # python-docx and lxml raise many kinds; none may become a traceback
         raise InputError(f"{path}: cannot read the Word document ({type(exc).__name__}: {exc})") from None
     builder = renderer.builder
@@ -118,24 +131,66 @@ def _check_zip(data: bytes, path: str) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise InputError(f"{path}: not a readable .docx (broken zip archive: {exc})") from None
     if len(members) > MAX_MEMBERS:
-        raise InputError(f"{path}: the .docx archive has {len(members)} members; not a report")
-    total = 0
+        raise InputError(f"{path}: the .docx archive has {len(members)} members (the limit is "
+                         f"{MAX_MEMBERS:,}); not a report")
     names = set()
+    declared = 0
     for info in members:
         names.add(info.filename)
-        total += info.file_size
-        if total > MAX_UNCOMPRESSED:
-            raise InputError(f"{path}: the .docx would unpack to more than {MAX_UNCOMPRESSED // 1024 // 1024} MB "
-                             "(a zip bomb?); not read")
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputError(f"{path}: member {info.filename} of the .docx expands "
-                             f"{info.file_size // max(info.compress_size, 1)} times (a zip bomb?); not read")
         if info.flag_bits & 0x1:
-            raise InputError(f"{path}: the .docx is encrypted")
+            raise InputError(f"{path}: the .docx is encrypted (password-protected): save an unprotected copy")
+        declared += info.file_size
+        if declared > MAX_UNCOMPRESSED:
+            _too_big(path)
     if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
         raise InputError(f"{path}: a zip archive but not a Word document (no word/document.xml)")
     if "[Content_Types].xml" not in names:
         raise InputError(f"{path}: not a complete Word document (no [Content_Types].xml in the archive)")
+    # The headers may lie: inflate every member (a block at a time, nothing kept) and count.
+    total = 0
+    for info in members:
+        size = 0
+        try:
+            with archive.open(info) as member:
+                while True:
+                    block = member.read(1024 * 1024)
+                    if not block:
+                        break
+                    size += len(block)
+                    total += len(block)
+                    if total > MAX_UNCOMPRESSED:
+                        _too_big(path)
+                    if size > MAX_XML and info.filename.lower().endswith((".xml", ".rels")):
+                        raise InputError(f"{path}: part {info.filename} of the .docx unpacks to more than "
+                                         f"{MAX_XML // 1024 // 1024} MB (the XML part size limit); not a report")
+        except InputError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+                RuntimeError, __import__("zlib").error) as exc:
+            raise InputError(f"{path}: not a readable .docx (broken zip archive: {exc})") from None
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(f"{path}: member {info.filename} of the .docx expands "
+                             f"{size // max(info.compress_size, 1)} times to {size // 1024 // 1024} MB (the "
+                             f"limit is {MAX_RATIO} times for members over {RATIO_FLOOR // 1024 // 1024} MB: "
+                             "a zip bomb?); not read")
+
+
+def _too_big(path: str) -> None:
+    raise InputError(f"{path}: the .docx would unpack to more than {MAX_UNCOMPRESSED // 1024 // 1024} MB "
+                     "(the unpacked-size limit: a zip bomb?); not read")
+
+
+def _int(value, default: int | None) -> int | None:
+    """A number attribute of the XML (at most 12 digits: int() of a million digits is slow)."""
+    if value is None:
+        return default
+    value = value.strip()
+    if not 0 < len(value) <= 12:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        return default
 
 
 # -- numbering --------------------------------------------------------------------------------
@@ -195,7 +250,12 @@ _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
 
 
 def format_number(number: int, fmt: str) -> str:
-    """A list number as Word draws it for ``w:numFmt``."""
+    """A list number as Word draws it for ``w:numFmt`` (a number above MAX_LIST_NUMBER, or
+    below 0, is not a real list's: it is written as a decimal number, in O(digits))."""
+    if fmt in ("none", "bullet"):
+        return ""
+    if not 0 <= number <= MAX_LIST_NUMBER:
+        return str(number)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "koreanCounting", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
         return _chinese(number)
@@ -225,8 +285,6 @@ def format_number(number: int, fmt: str) -> str:
         return _EARTHLY[(number - 1) % 12] if number > 0 else str(number)
     if fmt == "ideographDigital":
         return "".join(_CHINESE[int(d)] for d in str(number))
-    if fmt in ("none", "bullet"):
-        return ""
     return str(number)
 
 
@@ -238,14 +296,11 @@ class _Level:
             child = element.find(_W + tag)
             return child.get(_VAL, default) if child is not None else default
         self.fmt = val("numFmt", "decimal")
-        self.text = val("lvlText", "")
-        try:
-            self.start = int(val("start", "1"))
-        except ValueError:
-            self.start = 1
+        self.text = (val("lvlText", "") or "")[:MAX_LEVEL_TEXT]
+        self.start = _int(val("start", "1"), 1)
         self.suffix = val("suff", "tab")
         restart = val("lvlRestart")
-        self.restart = int(restart) if restart and restart.isdigit() else None
+        self.restart = _int(restart, None) if restart and restart.isdigit() else None
         self.legal = element.find(_W + "isLgl") is not None
         self.style = val("pStyle")
 
@@ -271,10 +326,9 @@ class _Numbering:
             for abstract in root.iter(_W + "abstractNum"):
                 levels = {}
                 for lvl in abstract.iter(_W + "lvl"):
-                    try:
-                        levels[int(lvl.get(_W + "ilvl", "0"))] = _Level(lvl)
-                    except ValueError:
-                        continue
+                    ilvl = _int(lvl.get(_W + "ilvl", "0"), None)
+                    if ilvl is not None:
+                        levels[ilvl] = _Level(lvl)
                 self.abstract[abstract.get(_W + "abstractNumId", "")] = levels
             for num in root.iter(_W + "num"):
                 ref = num.find(_W + "abstractNumId")
@@ -282,10 +336,9 @@ class _Numbering:
                 for override in num.iter(_W + "lvlOverride"):
                     start = override.find(_W + "startOverride")
                     if start is not None:
-                        try:
-                            overrides[int(override.get(_W + "ilvl", "0"))] = int(start.get(_VAL, "1"))
-                        except ValueError:
-                            pass
+                        ilvl = _int(override.get(_W + "ilvl", "0"), None)
+                        if ilvl is not None:
+                            overrides[ilvl] = _int(start.get(_VAL, "1"), 1)
                 self.nums[num.get(_W + "numId", "")] = (ref.get(_VAL, "") if ref is not None else "", overrides)
         try:
             styles = document.styles.element
@@ -378,10 +431,7 @@ def _num_pr(numpr) -> tuple[str | None, int | None]:
     ilvl = numpr.find(_W + "ilvl")
     level = None
     if ilvl is not None:
-        try:
-            level = int(ilvl.get(_VAL, "0"))
-        except ValueError:
-            level = 0
+        level = _int(ilvl.get(_VAL, "0"), 0)
     return (num.get(_VAL) if num is not None else None), level
 
 
@@ -450,8 +500,9 @@ def paragraph_text(paragraph, boxes: list | None = None) -> str:
 
 
 class _Renderer:
-    def __init__(self, document):
-        self.builder = TextBuilder()
+    def __init__(self, document, budget: Budget):
+        self.budget = budget
+        self.builder = TextBuilder(budget)
         self.numbering = _Numbering(document)
         self.paragraphs = 0
         self.tables = 0
@@ -485,16 +536,14 @@ class _Renderer:
             fields = []
             column = 0
             for cell in self._cells(row):
+                self.budget.check()
                 tcpr = cell.find(_W + "tcPr")
                 span = 1
                 vmerge = hmerge = None
                 if tcpr is not None:
                     grid = tcpr.find(_W + "gridSpan")
                     if grid is not None:
-                        try:
-                            span = max(1, int(grid.get(_VAL, "1")))
-                        except ValueError:
-                            span = 1
+                        span = max(1, _int(grid.get(_VAL, "1"), 1))
                     merge = tcpr.find(_W + "vMerge")
                     if merge is not None:
                         vmerge = merge.get(_VAL, "continue")
@@ -525,6 +574,7 @@ class _Renderer:
     def _cell_text(self, cell) -> str:
         pieces = []
         for block in self._blocks(cell):
+            self.budget.check()
             if block.tag == _P:
                 label = self.numbering.label(block)
                 boxes: list = []

@@ -25,8 +25,14 @@ Location: {"table": T, "row": R, "column": C, "html_line": L} for a table cell (
 the tables rendered as tables, C the grid column), {"element": "p", "html_line": L} for other
 text; ``html_line`` is the line of the element's start tag in the saved file.
 
-Limits: pages over 4 MB, with more than 100,000 elements, or tables spanning more than a
-million grid cells are input errors; nesting deeper than 200 elements is flattened.
+Limits (each refusal names the limit it hit): a page over 4 MB, with more than 100,000
+elements, whose tables span more than 200,000 grid cells in all (the cells a rowspan or
+colspan covers count: a table-3 has 280), that takes more than 20 s to read or renders to
+more than 5 million characters is an input error; nesting deeper than 200 elements is
+flattened.  Before ``html.parser`` sees the page, markup it could never close is made text
+(``<`` that starts no tag, any ``<`` after the last ``>``, ``<!--`` after the last ``-->``) and
+``<![…]>`` becomes a bogus comment, as a browser reads it: the standard library's parser
+rescans such constructs to the end of the page once each, which is quadratic.
 """
 from __future__ import annotations
 
@@ -35,7 +41,7 @@ import re
 
 from ..source import InputError, Source
 from . import reader
-from .render import GridCell, TableTooLarge, TextBuilder, clean, grid_rows, is_cjk
+from .render import Budget, GridCell, TextBuilder, clean, grid_rows, is_cjk
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_ELEMENTS = 100_000
@@ -162,8 +168,40 @@ class Node:
         self.size = 1    # elements below, itself included
 
 
+_NOT_MARKUP = re.compile(r"<(?![A-Za-z/!?])")
+_LT = "\ufdd0"  # a noncharacter standing for a "<" that is text, until the parser has passed it
+
+
+def defuse(text: str) -> str:
+    """The page with the markup ``html.parser`` would rescan to the end of the page once per
+    occurrence (quadratic: 4 MB of ``<?`` took minutes) made what a browser makes of it.
+
+    ``<`` that starts no tag is text; so is every ``<`` after the last ``>`` (nothing after
+    it can be closed) and every ``<!--`` after the last ``-->`` (an unclosed comment);
+    ``<![…]>`` (CDATA, Word's ``<![if !supportLists]>``) is a bogus comment ending at the
+    next ``>``.  Each step is one linear pass; afterwards every construct the parser meets
+    finds its end, so parsing is linear too.  A ``<`` that is text becomes ``_LT`` (not
+    ``&lt;``: a million character references cost seconds to unescape), turned back into
+    ``<`` as the tree takes the text."""
+    text = text.replace(_LT, "")
+    text = _NOT_MARKUP.sub(_LT, text)
+    last = text.rfind(">")
+    if text.find("<", last + 1) >= 0:
+        text = text[:last + 1] + text[last + 1:].replace("<", _LT)
+    close = None
+    for close in _COMMENT_CLOSE.finditer(text):
+        pass
+    end = close.end() if close is not None else 0
+    if text.find("<!--", end) >= 0:
+        text = text[:end] + text[end:].replace("<!--", _LT + "!--")
+    return text.replace("<![", "<!-[")
+
+
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+
+
 class _TreeBuilder:
-    def __init__(self, path: str):
+    def __init__(self, path: str, budget: Budget):
         from html.parser import HTMLParser  # the standard library's (absolute import)
 
         builder = self
@@ -183,17 +221,38 @@ class _TreeBuilder:
             def handle_data(self, data):
                 builder.data(data)
 
+            def handle_comment(self, data):
+                budget.check()
+
+            handle_decl = handle_pi = unknown_decl = handle_comment
+
         self.parser = Parser(convert_charrefs=True)
         self.path = path
+        self.budget = budget
         self.root = Node("#root", {}, None, 1)
         self.stack = [self.root]
         self.open: dict[str, int] = {}  # how many elements of each tag are on the stack
         self.elements = 0
+        self.pending: list[str] = []  # text of the open element since its last child (joined once)
 
     def feed(self, text: str) -> Node:
-        self.parser.feed(text)
-        self.parser.close()
+        try:
+            self.parser.feed(defuse(text))
+            self.parser.close()
+        except AssertionError as exc:  # _markupbase's way of saying a declaration is malformed
+            raise InputError(f"{self.path}: not a readable HTML page ({exc})") from None
+        self._flush()
         return self.root
+
+    def _flush(self) -> None:
+        if self.pending:
+            text = "".join(self.pending).replace(_LT, "<")
+            self.pending = []
+            parent = self.stack[-1]
+            if parent.children and isinstance(parent.children[-1], str):
+                parent.children[-1] += text
+            else:
+                parent.children.append(text)
 
     def _close_to(self, index: int) -> None:
         for node in self.stack[index:]:
@@ -201,9 +260,13 @@ class _TreeBuilder:
         del self.stack[index:]
 
     def start(self, tag: str, attrs, line: int) -> None:
+        self._flush()
+        attrs = [(k, v.replace(_LT, "<") if v and _LT in v else v) for k, v in attrs[:32]]
+        self.budget.check()
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
-            raise InputError(f"{self.path}: the page has more than {MAX_ELEMENTS} elements; not a report page")
+            raise InputError(f"{self.path}: the page has more than {MAX_ELEMENTS:,} elements (the element "
+                             "limit); not a report page")
         # Elements HTML closes implicitly: a new <p> closes the open <p>, a new <td> the open cell …
         closes = [(("p",), _SCOPES)] if tag in _P_CLOSERS else []
         if tag in _IMPLIED_END:
@@ -213,7 +276,7 @@ class _TreeBuilder:
             if index is not None:
                 self._close_to(index)
         parent = self.stack[-1]
-        node = Node(tag, {k: (v or "") for k, v in attrs[:32]}, parent, line)
+        node = Node(tag, {k: (v or "") for k, v in attrs}, parent, line)
         parent.children.append(node)
         if tag not in _VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
@@ -234,6 +297,8 @@ class _TreeBuilder:
         if tag == "br":
             self.start("br", [], self.parser.getpos()[0])
             return
+        self._flush()
+        self.budget.check()
         if not self.open.get(tag):
             return
         for index in range(len(self.stack) - 1, 0, -1):
@@ -244,11 +309,8 @@ class _TreeBuilder:
                 return  # an end tag that does not close anything inside the table
 
     def data(self, text: str) -> None:
-        parent = self.stack[-1]
-        if parent.children and isinstance(parent.children[-1], str):
-            parent.children[-1] += text
-        else:
-            parent.children.append(text)
+        self.budget.check()
+        self.pending.append(text)
 
 
 def _skipped(node: Node) -> bool:
@@ -348,8 +410,9 @@ def _is_data_table(table: Node) -> bool:
 # -- rendering ---------------------------------------------------------------------------------
 
 class _Renderer:
-    def __init__(self):
-        self.builder = TextBuilder()
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        self.builder = TextBuilder(budget)
         self.buffer: list[str] = []
         self.place: dict = {}
         self.tables = 0
@@ -409,7 +472,7 @@ class _Renderer:
         caption = next((c for c in table.children if isinstance(c, Node) and c.tag == "caption"), None)
         if caption is not None:
             self.builder.line(_collapse(_text_of(caption)), {"element": "caption", "html_line": caption.line})
-        grid = grid_rows([cells for _, cells in rows])
+        grid = grid_rows([cells for _, cells in rows], self.budget)
         for number, ((tr, _), fields) in enumerate(zip(rows, grid), 1):
             located = []
             column = 0
@@ -516,28 +579,29 @@ def read_html(data: bytes, path: str) -> Source:
 def _read(data: bytes, path: str) -> Source:
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: the page is {len(data) / 1024 / 1024:.1f} MB; govlint reads pages up to "
-                         f"{MAX_BYTES // 1024 // 1024} MB (save the report itself, not a page with it embedded)")
+                         f"{MAX_BYTES // 1024 // 1024} MB (the size limit; save the report itself, not a page "
+                         "with it embedded)")
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError(f"{path}: binary file (contains NUL bytes), not an HTML page")
+    budget = Budget(path, "the page")
     text, encoding = decode_html(data, path)
     try:
-        root = _TreeBuilder(path).feed(text)
+        root = _TreeBuilder(path, budget).feed(text)
+        budget.check()
         _weigh(root)
         content = _content_root(root)
-        renderer = _Renderer()
+        renderer = _Renderer(budget)
         renderer.place = {"element": content.tag, "html_line": content.line}
         renderer.render(content)
         renderer.flush()
     except InputError:
         raise
-    except TableTooLarge as exc:
-        raise InputError(f"{path}: {exc}; not a report") from None
     except RecursionError:
         raise InputError(f"{path}: the page nests elements too deeply to read") from None
     builder = renderer.builder
     title = _title_lines(root, content, builder.text())
     if title:
-        final = TextBuilder()
+        final = TextBuilder(budget)
         for line, place in title:
             final.line(line, place)
         final.extend(builder)

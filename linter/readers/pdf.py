@@ -24,30 +24,45 @@ Rendering, page by page:
 
 Location: {"page": P} (1-based).
 
-Limits: at most 200 pages (a longer file is refused before its pages are parsed) and 60
-seconds of layout analysis.  A PDF whose pages have no text is refused as a scan that
-needs OCR, one whose text layer maps most Chinese glyphs to one character (fonts without
-their Unicode map) or to ``(cid:N)`` codes as unreadable.  A damaged cross-reference
-table is rebuilt by pdfminer when the objects are intact (the file is read); anything
-pdfminer cannot parse is an input error naming the file.
+Limits (each refusal names the limit it hit): at most 200 pages (a longer file is refused
+before its pages are parsed).  On one page, counted as pdfminer produces them: at most
+20,000 characters, 20,000 drawn lines, rectangles and curves, and 300,000 content operations
+(operators and operands; a page of a report has a few thousand of each); no page ruled into
+more than 5,000 cells (table finding crosses every rule with every other).  No compressed
+stream expanding beyond 32 MB, nor all of them together beyond 128 MB (a 4 MB stream can
+inflate to 4 GB: streams are inflated with a bound, never in one call).  20 s for the whole
+file, checked while a page's content is interpreted, not only between pages; 5 million
+characters of text.  An encrypted PDF that needs a password to open is refused as such (one
+with only an owner password, restricting printing or copying, is read).  A PDF whose pages
+have no text is refused as a scan that needs OCR, one whose text layer maps most Chinese
+glyphs to one character (fonts without their Unicode map) or to ``(cid:N)`` codes as
+unreadable.  A damaged cross-reference table is rebuilt by pdfminer when the objects are
+intact (the file is read); anything pdfminer cannot parse is an input error naming the file.
 
 Each reader registers twice: by suffix (a .pdf that is not one is an input error, not text)
 and by content (a PDF saved as .txt).
 """
 from __future__ import annotations
 
+import contextvars
 import io
 import logging
 import re
-import time
+import zlib
+from bisect import bisect_left, bisect_right
 from itertools import islice
 
 from ..source import InputError, Source
 from . import reader
-from .render import TextBuilder, cell_text, clean, is_cjk, is_ideograph
+from .render import Budget, TextBuilder, cell_text, clean, is_cjk, is_ideograph
 
 MAX_PAGES = 200
-MAX_SECONDS = 60     # a PDF whose pages take longer than this to lay out is refused
+MAX_PAGE_CHARS = 20_000      # characters on one page (a dense page of a report has 2,000)
+MAX_PAGE_GRAPHICS = 20_000   # lines, rectangles and curves drawn on one page
+MAX_PAGE_OPERATIONS = 300_000  # operators and operands of one page's content (a page of a report: 10,000)
+MAX_STREAM = 32 * 1024 * 1024     # one stream, inflated (content, fonts, object streams)
+MAX_INFLATED = 128 * 1024 * 1024  # all the streams of the file, inflated
+MAX_RULED_GRID = 5_000       # distinct horizontal rules × distinct vertical rules of a page (a report's: 500)
 TAB_EM = 0.95        # a gap this many character widths wide separates cells
 WORD_EM = 0.15       # between two ASCII letters or digits, a gap this wide is a space
 MARGIN = 0.1         # top and bottom tenth of the page: where headers and footers live
@@ -81,6 +96,217 @@ def read_pdf(data: bytes, path: str) -> Source:
     return _read(data, path)
 
 
+# -- limits inside pdfminer ---------------------------------------------------------------------------
+#
+# pdfminer inflates a stream with one zlib.decompress() call (a 4 MB stream is 4 GB), decodes
+# RunLength into a list of ints and LZW without a bound, and interprets a page's content in
+# one loop.  While govlint reads a PDF (``_ACTIVE`` set, in this thread or task only), the
+# module-level names pdfminer.pdftypes uses for this are bounded versions, and the content
+# parser counts its tokens against the deadline; otherwise they behave exactly as pdfminer's.
+
+_ACTIVE: contextvars.ContextVar = contextvars.ContextVar("govlint_pdf_limits", default=None)
+
+
+class _LimitHit(BaseException):
+    """A limit reached inside pdfminer (a BaseException: no ``except Exception`` swallows it)."""
+
+
+class _Limits:
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        self.inflated = 0
+        self.ticks = 0
+        self.page = 0
+        self.chars = 0
+        self.graphics = 0
+
+    def tick(self) -> None:
+        self.ticks += 1
+        if not self.ticks & 1023:
+            if self.ticks > MAX_PAGE_OPERATIONS:
+                raise _LimitHit(f"{self.budget.path}: page {self.page} has more than {MAX_PAGE_OPERATIONS:,} "
+                                "content operations (the per-page content limit); not a report page")
+            self.check()
+
+    def check(self) -> None:
+        try:
+            self.budget.check(f", stopped at page {self.page}" if self.page else "")
+        except InputError as exc:
+            raise _LimitHit(str(exc)) from None
+
+    def output(self, size: int) -> int:
+        """How many more bytes one stream may inflate to."""
+        return max(0, min(MAX_STREAM, MAX_INFLATED - self.inflated) - size)
+
+    def refuse_stream(self) -> None:
+        if self.inflated + MAX_STREAM > MAX_INFLATED:
+            raise _LimitHit(f"{self.budget.path}: the PDF's compressed streams expand beyond "
+                            f"{MAX_INFLATED // 1024 // 1024} MB in all (the inflated-size limit); not a report")
+        raise _LimitHit(f"{self.budget.path}: a compressed stream of the PDF expands beyond "
+                        f"{MAX_STREAM // 1024 // 1024} MB (the stream size limit); not a report")
+
+    def inflate(self, data: bytes) -> bytes:
+        allowed = self.output(0)
+        try:
+            out = zlib.decompressobj().decompress(data, allowed + 1)
+        except zlib.error:
+            # As pdfminer does: a stream damaged only in its checksum gives what it inflated,
+            # one damaged before that nothing (pdfminer retries a byte at a time, quadratically).
+            try:
+                out = zlib.decompressobj().decompress(data[:-4], allowed + 1)
+            except zlib.error:
+                out = b""
+        self.add(len(out))
+        return out
+
+    def add(self, size: int) -> None:
+        if size > self.output(0):
+            self.refuse_stream()
+        self.inflated += size
+        self.check()
+
+
+class _BoundedZlib:
+    """What pdfminer.pdftypes sees as ``zlib``."""
+
+    def __init__(self, module):
+        self._module = module
+        self.error = module.error
+
+    def __getattr__(self, name):
+        return getattr(self._module, name)
+
+    def decompress(self, data, *args, **kwargs):
+        limits = _ACTIVE.get()
+        if limits is None:
+            return self._module.decompress(data, *args, **kwargs)
+        return limits.inflate(data)
+
+
+def _bounded_rldecode(original):
+    def rldecode(data: bytes) -> bytes:
+        limits = _ACTIVE.get()
+        if limits is None:
+            return original(data)
+        allowed = limits.output(0)
+        out = bytearray()
+        index, size = 0, len(data)
+        while index < size:
+            length = data[index]
+            if length == 128:
+                break
+            if length < 128:
+                out += data[index + 1:index + 2 + length]
+                index += 2 + length
+            else:
+                out += data[index + 1:index + 2] * (257 - length)
+                index += 2
+            if len(out) > allowed:
+                limits.refuse_stream()
+        limits.add(len(out))
+        return bytes(out)
+    return rldecode
+
+
+def _bounded_lzwdecode(original):
+    def lzwdecode(data: bytes) -> bytes:
+        limits = _ACTIVE.get()
+        if limits is None:
+            return original(data)
+        from pdfminer.lzw import LZWDecoder
+
+        allowed = limits.output(0)
+        out = []
+        size = 0
+        for chunk in LZWDecoder(io.BytesIO(data)).run():
+            size += len(chunk)
+            if size > allowed:
+                limits.refuse_stream()
+            out.append(chunk)
+        limits.add(size)
+        return b"".join(out)
+    return lzwdecode
+
+
+_INSTALLED = []
+
+
+def _install() -> None:
+    """Put the bounded decoders and the counting content parser in pdfminer (once)."""
+    if _INSTALLED:
+        return
+    from pdfminer import pdfinterp, pdftypes
+
+    if isinstance(getattr(pdftypes, "zlib", None), type(zlib)):
+        pdftypes.zlib = _BoundedZlib(pdftypes.zlib)
+    for name, bound in (("rldecode", _bounded_rldecode), ("lzwdecode", _bounded_lzwdecode)):
+        original = getattr(pdftypes, name, None)
+        if callable(original):
+            setattr(pdftypes, name, bound(original))
+    parser = getattr(pdfinterp, "PDFContentParser", None)
+    if isinstance(parser, type):
+        class CountingContentParser(parser):
+            def nextobject(self):
+                limits = _ACTIVE.get()
+                if limits is not None:
+                    limits.tick()
+                return super().nextobject()
+        pdfinterp.PDFContentParser = CountingContentParser
+    _INSTALLED.append(True)
+
+
+def _layout(page, limits: _Limits) -> None:
+    """Interpret the page's content ourselves (what pdfplumber's ``Page.layout`` does), with a
+    device that counts the characters and paths as they are produced."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    path, number = limits.budget.path, page.page_number
+
+    class CountingDevice(PDFPageAggregatorWithMarkedContent):
+        def render_char(self, *args, **kwargs):
+            limits.chars += 1
+            if limits.chars > MAX_PAGE_CHARS:
+                raise _LimitHit(f"{path}: page {number} has more than {MAX_PAGE_CHARS:,} characters (the "
+                                "per-page character limit); not a report page")
+            if not limits.chars & 255:
+                limits.check()
+            return super().render_char(*args, **kwargs)
+
+        def paint_path(self, *args, **kwargs):
+            limits.graphics += 1
+            if limits.graphics > MAX_PAGE_GRAPHICS:
+                raise _LimitHit(f"{path}: page {number} draws more than {MAX_PAGE_GRAPHICS:,} lines, "
+                                "rectangles and curves (the per-page drawing limit); not a report page")
+            if not limits.graphics & 255:
+                limits.check()
+            return super().paint_path(*args, **kwargs)
+
+    limits.page, limits.chars, limits.graphics, limits.ticks = number, 0, 0, 0
+    device = CountingDevice(page.pdf.rsrcmgr, pageno=number, laparams=page.pdf.laparams)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
+def _limit_in(exc: BaseException):
+    """The limit hit or the encryption error behind an exception pdfplumber wrapped, if any."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, _LimitHit):
+            return exc
+        if type(exc).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning",
+                                  "PDFTextExtractionNotAllowed"):
+            return exc
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__
+        seen += 1
+    return None
+
+
+def _encrypted(path: str) -> InputError:
+    return InputError(f"{path}: the PDF is encrypted (password-protected): save an unprotected copy")
+
+
 
 def _read(data: bytes, path: str) -> Source:
     if b"%PDF-" not in data[:1024]:
@@ -92,47 +318,34 @@ def _read(data: bytes, path: str) -> Source:
     except ImportError:
         raise InputError(f"{path}: reading PDF needs pdfplumber (pip install pdfplumber)") from None
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
+    _install()
+    budget = Budget(path, "the PDF")
+    limits = _Limits(budget)
+    token = _ACTIVE.set(limits)
     try:
-        # Not a context manager: pdfplumber's close() would list every page of the file.
-        pdf = pdfplumber.open(io.BytesIO(data))
-        declared = _declared_pages(pdf.doc, resolve1)
-        if declared is not None and declared > MAX_PAGES:
-            raise InputError(f"{path}: the PDF has {declared} pages; govlint reads at most {MAX_PAGES} "
-                             "(an annual report is far shorter)")
-        page_objects = list(islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
-        if len(page_objects) > MAX_PAGES:
-            raise InputError(f"{path}: the PDF has more than {MAX_PAGES} pages; govlint reads at most "
-                             f"{MAX_PAGES} (an annual report is far shorter)")
-        if not page_objects:
-            raise InputError(f"{path}: the PDF has no pages")
-        pages = []
-        images = 0
-        doctop = 0.0
-        deadline = time.monotonic() + MAX_SECONDS
-        for number, page_object in enumerate(page_objects, 1):
-            if time.monotonic() > deadline:
-                raise InputError(f"{path}: reading the PDF took more than {MAX_SECONDS} s "
-                                 f"(stopped at page {number}); its pages are too complex to be a report")
-            page = pdfplumber.page.Page(pdf, page_object, page_number=number, initial_doctop=doctop)
-            doctop += page.height
-            try:
-                pages.append(_read_page(page))
-                images += len(page.images)
-            finally:
-                page.close()
+        pages, images = _read_pages(data, path, pdfplumber, PDFPage, resolve1, limits)
     except InputError:
         raise
+    except _LimitHit as exc:
+        raise InputError(str(exc)) from None
     except RecursionError:
         raise InputError(f"{path}: the PDF's object tree nests too deeply to read") from None
     except MemoryError:
-        raise InputError(f"{path}: the PDF is too large to read") from None
+        raise InputError(f"{path}: the PDF is too large to read (out of memory)") from None
     except Exception as exc:  # pdfminer raises a zoo of exceptions on broken files
+        hit = _limit_in(exc)
+        if isinstance(hit, _LimitHit):
+            raise InputError(str(hit)) from None
+        if hit is not None:
+            raise _encrypted(path) from None
         message = str(exc) or type(exc).__name__
         if "password" in message.lower() or "encrypt" in message.lower():
-            raise InputError(f"{path}: the PDF is encrypted and needs a password") from None
+            raise _encrypted(path) from None
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {message[:200]})") from None
+    finally:
+        _ACTIVE.reset(token)
     _check_text_layer(pages, images, path)
-    builder = TextBuilder()
+    builder = TextBuilder(budget)
     for number, items in _assemble(pages):
         place = {"page": number}
         for kind, value in items:
@@ -143,6 +356,36 @@ def _read(data: bytes, path: str) -> Source:
     if builder.empty:
         raise InputError(f"{path}: the PDF has no text besides page numbers, headers and footers")
     return Source(builder.text(), path, encoding="utf-8", kind="pdf", locator=builder.locator())
+
+
+def _read_pages(data: bytes, path: str, pdfplumber, PDFPage, resolve1, limits: _Limits):
+    # Not a context manager: pdfplumber's close() would list every page of the file.
+    pdf = pdfplumber.open(io.BytesIO(data))
+    declared = _declared_pages(pdf.doc, resolve1)
+    if declared is not None and declared > MAX_PAGES:
+        raise InputError(f"{path}: the PDF has {declared} pages; govlint reads at most {MAX_PAGES} "
+                         "(an annual report is far shorter)")
+    page_objects = list(islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
+    if len(page_objects) > MAX_PAGES:
+        raise InputError(f"{path}: the PDF has more than {MAX_PAGES} pages; govlint reads at most "
+                         f"{MAX_PAGES} (an annual report is far shorter)")
+    if not page_objects:
+        raise InputError(f"{path}: the PDF has no pages")
+    pages = []
+    images = 0
+    doctop = 0.0
+    for number, page_object in enumerate(page_objects, 1):
+        limits.page = number
+        limits.check()
+        page = pdfplumber.page.Page(pdf, page_object, page_number=number, initial_doctop=doctop)
+        doctop += page.height
+        try:
+            _layout(page, limits)
+            pages.append(_read_page(page, limits))
+            images += len(page.images)
+        finally:
+            page.close()
+    return pages, images
 
 
 def _declared_pages(document, resolve1) -> int | None:
@@ -167,11 +410,14 @@ class _Page:
         self.cjk: dict = {}
 
 
-def _read_page(page) -> _Page:
+def _read_page(page, limits: _Limits) -> _Page:
     result = _Page(page.page_number, float(page.height))
-    chars = page.dedupe_chars().chars
+    chars = _dedupe(page.chars)
+    limits.check()
+    _check_ruling(page, limits)
     tables = []
     for table in page.find_tables():
+        limits.check()
         rows = _table_rows(table)
         if rows and max(len(row) for row in rows) >= 2:
             tables.append((table.bbox, rows))
@@ -203,6 +449,54 @@ def _read_page(page) -> _Page:
         result.items.append((bbox[1], bbox[3], "table", rows, None))
     result.items.sort(key=lambda item: (item[0], 0 if item[2] == "line" else 1))
     return result
+
+
+def _dedupe(chars: list, tolerance: float = 1) -> list:
+    """pdfplumber's ``dedupe_chars`` (a character drawn twice at the same place, in the same
+    font and size, to look bold, is one character) without its quadratic last step (it put
+    the survivors back in order with ``list.index``)."""
+    from itertools import groupby
+    from operator import itemgetter
+
+    from pdfplumber.utils import cluster_objects
+
+    key = itemgetter("upright", "text", "fontname", "size")
+    position = itemgetter("doctop", "x0")
+    order = {id(char): index for index, char in enumerate(chars)}
+    kept = []
+    for _, group in groupby(sorted(chars, key=key), key=key):
+        for row in cluster_objects(list(group), itemgetter("doctop"), tolerance):
+            for cluster in cluster_objects(row, itemgetter("x0"), tolerance):
+                kept.append(min(cluster, key=position))
+    kept.sort(key=lambda char: order[id(char)])
+    return kept
+
+
+def _check_ruling(page, limits: _Limits) -> None:
+    """Table finding crosses every horizontal rule with every vertical one and reads each cell
+    it finds (a page ruled 100 × 100 took 8 s): refuse a page ruled like graph paper before it
+    starts.  Rules closer than 3 pt are one (pdfplumber snaps them together)."""
+    rows, columns = [], []
+    for edge in page.edges:
+        if edge.get("orientation") == "h":
+            rows.append(edge["top"])
+        elif edge.get("orientation") == "v":
+            columns.append(edge["x0"])
+    across, down = _distinct(rows), _distinct(columns)
+    if across * down > MAX_RULED_GRID:
+        raise InputError(f"{limits.budget.path}: page {page.page_number} is ruled into more than "
+                         f"{MAX_RULED_GRID:,} cells ({across} × {down} rules; the per-page ruling limit); "
+                         "not a report page")
+
+
+def _distinct(positions: list, tolerance: float = 3) -> int:
+    count = 0
+    last = None
+    for position in sorted(positions):
+        if last is None or position - last > tolerance:
+            count += 1
+        last = position
+    return count
 
 
 def _table_rows(table) -> list:
@@ -334,7 +628,8 @@ def _restore_blank_cells(lines: list) -> None:
     if len(distances) < 6:
         return
     distances.sort()
-    step = next((d for d in distances if d > 0 and sum(1 for e in distances if abs(e - d) <= 0.02 * d) >= 4), None)
+    step = next((d for d in distances if d > 0
+                 and bisect_right(distances, d + 0.02 * d) - bisect_left(distances, d - 0.02 * d) >= 4), None)
     if step is None:
         return
     regular = sum(1 for d in distances if round(d / step) >= 1 and abs(d / step - round(d / step)) <= 0.08 * round(d / step))

@@ -6,6 +6,11 @@ after.  ``TextBuilder`` collects the lines, remembers where each line (and each 
 came from in the original document, and returns the text with a ``locator``: offset →
 {"paragraph": 12}, {"table": 3, "row": 7, "column": 4}, {"page": 2} …
 
+``Budget`` holds the limits every reader enforces on the whole input: 20 s of wall time
+(checked inside the readers' loops), 5 million characters of rendered text (so that what the
+grammar parses is bounded), and 200,000 table grid cells for all the tables of a document.
+Each refusal is an InputError naming the file and the limit hit.
+
 ``grid_rows`` resolves a table's merged cells the same way for Word and HTML: a cell
 spanning several columns is one field; a cell spanning several rows gives its text to
 its first row and an empty field to the rows below (so a table-3 group label such as
@@ -15,7 +20,10 @@ rows under it start with an empty field, which the lexer skips).
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
+
+from ..source import InputError
 
 # C0 controls other than TAB and LF, DEL, and the C1 block: nothing a reader should pass on.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
@@ -60,14 +68,58 @@ def cell_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-class TextBuilder:
-    """Lines of text, each with where it came from."""
+# -- limits every reader enforces on the whole input ----------------------------------------------
 
-    def __init__(self):
+MAX_SECONDS = 20          # wall time to read one file, checked inside the readers' loops
+MAX_TEXT = 5_000_000      # characters of rendered text (a long report has 100,000)
+MAX_GRID_CELLS = 200_000  # grid positions of all the tables of one document (table 3 has 280)
+MAX_SPAN = 1000           # a colspan or rowspan beyond this is junk, not a table
+
+
+class Budget:
+    """The limits of one reading: a deadline, and how much text and how many table grid
+    cells the whole document may produce.  ``check()`` is cheap: readers call it in their
+    loops (per paragraph, row, element, glyph batch), not only between pages."""
+
+    def __init__(self, path: str, what: str = "the file", seconds: float | None = None,
+                 max_text: int | None = None, max_cells: int | None = None):
+        self.path = path
+        self.what = what
+        self.seconds = MAX_SECONDS if seconds is None else seconds
+        self.deadline = time.monotonic() + self.seconds
+        self.max_text = MAX_TEXT if max_text is None else max_text
+        self.max_cells = MAX_GRID_CELLS if max_cells is None else max_cells
+        self.cells = 0
+
+    def check(self, where: str = "") -> None:
+        if time.monotonic() > self.deadline:
+            self.over_time(where)
+
+    def over_time(self, where: str = "") -> None:
+        raise InputError(f"{self.path}: reading {self.what} took more than {self.seconds:g} s "
+                         f"(the time limit){where}; not a report")
+
+    def text(self, length: int) -> None:
+        if length > self.max_text:
+            raise InputError(f"{self.path}: {self.what} renders to more than {self.max_text:,} characters "
+                             "of text (the text limit); not a report")
+
+    def grid(self, cells: int) -> None:
+        self.cells += cells
+        if self.cells > self.max_cells:
+            raise InputError(f"{self.path}: the tables of {self.what} span more than {self.max_cells:,} "
+                             "grid cells in all (the table-cell limit); not a report")
+
+
+class TextBuilder:
+    """Lines of text, each with where it came from (and, given a Budget, within its limits)."""
+
+    def __init__(self, budget: Budget | None = None):
         self.parts: list[str] = []
         self.length = 0
         self.starts: list[int] = []  # offset where each located piece starts
         self.places: list[dict] = []
+        self.budget = budget
 
     def _mark(self, place: dict) -> None:
         if self.starts and self.starts[-1] == self.length:
@@ -79,10 +131,14 @@ class TextBuilder:
     def _add(self, text: str) -> None:
         self.parts.append(text)
         self.length += len(text)
+        if self.budget is not None:
+            self.budget.text(self.length)
 
     def line(self, text: str, place: dict) -> None:
         """One line of prose (line breaks inside it are kept: the lexer re-flows them)."""
         text = clean(text).replace("\r\n", "\n").replace("\r", "\n")
+        if self.budget is not None:
+            self.budget.check()
         if not text.strip():
             return
         self._mark(place)
@@ -93,6 +149,8 @@ class TextBuilder:
 
         Leading empty cells are kept (they tell the lexer nothing but keep columns
         visible); trailing empty cells are dropped; a row of empty cells is no line."""
+        if self.budget is not None:
+            self.budget.check()
         while cells and not cells[-1][0]:
             cells = cells[:-1]
         if not cells:
@@ -115,6 +173,8 @@ class TextBuilder:
             self.places.append(place)
         self.parts.extend(other.parts)
         self.length += other.length
+        if self.budget is not None:
+            self.budget.text(self.length)
 
     @property
     def empty(self) -> bool:
@@ -147,33 +207,26 @@ class GridCell:
         self.place = place or {}
 
 
-MAX_SPAN = 1000  # a colspan or rowspan beyond this is junk, not a table
-MAX_SLOTS = 200_000  # grid positions in one table (table 3 has 280)
-
-
-class TableTooLarge(ValueError):
-    pass
-
-
-def grid_rows(rows: list[list[GridCell]]) -> list[list[tuple[str, dict]]]:
+def grid_rows(rows: list[list[GridCell]], budget: Budget) -> list[list[tuple[str, dict]]]:
     """Resolve rowspan/colspan (HTML semantics: a spanned cell is absent from the rows
     below).  Returns each row's fields (text, place): one field per cell that starts in
     the row, and one empty field for each cell reaching down into it from above (at the
-    cell's first column; a cell spanning columns and rows gives one empty field)."""
+    cell's first column; a cell spanning columns and rows gives one empty field).
+
+    The grid positions the spans cover count against the budget of the whole document
+    (``Budget.grid``), before they are filled in."""
     occupied: dict[tuple[int, int], tuple[GridCell, int, int]] = {}  # (row, col) → cell, its top, its left
     widths: dict[int, int] = {}
-    slots = 0
     result = []
     for r, cells in enumerate(rows):
+        budget.check()
         column = 0
         for cell in cells:
             while (r, column) in occupied:
                 column += 1
             colspan = min(cell.colspan, MAX_SPAN)
             rowspan = min(cell.rowspan, MAX_SPAN, len(rows) - r)
-            slots += colspan * rowspan
-            if slots > MAX_SLOTS:
-                raise TableTooLarge(f"a table spans more than {MAX_SLOTS} cells")
+            budget.grid(colspan * rowspan)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     occupied.setdefault((r + dr, column + dc), (cell, r, column))

@@ -1,10 +1,16 @@
-"""Plain text (.txt) and OCR Markdown (.md): the file is the text."""
+"""Plain text (.txt) and OCR Markdown (.md): the file is the text.
+
+Limits: the file's size (``source.MAX_BYTES``) and, as for every reader, 5 million characters
+of text (``render.MAX_TEXT``), so that what the grammar parses is bounded."""
 from __future__ import annotations
 
 from ..source import Source
 from . import reader
+from . import render
 
 
 @reader("text", (".txt", ".md", ".markdown", ".text"))
 def read_text(data: bytes, path: str) -> Source:
-    return Source.from_bytes(data, path)
+    source = Source.from_bytes(data, path)
+    render.Budget(path, "the text").text(len(source.text))
+    return source
