@@ -8,7 +8,9 @@ known issues are recorded outside it::
 
 Each entry names its file (relative to the baseline's folder), the rule code
 and a fingerprint of the offending text and its line, so entries survive lines
-moving up or down; editing the flagged text makes the diagnostic new again.
+moving up or down; editing the flagged text makes the diagnostic new again.  A file name that
+is not valid UTF-8 is recorded with its undecodable bytes as ``\\xNN`` (as ``--format json``
+shows it), so the baseline is always valid UTF-8 JSON.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import json
 import os
 from collections import Counter
 
+from .formatters import display_path, json_text
 from .yamlio import ConfigError
 
 VERSION = 1
@@ -33,7 +36,7 @@ def fingerprint(result, diag) -> str:
 def _key(path: str, base: str) -> str:
     if path == "-":
         return path
-    return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+    return display_path(os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/"))
 
 
 def write(path: str, results) -> int:
@@ -51,7 +54,7 @@ def write(path: str, results) -> int:
         files[_key(result.path, base)] = entries
         count += len(entries)
     document = {"version": VERSION, "tool": "govlint", "files": dict(sorted(files.items()))}
-    data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    data = (json_text(document, indent=2) + "\n").encode("utf-8")
     if os.path.exists(path):
         from .fixes import write_atomically
 

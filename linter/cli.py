@@ -173,7 +173,7 @@ def cli():
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics fail the run.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line and no notes.")
 @click.option("--statistics", is_flag=True,
-              help="After the diagnostics, count them per rule (with --format text or concise).")
+              help="Count the diagnostics per rule (text, concise, json, sarif, html).")
 @click.option("--stdin-filename", help="The name to report for standard input (-).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically, keeping their encoding).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
@@ -189,7 +189,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     from . import baseline
     from .engine import FileResult, Linter, Options, fails
     from .formatters import Settings, get, names
-    from .formatters.text import summary_line, write_statistics
+    from .formatters.text import summary_line
     from .run import Run, RunOptions
     from .yamlio import ConfigError
 
@@ -199,9 +199,12 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
                                  param_hint="--format")
     if fix and diff:
         raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
-    if statistics and output_format in MACHINE_FORMATS:
-        raise click.UsageError(f"--statistics is a table for people: use it with --format text or concise "
-                               f"(--format {output_format} lists every diagnostic with its code)")
+    if statistics and not getattr(formatter_class, "supports_statistics", False):
+        able = ", ".join(name for name in names() if getattr(get(name), "supports_statistics", False))
+        raise click.UsageError(f"--format {output_format} has no place for --statistics; use it with {able}")
+    if fix and "-" in paths and not output and output_format in MACHINE_FORMATS:
+        raise click.UsageError(f"with --fix on standard input the fixed report goes to standard output: "
+                               f"write the {output_format} output to a file with -o FILE")
     _ensure_utf8(sys.stdout)
     _ensure_utf8(sys.stderr)
     codes = {"--select": _split_codes(select), "--extend-select": _split_codes(extend_select),
@@ -259,9 +262,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         sys.exit(EXIT_ERROR if trouble else (EXIT_FAIL if changed else EXIT_OK))
 
     fixed = sum(r.fixed for r in results)
-    # The concise formatter has no statistics table: it comes here, before the summary line.
-    own_summary = statistics and output_format == "concise"
-    settings = Settings(lang=lang, quiet=quiet or own_summary, statistics=statistics, output_path=output,
+    settings = Settings(lang=lang, quiet=quiet, statistics=statistics, output_path=output,
                         fail_on=threshold, rules=list(linter.all_rules(config)), fixed=fixed)
     # With --fix on standard input the fixed report goes to stdout: diagnostics go to stderr.
     target = sys.stderr if (fix and "-" in files and not output) else sys.stdout
@@ -273,10 +274,6 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
 
     def write(stream):
         formatter_class(settings).write(results, stream)
-        if own_summary:
-            write_statistics(results, stream, lang)
-            if not quiet:
-                stream.write(summary_line(results, lang, fixed) + "\n")
 
     write_out(write, output, target)
     if output and not quiet:

@@ -392,11 +392,19 @@ def test_statistics_with_text_and_concise(tree, fmt):
     assert lines[-1].startswith("检查了 1 个文件")
 
 
-@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "github", "junit", "html"])
-def test_statistics_with_a_machine_format_is_a_usage_error(tree, fmt):
+@pytest.mark.parametrize("fmt", ["json-lines", "github", "junit"])
+def test_statistics_with_a_format_that_has_no_place_for_it_is_a_usage_error(tree, fmt):
     root = tree({"draft.txt": BAD})
     code, out, err = run(root / "draft.txt", "--statistics", "--format", fmt)
-    assert code == 2 and "--statistics is a table for people" in err and out == ""
+    assert code == 2 and f"--format {fmt} has no place for --statistics" in err and out == ""
+
+
+def test_statistics_in_json_and_sarif(tree):
+    root = tree({"draft.txt": BAD})
+    code, out, _ = run(root / "draft.txt", "--statistics", "--format", "json")
+    assert code == 1 and json.loads(out)["statistics"] == {"GL201": 1}
+    code, out, _ = run(root / "draft.txt", "--statistics", "--format", "sarif")
+    assert code == 1 and json.loads(out)["runs"][0]["properties"]["statistics"] == {"GL201": 1}
 
 
 def test_output_to_a_file_prints_the_summary(tree):
@@ -441,3 +449,13 @@ def test_every_command_init_suggests_runs(tmp_path):
         ran = real(*args, cwd=cwd)
         assert ran.returncode in (0, 1), (command, ran.stderr.decode())
     assert (project / "govlint-baseline.json").exists()
+
+
+def test_fix_on_standard_input_keeps_machine_output_apart(tmp_path):
+    # stdout carries the fixed report: a machine format must go to a file, never be mixed into it.
+    code, out, err = run("-", "--fix", "--format", "json", input=BAD.encode("utf-8"))
+    assert code == 2 and "-o FILE" in err and out == ""
+    target = tmp_path / "out.json"
+    code, out, err = run("-", "--fix", "--format", "json", "-o", target, input=BAD.encode("utf-8"))
+    assert "国办公开办函〔2021〕30号" in out
+    assert json.loads(target.read_text(encoding="utf-8"))["files"][0]["path"] == "-"

@@ -3,6 +3,7 @@ behaviour in a real headless browser (Playwright driving Debian's /usr/bin/chrom
 from __future__ import annotations
 
 import io
+import re
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -140,9 +141,39 @@ def test_header_counts_and_verdict():
     assert "某某县自然资源局" in meta and "2022" in meta and "国办公开办函〔2021〕30号" in meta
     counts = [li.text.split() for li in failing.find_all("li", cls="count")]
     assert counts == [["错误", "3"], ["警告", "0"], ["提示", "0"]]
-    assert failing.find_all(cls="verdict")[0].text == "不通过"
-    assert passing.find_all(cls="verdict")[0].text == "通过"
+    # The verdict says what it means: what blocks publication, and how many there are.
+    assert failing.find_all(cls="verdict")[0].text == "不通过：有 3 个错误（错误阻止发布，警告不阻止）"
+    assert passing.find_all(cls="verdict")[0].text == "通过：没有错误（警告不阻止发布）"
     assert "未发现问题" in html
+    index = root.find_all("table", cls="index-table")[0]
+    short = index.find_all(cls="verdict")
+    assert [v.text for v in short] == ["不通过", "通过"]
+    assert short[0].attrs["title"] == "不通过：有 3 个错误（错误阻止发布，警告不阻止）"
+
+
+def test_verdicts_at_every_fail_on_level():
+    citation = EXAMPLES / "defects" / "citation.txt"  # one error (GL201), one info (GL203)
+
+    def verdicts(paths, **settings):
+        root = dom(render(paths, **settings)[0])
+        return [head.find_all(cls="verdict")[0].text for head in root.find_all("header", cls="file-head")]
+
+    assert verdicts([citation]) == ["不通过：有 1 个错误（错误阻止发布，警告不阻止）"]
+    assert verdicts([citation], fail_on="info") == ["不通过：有 1 个错误、1 个提示（任何问题都阻止发布）"]
+    assert verdicts([citation], lang="en", fail_on="info") == [
+        "Fail: 1 error, 1 info (every diagnostic blocks publication)"]
+    assert verdicts([TABLE], lang="en", fail_on="warning") == [
+        "Fail: 3 errors (errors and warnings block publication, info does not)"]
+    clean = EXAMPLES / "clean-2021.txt"
+    assert verdicts([clean], lang="en") == ["Pass: no errors (warnings do not block)"]
+    assert verdicts([clean], fail_on="warning") == ["通过：没有错误和警告（提示不阻止发布）"]
+    # Passing with diagnostics below the threshold says so.
+    from govlint.formatters.html_report import HtmlFormatter
+
+    result = Linter(Options()).lint_path(str(citation))
+    result.diagnostics = [d for d in result.diagnostics if d.severity != "error"]
+    assert HtmlFormatter(Settings()).verdict(result, False) == "通过：没有错误（有 1 个提示，不阻止发布）"
+    assert HtmlFormatter(Settings(lang="en")).verdict(result, False) == "Pass: no errors (1 info, which do not block)"
 
 
 def test_tables_are_rebuilt_with_canonical_labels_and_the_wrong_cells_marked():
@@ -303,9 +334,38 @@ def test_index_lists_every_file_and_the_unreadable_ones(tmp_path):
     assert errors == ["0", "3", "1"]
 
 
+CJK = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+LATIN = re.compile("[A-Za-z]")
+
+
+def chrome(root) -> list[str]:
+    """The report's own words (not the draft's): toolbar, headings, labels, verdicts, captions."""
+    texts = [root.find_all("title")[0].text.split(" · ")[0]]  # then the report's own title
+    for tag, cls in (("div", "brand"), ("div", "summary"), ("legend", None), ("label", "chip"), ("h1", None),
+                     ("h3", None), ("dt", None), ("li", "count"), ("nav", "part-nav"), ("p", "verdict"),
+                     ("span", "verdict"), ("figcaption", None), ("span", "badge"), ("span", "loc"),
+                     ("span", "expect"), ("footer", None), ("p", "clean")):
+        texts += [node.text for node in root.find_all(tag, cls)]
+    texts += [th.text for th in root.find_all("table", cls="index-table")[0].find_all("th")] \
+        if root.find_all("table", cls="index-table") else []
+    return [text.strip() for text in texts if text.strip()]
+
+
 def test_english_report():
     html, _ = render([TABLE], lang="en")
     assert '<html lang="en">' in html and "expected 15" in html and "Diagnostics" in html
+    root = dom(html)
+    assert root.find_all("p", cls="verdict")[0].text == "Fail: 3 errors (errors block publication, warnings do not)"
+    assert [f.text for f in root.find_all("figcaption")][:1] == ["Table 2  Proactive disclosure of government information"]
+    words = chrome(root)
+    assert len(words) > 20
+    assert [text for text in words if CJK.search(text) and "国办公开办函" not in text] == [], \
+        "Chinese in the English report's own words"
+    # ... and the Chinese report has no stray English (govlint, rule codes and option names aside).
+    root = dom(render([TABLE, EXAMPLES / "clean-2021.txt"])[0])
+    stray = [text for text in chrome(root)
+             if LATIN.search(re.sub(r"govlint|GL\d{3}|--[a-z-]+|\d+", "", text))]
+    assert stray == []
 
 
 # -- in a real browser -------------------------------------------------------------------------------
@@ -427,6 +487,63 @@ def test_print_shows_expected_values_and_hides_the_controls(page):
     assert expect.is_visible() and expect.inner_text() == "应为 15"
     assert page.locator("#f2 .table-notes").first.is_visible()
     assert page.evaluate("getComputedStyle(document.querySelector('aside.diags')).position") == "static"
+
+
+def test_a_wrong_value_is_boxed_never_struck_through(page):
+    # A struck-through 0 reads as θ: the value as written is boxed, the expected one under it.
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        value = page.locator("#f2-table4 td.flagged .v")
+        assert value.inner_text() == "0"
+        line, border, width = value.evaluate(
+            "el => { const s = getComputedStyle(el); return [s.textDecorationLine, s.borderTopStyle, "
+            "parseFloat(s.borderTopWidth)]; }")
+        assert line == "none" and border == "solid" and width >= 1
+        assert page.locator("#f2-table4 td.flagged .expect").inner_text() == "应为 1"
+    assert "line-through" not in page.content()
+
+
+A4_POINTS = (595.28, 841.89)
+A4_CONTENT_PX = round((210 - 2 * 12) / 25.4 * 96)  # the page's width less its 12 mm margins, in CSS px
+
+
+def test_prints_on_a4_with_every_table_within_the_page(page, report_file, tmp_path):
+    import pdfplumber
+
+    # Laid out at the printed width, no table (nor anything else) is wider than the page.
+    page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
+    page.emulate_media(media="print")
+
+    def check_widths(least: int) -> None:
+        widths = page.evaluate("""() => Array.from(document.querySelectorAll('table')).map(t => {
+            const box = t.getBoundingClientRect(); return [box.left, box.right]; })""")
+        assert len(widths) >= least
+        assert all(left >= 0 and right <= A4_CONTENT_PX + 1 for left, right in widths), widths
+        assert page.evaluate("document.documentElement.scrollWidth") <= A4_CONTENT_PX
+        assert page.evaluate("getComputedStyle(document.querySelector('table.rebuilt tr')).breakInside") == "avoid"
+
+    check_widths(7)  # the index and three tables for each of the two reports with tables
+    # A table made wide by its draft: surplus numbers in a row, a long unknown row label.
+    lines = TABLE.read_text(encoding="utf-8").split("\n")
+    row = next(n for n, line in enumerate(lines) if line.startswith("\t2.重复申请"))
+    lines[row] += "\t1234567" * 12
+    lines.insert(row + 1, "\t9.属于奇怪的事项" + "一二三四五六七八九十" * 8 + "\t12345678901234567890" * 7)
+    wide = tmp_path / "wide.html"
+    wide.write_text(render([write_draft(tmp_path, "\n".join(lines))])[0], encoding="utf-8")
+    page.goto(wide.as_uri())
+    check_widths(3)
+    page.goto(report_file[0].as_uri())
+    # The PDF: every page A4, everything printed inside its margins.
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    with pdfplumber.open(str(pdf)) as document:
+        assert len(document.pages) >= 3
+        for number, sheet in enumerate(document.pages, 1):
+            assert abs(sheet.width - A4_POINTS[0]) < 2 and abs(sheet.height - A4_POINTS[1]) < 2
+            right = max([c["x1"] for c in sheet.chars] + [r["x1"] for r in sheet.rects] + [0])
+            assert right <= sheet.width - 30, f"page {number} is printed to {right:.0f} pt of {sheet.width:.0f}"
+            assert min([c["x0"] for c in sheet.chars] + [sheet.width]) >= 30
+    assert page.problems == []
 
 
 def test_screenshot(page, tmp_path):

@@ -1,12 +1,14 @@
 """``--format concise``: one line per diagnostic, ``path:line:column: CODE message``."""
 from __future__ import annotations
 
-from . import Settings, formatter
-from .text import summary_line
+from . import Settings, display_path, formatter, visible
+from .text import summary_line, write_statistics
 
 
 @formatter("concise")
 class ConciseFormatter:
+    supports_statistics = True
+
     def __init__(self, settings: Settings):
         self.settings = settings
 
@@ -14,8 +16,11 @@ class ConciseFormatter:
         for result in results:
             if result.source is None:
                 continue
+            path = visible(display_path(result.path))
             for diag in result.diagnostics:
                 line, column = result.source.position(diag.span.start)
-                stream.write(f"{result.path}:{line}:{column}: {diag.code} [{diag.severity}] {diag.message}\n")
+                stream.write(f"{path}:{line}:{column}: {diag.code} [{diag.severity}] {visible(diag.message)}\n")
+        if self.settings.statistics:
+            write_statistics(results, stream, self.settings.lang)
         if not self.settings.quiet:
             stream.write(summary_line(results, self.settings.lang, self.settings.fixed) + "\n")

@@ -4,7 +4,10 @@ One self-contained page (inline CSS and JS, no network, opens from disk): an ind
 files, then for each report a header (title, body, year, format, counts, verdict), the
 draft as written with every diagnostic highlighted in place and explained under its line,
 a clickable list of the diagnostics, filters by severity and rule family, and tables 2–4
-rebuilt with their canonical labels, the wrong cells marked with the expected value.
+rebuilt with their canonical labels, the wrong cells marked with the expected value (the
+value as written is boxed, never struck through: a struck-through 0 reads as θ).
+Each report's verdict says what it means ("不通过：有 3 个错误（错误阻止发布，警告不阻止）").
+The page prints on A4 (tables fit the width, rows are not cut).
 
 This module turns FileResults into plain view objects; the jinja2 templates in
 ``govlint/templates`` lay them out (autoescaped: a draft is untrusted text).
@@ -20,7 +23,7 @@ from .. import __version__
 from ..canon import canon
 from ..diagnostics import SEVERITIES
 from ..engine import fails
-from . import Settings, formatter
+from . import Settings, display_path, formatter, safe_text, statistics
 from .text import describe_location, summary_line
 
 FAMILIES = ("parse", "structure", "citation", "table", "consistency", "publication", "content", "wording")
@@ -43,6 +46,16 @@ UI = {
         "table_notes": "表内问题", "related": "相关", "blank": "空",
         "internal": "内部错误（请报告给 govlint 维护者）", "print_hint": "可直接打印（打印时显示全部说明）",
         "year_from": {"title": "据标题", "period": "据统计期限", "override": "据配置", "tables": "据统计表"},
+        "count": {"error": "{n} 个错误", "warning": "{n} 个警告", "info": "{n} 个提示"}, "and": "、",
+        "verdict_fail": "不通过：有 {found}（{rule}）", "verdict_pass": "通过：{found}（{rule}）",
+        "blocks": {"error": "错误阻止发布，警告不阻止", "warning": "错误和警告阻止发布，提示不阻止",
+                   "info": "任何问题都阻止发布"},
+        "pass_found": {"error": "没有错误", "warning": "没有错误和警告", "info": "没有发现问题"},
+        "pass_rule": {"error": "警告不阻止发布", "warning": "提示不阻止发布", "info": "任何问题都阻止发布"},
+        "pass_below": "有 {counts}，不阻止发布",
+        "statistics": "按规则统计", "rule": "规则", "name": "名称", "severity_col": "级别", "number": "数量",
+        "table_titles": {"table2": "表二  主动公开政府信息情况", "table3": "表三  收到和处理政府信息公开申请情况",
+                         "table4": "表四  政府信息公开行政复议、行政诉讼情况"},
     },
     "en": {
         "page_title": "Annual report check", "colon": ": ",
@@ -63,6 +76,19 @@ UI = {
         "print_hint": "Printable (prints every note)",
         "year_from": {"title": "from the title", "period": "from the period", "override": "configured",
                       "tables": "from the tables"},
+        "count": {"error": "{n} error{s}", "warning": "{n} warning{s}", "info": "{n} info"}, "and": ", ",
+        "verdict_fail": "Fail: {found} ({rule})", "verdict_pass": "Pass: {found} ({rule})",
+        "blocks": {"error": "errors block publication, warnings do not",
+                   "warning": "errors and warnings block publication, info does not",
+                   "info": "every diagnostic blocks publication"},
+        "pass_found": {"error": "no errors", "warning": "no errors or warnings", "info": "nothing found"},
+        "pass_rule": {"error": "warnings do not block", "warning": "info does not block",
+                      "info": "every diagnostic would block"},
+        "pass_below": "{counts}, which do not block",
+        "statistics": "By rule", "rule": "Rule", "name": "Name", "severity_col": "Severity", "number": "Count",
+        "table_titles": {"table2": "Table 2  Proactive disclosure of government information",
+                         "table3": "Table 3  Requests for disclosure received and handled",
+                         "table4": "Table 4  Administrative reconsideration and litigation"},
     },
 }
 
@@ -73,8 +99,6 @@ _T3_LEGAL_PERSONS = "法人或其他组织"
 _T4_SUITS = "行政诉讼"
 _FORMAT_NAMES = {"2021": ("2021 年格式", "2021 format"), "2019-trial": ("试行格式", "2019 trial format"),
                  "2008": ("2008 年条例", "2008 regulation")}
-_TABLE_TITLES = {"table2": "表二  主动公开政府信息情况", "table3": "表三  收到和处理政府信息公开申请情况",
-                 "table4": "表四  政府信息公开行政复议、行政诉讼情况"}
 
 # The expected value an arithmetic message states ("…，应为 15", "…; expected 15").
 _EXPECTED = re.compile(r"(?:应为|expected|should be)\s*(-?\d+(?:\.\d+)?)")
@@ -185,6 +209,7 @@ class FileView:
     counts: dict = field(default_factory=dict)
     baselined: int = 0      # diagnostics a baseline accepted (not shown)
     failed: bool = False
+    verdict: str = ""       # "不通过：有 3 个错误（错误阻止发布，警告不阻止）"
     diagnostics: list = field(default_factory=list)
     lines: list = field(default_factory=list)
     tables: list = field(default_factory=list)
@@ -197,6 +222,7 @@ class FileView:
 @formatter("html")
 class HtmlFormatter:
     needs_documents = True  # the CLI keeps each parsed Document: the tables are rebuilt from it
+    supports_statistics = True  # a table of diagnostics per rule, after the index
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -213,12 +239,13 @@ class HtmlFormatter:
             ui=self.ui, lang=self.lang, files=files, families=families, totals=totals,
             severities=list(reversed(SEVERITIES)), version=__version__,
             summary=summary_line(results, self.lang, self.settings.fixed),
-            show_index=len(files) > 1 or any(f.error for f in files))
-        stream.write(page)
+            show_index=len(files) > 1 or any(f.error for f in files),
+            statistics=statistics(results) if self.settings.statistics else None)
+        stream.write(html_text(page))
 
     # -- one file --------------------------------------------------------------------------------
     def file_view(self, index: int, result) -> FileView:
-        view = FileView(id=f"f{index}", path=result.path, error=result.error)
+        view = FileView(id=f"f{index}", path=display_path(result.path), error=result.error)
         if result.error is not None or result.source is None:
             return view
         source, doc = result.source, result.doc
@@ -226,6 +253,7 @@ class HtmlFormatter:
         view.counts = {level: result.count(level) for level in SEVERITIES}
         view.baselined = result.baselined
         view.failed = fails(result, self.settings.fail_on)
+        view.verdict = self.verdict(result, view.failed)
         view.diagnostics = [self.diag_view(view.id, number, diag, source)
                             for number, diag in enumerate(result.diagnostics, 1)]
         view.title, view.body = _title_and_body(doc, source)
@@ -239,6 +267,27 @@ class HtmlFormatter:
             if not view.tables and doc.format == "2008":
                 view.tables_note = self.ui["not_mandated"]
         return view
+
+    def verdict(self, result, failed: bool) -> str:
+        """What the verdict means: what blocks publication at this run's --fail-on, and how many."""
+        ui = self.ui
+        threshold = self.settings.fail_on if self.settings.fail_on in SEVERITIES else "error"
+        if not failed:
+            below = [level for level in reversed(SEVERITIES)
+                     if SEVERITIES.index(level) < SEVERITIES.index(threshold) and result.count(level)]
+            rule = ui["pass_below"].format(counts=self.counted(below, result)) if below else \
+                ui["pass_rule"][threshold]
+            return ui["verdict_pass"].format(found=ui["pass_found"][threshold], rule=rule)
+        blocking = [level for level in reversed(SEVERITIES)
+                    if SEVERITIES.index(level) >= SEVERITIES.index(threshold) and result.count(level)]
+        return ui["verdict_fail"].format(found=self.counted(blocking, result), rule=ui["blocks"][threshold])
+
+    def counted(self, levels: list, result) -> str:
+        parts = []
+        for level in levels:
+            n = result.count(level)
+            parts.append(self.ui["count"][level].format(n=n, s="" if n == 1 else "s"))
+        return self.ui["and"].join(parts)
 
     def diag_view(self, file_id: str, number: int, diag, source) -> DiagView:
         line, column = source.position(diag.span.start)
@@ -264,7 +313,25 @@ class HtmlFormatter:
         info = canon().data["formats"].get(fmt, {})
         name = _FORMAT_NAMES.get(fmt, (fmt, fmt))[0 if self.lang == "zh" else 1]
         basis = info.get("notice") or info.get("regulation")
-        return name, (f"{name}（{basis}）" if basis else name)
+        if not basis:
+            return name, name
+        return name, (f"{name}（{basis}）" if self.lang == "zh" else f"{name} ({basis})")
+
+
+# HTML forbids C0 controls other than whitespace, C1 controls and U+FFFE/U+FFFF in a page (a
+# parse error each): a report's own are shown as Control Pictures (U+240C …), one for one.
+_HTML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _html_replacement(match) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def html_text(page: str) -> str:
+    """The page as valid UTF-8 (no lone surrogates) without the characters HTML forbids."""
+    page = safe_text(page)
+    return _HTML_FORBIDDEN.sub(_html_replacement, page) if _HTML_FORBIDDEN.search(page) else page
 
 
 def _environment() -> Environment:
@@ -384,7 +451,7 @@ class TableBuilder:
         views = []
         for kind, build in (("table2", self.table2), ("table3", self.table3), ("table4", self.table4)):
             table = getattr(self.doc, kind)
-            view = TableView(kind, _TABLE_TITLES[kind], table is not None)
+            view = TableView(kind, self.ui["table_titles"][kind], table is not None)
             if table is None:
                 view.message = self.ui["no_table"]
             else:

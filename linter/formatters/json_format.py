@@ -1,9 +1,12 @@
-"""``--format json``: one JSON document (schema version 1; keys may be added, never renamed)."""
+"""``--format json``: one JSON document (schema version 1; keys may be added, never renamed).
+
+The output is always valid JSON in valid UTF-8: a path that is not valid UTF-8 has its
+undecodable bytes written ``\\xNN`` (see ``display_path``), and with ``--statistics`` the
+document has a ``statistics`` object (rule code → number of diagnostics).
+"""
 from __future__ import annotations
 
-import json
-
-from . import Settings, formatter
+from . import Settings, display_path, formatter, json_text, statistics
 
 
 def diagnostic_json(diag, source) -> dict:
@@ -17,7 +20,7 @@ def diagnostic_json(diag, source) -> dict:
 
 
 def result_json(result) -> dict:
-    entry = {"path": result.path, "year": result.year, "format": result.format,
+    entry = {"path": display_path(result.path), "year": result.year, "format": result.format,
              "diagnostics": [diagnostic_json(d, result.source) for d in result.diagnostics]}
     if result.error is not None:
         entry["error"] = result.error
@@ -31,12 +34,23 @@ def summary_json(results) -> dict:
             "info": sum(r.count("info") for r in results)}
 
 
+def statistics_json(results) -> dict:
+    """``{"GL303": 2, …}``: diagnostics per rule code, most first."""
+    counts = {}
+    for code, _name, _severity, count in statistics(results):
+        counts[code] = counts.get(code, 0) + count
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 @formatter("json")
 class JsonFormatter:
+    supports_statistics = True
+
     def __init__(self, settings: Settings):
         self.settings = settings
 
     def write(self, results, stream) -> None:
         document = {"version": 1, "files": [result_json(r) for r in results], "summary": summary_json(results)}
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        if self.settings.statistics:
+            document["statistics"] = statistics_json(results)
+        stream.write(json_text(document, indent=2) + "\n")

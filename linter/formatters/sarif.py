@@ -3,21 +3,18 @@
 One run; ``tool.driver.rules`` has one entry per rule code with its summary, description
 (the rule pack's documentation page) and default level; each result points at its region
 (columns count Unicode code points: ``columnKind: unicodeCodePoints``) and carries its fix.
+
+An artifact's URI is the file name's bytes, percent-encoded (a name that is not UTF-8 still
+points at its file: ``b"\\xff.txt"`` → ``%FF.txt``); with ``--statistics`` the run's
+``properties.statistics`` counts the diagnostics per rule code.
 """
 from __future__ import annotations
 
-import json
-import os
-from urllib.parse import quote
-
 from .. import __version__
-from . import Settings, formatter
+from . import Settings, formatter, json_text, path_uri
+from .json_format import statistics_json
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-
-
-def _uri(path: str) -> str:
-    return quote(path.replace(os.sep, "/"), safe="/:")
 
 
 def _region(source, start: int, end: int) -> dict:
@@ -34,7 +31,10 @@ def rule_descriptors(rules, lang: str) -> list[dict]:
         if rule.code in seen:
             continue
         summary = rule.summary.get(lang) or rule.summary["zh"]
-        text = (rule.description or summary).strip()
+        description = rule.description
+        if isinstance(description, dict):  # per language, like the summary
+            description = description.get(lang) or description.get("zh") or ""
+        text = (description or summary).strip()
         seen[rule.code] = {
             "id": rule.code,
             "name": rule.name,
@@ -49,6 +49,8 @@ def rule_descriptors(rules, lang: str) -> list[dict]:
 
 @formatter("sarif")
 class SarifFormatter:
+    supports_statistics = True
+
     def __init__(self, settings: Settings):
         self.settings = settings
 
@@ -57,8 +59,9 @@ class SarifFormatter:
         index = {rule["id"]: position for position, rule in enumerate(rules)}
         sarif_results = []
         notifications = []
+        zh = self.settings.lang != "en"
         for result in results:
-            uri = _uri(result.path)
+            uri = path_uri(result.path)
             if result.error is not None:
                 notifications.append({"level": "error", "message": {"text": result.error},
                                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
@@ -70,7 +73,8 @@ class SarifFormatter:
                 item = {
                     "ruleId": diag.code,
                     "level": _LEVELS[diag.severity],
-                    "message": {"text": diag.message + (f"（{diag.help}）" if diag.help else "")},
+                    "message": {"text": diag.message + ((f"（{diag.help}）" if zh else f" ({diag.help})")
+                                                        if diag.help else "")},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
                 }
                 if diag.code in index:
@@ -105,5 +109,6 @@ class SarifFormatter:
                 "results": sarif_results,
             }],
         }
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        if self.settings.statistics:
+            document["runs"][0]["properties"] = {"statistics": statistics_json(results)}
+        stream.write(json_text(document, indent=2) + "\n")

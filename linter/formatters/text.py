@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import Settings, formatter
+from . import Settings, display_path, formatter, statistics, visible
 
 _TAB = "    "
 _WIDTH = 100  # display cells of an excerpt line before it is cut around the culprit
 
 
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
 def cell_width(text: str) -> int:
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    """Display cells of ``text`` in a terminal (CJK wide characters take two)."""
+    return sum(_char_width(char) for char in text)
 
 
 def _palette(color: bool):
@@ -27,36 +29,74 @@ def _palette(color: bool):
             "path": Style.BRIGHT, "dim": Style.DIM, "reset": Style.RESET_ALL, "code": Style.BRIGHT}
 
 
+_SHOWN: dict = {}
+
+
+def _shown(char: str) -> tuple[str, int]:
+    """How an excerpt prints one character of the report, and its display cells: a tab as four
+    spaces, a control character or line separator as a visible one-cell stand-in (U+240C for
+    a form feed, U+2424 for U+2028), so the caret under the culprit stays aligned."""
+    cached = _SHOWN.get(char)
+    if cached is None:
+        if len(_SHOWN) > 4096:
+            _SHOWN.clear()
+        text = _TAB if char == "\t" else visible(char)
+        cached = _SHOWN[char] = (text, cell_width(text))
+    return cached
+
+
+def _walk(text: str, start: int, stop: int, budget: int, step: int = 1) -> tuple[list, int, int]:
+    """Shown pieces of text[start:stop] (backwards from ``stop`` when step is -1) while they fit in
+    ``budget`` cells: (pieces in reading order, their width, where the walk stopped).  Reads
+    only as many characters as fit, so a long line costs no more than a short one."""
+    pieces, width = [], 0
+    index = start if step == 1 else stop - 1
+    while (index < stop) if step == 1 else (index >= start):
+        shown, cells = _shown(text[index])
+        if width + cells > budget:
+            break
+        pieces.append(shown)
+        width += cells
+        index += step
+    if step == -1:
+        pieces.reverse()
+        index += 1
+    return pieces, width, index
+
+
 def excerpt(source, span, width: int = _WIDTH) -> tuple[int, str, str]:
-    """(line number, shown line, caret line) for the first line of a span."""
+    """(line number, shown line, caret line) for the first line of a span.
+
+    Long lines are cut around the culprit (with "…"), keeping some context on each side; the
+    work is proportional to the shown window, not to the line."""
     line_no = source.line_of(span.start)
-    line_start = source.line_starts[line_no - 1]
-    line = source.line_text(line_no)
-    start = span.start - line_start
-    end = min(span.end, line_start + len(line)) - line_start
-    end = max(end, start)
-    before, culprit, after = line[:start].replace("\t", _TAB), line[start:end].replace("\t", _TAB), \
-        line[end:].replace("\t", _TAB)
-    prefix = suffix = ""
-    # Cut long lines around the culprit, keeping some context on each side.
-    if cell_width(before + culprit + after) > width:
-        keep = max(12, (width - cell_width(culprit)) // 2)
-        if cell_width(before) > keep:
-            cut = before
-            while cell_width(cut) > keep:
-                cut = cut[1:]
-            before, prefix = cut, "…"
-        room = width - cell_width(before) - cell_width(culprit)
-        if cell_width(culprit) > width - cell_width(before):
-            while culprit and cell_width(before + culprit) > width:
-                culprit = culprit[:-1]
-            after, suffix = "", "…"
-        elif cell_width(after) > room:
-            while after and cell_width(after) > max(room, 0):
-                after = after[:-1]
+    text = source.text
+    line_start, line_end = source.line_starts[line_no - 1], source.line_ends[line_no - 1]
+    start = min(max(span.start, line_start), line_end)
+    end = min(max(span.end, start), line_end)
+    # The whole line, if it fits (the walk stops as soon as it does not).
+    pieces, _, stopped = _walk(text, line_start, line_end, width)
+    if stopped == line_end:
+        before_w = cell_width("".join(_shown(c)[0] for c in text[line_start:start]))
+        culprit_w = cell_width("".join(_shown(c)[0] for c in text[start:end]))
+        return line_no, "".join(pieces), " " * before_w + "^" * max(1, culprit_w)
+    culprit, culprit_w, culprit_stop = _walk(text, start, end, width + 1)
+    if culprit_stop < end:
+        culprit_w = width + 1  # wider than the window: all that matters is that it does not fit
+    keep = max(12, (width - culprit_w) // 2)
+    before, before_w, before_start = _walk(text, line_start, start, keep, step=-1)
+    prefix = "…" if before_start > line_start else ""
+    suffix = ""
+    after = []
+    if culprit_w > width - before_w:
+        culprit, culprit_w, culprit_stop = _walk(text, start, end, max(width - before_w, 0))
+        suffix = "…"
+    else:
+        after, _, after_stop = _walk(text, end, line_end, width - before_w - culprit_w)
+        if after_stop < line_end:
             suffix = "…"
-    shown = prefix + before + culprit + after + suffix
-    caret = " " * cell_width(prefix + before) + "^" * max(1, cell_width(culprit))
+    shown = prefix + "".join(before) + "".join(culprit) + "".join(after) + suffix
+    caret = " " * (cell_width(prefix) + before_w) + "^" * max(1, culprit_w)
     return line_no, shown, caret
 
 
@@ -119,6 +159,8 @@ _LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix":
 
 @formatter("text")
 class TextFormatter:
+    supports_statistics = True
+
     def __init__(self, settings: Settings):
         self.settings = settings
         self.colors = _palette(settings.color)
@@ -126,37 +168,33 @@ class TextFormatter:
     def write(self, results, stream) -> None:
         c = self.colors
         labels = _LABELS.get(self.settings.lang, _LABELS["zh"])
+        colon = ": " if self.settings.lang == "en" else "："
         for result in results:
             if result.error is not None or result.source is None:
                 continue
             source = result.source
+            path = visible(display_path(result.path))
             for diag in result.diagnostics:
                 line, column = source.position(diag.span.start)
                 sev = diag.severity
-                where = describe_location(source.locate(diag.span.start), self.settings.lang)
-                stream.write(f"{c['path']}{result.path}:{line}:{column}:{c['reset']} "
-                             f"{c[sev]}{diag.code}{c['reset']} {c[sev]}{labels[sev]}{c['reset']} {diag.message}"
-                             f"{where}\n")
+                where = visible(describe_location(source.locate(diag.span.start), self.settings.lang))
+                stream.write(f"{c['path']}{path}:{line}:{column}:{c['reset']} "
+                             f"{c[sev]}{diag.code}{c['reset']} {c[sev]}{labels[sev]}{c['reset']} "
+                             f"{visible(diag.message)}{where}\n")
                 line_no, shown, caret = excerpt(source, diag.span)
                 gutter = " " * len(str(line_no))
                 stream.write(f"{c['dim']}  {line_no} |{c['reset']} {shown}\n")
                 stream.write(f"{c['dim']}  {gutter} |{c['reset']} {c[sev]}{caret}{c['reset']}\n")
                 if diag.help:
                     kind = ("fix" if diag.fix.safe else "unsafe") if diag.fix else "help"
-                    stream.write(f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}：{diag.help}\n"
-                                 if self.settings.lang != "en" else
-                                 f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}: {diag.help}\n")
+                    stream.write(f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}{colon}{visible(diag.help)}\n")
         if self.settings.statistics:
             write_statistics(results, stream, self.settings.lang)
         if not self.settings.quiet:
             stream.write(summary_line(results, self.settings.lang, self.settings.fixed) + "\n")
 
 
-def write_statistics(results, stream, lang: str) -> None:
-    counts = {}
-    for result in results:
-        for diag in result.diagnostics:
-            key = (diag.code, diag.name, diag.severity)
-            counts[key] = counts.get(key, 0) + 1
-    for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+def write_statistics(results, stream, lang: str = "zh") -> None:
+    """``--statistics``: how many diagnostics each rule gave, most first (text and concise)."""
+    for code, name, severity, count in statistics(results):
         stream.write(f"{count:5d}  {code}  {severity:<7}  {name}\n")
