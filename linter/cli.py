@@ -232,6 +232,10 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         sys.exit(EXIT_ERROR)
     lang = lang or config.lang or "zh"
     threshold = fail_on or config.fail_on or "error"
+    from .registry import load_errors
+
+    for message in load_errors():  # a plug-in that failed to load: never dropped in silence
+        say(f"govlint: warning: {message}")
     for message in run.notes:
         say(f"govlint: {message}")
     run_errors = getattr(run, "errors", [])  # a fix that could not be written back

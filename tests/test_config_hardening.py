@@ -366,3 +366,15 @@ def test_a_pack_using_a_failed_plugins_kind_names_the_failure(tmp_path, monkeypa
     assert error_of(lambda: rulepacks.load_pack_file(str(path))) == (
         f"{path}:7:5: XT101: unknown check kind 'nx-seal'; plug-in 'nx-seal' (govlint_ningxia.checks:SealCheck) "
         "could not be loaded: ImportError: No module named 'govlint_ningxia'")
+
+
+def test_the_cli_warns_about_a_plugin_that_failed_to_load(monkeypatch):
+    from conftest import EXAMPLES, cli_runner
+    from govlint.cli import cli
+
+    _broken_plugin(monkeypatch)
+    registry.all_kinds()  # as a run whose configuration names a plug-in kind would
+    result = cli_runner().invoke(cli, [str(EXAMPLES / "clean-2021.txt")], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert ("govlint: warning: plug-in 'nx-seal' (govlint_ningxia.checks:SealCheck) could not be loaded: "
+            "ImportError: No module named 'govlint_ningxia'") in result.stderr
