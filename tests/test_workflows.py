@@ -119,6 +119,14 @@ def test_pre_commit_hook_blocks_a_bad_draft(tmp_path):
                             env={**env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
                                  "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
     assert commit.returncode == 0, commit.stdout + commit.stderr
+    # A README (excluded by default) and notes that are no report (GL001, info) do not block a commit.
+    (work / "README.md").write_text("# 报告草稿\n每个单位一个文件夹，提交前请先运行检查。\n", encoding="utf-8")
+    (work / "notes.md").write_text("会议纪要\n下周二讨论排版。\n", encoding="utf-8")
+    _git(work, "add", "README.md", "notes.md")
+    commit = subprocess.run(["git", "commit", "-qm", "readme"], cwd=work, capture_output=True, text=True,
+                            env={**env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                                 "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    assert commit.returncode == 0, commit.stdout + commit.stderr
     shutil.copy(EXAMPLES / "defects" / "table.txt", work / "bad.txt")
     _git(work, "add", "bad.txt")
     commit = subprocess.run(["git", "commit", "-qm", "bad draft"], cwd=work, capture_output=True, text=True,
