@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .baseline import Baseline
 from .engine import FileResult, Linter
-from .fixes import encode, fix_source, unified_diff, write_atomically
+from .fixes import WriteRefused, encode, fix_source, unified_diff, write_atomically
 from .source import InputError
 
 
@@ -29,9 +29,18 @@ class Run:
         self.options = options
         self._baselines: dict = {}
         self.notes: list[str] = []       # things to tell the user on stderr
+        # Per-file problems that make the run exit 2 without hiding the file's diagnostics: a fix that
+        # could not be written back ("draft.txt: is read-only (mode 0444); not fixed").
+        self.errors: list[str] = []
 
     def check(self, path: str) -> FileResult:
         options = self.options
+        writing = options.fix and not options.diff and path != "-"
+        try:
+            # What the file was when read: a file changed meanwhile is not overwritten by --fix.
+            before = os.stat(path) if writing else None
+        except OSError:
+            before = None
         try:
             source = self.linter.read(path)
         except InputError as exc:
@@ -40,22 +49,38 @@ class Run:
             source.path = options.stdin_filename
         if not (options.fix or options.diff):
             result = self.linter.lint_source(source)
-        elif not (source.writable or path == "-"):
+        elif not (source.writable or (path == "-" and source.kind == "text")):
             self.notes.append(f"{source.path}: not a plain-text file ({source.kind}); reported, not fixed")
             result = self.linter.lint_source(source)
         else:
-            outcome = fix_source(self.linter, source, options.unsafe_fixes)
-            result = outcome.result
-            result.fixed = outcome.applied
-            if outcome.applied:
-                if options.diff:
-                    result.diff = unified_diff(source.path, source.text, outcome.text)
-                elif path == "-":
-                    sys.stdout.buffer.write(encode(source, outcome.text))
-                else:
-                    write_atomically(path, encode(source, outcome.text))
+            result = self._fix(path, source, before)
         self._apply_baseline(result)
         return result
+
+    def _fix(self, path: str, source, before) -> FileResult:
+        options = self.options
+        outcome = fix_source(self.linter, source, options.unsafe_fixes)
+        for diag, added in outcome.skipped:
+            self.notes.append(f"{source.path}: the fix of {diag.code} ({diag.message}) was not applied: it would "
+                              f"add {', '.join(sorted(added))} (please report this bug)")
+        if path == "-" and not options.diff:
+            # A filter: the report goes to stdout, fixed or not (nothing to fix must not mean no report).
+            sys.stdout.buffer.write(encode(source, outcome.text))
+            sys.stdout.buffer.flush()
+        if not outcome.applied:
+            return outcome.result
+        if options.diff:
+            outcome.result.diff = unified_diff(source.path, source.text, outcome.text, source)
+        elif path != "-":
+            try:
+                write_atomically(path, encode(source, outcome.text), before)
+            except OSError as exc:
+                # Refused or failed: the file is as it was, so its diagnostics are the original ones.
+                self.errors.append(str(exc) if isinstance(exc, WriteRefused)
+                                   else f"{path}: not fixed: cannot write it: {exc.strerror or exc}")
+                return outcome.original
+        outcome.result.fixed = outcome.applied
+        return outcome.result
 
     def _name(self, path: str) -> str:
         return self.options.stdin_filename if path == "-" and self.options.stdin_filename else path

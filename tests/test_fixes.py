@@ -96,6 +96,13 @@ def test_fix_from_stdin_writes_the_fixed_report_to_stdout():
     assert "国办公开办函〔2021〕30号" in result.stdout_bytes.decode("utf-8")
 
 
+def test_fix_from_stdin_with_nothing_to_fix_still_writes_the_report():
+    """A filter (govlint - --fix < in > out) must not turn a report without fixes into an empty file."""
+    clean = (EXAMPLES / "clean-2021.txt").read_bytes()
+    result = cli_runner().invoke(cli, ["-", "--fix"], input=clean)
+    assert result.stdout_bytes == clean
+
+
 def test_overlapping_fixes_wait_for_the_next_round():
     text = "abcdef"
     fixes = [Fix("one", [Edit(1, 3, "X")]), Fix("two", [Edit(2, 4, "Y")]), Fix("three", [Edit(5, 5, "!")])]

@@ -27,13 +27,27 @@ class HeadingWording(CheckKind):
                 yield Finding(heading.span, args, case="missing", safe=False,
                               edits=[Edit(line_start, line_start, expected + source.newline)])
                 continue
-            written = fold(heading.raw).strip().strip("*").strip()
-            if written == fold(expected):
+            if _written(heading) == fold(expected):
                 continue
-            edits = [Edit(heading.span.start, heading.span.end, expected)]
+            # The section's repeated headings (GL105) are reworded with it.  Left as they are, they would
+            # turn from duplicates of the fixed heading into unknown headings (GL106): a heading counts as
+            # a duplicate only if it is written as well as the section's own heading.
+            edits = [Edit(h.span.start, h.span.end, expected) for h in [heading, *_repeats(doc, section)]
+                     if _written(h) != fold(expected)]
             if heading.quality == "exact":
                 yield Finding(heading.span, args, case="numbering", edits=edits, safe=False)
             elif heading.quality == "variant":
                 yield Finding(heading.span, args, case="variant", edits=edits)
             else:
                 yield Finding(heading.span, args, case="reworded", edits=edits, safe=False)
+
+
+def _written(heading) -> str:
+    return fold(heading.raw).strip().strip("*").strip()
+
+
+def _repeats(doc, section) -> list:
+    """The headings that repeat ``section``'s (quality "duplicate"), after it."""
+    return [other.heading for other in doc.sections
+            if other is not section and other.heading.quality == "duplicate"
+            and other.heading.canonical == section.heading.canonical]
