@@ -19,6 +19,7 @@ import json
 import os
 from collections import Counter
 
+from . import i18n
 from .formatters import display_path, json_text
 from .yamlio import ConfigError
 
@@ -73,20 +74,24 @@ class Baseline:
             with open(path, encoding="utf-8") as handle:
                 document = json.load(handle)
         except OSError as exc:
-            raise ConfigError(path, None, None, f"cannot read baseline: {exc.strerror or exc}") from None
+            raise ConfigError(path, None, None, i18n.fmt("cannot read baseline: {reason}", "无法读取基线文件：{reason}",
+                                                         reason=i18n.os_error(exc))) from None
         except ValueError as exc:
             raise ConfigError(path, getattr(exc, "lineno", None), getattr(exc, "colno", None),
-                              f"baseline is not valid JSON: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+                              i18n.fmt("baseline is not valid JSON: {error}", "基线文件不是有效的 JSON：{error}",
+                                       error=exc.msg if hasattr(exc, "msg") else exc)) from None
         if not isinstance(document, dict) or document.get("version") != VERSION or \
                 not isinstance(document.get("files"), dict):
-            raise ConfigError(path, None, None, "not a govlint baseline (expected version 1 with 'files')")
+            raise ConfigError(path, None, None, i18n.msg("not a govlint baseline (expected version 1 with 'files')",
+                                                         "不是 govlint 基线文件（应为含 'files' 的第 1 版）"))
         self.files = {}
         for name, entries in document["files"].items():
             counts = Counter()
             for entry in entries:
                 if not isinstance(entry, dict) or not entry.get("code") or not entry.get("fingerprint"):
-                    raise ConfigError(path, None, None, f"baseline entry for {name} must name its rule and "
-                                                        "fingerprint")
+                    raise ConfigError(path, None, None, i18n.fmt(
+                        "baseline entry for {name} must name its rule and fingerprint",
+                        "基线文件中 {name} 的条目应写明规则和指纹（fingerprint）", name=name))
                 counts[(entry["code"], entry["fingerprint"])] += 1
             self.files[name] = counts
 

@@ -8,8 +8,10 @@ error), 2 a usage, configuration, input or output error (an unknown rule code, a
 report, an unreadable file, a full disk), or an internal error in one file (the others are still
 reported in full).
 
-Usage and error messages are English, like click's own; the notes and the summary line follow
-``--lang`` (Chinese by default).
+Messages follow the run's language: ``--lang``, else the configuration's ``lang:``, else Chinese (a
+broken configuration, whose ``lang:`` is unknown, is reported in ``--lang`` else Chinese).  Every error
+message exists in both languages (linter/i18n.py); only click's own usage errors (an unknown option …)
+and the help texts are English.
 """
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ import sys
 
 import click
 
-from . import __version__
+from . import __version__, i18n
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
-STDOUT = "standard output"
+STDOUT = i18n.msg("standard output", "标准输出")
 EXIT_CODES = ("\b\nExit codes:\n  0  no diagnostic at or above --fail-on\n"
               "  1  diagnostics at or above --fail-on (default: error)\n"
               "  2  usage, configuration, input or output error, or an internal error")
@@ -34,6 +36,7 @@ NOTES = {
     "no_fixes": ("没有可应用的修复", "no fixes to apply"),
     "nothing": ("没有要检查的报告：{excluded} 个文件被排除", "nothing to check: {excluded} file(s) excluded"),
 }
+BUG = i18n.msg(" (please report this bug)", "（这是 govlint 的缺陷，请报告）")
 MACHINE_FORMATS = ("json", "json-lines", "sarif", "github", "junit", "html")
 
 
@@ -42,18 +45,37 @@ def note(key: str, lang: str, **args) -> str:
     return (en if lang == "en" else zh).format(**args)
 
 
-def say(message: str) -> None:
-    """One line on stderr; a file name that is not valid UTF-8 is escaped, never a crash."""
+def say(message: str, lang: str | None = None) -> None:
+    """One line on stderr (an i18n.Message in ``lang``); a file name that is not valid UTF-8 is escaped,
+    never a crash."""
+    message = i18n.text(message, lang or i18n.DEFAULT)
     sys.stderr.write(message.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
 
 
-def _split_codes(values) -> list[str]:
+def error(message, lang: str | None) -> None:
+    """``govlint: error: <message>`` on stderr, in ``lang``.  The prefix is the same in both languages
+    (like the severity words of the text output): scripts and users grep for it."""
+    say(i18n.join("govlint: error: ", message), lang)
+
+
+def cannot_write(target, exc: OSError) -> i18n.Message:
+    return i18n.fmt("cannot write {target}: {reason}", "无法写入 {target}：{reason}", target=target,
+                    reason=i18n.os_error(exc))
+
+
+def usage(en: str, zh: str, lang: str | None, **values) -> str:
+    """A usage error's text (raised as click.UsageError/BadParameter) in the run's language."""
+    return i18n.text(i18n.fmt(en, zh, **values), lang or i18n.DEFAULT)
+
+
+def _split_codes(values, lang: str | None = None) -> list[str]:
     codes = []
     for value in values or ():
         codes.extend(part.strip().upper() for part in value.split(",") if part.strip())
     for code in codes:
         if not (code == "ALL" or (code[:1].isalpha() and code.isalnum())):
-            raise click.BadParameter(f"{code!r} is not a rule code or prefix (like GL3 or GL303)")
+            raise click.BadParameter(usage("{code!r} is not a rule code or prefix (like GL3 or GL303)",
+                                           "{code!r} 不是规则代码或前缀（如 GL3 或 GL303）", lang, code=code))
     return codes
 
 
@@ -87,7 +109,7 @@ def _discard_stdout() -> None:
         pass
 
 
-def write_out(write, output: str | None, stream=None) -> None:
+def write_out(write, output: str | None, stream=None, lang: str | None = None) -> None:
     """Run ``write(stream)`` on the file ``output`` or on ``stream`` (stdout); a write that fails is
     the error ``cannot write <target>`` and exit 2, never a traceback."""
     stream = stream or sys.stdout
@@ -104,7 +126,7 @@ def write_out(write, output: str | None, stream=None) -> None:
     except OSError as exc:
         if not output:
             _discard_stdout()
-        say(f"govlint: error: cannot write {output or STDOUT}: {exc.strerror or exc}")
+        error(cannot_write(output or STDOUT, exc), lang)
         sys.exit(EXIT_ERROR)
 
 
@@ -195,20 +217,26 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
 
     formatter_class = get(output_format)
     if formatter_class is None:
-        raise click.BadParameter(f"unknown format {output_format!r}; choose from {', '.join(names())}",
-                                 param_hint="--format")
+        raise click.BadParameter(usage("unknown format {format!r}; choose from {names}",
+                                       "未知的输出格式 {format!r}；可选：{names}", lang,
+                                       format=output_format, names=", ".join(names())), param_hint="--format")
     if fix and diff:
-        raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
+        raise click.UsageError(usage("--fix writes the fixes and --diff only shows them: choose one",
+                                     "--fix 会写入修复，--diff 只显示修复：请二选一", lang))
     if statistics and not getattr(formatter_class, "supports_statistics", False):
         able = ", ".join(name for name in names() if getattr(get(name), "supports_statistics", False))
-        raise click.UsageError(f"--format {output_format} has no place for --statistics; use it with {able}")
+        raise click.UsageError(usage("--format {format} has no place for --statistics; use it with {able}",
+                                     "--format {format} 不能显示 --statistics；请与以下格式一起使用：{able}", lang,
+                                     format=output_format, able=able))
     if fix and "-" in paths and not output and output_format in MACHINE_FORMATS:
-        raise click.UsageError(f"with --fix on standard input the fixed report goes to standard output: "
-                               f"write the {output_format} output to a file with -o FILE")
+        raise click.UsageError(usage("with --fix on standard input the fixed report goes to standard output: "
+                                     "write the {format} output to a file with -o FILE",
+                                     "对标准输入使用 --fix 时，修复后的报告输出到标准输出："
+                                     "请用 -o FILE 把 {format} 格式的结果写入文件", lang, format=output_format))
     _ensure_utf8(sys.stdout)
     _ensure_utf8(sys.stderr)
-    codes = {"--select": _split_codes(select), "--extend-select": _split_codes(extend_select),
-             "--ignore": _split_codes(ignore)}
+    codes = {"--select": _split_codes(select, lang), "--extend-select": _split_codes(extend_select, lang),
+             "--ignore": _split_codes(ignore, lang)}
     options = Options(config=config_path, select=codes["--select"] if select else None,
                       extend_select=codes["--extend-select"], ignore=codes["--ignore"],
                       report_year=report_year, lang=lang)
@@ -217,7 +245,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         collected = _collect(linter, paths, _split_globs(exclude), _split_globs(extend_exclude), force_exclude,
                              respect_gitignore)
         files = collected.files
-        _check_selectors(linter, files, codes)
+        _check_selectors(linter, files, codes, lang)
         run = Run(linter, RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                                      baseline=None if write_baseline else baseline_path,
                                      stdin_filename=stdin_filename))
@@ -228,24 +256,26 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         results.extend(FileResult(path, error=message) for path, message in collected.problems)
         config = linter.finder.for_file(files[0] if files and files[0] != "-" else ".")
     except ConfigError as exc:
-        say(f"govlint: error: {exc}")
+        # A broken configuration's lang: is unknown (then --lang, else zh); a sound one's is used (a
+        # baseline it names is missing …).
+        error(exc.where_message(), lang or _configured_lang(locals().get("linter"), paths))
         sys.exit(EXIT_ERROR)
-    lang = lang or config.lang or "zh"
+    lang = lang or config.lang or i18n.DEFAULT
     threshold = fail_on or config.fail_on or "error"
     from .registry import load_errors
 
     for message in load_errors():  # a plug-in that failed to load: never dropped in silence
-        say(f"govlint: warning: {message}")
+        say(i18n.join("govlint: warning: ", message), lang)
     for message in run.notes:
-        say(f"govlint: {message}")
+        say(i18n.join("govlint: ", message), lang)
     run_errors = getattr(run, "errors", [])  # a fix that could not be written back
     for message in run_errors:
-        say(f"govlint: error: {message}")
+        error(message, lang)
     for result in results:
         if result.error:
-            say(f"govlint: error: {result.error}")
+            error(result.error, lang)
         for message in result.internal_errors:
-            say(f"govlint: {message} (please report this bug)")
+            say(i18n.join("govlint: ", message, BUG), lang)
     trouble = bool(run_errors) or any(r.error or r.internal_errors for r in results)
     if not results and collected.excluded and not quiet:
         say(f"govlint: {note('nothing', lang, excluded=collected.excluded)}")
@@ -254,13 +284,13 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         try:
             count = baseline.write(write_baseline, results)
         except OSError as exc:
-            say(f"govlint: error: cannot write {write_baseline}: {exc.strerror or exc}")
+            error(cannot_write(write_baseline, exc), lang)
             sys.exit(EXIT_ERROR)
         say(f"govlint: {note('baseline', lang, count=count, files=len(results), path=write_baseline)}")
         sys.exit(EXIT_ERROR if trouble else EXIT_OK)
     if diff:
         changed = [r for r in results if r.diff]
-        write_out(lambda stream: stream.write("".join(r.diff for r in changed)), output)
+        write_out(lambda stream: stream.write("".join(r.diff for r in changed)), output, lang=lang)
         count = sum(r.fixed for r in changed)
         say("govlint: " + (note("diff", lang, count=count, files=len(changed)) if count else note("no_fixes", lang)))
         sys.exit(EXIT_ERROR if trouble else (EXIT_FAIL if changed else EXIT_OK))
@@ -279,7 +309,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     def write(stream):
         formatter_class(settings).write(results, stream)
 
-    write_out(write, output, target)
+    write_out(write, output, target, lang)
     if output and not quiet:
         say(summary_line(results, lang, fixed))
     if trouble:
@@ -287,6 +317,19 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     if not exit_zero and any(fails(r, threshold) for r in results):
         sys.exit(EXIT_FAIL)
     sys.exit(EXIT_OK)
+
+
+def _configured_lang(linter, paths) -> str | None:
+    """The ``lang:`` of the configuration of the first path, if it can be read."""
+    from .yamlio import ConfigError
+
+    if linter is None:
+        return None
+    first = next((path for path in paths if path != "-"), ".")
+    try:
+        return linter.finder.for_file(first).lang
+    except (ConfigError, OSError):
+        return None
 
 
 def _collect(linter, paths, exclude, extend_exclude, force_exclude, respect_gitignore):
@@ -316,7 +359,7 @@ def _collect(linter, paths, exclude, extend_exclude, force_exclude, respect_giti
     return walker.collect(paths)
 
 
-def _check_selectors(linter, files, codes: dict) -> None:
+def _check_selectors(linter, files, codes: dict, lang: str | None = None) -> None:
     """An unknown rule code or prefix on the command line is a usage error, with a did-you-mean."""
     from . import selectors
 
@@ -328,10 +371,10 @@ def _check_selectors(linter, files, codes: dict) -> None:
         config = linter.finder.for_file(path if path != "-" else ".")
         configs.setdefault(config.path, config)
     known = {rule.code for config in configs.values() for rule in linter.all_rules(config)}
-    problems = [f"{option}: {selectors.describe(code, hint)}" for option, code in given
+    problems = [i18n.join(option, ": ", selectors.describe(code, hint)) for option, code in given
                 for _, hint in selectors.unknown([code], known)]
     if problems:
-        raise click.UsageError("\n".join(problems))
+        raise click.UsageError("\n".join(i18n.text(problem, lang or i18n.DEFAULT) for problem in problems))
 
 
 def _check_one(run, path: str):
@@ -345,7 +388,7 @@ def _check_one(run, path: str):
         raise  # the configuration's mistake: reported once, for the whole run
     except OSError as exc:  # writing the fixed file (or, for -, the fixed report on stdout)
         target = STDOUT if path == "-" else path
-        return FileResult(path, error=f"{path}: cannot write {target}: {exc.strerror or exc}")
+        return FileResult(path, error=i18n.join(path, ": ", cannot_write(target, exc)))
     except Exception as exc:
         return FileResult(path, error=internal_error(path, "checking it", exc))
 
@@ -361,7 +404,7 @@ def rules_command(lang, output_format, config_path):
     from .docs import list_rules
 
     _ensure_utf8(sys.stdout)
-    _run_docs(lambda: list_rules(config_path, lang, output_format))
+    _run_docs(lambda: list_rules(config_path, lang, output_format), lang=lang)
 
 
 @cli.command("rule")
@@ -374,17 +417,20 @@ def rule_command(code, lang, config_path):
 
     _ensure_utf8(sys.stdout)
     code = code.strip().upper()
-    _run_docs(lambda: rule_page(code, config_path, lang), unknown=lambda: _no_rule(code, config_path))
+    _run_docs(lambda: rule_page(code, config_path, lang), unknown=lambda: _no_rule(code, config_path), lang=lang)
 
 
-def _no_rule(code: str, config_path) -> str:
+def _no_rule(code: str, config_path) -> i18n.Message:
     from .config import load_config
     from .engine import Linter, Options
     from .selectors import suggestion
 
     rules = Linter(Options(config=config_path)).all_rules(load_config(config_path) if config_path else None)
     hint = suggestion(code, {rule.code for rule in rules})
-    return f"no rule {code}" + (f"; did you mean {hint}?" if hint else "; `govlint rules` lists the rules")
+    if hint:
+        return i18n.fmt("no rule {code}; did you mean {hint}?", "没有规则 {code}，是否应为 {hint}？", code=code, hint=hint)
+    return i18n.fmt("no rule {code}; `govlint rules` lists the rules", "没有规则 {code}；`govlint rules` 可列出所有规则",
+                    code=code)
 
 
 @cli.command("kinds")
@@ -399,49 +445,53 @@ def kinds_command():
 @cli.command("init")
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite an existing .govlint.yaml.")
-def init_command(folder, force):
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the messages.")
+def init_command(folder, force, lang):
     """Write a commented .govlint.yaml with the defaults into FOLDER (default: here)."""
     from .docs import config_template, init_hints
 
     path = os.path.join(folder, ".govlint.yaml")
     if os.path.exists(path) and not force:
-        say(f"govlint: error: {path} exists; use --force to overwrite it")
+        error(i18n.fmt("{path} exists; use --force to overwrite it", "{path} 已存在；如要覆盖，请加 --force",
+                       path=path), lang)
         sys.exit(EXIT_ERROR)
     try:
         os.makedirs(folder, exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(config_template())
     except OSError as exc:
-        say(f"govlint: error: cannot write {path}: {exc.strerror or exc}")
+        error(cannot_write(path, exc), lang)
         sys.exit(EXIT_ERROR)
-    write_out(lambda stream: stream.write(f"wrote {path}\n{init_hints(folder)}"), None)
+    write_out(lambda stream: stream.write(f"wrote {path}\n{init_hints(folder)}"), None, lang=lang)
 
 
-def _run_docs(produce, unknown=None):
+def _run_docs(produce, unknown=None, lang: str | None = None):
     from .yamlio import ConfigError
 
     try:
         text = produce()
     except ConfigError as exc:
-        say(f"govlint: error: {exc}")
+        error(exc.where_message(), lang)
         sys.exit(EXIT_ERROR)
     except LookupError as exc:
-        say(f"govlint: error: {unknown() if unknown else exc.args[0]}")
+        error(unknown() if unknown else i18n.of(exc), lang)
         sys.exit(EXIT_ERROR)
-    write_out(lambda stream: stream.write(text), None)
+    write_out(lambda stream: stream.write(text), None, lang=lang)
 
 
 def main(argv=None):
     try:
         cli.main(args=argv, prog_name="govlint")
     except KeyboardInterrupt:
-        say("govlint: interrupted")
+        say(i18n.msg("govlint: interrupted", "govlint: 已中断"), _argv_lang(argv))
         sys.exit(130)
     except Exception as exc:  # outside any one file (loading the rules …): still a message and exit 2
         import traceback
 
         traceback.print_exc()
-        say(f"govlint: internal error: {type(exc).__name__}: {exc} (please report this bug)")
+        say(i18n.join(i18n.fmt("govlint: internal error: {error}", "govlint: 内部错误：{error}",
+                               error=f"{type(exc).__name__}: {exc}"), BUG), _argv_lang(argv))
         status = EXIT_ERROR
     except SystemExit as exc:
         status = exc.code
@@ -454,6 +504,20 @@ def main(argv=None):
         _discard_stdout()
     except OSError as exc:
         _discard_stdout()
-        say(f"govlint: error: cannot write {STDOUT}: {exc.strerror or exc}")
+        error(cannot_write(STDOUT, exc), _argv_lang(argv))
         status = EXIT_ERROR
     sys.exit(status)
+
+
+def _argv_lang(argv=None) -> str:
+    """The --lang of the command line, for messages printed outside a command (else zh)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1] if args[index + 1] in i18n.LANGS else i18n.DEFAULT
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in i18n.LANGS else i18n.DEFAULT
+    return i18n.DEFAULT

@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass, field
 
 from .diagnostics import SEVERITIES
-from . import selectors
+from . import i18n, selectors
 from .yamlio import ConfigError, Located, plain, read
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
@@ -80,11 +80,13 @@ def _codes(where: Located, node, key, seen: list) -> list[str]:
     elif isinstance(value, list):
         places = [(value, index, False) for index in range(len(value))]
     else:
-        raise where.error(node, key, f"'{key}' must be a list of rule codes or prefixes", value=True)
+        raise where.error(node, key, i18n.fmt("'{key}' must be a list of rule codes or prefixes",
+                                              "'{key}' 应为规则代码或前缀的列表", key=key), value=True)
     for item, (container, place, is_value) in zip(value, places):
         if not isinstance(item, str) or not _is_selector(item):
-            raise where.error(container, place, f"{str(item)!r} is not a rule code or prefix (like GL3 or GL303) "
-                                                f"or ALL", value=is_value)
+            raise where.error(container, place, i18n.fmt("{item!r} is not a rule code or prefix (like GL3 or GL303) "
+                                                         "or ALL", "{item!r} 不是规则代码或前缀（如 GL3 或 GL303），"
+                                                         "也不是 ALL", item=str(item)), value=is_value)
         seen.append((str(item).upper(), container, place, is_value))
     return [str(item).upper() for item in value]
 
@@ -94,7 +96,8 @@ def _globs(where: Located, node, key) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise where.error(node, key, f"'{key}' must be a list of file globs", value=True)
+        raise where.error(node, key, i18n.fmt("'{key}' must be a list of file globs",
+                                              "'{key}' 应为文件通配模式（glob）的列表", key=key), value=True)
     return [str(item) for item in value]
 
 
@@ -123,10 +126,13 @@ def parse_config(data, path: str) -> Config:
     if data is None:
         return Config(path=path)
     if not isinstance(data, dict):
-        raise ConfigError(path, 1, 1, "the configuration must be a mapping (select:, ignore:, severity: …)")
+        raise ConfigError(path, 1, 1, i18n.msg("the configuration must be a mapping (select:, ignore:, severity: …)",
+                                               "配置应为“键: 值”的映射（select:、ignore:、severity: …）"))
     for key in data:
         if key not in _KEYS:
-            raise where.error(data, key, f"unknown setting {key!r}; known settings: {', '.join(sorted(_KEYS))}")
+            raise where.error(data, key, i18n.fmt("unknown setting {key!r}; known settings: {known}",
+                                                  "未知的设置项 {key!r}；可用的设置项：{known}",
+                                                  key=key, known=", ".join(sorted(_KEYS))))
     config = Config(path=path)
     seen: list = []  # every selector, checked once the rule packs are known
     if "select" in data:
@@ -135,57 +141,72 @@ def parse_config(data, path: str) -> Config:
     config.ignore = _codes(where, data, "ignore", seen)
     severity = data.get("severity") or {}
     if not isinstance(severity, dict):
-        raise where.error(data, "severity", "'severity' maps rule codes to info, warning or error", value=True)
+        raise where.error(data, "severity", i18n.msg("'severity' maps rule codes to info, warning or error",
+                                                     "'severity' 应把规则代码对应到 info、warning 或 error"), value=True)
     for code, level in severity.items():
         if not isinstance(code, str) or not _is_selector(code):
-            raise where.error(severity, code, f"{str(code)!r} is not a rule code or prefix")
+            raise where.error(severity, code, i18n.fmt("{code!r} is not a rule code or prefix",
+                                                       "{code!r} 不是规则代码或前缀", code=str(code)))
         seen.append((str(code).upper(), severity, code, False))
         if level not in SEVERITIES:
-            raise where.error(severity, code, f"severity of {code} must be one of {', '.join(SEVERITIES)}",
-                              value=True)
+            raise where.error(severity, code, i18n.fmt("severity of {code} must be one of {levels}",
+                                                       "{code} 的严重级别应为 {levels} 之一",
+                                                       code=code, levels=", ".join(SEVERITIES)), value=True)
         config.severity[str(code).upper()] = str(level)
     packs = data.get("rule-packs") or []
     if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
-        raise where.error(data, "rule-packs", "'rule-packs' must be a list of file paths", value=True)
+        raise where.error(data, "rule-packs", i18n.msg("'rule-packs' must be a list of file paths",
+                                                       "'rule-packs' 应为文件路径的列表"), value=True)
     base = os.path.dirname(os.path.abspath(path))
     for index, pack in enumerate(packs):
         full = os.path.normpath(os.path.join(base, pack))  # normalised: a pack listed twice is seen
         if not os.path.exists(full):
-            raise where.error(packs, index, f"rule pack not found: {pack}")
+            raise where.error(packs, index, i18n.fmt("rule pack not found: {pack}", "找不到规则包：{pack}", pack=pack))
         if not os.path.isfile(full):
-            raise where.error(packs, index, f"rule pack is not a regular file: {pack}")
+            raise where.error(packs, index, i18n.fmt("rule pack is not a regular file: {pack}",
+                                                     "规则包不是普通文件：{pack}", pack=pack))
         if full in config.rule_packs:
-            raise where.error(packs, index, f"rule pack listed twice: {pack}")
+            raise where.error(packs, index, i18n.fmt("rule pack listed twice: {pack}", "规则包重复列出：{pack}",
+                                                     pack=pack))
         config.rule_packs.append(full)
     ignores = data.get("per-file-ignores") or {}
     if not isinstance(ignores, dict):
-        raise where.error(data, "per-file-ignores", "'per-file-ignores' maps file globs to rule codes", value=True)
+        raise where.error(data, "per-file-ignores", i18n.msg("'per-file-ignores' maps file globs to rule codes",
+                                                             "'per-file-ignores' 应把文件通配模式对应到规则代码"),
+                          value=True)
     for pattern in ignores:
         codes = _codes(where, ignores, pattern, seen)
         if not codes:
-            raise where.error(ignores, pattern, f"per-file ignore for {pattern!r} must name the rules it ignores")
+            raise where.error(ignores, pattern, i18n.fmt("per-file ignore for {pattern!r} must name the rules it "
+                                                         "ignores",
+                                                         "{pattern!r} 的按文件忽略应列出要忽略的规则",
+                                                         pattern=str(pattern)))
         config.per_file_ignores[str(pattern)] = codes
     if "report-year" in data:
         year = data["report-year"]
         if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100:
-            raise where.error(data, "report-year", "'report-year' must be a year such as 2022", value=True)
+            raise where.error(data, "report-year", i18n.msg("'report-year' must be a year such as 2022",
+                                                            "'report-year' 应为年份，如 2022"), value=True)
         config.report_year = int(year)
     if "fail-on" in data:
         if data["fail-on"] not in SEVERITIES:
-            raise where.error(data, "fail-on", f"'fail-on' must be one of {', '.join(SEVERITIES)}", value=True)
+            raise where.error(data, "fail-on", i18n.fmt("'fail-on' must be one of {levels}", "'fail-on' 应为 {levels} 之一",
+                                                        levels=", ".join(SEVERITIES)), value=True)
         config.fail_on = str(data["fail-on"])
     if "baseline" in data:
         if not isinstance(data["baseline"], str):
-            raise where.error(data, "baseline", "'baseline' must be the path of a baseline file", value=True)
+            raise where.error(data, "baseline", i18n.msg("'baseline' must be the path of a baseline file",
+                                                         "'baseline' 应为基线文件的路径"), value=True)
         full = os.path.join(base, data["baseline"])
         config.baseline = full
         if not os.path.isfile(full):
             # Raised when the baseline is used, not when --write-baseline is about to create it.
-            config.baseline_error = where.error(data, "baseline", f"baseline not found: {data['baseline']} "
-                                                "(create it with govlint --write-baseline)", value=True)
+            config.baseline_error = where.error(data, "baseline", i18n.fmt(
+                "baseline not found: {path} (create it with govlint --write-baseline)",
+                "找不到基线文件：{path}（可用 govlint --write-baseline 生成）", path=data["baseline"]), value=True)
     if "lang" in data:
         if data["lang"] not in ("zh", "en"):
-            raise where.error(data, "lang", "'lang' must be zh or en", value=True)
+            raise where.error(data, "lang", i18n.msg("'lang' must be zh or en", "'lang' 应为 zh 或 en"), value=True)
         config.lang = str(data["lang"])
     config.exclude = _globs(where, data, "exclude")
     config.extend_exclude = _globs(where, data, "extend-exclude")

@@ -74,7 +74,10 @@ def markdown_table(by_code, lang: str = "zh") -> str:
 def rule_page(code: str, config_path, lang: str) -> str:
     by_code = grouped(_rules(config_path))
     if code not in by_code:
-        raise LookupError(f"no rule {code}; `govlint rules` lists them")
+        from . import i18n
+
+        raise LookupError(i18n.fmt("no rule {code}; `govlint rules` lists them",
+                                   "没有规则 {code}；`govlint rules` 可列出所有规则", code=code))
     rules = by_code[code]
     zh = lang != "en"
     out = []

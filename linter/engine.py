@@ -17,15 +17,27 @@ from .diagnostics import SEVERITY_RANK, Diagnostic
 from .model import Document
 from .parser import parse
 from .rulepacks import Rule, builtin_rules, load_pack_file, merge
-from . import readers
+from . import i18n, readers
 from .source import MAX_BYTES, InputError, Source
 from .yamlio import ConfigError
 
 GATE_KIND = "not-a-report"  # the check kind whose finding means "this file is not a report"
 
 
-def internal_error(path: str, stage: str, exc: BaseException) -> str:
-    return f"{path}: internal error while {stage}: {type(exc).__name__}: {exc} (please report this bug)"
+# What govlint was doing when an internal error happened, in both languages.
+STAGES = {"reading it": "读取", "checking it": "检查"}
+
+
+def internal_error(path: str, stage: str, exc: BaseException) -> i18n.Message:
+    return i18n.fmt("{path}: internal error while {stage}: {error} (please report this bug)",
+                    "{path}: {stage_zh}时发生内部错误：{error}（这是 govlint 的缺陷，请报告）",
+                    path=path, stage=stage, stage_zh=STAGES.get(stage, stage), error=f"{type(exc).__name__}: {exc}")
+
+
+def rule_error(path: str, code: str, kind: str, exc: BaseException) -> i18n.Message:
+    return i18n.fmt("{path}: internal error in {code} ({kind}): {error}",
+                    "{path}: 规则 {code}（{kind}）发生内部错误：{error}",
+                    path=path, code=code, kind=kind, error=f"{type(exc).__name__}: {exc}")
 
 
 @dataclass
@@ -46,7 +58,7 @@ class FileResult:
     source: Source | None = None
     doc: Document | None = None      # kept only when the Linter is asked to (HTML needs it)
     diagnostics: list = field(default_factory=list)
-    error: str | None = None         # input error: the file could not be read as a report
+    error: str | None = None         # input error: the file could not be read (an i18n.Message: print i18n.text)
     internal_errors: list = field(default_factory=list)
     year: int | None = None
     format: str | None = None
@@ -113,9 +125,10 @@ class Linter:
         try:
             data = sys.stdin.buffer.read(MAX_BYTES + 1) if path == "-" else _read_regular_file(path)
         except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise InputError(i18n.fmt("{path}: cannot read: {reason}", "{path}: 无法读取：{reason}",
+                                      path=path, reason=i18n.os_error(exc))) from None
         if len(data) > MAX_BYTES:
-            raise InputError(f"{path}: file is larger than {MAX_BYTES // 1024 // 1024} MB; not a report")
+            raise InputError(too_large(path))
         try:
             return readers.read(data, path)
         except InputError:
@@ -127,14 +140,14 @@ class Linter:
         try:
             source = self.read(path)
         except InputError as exc:
-            return FileResult(path, error=str(exc))
+            return FileResult(path, error=i18n.of(exc))
         return self.lint_source(source)
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
             source = readers.read(data, path)
         except InputError as exc:
-            return FileResult(path, error=str(exc))
+            return FileResult(path, error=i18n.of(exc))
         except Exception as exc:
             return FileResult(path, error=internal_error(path, "reading it", exc))
         return self.lint_source(source)
@@ -162,8 +175,7 @@ class Linter:
                 for finding in rule.run(doc):
                     result.diagnostics.append(rule.render(finding, lang, severity))
             except Exception as exc:  # a rule bug must not hide the other rules' findings
-                result.internal_errors.append(f"{source.path}: internal error in {rule.code} ({rule.kind.name}): "
-                                              f"{type(exc).__name__}: {exc}")
+                result.internal_errors.append(rule_error(source.path, rule.code, rule.kind.name, exc))
         result.diagnostics.sort(key=Diagnostic.sort_key)
         if not self.keep_documents:
             result.doc = None
@@ -187,8 +199,19 @@ def _read_regular_file(path: str) -> bytes:
     with os.fdopen(os.open(path, flags), "rb") as handle:
         kind = file_kind(os.fstat(handle.fileno()).st_mode)
         if kind is not None:
-            raise InputError(f"{path}: {kind}, not a report file")
+            raise InputError(not_a_file(path, kind))
         return handle.read(MAX_BYTES + 1)
+
+
+def too_large(path: str) -> i18n.Message:
+    mb = MAX_BYTES // 1024 // 1024
+    return i18n.fmt("{path}: file is larger than {mb} MB; not a report", "{path}: 文件超过 {mb} MB，不是年度报告",
+                    path=path, mb=mb)
+
+
+def not_a_file(path: str, kind) -> i18n.Message:
+    """"x: a named pipe (FIFO), not a report file" (``kind`` from walk.file_kind)."""
+    return i18n.fmt("{path}: {kind}, not a report file", "{path}: {kind}，不是报告文件", path=path, kind=kind)
 
 
 def fails(result: FileResult, fail_on: str) -> bool:

@@ -33,6 +33,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import i18n
 from .source import Source
 
 MAX_ROUNDS = 10
@@ -201,34 +202,49 @@ class WriteRefused(OSError):
     write errors report this one too.
     """
 
-    def __init__(self, path: str, reason: str, code: int = errno.EPERM):
+    def __init__(self, path: str, reason, code: int = errno.EPERM):
         super().__init__(code, reason, path)
 
     def __str__(self) -> str:
         return f"{self.filename}: {self.strerror}"
+
+    @property
+    def message(self) -> i18n.Message:
+        """"path: reason" in both languages."""
+        return i18n.join(self.filename, ": ", self.strerror)
+
+
+_CHANGED = i18n.msg("changed while govlint was fixing it; not fixed: run govlint again",
+                    "在 govlint 修复期间文件被改动，未修复：请重新运行 govlint")
 
 
 def _euid():
     return os.geteuid() if hasattr(os, "geteuid") else None
 
 
-def refusal(info: os.stat_result, may_write: bool, euid: int | None) -> str | None:
+def refusal(info: os.stat_result, may_write: bool, euid: int | None) -> i18n.Message | None:
     """Why a file must not be rewritten by ``--fix``, or None.  (Pure: tested without a file system.)
 
     ``may_write``: os.access(W_OK) for the current user; ``euid`` None where there are no user ids.
     """
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file; not fixed"
+        return i18n.msg("not a regular file; not fixed", "不是普通文件，未修复")
     if info.st_nlink > 1:
-        return (f"has {info.st_nlink} hard links; fixing it would break them (the other names would keep "
-                "the old text): fix a copy")
+        return i18n.fmt("has {links} hard links; fixing it would break them (the other names would keep "
+                        "the old text): fix a copy",
+                        "有 {links} 个硬链接；修复会破坏这些链接（其他文件名仍是旧内容）：请修复一份副本",
+                        links=info.st_nlink)
     mode = stat.S_IMODE(info.st_mode)
     # The superuser may write anything: a file nobody may write is read-only on purpose, for root too.
     if not mode & 0o222:
-        return f"is read-only (mode {mode:04o}); not fixed: make it writable first, or fix a copy"
+        return i18n.fmt("is read-only (mode {mode:04o}); not fixed: make it writable first, or fix a copy",
+                        "是只读文件（权限 {mode:04o}），未修复：请先改为可写，或修复一份副本", mode=mode)
     if not may_write:
-        owner = f", owner {info.st_uid}" if euid is not None and info.st_uid != euid else ""
-        return f"is not writable for you (mode {mode:04o}{owner}); not fixed"
+        mine = euid is not None and info.st_uid != euid
+        return i18n.fmt("is not writable for you (mode {mode:04o}{owner}); not fixed",
+                        "你没有写入权限（权限 {mode:04o}{owner_zh}），未修复", mode=mode,
+                        owner=f", owner {info.st_uid}" if mine else "",
+                        owner_zh=f"，属主 {info.st_uid}" if mine else "")
     return None
 
 
@@ -250,18 +266,21 @@ def write_atomically(path: str, data: bytes, expected: os.stat_result | None = N
     try:
         info = os.stat(real)
     except OSError as exc:
-        raise WriteRefused(path, f"cannot be read back: {exc.strerror or exc}; not fixed", exc.errno) from None
+        raise WriteRefused(path, i18n.fmt("cannot be read back: {reason}; not fixed", "无法重新读取：{reason}，未修复",
+                                          reason=i18n.os_error(exc)), exc.errno) from None
     reason = refusal(info, os.access(real, os.W_OK), _euid())
     if reason:
         raise WriteRefused(path, reason, errno.EACCES)
     if expected is not None and not _same_file(expected, info):
-        raise WriteRefused(path, "changed while govlint was fixing it; not fixed: run govlint again", errno.EAGAIN)
+        raise WriteRefused(path, _CHANGED, errno.EAGAIN)
     folder = os.path.dirname(real)
     try:
         handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise WriteRefused(path, f"cannot create a temporary file in its folder {folder}: "
-                                 f"{exc.strerror or exc}; not fixed", exc.errno or errno.EACCES) from None
+        raise WriteRefused(path, i18n.fmt("cannot create a temporary file in its folder {folder}: {reason}; not fixed",
+                                          "无法在其所在文件夹 {folder} 中创建临时文件：{reason}，未修复",
+                                          folder=folder, reason=i18n.os_error(exc)),
+                           exc.errno or errno.EACCES) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             _keep_owner(stream.fileno(), info, path)
@@ -270,8 +289,7 @@ def write_atomically(path: str, data: bytes, expected: os.stat_result | None = N
             stream.flush()
             os.fsync(stream.fileno())
         if expected is not None and not _same_file(expected, os.stat(real)):
-            raise WriteRefused(path, "changed while govlint was fixing it; not fixed: run govlint again",
-                               errno.EAGAIN)
+            raise WriteRefused(path, _CHANGED, errno.EAGAIN)
         os.replace(temporary, real)
         temporary = None
         _sync_folder(folder)
@@ -293,8 +311,10 @@ def _keep_owner(descriptor: int, info: os.stat_result, path: str) -> None:
     try:
         os.fchown(descriptor, info.st_uid, info.st_gid)
     except OSError:
-        raise WriteRefused(path, f"belongs to user {info.st_uid}, group {info.st_gid}; govlint cannot give the "
-                                 "fixed file the same owner, so it is not fixed: fix it as its owner",
+        raise WriteRefused(path, i18n.fmt("belongs to user {uid}, group {gid}; govlint cannot give the fixed file "
+                                          "the same owner, so it is not fixed: fix it as its owner",
+                                          "属于用户 {uid}、用户组 {gid}；govlint 无法让修复后的文件保持同一属主，"
+                                          "因此未修复：请以文件属主身份修复", uid=info.st_uid, gid=info.st_gid),
                            errno.EPERM) from None
 
 

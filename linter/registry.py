@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
 
+from . import i18n
+
 ENTRY_POINT_GROUP = "govlint.checks"
 
 
@@ -90,32 +92,37 @@ def _load_entry_points() -> None:
     except TypeError:  # Python < 3.10
         found = entry_points().get(ENTRY_POINT_GROUP, [])
     for point in found:
-        where = f"plug-in {point.name!r} ({point.value})"
+        name, value = point.name, point.value
         try:
             loaded = point.load()
         except (Exception, SystemExit) as exc:  # a broken plug-in must not take govlint down
-            _LOAD_ERRORS[point.name] = f"{where} could not be loaded: {_why(exc)}"
+            _LOAD_ERRORS[point.name] = i18n.fmt("plug-in {name!r} ({value}) could not be loaded: {why}",
+                                                "无法加载插件 {name!r}（{value}）：{why}", name=name, value=value,
+                                                why=_why(exc))
             continue
         if isinstance(loaded, type) and issubclass(loaded, CheckKind):
             if not loaded.name:
                 loaded.name = point.name
             _KINDS.setdefault(loaded.name, loaded)
         else:
-            _LOAD_ERRORS[point.name] = f"{where} could not be loaded: it is not a CheckKind subclass"
+            _LOAD_ERRORS[point.name] = i18n.fmt("plug-in {name!r} ({value}) could not be loaded: it is not a CheckKind "
+                                                "subclass", "无法加载插件 {name!r}（{value}）：它不是 CheckKind 的子类",
+                                                name=name, value=value)
 
 
-def load_errors() -> list[str]:
+def load_errors() -> list:
     """Why plug-ins loaded so far failed, one message each (for a warning on stderr)."""
     return list(_LOAD_ERRORS.values())
 
 
-def unknown_kind_reason(name: str) -> str:
-    """Why a kind is unknown, naming a failed plug-in when one may be the cause."""
+def unknown_kind_reason(name: str):
+    """Why a kind is unknown, naming a failed plug-in when one may be the cause (an i18n.Message)."""
     if name in _LOAD_ERRORS:
         return _LOAD_ERRORS[name]
     if _LOAD_ERRORS:
-        return "plug-ins that could not be loaded: " + "; ".join(_LOAD_ERRORS.values())
-    return "see `govlint kinds` for the check kinds"
+        return i18n.join(i18n.msg("plug-ins that could not be loaded: ", "未能加载的插件："),
+                         i18n.join(*_LOAD_ERRORS.values(), sep="; "))
+    return i18n.msg("see `govlint kinds` for the check kinds", "`govlint kinds` 可列出所有检查类型")
 
 
 def get_kind(name: str) -> type[CheckKind] | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
-from . import grammars
+from . import grammars, i18n
 
 MAX_CHARS = 2000
 MAX_TERMS = 200
@@ -26,7 +26,7 @@ MAX_TERMS = 200
 class RelationError(ValueError):
     """A relation in a rule pack does not parse; ``text`` is the relation."""
 
-    def __init__(self, message: str, text: str = ""):
+    def __init__(self, message, text: str = ""):
         super().__init__(message)
         self.text = text
 
@@ -134,26 +134,38 @@ def _check_names(relation: Relation) -> None:
     for _sign, term in relation.left + relation.right:
         if term.kind == "name" and term.value not in known:
             close = difflib.get_close_matches(term.value, sorted(known), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else " (names are the tables' row and column keys)"
-            raise RelationError(f"unknown name {term.value!r} in relation {_short(relation.source)}{hint}",
-                                relation.source)
+            if close:
+                message = i18n.fmt("unknown name {name!r} in relation {relation}; did you mean {hint!r}?",
+                                   "关系式 {relation} 中有未知的名称 {name!r}，是否应为 {hint!r}？",
+                                   name=term.value, relation=_short(relation.source), hint=close[0])
+            else:
+                message = i18n.fmt("unknown name {name!r} in relation {relation} (names are the tables' row and "
+                                   "column keys)", "关系式 {relation} 中有未知的名称 {name!r}（名称应为表格的行键和列键）",
+                                   name=term.value, relation=_short(relation.source))
+            raise RelationError(message, relation.source)
         if term.kind == "pattern" and not any(fnmatch.fnmatchcase(key, term.value) for key in known):
-            raise RelationError(f"sum({term.value}) in relation {_short(relation.source)} matches no row key",
-                                relation.source)
+            raise RelationError(i18n.fmt("sum({pattern}) in relation {relation} matches no row key",
+                                         "关系式 {relation} 中的 sum({pattern}) 匹配不到任何行键",
+                                         pattern=term.value, relation=_short(relation.source)), relation.source)
 
 
 @lru_cache(maxsize=256)
 def parse_relation(text: str) -> Relation:
     if not isinstance(text, str):
-        raise RelationError(f"a relation is a text, not {type(text).__name__}", str(text))
+        raise RelationError(i18n.fmt("a relation is a text, not {type}", "关系式应为文本，而不是 {type}",
+                                     type=type(text).__name__), str(text))
     if len(text) > MAX_CHARS:
-        raise RelationError(f"relation {_short(text)} is longer than {MAX_CHARS:,} characters", text)
+        raise RelationError(i18n.fmt("relation {relation} is longer than {limit:,} characters",
+                                     "关系式 {relation} 超过 {limit:,} 个字符", relation=_short(text), limit=MAX_CHARS),
+                            text)
     try:
         left, comparator, right = _ToRelation().transform(_parser().parse(text))
     except LarkError as exc:
-        raise RelationError(f"cannot parse relation {_short(text)}: {str(exc).splitlines()[0]}", text) from None
+        raise RelationError(i18n.fmt("cannot parse relation {relation}: {error}", "无法解析关系式 {relation}：{error}",
+                                     relation=_short(text), error=str(exc).splitlines()[0]), text) from None
     if len(left) + len(right) > MAX_TERMS:
-        raise RelationError(f"relation {_short(text)} has more than {MAX_TERMS} terms", text)
+        raise RelationError(i18n.fmt("relation {relation} has more than {limit} terms", "关系式 {relation} 超过 {limit} 项",
+                                     relation=_short(text), limit=MAX_TERMS), text)
     relation = Relation(text, left, str(comparator), right)
     _check_names(relation)
     return relation

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from . import i18n
 from .canon import FORMATS
 from .diagnostics import SEVERITIES, Diagnostic, Finding, Fix
 from .registry import CheckKind, get_kind, unknown_kind_reason
@@ -109,18 +110,22 @@ def _template_problem(text: str, kind: type[CheckKind]) -> str | None:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        return f"malformed template ({exc}); write a literal brace as {{{{ or }}}}"
+        return i18n.fmt("malformed template ({error}); write a literal brace as {{{{ or }}}}",
+                        "模板格式有误（{error}）；字面的花括号请写成 {{{{ 或 }}}}", error=exc)
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
         if not _FIELD.match(name):
-            return f"{shown} is not allowed: a field is a plain name such as {{found}}"
+            return i18n.fmt("{shown} is not allowed: a field is a plain name such as {{found}}",
+                            "不允许使用 {shown}：字段应是简单的名称，如 {{found}}", shown=shown)
         if conversion or spec:
-            return f"{shown} is not allowed: write the plain field {{{name}}}"
+            return i18n.fmt("{shown} is not allowed: write the plain field {{{name}}}",
+                            "不允许使用 {shown}：请写简单字段 {{{name}}}", shown=shown, name=name)
         if kind.FIELDS is not None and name not in kind.FIELDS:
-            return (f"check kind '{kind.name}' provides no field {{{name}}} "
-                    f"(fields: {', '.join(kind.FIELDS) or 'none'})")
+            return i18n.fmt("check kind '{kind}' provides no field {{{name}}} (fields: {fields})",
+                            "检查类型 '{kind}' 没有字段 {{{name}}}（可用字段：{fields_zh}）", kind=kind.name, name=name,
+                            fields=", ".join(kind.FIELDS) or "none", fields_zh=", ".join(kind.FIELDS) or "无")
     return None
 
 
@@ -129,20 +134,24 @@ def _lang_map(where: Located, node, key, required: bool = True,
     value = node.get(key)
     if value is None:
         if required:
-            raise where.error(node, None, f"rule needs '{key}' with zh and en texts")
+            raise where.error(node, None, i18n.fmt("rule needs '{key}' with zh and en texts",
+                                                   "规则需要 '{key}'，并提供 zh 和 en 文本", key=key))
         return None
     if isinstance(value, str):
         texts, located = {"zh": value, "en": value}, {"zh": (node, key), "en": (node, key)}
     elif not isinstance(value, dict) or "zh" not in value:
-        raise where.error(node, key, f"'{key}' must map languages (zh, en) to texts", value=True)
+        raise where.error(node, key, i18n.fmt("'{key}' must map languages (zh, en) to texts",
+                                              "'{key}' 应把语言（zh、en）对应到文本", key=key), value=True)
     else:
         texts, located = dict(value), {lang: (value, lang) for lang in value}
     for lang, text in texts.items():
         if lang not in LANGS or not isinstance(text, str):
-            raise where.error(value, lang, f"'{key}.{lang}': expected a text in zh or en")
+            raise where.error(value, lang, i18n.fmt("'{key}.{lang}': expected a text in zh or en",
+                                                    "'{key}.{lang}'：应为 zh 或 en 的文本", key=key, lang=lang))
         problem = _template_problem(text, kind) if kind is not None else None
         if problem:
-            raise where.error(*located[lang], f"'{key}.{lang}': {problem}", value=True)
+            raise where.error(*located[lang], i18n.fmt("'{key}.{lang}': {problem}", "'{key}.{lang}'：{problem}",
+                                                       key=key, lang=lang, problem=problem), value=True)
     return {str(k): str(v) for k, v in texts.items()}
 
 
@@ -158,7 +167,9 @@ def _formats(where: Located, node, key, default) -> tuple:
         if item == "all":
             return FORMATS
         if item not in FORMATS:
-            raise where.error(value, index, f"unknown format {item!r}; expected one of {', '.join(FORMATS)} or all")
+            raise where.error(value, index, i18n.fmt("unknown format {item!r}; expected one of {formats} or all",
+                                                     "未知的格式 {item!r}；应为 {formats} 之一或 all",
+                                                     item=item, formats=", ".join(FORMATS)))
         result.append(item)
     return tuple(result)
 
@@ -166,21 +177,26 @@ def _formats(where: Located, node, key, default) -> tuple:
 def _params(where: Located, rule_node, kind: type[CheckKind]) -> dict:
     given = rule_node.get("params") or {}
     if not isinstance(given, dict):
-        raise where.error(rule_node, "params", "'params' must be a mapping", value=True)
+        raise where.error(rule_node, "params", i18n.msg("'params' must be a mapping", "'params' 应为映射"), value=True)
     result = {}
     for key in given:
         if key not in kind.PARAMS:
             known = ", ".join(sorted(kind.PARAMS)) or "none"
-            raise where.error(given, key, f"check kind '{kind.name}' has no parameter {key!r} (parameters: {known})")
+            raise where.error(given, key, i18n.fmt("check kind '{kind}' has no parameter {key!r} (parameters: {known})",
+                                                   "检查类型 '{kind}' 没有参数 {key!r}（可用参数：{known}）",
+                                                   kind=kind.name, key=key, known=known))
     for key, spec in kind.PARAMS.items():
         if key in given:
             value = given[key]
             if not isinstance(value, spec.type) or (isinstance(value, bool) and spec.type in (int, float)):
                 expected = getattr(spec.type, "__name__", None) or "/".join(t.__name__ for t in spec.type)
-                raise where.error(given, key, f"parameter {key!r} of '{kind.name}' must be {expected}", value=True)
+                raise where.error(given, key, i18n.fmt("parameter {key!r} of '{kind}' must be {expected}",
+                                                       "'{kind}' 的参数 {key!r} 应为 {expected}",
+                                                       key=key, kind=kind.name, expected=expected), value=True)
             result[key] = plain(value)
         elif spec.required:
-            raise where.error(rule_node, "params", f"check kind '{kind.name}' needs parameter {key!r}")
+            raise where.error(rule_node, "params", i18n.fmt("check kind '{kind}' needs parameter {key!r}",
+                                                            "检查类型 '{kind}' 需要参数 {key!r}", kind=kind.name, key=key))
         else:
             result[key] = spec.default
     validate = getattr(kind, "validate_params", None)
@@ -189,10 +205,18 @@ def _params(where: Located, rule_node, kind: type[CheckKind]) -> dict:
             validate(result)
         except RelationError as exc:
             node, key = _find_text(given, exc.text) or (rule_node, "params")
-            raise where.error(node, key, str(exc), value=True) from None
+            raise where.error(node, key, i18n.of(exc), value=True) from None
         except ValueError as exc:
-            raise where.error(rule_node, "params", str(exc)) from None
+            raise where.error(rule_node, "params", _param_problem(exc)) from None
     return result
+
+
+def _param_problem(exc: ValueError):
+    """A check kind's own words about its parameters (English unless it raised an i18n.Message)."""
+    problem = i18n.of(exc)
+    if i18n.is_bilingual(problem):
+        return problem
+    return i18n.fmt("{problem}", "参数有误：{problem}", problem=problem)
 
 
 def _find_text(node, text: str):
@@ -209,39 +233,48 @@ def _find_text(node, text: str):
 
 def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
     if not isinstance(node, dict):
-        raise where.error(node, None, "each rule must be a mapping")
+        raise where.error(node, None, i18n.msg("each rule must be a mapping", "每条规则应为映射"))
     for key in node:
         if key not in _RULE_KEYS:
-            raise where.error(node, key, f"unknown rule key {key!r}")
+            raise where.error(node, key, i18n.fmt("unknown rule key {key!r}", "未知的规则键 {key!r}", key=key))
     code = str(node.get("code", ""))
     if not CODE.match(code):
         raise where.error(node, "code" if "code" in node else None,
-                          f"rule code {code!r} must be letters then three digits, like GL303")
+                          i18n.fmt("rule code {code!r} must be letters then three digits, like GL303",
+                                   "规则代码 {code!r} 应为字母加三位数字，如 GL303", code=code))
     name = str(node.get("name", ""))
     if not NAME.match(name):
-        raise where.error(node, "name" if "name" in node else None, f"{code}: name {name!r} must be kebab-case")
+        raise where.error(node, "name" if "name" in node else None,
+                          i18n.fmt("{code}: name {name!r} must be kebab-case",
+                                   "{code}：名称 {name!r} 应为 kebab-case（小写单词用连字符连接）", code=code, name=name))
     severity = str(node.get("severity", ""))
     if severity not in SEVERITIES:
         raise where.error(node, "severity" if "severity" in node else None,
-                          f"{code}: severity must be one of {', '.join(SEVERITIES)}")
+                          _severity_problem(code))
     kind_name = str(node.get("kind", ""))
     kind = get_kind(kind_name)
     if kind is None:
         raise where.error(node, "kind" if "kind" in node else None,
-                          f"{code}: unknown check kind {kind_name!r}; {unknown_kind_reason(kind_name)}")
+                          i18n.fmt("{code}: unknown check kind {kind!r}; {reason}", "{code}：未知的检查类型 {kind!r}；{reason}",
+                                   code=code, kind=kind_name, reason=unknown_kind_reason(kind_name)))
     cases = {}
     if not isinstance(node.get("cases") or {}, dict):
-        raise where.error(node, "cases", f"{code}: 'cases' maps case names to messages", value=True)
+        raise where.error(node, "cases", i18n.fmt("{code}: 'cases' maps case names to messages",
+                                                  "{code}：'cases' 应把情形名称对应到消息", code=code), value=True)
     for case, spec in (node.get("cases") or {}).items():
         if not isinstance(spec, dict):
-            raise where.error(node["cases"], case, f"{code}: case {case!r} must be a mapping", value=True)
+            raise where.error(node["cases"], case, i18n.fmt("{code}: case {case!r} must be a mapping",
+                                                            "{code}：情形 {case!r} 应为映射", code=code, case=case),
+                              value=True)
         if kind.CASES and case not in kind.CASES:
-            raise where.error(node["cases"], case, f"{code}: check kind '{kind_name}' reports no case {case!r} "
-                                                   f"(cases: {', '.join(kind.CASES)})")
+            raise where.error(node["cases"], case, i18n.fmt(
+                "{code}: check kind '{kind}' reports no case {case!r} (cases: {cases})",
+                "{code}：检查类型 '{kind}' 没有情形 {case!r}（可用情形：{cases}）",
+                code=code, kind=kind_name, case=case, cases=", ".join(kind.CASES)))
         entry = {}
         if "severity" in spec:
             if spec["severity"] not in SEVERITIES:
-                raise where.error(spec, "severity", f"{code}: severity must be one of {', '.join(SEVERITIES)}")
+                raise where.error(spec, "severity", _severity_problem(code))
             entry["severity"] = str(spec["severity"])
         for key in TEMPLATES:
             if key in spec:
@@ -252,7 +285,8 @@ def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
     examples = plain(node.get("examples") or {})
     for key in examples:
         if key not in ("pass", "fail"):
-            raise where.error(node["examples"], key, f"{code}: examples are 'pass' or 'fail'")
+            raise where.error(node["examples"], key, i18n.fmt("{code}: examples are 'pass' or 'fail'",
+                                                              "{code}：示例应为 'pass' 或 'fail'", code=code))
     summary = _lang_map(where, node, "summary", required=False)
     descriptions = _lang_map(where, node, "description", required=False) or {"zh": ""}
     if isinstance(node.get("description"), str):
@@ -269,6 +303,11 @@ def _rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
                 help=_lang_map(where, node, "help", required=False, kind=kind),
                 examples=examples, formats=_formats(where, node, "formats", pack_formats),
                 enabled=bool(node.get("enabled", True)), pack=pack, source=where.path)
+
+
+def _severity_problem(code: str) -> i18n.Message:
+    return i18n.fmt("{code}: severity must be one of {levels}", "{code}：严重级别应为 {levels} 之一",
+                    code=code, levels=", ".join(SEVERITIES))
 
 
 def load_pack(text: str, path: str, cache_dir: str | None = None) -> list[Rule]:
@@ -290,13 +329,17 @@ def load_pack(text: str, path: str, cache_dir: str | None = None) -> list[Rule]:
 def _build_pack(data, path: str) -> list[Rule]:
     where = Located(path)
     if not isinstance(data, dict):
-        raise ConfigError(path, 1, 1, "a rule pack is a mapping with 'pack', 'formats' and 'rules'")
+        raise ConfigError(path, 1, 1, i18n.msg("a rule pack is a mapping with 'pack', 'formats' and 'rules'",
+                                               "规则包应为包含 'pack'、'formats' 和 'rules' 的映射"))
     for key in data:
         if key not in ("pack", "description", "formats", "rules"):
-            raise where.error(data, key, f"unknown rule-pack key {key!r} (pack, description, formats, rules)")
+            raise where.error(data, key, i18n.fmt("unknown rule-pack key {key!r} (pack, description, formats, rules)",
+                                                  "未知的规则包键 {key!r}（可用：pack、description、formats、rules）",
+                                                  key=key))
     rules_node = data.get("rules")
     if not isinstance(rules_node, list):
-        raise where.error(data, "rules" if "rules" in data else None, "a rule pack needs a list of 'rules'")
+        raise where.error(data, "rules" if "rules" in data else None,
+                          i18n.msg("a rule pack needs a list of 'rules'", "规则包需要 'rules' 列表"))
     formats = _formats(where, data, "formats", FORMATS)
     pack = str(data.get("pack") or path)
     rules = [_rule(where, node, formats, pack) for node in rules_node]
@@ -304,7 +347,8 @@ def _build_pack(data, path: str) -> list[Rule]:
     for index, rule in enumerate(rules):
         for fmt in rule.formats:
             if (rule.code, fmt) in seen:
-                raise where.error(rules_node, index, f"{rule.code} is defined twice for format {fmt}")
+                raise where.error(rules_node, index, i18n.fmt("{code} is defined twice for format {fmt}",
+                                                              "格式 {fmt} 的 {code} 定义了两次", code=rule.code, fmt=fmt))
             seen[(rule.code, fmt)] = True
     return rules
 
@@ -341,7 +385,7 @@ def load_pack_file(path: str) -> list[Rule]:
     return rules
 
 
-def _located_rule(rule: Rule, message: str) -> ConfigError:
+def _located_rule(rule: Rule, message) -> ConfigError:
     """An error at a rule's code in its pack file (read again, with positions)."""
     try:
         data = load(read_text(rule.source, "rule pack"), rule.source, positions=True)
@@ -362,7 +406,9 @@ def merge(rule_lists) -> list[Rule]:
             for fmt in rule.formats:
                 first = owner.setdefault((rule.code, fmt), rule)
                 if first.source != rule.source:
-                    raise _located_rule(rule, f"{rule.code} for format {fmt} is already defined by "
-                                              f"pack {first.pack!r} ({first.source})")
+                    raise _located_rule(rule, i18n.fmt(
+                        "{code} for format {fmt} is already defined by pack {pack!r} ({source})",
+                        "格式 {fmt} 的 {code} 已由规则包 {pack!r}（{source}）定义",
+                        code=rule.code, fmt=fmt, pack=first.pack, source=first.source))
             merged.append(rule)
     return merged

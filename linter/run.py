@@ -8,6 +8,7 @@ import os
 import sys
 from dataclasses import dataclass
 
+from . import i18n
 from .baseline import Baseline
 from .engine import FileResult, Linter
 from .fixes import WriteRefused, encode, fix_source, unified_diff, write_atomically
@@ -28,10 +29,10 @@ class Run:
         self.linter = linter
         self.options = options
         self._baselines: dict = {}
-        self.notes: list[str] = []       # things to tell the user on stderr
+        self.notes: list = []            # things to tell the user on stderr (i18n.Message)
         # Per-file problems that make the run exit 2 without hiding the file's diagnostics: a fix that
         # could not be written back ("draft.txt: is read-only (mode 0444); not fixed").
-        self.errors: list[str] = []
+        self.errors: list = []
 
     def check(self, path: str) -> FileResult:
         options = self.options
@@ -44,13 +45,15 @@ class Run:
         try:
             source = self.linter.read(path)
         except InputError as exc:
-            return FileResult(self._name(path), error=str(exc))
+            return FileResult(self._name(path), error=i18n.of(exc))
         if path == "-" and options.stdin_filename:
             source.path = options.stdin_filename
         if not (options.fix or options.diff):
             result = self.linter.lint_source(source)
         elif not (source.writable or (path == "-" and source.kind == "text")):
-            self.notes.append(f"{source.path}: not a plain-text file ({source.kind}); reported, not fixed")
+            self.notes.append(i18n.fmt("{path}: not a plain-text file ({kind}); reported, not fixed",
+                                       "{path}: 不是纯文本文件（{kind}）；只报告问题，不修复", path=source.path,
+                                       kind=source.kind))
             result = self.linter.lint_source(source)
         else:
             result = self._fix(path, source, before)
@@ -61,8 +64,11 @@ class Run:
         options = self.options
         outcome = fix_source(self.linter, source, options.unsafe_fixes)
         for diag, added in outcome.skipped:
-            self.notes.append(f"{source.path}: the fix of {diag.code} ({diag.message}) was not applied: it would "
-                              f"add {', '.join(sorted(added))} (please report this bug)")
+            self.notes.append(i18n.fmt("{path}: the fix of {code} ({message}) was not applied: it would add {added} "
+                                       "(please report this bug)",
+                                       "{path}: 未应用 {code}（{message}）的修复：它会新增 {added}（这是 govlint 的缺陷，请报告）",
+                                       path=source.path, code=diag.code, message=diag.message,
+                                       added=", ".join(sorted(added))))
         if path == "-" and not options.diff:
             # A filter: the report goes to stdout, fixed or not (nothing to fix must not mean no report).
             sys.stdout.buffer.write(encode(source, outcome.text))
@@ -76,8 +82,10 @@ class Run:
                 write_atomically(path, encode(source, outcome.text), before)
             except OSError as exc:
                 # Refused or failed: the file is as it was, so its diagnostics are the original ones.
-                self.errors.append(str(exc) if isinstance(exc, WriteRefused)
-                                   else f"{path}: not fixed: cannot write it: {exc.strerror or exc}")
+                self.errors.append(exc.message if isinstance(exc, WriteRefused)
+                                   else i18n.fmt("{path}: not fixed: cannot write it: {reason}",
+                                                 "{path}: 未修复：无法写入：{reason}", path=path,
+                                                 reason=i18n.os_error(exc)))
                 return outcome.original
         outcome.result.fixed = outcome.applied
         return outcome.result

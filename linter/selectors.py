@@ -43,7 +43,12 @@ def unknown(selectors: Iterable[str], known_codes: Iterable[str]) -> list[tuple[
             if not any(matches(selector, code) for code in codes)]
 
 
-def describe(selector: str, hint: str | None) -> str:
-    """The message for an unknown selector (English, like the other usage errors)."""
-    message = f"unknown rule code or prefix {selector!r}"
-    return message + (f"; did you mean {hint!r}?" if hint else "; `govlint rules` lists the rules")
+def describe(selector: str, hint: str | None):
+    """The message for an unknown selector, in both languages (an i18n.Message)."""
+    from . import i18n
+
+    if hint:
+        return i18n.fmt("unknown rule code or prefix {selector!r}; did you mean {hint!r}?",
+                        "未知的规则代码或前缀 {selector!r}，是否应为 {hint!r}？", selector=selector, hint=hint)
+    return i18n.fmt("unknown rule code or prefix {selector!r}; `govlint rules` lists the rules",
+                    "未知的规则代码或前缀 {selector!r}；`govlint rules` 可列出所有规则", selector=selector)

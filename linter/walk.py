@@ -21,6 +21,8 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
+from . import i18n
+
 # Folders of tools and the usual documentation files of a repository: never reports.
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__", "site-packages",
@@ -28,16 +30,20 @@ DEFAULT_EXCLUDE = (
     "AUTHORS*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*",
 )
 
-_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+_SPECIAL = ((stat.S_ISFIFO, i18n.msg("a named pipe (FIFO)", "命名管道（FIFO）")),
+            (stat.S_ISSOCK, i18n.msg("a socket", "套接字")),
+            (stat.S_ISCHR, i18n.msg("a character device", "字符设备")),
+            (stat.S_ISBLK, i18n.msg("a block device", "块设备")),
+            (stat.S_ISDIR, i18n.msg("a folder", "文件夹")))
+_NOT_REGULAR = i18n.msg("not a regular file", "不是普通文件")
 
 
-def file_kind(mode: int) -> str | None:
+def file_kind(mode: int) -> i18n.Message | None:
     """What a non-regular file is, in words (None for a regular file)."""
     for test, words in _SPECIAL:
         if test(mode):
             return words
-    return None if stat.S_ISREG(mode) else "not a regular file"
+    return None if stat.S_ISREG(mode) else _NOT_REGULAR
 
 
 # -- globs ---------------------------------------------------------------------------------------
@@ -220,9 +226,12 @@ class Walker:
             try:
                 mode = os.stat(path).st_mode
             except OSError as exc:
-                words = "no such file or directory" if isinstance(exc, FileNotFoundError) else \
-                    f"cannot read: {exc.strerror or exc}"
-                out.problems.append((path, f"{path}: {words}"))
+                if isinstance(exc, FileNotFoundError):
+                    problem = i18n.fmt("{path}: no such file or directory", "{path}: 文件或文件夹不存在", path=path)
+                else:
+                    problem = i18n.fmt("{path}: cannot read: {reason}", "{path}: 无法读取：{reason}",
+                                       path=path, reason=i18n.os_error(exc))
+                out.problems.append((path, problem))
                 continue
             is_dir = stat.S_ISDIR(mode)
             if self.force_exclude and any(g.covers(path, is_dir) for g in self.excludes(
@@ -234,7 +243,8 @@ class Walker:
             elif stat.S_ISREG(mode):
                 out.files.append(path)
             else:
-                out.problems.append((path, f"{path}: {file_kind(mode)}, not a report file"))
+                out.problems.append((path, i18n.fmt("{path}: {kind}, not a report file", "{path}: {kind}，不是报告文件",
+                                                    path=path, kind=file_kind(mode))))
         return out
 
     def _folder(self, root: str, out: Collected) -> None:
@@ -250,7 +260,9 @@ class Walker:
                 with os.scandir(folder) as entries:
                     entries = sorted(entries, key=lambda e: e.name)
             except OSError as exc:
-                out.problems.append((folder, f"{folder}: cannot read this folder: {exc.strerror or exc}"))
+                out.problems.append((folder, i18n.fmt("{path}: cannot read this folder: {reason}",
+                                                      "{path}: 无法读取此文件夹：{reason}",
+                                                      path=folder, reason=i18n.os_error(exc))))
                 continue
             for entry in entries:
                 try:
@@ -271,7 +283,7 @@ class Walker:
         out.files.extend(sorted(found))
         out.excluded += excluded
         if not found:
-            out.problems.append((root, f"{root}: {nothing_found(self.suffixes, excluded, others)}"))
+            out.problems.append((root, i18n.join(root, ": ", nothing_found(self.suffixes, excluded, others))))
 
     def _skipped(self, path: str, is_dir: bool, chain: list) -> bool:
         return self._excluded(path, is_dir) or (self.respect_gitignore and _gitignored(chain, path, is_dir))
@@ -281,11 +293,15 @@ class Walker:
 _OLD_FORMATS = {".doc": ".docx", ".wps": ".docx", ".odt": ".docx", ".rtf": ".docx"}
 
 
-def nothing_found(suffixes: tuple, excluded: int, others: list) -> str:
-    message = f"no report files in this folder (govlint reads {', '.join(suffixes)})"
+def nothing_found(suffixes: tuple, excluded: int, others: list) -> i18n.Message:
+    parts = [i18n.fmt("no report files in this folder (govlint reads {suffixes})",
+                      "此文件夹中没有报告文件（govlint 读取 {suffixes} 文件）", suffixes=", ".join(suffixes))]
     if excluded:
-        message += f"; {excluded} excluded by exclude globs or .gitignore"
+        parts.append(i18n.fmt("; {count} excluded by exclude globs or .gitignore",
+                              "；{count} 个文件被排除规则或 .gitignore 排除", count=excluded))
     old = sorted({os.path.splitext(name)[1].lower() for name in others} & set(_OLD_FORMATS))
     if old:
-        message += f"; {' and '.join(old)} files are not read: save them as .docx or as text"
-    return message
+        parts.append(i18n.fmt("; {old} files are not read: save them as .docx or as text",
+                              "；不读取 {old_zh} 文件：请另存为 .docx 或纯文本",
+                              old=" and ".join(old), old_zh="、".join(old)))
+    return i18n.join(*parts)

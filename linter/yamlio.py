@@ -18,6 +18,8 @@ import os
 import re
 import stat
 
+from . import i18n
+
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_NODES = 20_000
@@ -32,10 +34,17 @@ _NUMBER_LIKE = re.compile(r"[-+]?\.?[0-9][0-9a-fA-FxXoObB._:+-]*")
 class ConfigError(Exception):
     """A configuration file or rule pack is wrong (exit code 2)."""
 
-    def __init__(self, path: str, line: int | None, column: int | None, message: str):
+    def __init__(self, path: str, line: int | None, column: int | None, message):
         self.path, self.line, self.column, self.message = path, line, column, message
-        where = path if line is None else f"{path}:{line}:{column}"
-        super().__init__(f"{where}: {message}")
+        super().__init__(self.where_message())
+
+    def where_message(self) -> i18n.Message:
+        """"path:line:col: message" in both languages; str(error) is its English."""
+        where = self.path if self.line is None else f"{self.path}:{self.line}:{self.column}"
+        return i18n.join(where, ": ", self.message)
+
+    def text(self, lang: str | None) -> str:
+        return i18n.text(self.where_message(), lang)
 
 
 class _Refused(Exception):
@@ -53,26 +62,32 @@ def _check_event(parser, event) -> None:
     from ruamel.yaml import events
 
     if isinstance(event, events.AliasEvent):
-        raise _Refused(event.start_mark, f"aliases (*{event.anchor}) are not allowed; write the value out")
+        raise _Refused(event.start_mark, i18n.fmt("aliases (*{anchor}) are not allowed; write the value out",
+                                                  "不允许使用别名（*{anchor}）；请直接写出其值", anchor=event.anchor))
     if not isinstance(event, events.NodeEvent):
         if isinstance(event, events.CollectionEndEvent):
             parser._govlint_depth -= 1
         return
     if event.anchor is not None:
-        raise _Refused(event.start_mark, f"anchors (&{event.anchor}) are not allowed; write the value out")
+        raise _Refused(event.start_mark, i18n.fmt("anchors (&{anchor}) are not allowed; write the value out",
+                                                  "不允许使用锚点（&{anchor}）；请直接写出其值", anchor=event.anchor))
     tag = event.tag
     if tag is not None and tag not in _STANDARD_TAGS:
-        raise _Refused(event.start_mark, f"the tag {_tag_text(tag)!r} is not allowed (plain YAML only)")
+        raise _Refused(event.start_mark, i18n.fmt("the tag {tag!r} is not allowed (plain YAML only)",
+                                                  "不允许使用标签 {tag!r}（只支持普通 YAML）", tag=_tag_text(tag)))
     parser._govlint_nodes += 1
     if parser._govlint_nodes > MAX_NODES:
-        raise _Refused(event.start_mark, f"more than {MAX_NODES:,} values; this file is too large")
+        raise _Refused(event.start_mark, i18n.fmt("more than {limit:,} values; this file is too large",
+                                                  "值超过 {limit:,} 个；文件过大", limit=MAX_NODES))
     if isinstance(event, events.CollectionStartEvent):
         parser._govlint_depth += 1
         if parser._govlint_depth > MAX_DEPTH:
-            raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+            raise _Refused(event.start_mark, i18n.fmt("nested more than {limit} levels deep",
+                                                      "嵌套超过 {limit} 层", limit=MAX_DEPTH))
     elif (len(event.value) > MAX_NUMBER and (event.style is None or tag is not None)
           and _NUMBER_LIKE.fullmatch(event.value)):
-        raise _Refused(event.start_mark, f"a number longer than {MAX_NUMBER} characters; quote it if it is text")
+        raise _Refused(event.start_mark, i18n.fmt("a number longer than {limit} characters; quote it if it is text",
+                                                  "数字超过 {limit} 个字符；如果是文本，请加引号", limit=MAX_NUMBER))
 
 
 _GUARDED: dict = {}
@@ -101,7 +116,8 @@ def load(text: str, path: str, positions: bool = True):
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     if len(text) > MAX_BYTES:
-        raise ConfigError(path, None, None, f"larger than {MAX_BYTES:,} bytes; not a govlint file")
+        raise ConfigError(path, None, None, i18n.fmt("larger than {limit:,} bytes; not a govlint file",
+                                                     "超过 {limit:,} 字节，不是 govlint 的文件", limit=MAX_BYTES))
     # The pure-Python parser always: the C one cannot be checked event by event.
     yaml = YAML(typ="rt") if positions else YAML(typ="safe", pure=True)
     yaml.Parser = _guarded(yaml.Parser)
@@ -113,11 +129,16 @@ def load(text: str, path: str, positions: bool = True):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        raise ConfigError(path, line, column, f"invalid YAML: {exc.problem or exc.context}") from None
+        raise ConfigError(path, line, column, _invalid(exc.problem or exc.context)) from None
     except YAMLError as exc:
-        raise ConfigError(path, None, None, f"invalid YAML: {exc}") from None
+        raise ConfigError(path, None, None, _invalid(exc)) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a constructor's own error
-        raise ConfigError(path, None, None, f"invalid YAML: {type(exc).__name__}: {exc}") from None
+        raise ConfigError(path, None, None, _invalid(f"{type(exc).__name__}: {exc}")) from None
+
+
+def _invalid(problem) -> i18n.Message:
+    """The YAML parser's own words stay English (they name YAML syntax)."""
+    return i18n.fmt("invalid YAML: {problem}", "YAML 格式有误：{problem}", problem=problem)
 
 
 # -- the cache of parsed rule packs ----------------------------------------------------
@@ -181,23 +202,37 @@ def read_text(path: str, what: str = "file") -> str:
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
-        raise ConfigError(path, None, None, f"cannot read {what}: {exc.strerror or exc}") from None
+        raise ConfigError(path, None, None, _cannot_read(what, i18n.os_error(exc))) from None
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise ConfigError(path, None, None, f"cannot read {what}: not a regular file")
+            raise ConfigError(path, None, None, _cannot_read(what, i18n.msg("not a regular file", "不是普通文件")))
         try:
             data = handle.read(MAX_BYTES + 1)
         except OSError as exc:
-            raise ConfigError(path, None, None, f"cannot read {what}: {exc.strerror or exc}") from None
+            raise ConfigError(path, None, None, _cannot_read(what, i18n.os_error(exc))) from None
     if len(data) > MAX_BYTES:
-        raise ConfigError(path, None, None, f"{what} is larger than {MAX_BYTES:,} bytes")
+        raise ConfigError(path, None, None, i18n.fmt("{what} is larger than {limit:,} bytes", "{what}超过 {limit:,} 字节",
+                                                     what=_what(what), limit=MAX_BYTES))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = data[:exc.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise ConfigError(path, line, column, f"{what} is not UTF-8 text") from None
+        raise ConfigError(path, line, column, i18n.fmt("{what} is not UTF-8 text", "{what}不是 UTF-8 文本",
+                                                       what=_what(what))) from None
+
+
+# What read_text reads, for its messages.
+_WHAT = {"file": "文件", "configuration": "配置文件", "rule pack": "规则包", "baseline": "基线文件"}
+
+
+def _what(what) -> i18n.Message:
+    return what if isinstance(what, i18n.Message) else i18n.msg(what, _WHAT.get(what, what))
+
+
+def _cannot_read(what, reason) -> i18n.Message:
+    return i18n.fmt("cannot read {what}: {reason}", "无法读取{what}：{reason}", what=_what(what), reason=reason)
 
 
 def read(path: str):

@@ -156,7 +156,7 @@ def test_config_discovery_severity_and_per_file_ignores(draft, tmp_path):
 def test_bad_configuration_names_file_line_and_column(draft, tmp_path, text, where, words):
     config = tmp_path / ".govlint.yaml"
     config.write_text(text, encoding="utf-8")
-    code, out = run(str(draft(CLEAN)))
+    code, out = run(str(draft(CLEAN)), "--lang", "en")
     assert code == 2
     assert f"{config}{where}" in out and words in out
     assert "Traceback" not in out

@@ -65,7 +65,7 @@ def own_cache(tmp_path, monkeypatch):
     ("ignore: GL101, GL3O3\n", "1:9"),  # the comma-separated form: the value's position
 ])
 def test_an_unknown_code_is_a_located_error_with_a_suggestion(tmp_path, config, where):
-    code, out = lint(tmp_path, config)
+    code, out = lint(tmp_path, config, "--lang", "en")
     assert code == 2
     assert f".govlint.yaml:{where}: unknown rule code or prefix 'GL3O3'; did you mean 'GL303'?" in out
 
@@ -74,7 +74,8 @@ def test_codes_of_the_configurations_own_packs_are_known(tmp_path):
     code, out = lint(tmp_path, "rule-packs: [extra.yaml]\nignore: [XT101, GL, ALL]\nseverity: {XT1: error}\n",
                      files={"extra.yaml": pack_text()})
     assert code == 0, out
-    code, out = lint(tmp_path, "rule-packs: [extra.yaml]\nignore: [XT102]\n", files={"extra.yaml": pack_text()})
+    code, out = lint(tmp_path, "rule-packs: [extra.yaml]\nignore: [XT102]\n", "--lang", "en",
+                     files={"extra.yaml": pack_text()})
     assert code == 2 and ".govlint.yaml:2:10: unknown rule code or prefix 'XT102'" in out
 
 
@@ -193,10 +194,10 @@ def test_a_long_quoted_number_is_text():
 
 
 def test_a_hostile_configuration_exits_2_through_the_cli(tmp_path):
-    code, out = lint(tmp_path, "lang: !!python/object/apply:os.system ['touch pwned']\n")
+    code, out = lint(tmp_path, "lang: !!python/object/apply:os.system ['touch pwned']\n", "--lang", "en")
     assert code == 2 and ".govlint.yaml:1:7: the tag '!!python/object/apply:os.system' is not allowed" in out
     assert not (tmp_path / "pwned").exists()
-    code, out = lint(tmp_path, "report-year: " + "9" * 5000 + "\n")
+    code, out = lint(tmp_path, "report-year: " + "9" * 5000 + "\n", "--lang", "en")
     assert code == 2 and ".govlint.yaml:1:14: a number longer than 40 characters" in out
 
 
@@ -233,13 +234,15 @@ def test_a_cache_entry_is_validated_again_when_read(tmp_path):
 
 
 def test_a_duplicate_builtin_code_is_located_in_the_user_pack(tmp_path):
-    code, out = lint(tmp_path, "rule-packs: [extra.yaml]\n", files={"extra.yaml": pack_text(code="GL303")})
+    code, out = lint(tmp_path, "rule-packs: [extra.yaml]\n", "--lang", "en",
+                     files={"extra.yaml": pack_text(code="GL303")})
     assert code == 2
     assert f"{tmp_path / 'extra.yaml'}:4:11: GL303 for format 2021 is already defined by pack 'tables'" in out
 
 
 def test_a_pack_listed_twice_is_an_error(tmp_path):
-    code, out = lint(tmp_path, "rule-packs: [extra.yaml, ./extra.yaml]\n", files={"extra.yaml": pack_text()})
+    code, out = lint(tmp_path, "rule-packs: [extra.yaml, ./extra.yaml]\n", "--lang", "en",
+                     files={"extra.yaml": pack_text()})
     assert code == 2 and ".govlint.yaml:1:26: rule pack listed twice: ./extra.yaml" in out
 
 
@@ -249,7 +252,7 @@ def test_only_regular_files_of_bounded_size_are_read(tmp_path):
         if special.endswith("fifo"):
             os.mkfifo(special)
         started = time.monotonic()
-        result = cli_runner().invoke(cli, ["--config", special, str(EXAMPLES / "clean-2021.txt")])
+        result = cli_runner().invoke(cli, ["--lang", "en", "--config", special, str(EXAMPLES / "clean-2021.txt")])
         assert time.monotonic() - started < 10
         assert result.exit_code == 2
         assert f"{special}: cannot read configuration: not a regular file" in result.output
@@ -262,7 +265,7 @@ def test_only_regular_files_of_bounded_size_are_read(tmp_path):
 
 def test_a_fifo_rule_pack_is_refused_at_its_listing(tmp_path):
     os.mkfifo(tmp_path / "pack.yaml")
-    code, out = lint(tmp_path, "rule-packs: [pack.yaml]\n")
+    code, out = lint(tmp_path, "rule-packs: [pack.yaml]\n", "--lang", "en")
     assert code == 2 and ".govlint.yaml:1:14: rule pack is not a regular file: pack.yaml" in out
 
 
@@ -374,7 +377,7 @@ def test_the_cli_warns_about_a_plugin_that_failed_to_load(monkeypatch):
 
     _broken_plugin(monkeypatch)
     registry.all_kinds()  # as a run whose configuration names a plug-in kind would
-    result = cli_runner().invoke(cli, [str(EXAMPLES / "clean-2021.txt")], catch_exceptions=False)
+    result = cli_runner().invoke(cli, ["--lang", "en", str(EXAMPLES / "clean-2021.txt")], catch_exceptions=False)
     assert result.exit_code == 0
     assert ("govlint: warning: plug-in 'nx-seal' (govlint_ningxia.checks:SealCheck) could not be loaded: "
             "ImportError: No module named 'govlint_ningxia'") in result.stderr

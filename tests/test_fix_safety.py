@@ -59,7 +59,7 @@ def test_a_read_only_report_is_reported_not_fixed_and_the_run_exits_2(tmp_path):
     locked.write_text(CITATION, encoding="utf-8")
     other.write_text(CITATION, encoding="utf-8")
     os.chmod(locked, 0o444)          # refused even by root, who could write it
-    code, out, err = run(locked, other, "--fix")
+    code, out, err = run(locked, other, "--fix", "--lang", "en")
     assert code == 2
     assert f"{locked}: is read-only (mode 0444); not fixed" in err
     assert locked.read_text(encoding="utf-8") == CITATION and stat.S_IMODE(os.stat(locked).st_mode) == 0o444
@@ -91,7 +91,7 @@ def test_a_report_with_hard_links_is_refused(tmp_path):
     first, second = tmp_path / "draft.txt", tmp_path / "same.txt"
     first.write_text(CITATION, encoding="utf-8")
     os.link(first, second)
-    code, out, err = run(first, "--fix")
+    code, out, err = run(first, "--fix", "--lang", "en")
     assert code == 2
     assert f"{first}: has 2 hard links; fixing it would break them" in err and "fix a copy" in err
     assert first.read_text(encoding="utf-8") == CITATION and os.stat(first).st_nlink == 2
@@ -126,7 +126,7 @@ def test_a_failed_write_is_that_files_error_and_the_others_are_fixed(tmp_path, m
             raise OSError(28, "No space left on device")
         real_fsync(descriptor)
     monkeypatch.setattr(fixes.os, "fsync", fsync)
-    code, out, err = run(broken, fine, "--fix")
+    code, out, err = run(broken, fine, "--fix", "--lang", "en")
     assert code == 2 and f"{broken}: not fixed: cannot write it: No space left on device" in err
     assert broken.read_text(encoding="utf-8") == CITATION
     assert FIXED_NOTICE in fine.read_text(encoding="utf-8")
@@ -232,7 +232,7 @@ def test_another_users_report_in_a_world_writable_folder_is_not_taken_over(tmp_p
     path = folder / "draft.txt"
     path.write_text(CITATION, encoding="utf-8")    # root's report
     os.chmod(path, mode)
-    code, out, err = as_nobody([str(path), "--fix"], tmp_path)
+    code, out, err = as_nobody([str(path), "--fix", "--lang", "en"], tmp_path)
     assert code == 2, err
     if mode == 0o644:
         assert f"{path}: is not writable for you (mode 0644, owner 0); not fixed" in err
@@ -256,7 +256,7 @@ def test_a_read_only_folder_is_that_files_error_and_the_others_are_fixed(tmp_pat
             os.chown(path, NOBODY, NOBODY)
         reports.append(report)
     os.chmod(closed, 0o555)                        # the report is writable, its folder is not
-    code, out, err = as_nobody([str(reports[0]), str(reports[1]), "--fix"], tmp_path)
+    code, out, err = as_nobody([str(reports[0]), str(reports[1]), "--fix", "--lang", "en"], tmp_path)
     assert code == 2, err
     assert f"{reports[0]}: cannot create a temporary file in its folder {closed}: Permission denied" in err
     assert ".tmp" not in err and "Traceback" not in err
@@ -384,7 +384,7 @@ def test_a_fix_that_would_add_a_diagnostic_is_left_out(linter, monkeypatch, tmp_
     assert outcome.text == TWO_VARIANT_HEADINGS and outcome.applied == 0
     path = tmp_path / "draft.txt"
     path.write_text(TWO_VARIANT_HEADINGS, encoding="utf-8")
-    code, out, err = run(path, "--fix")
+    code, out, err = run(path, "--fix", "--lang", "en")
     assert "the fix of GL104" in err and "would add GL106" in err
     assert path.read_text(encoding="utf-8") == TWO_VARIANT_HEADINGS
 

@@ -85,7 +85,7 @@ def test_fix_is_atomic_and_keeps_permissions(tmp_path, monkeypatch):
     def broken(handle, data):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(fixes.os, "fsync", lambda fd: broken(None, None))
-    code, out = run(str(path), "--fix")
+    code, out = run(str(path), "--fix", "--lang", "en")
     assert code == 2 and "No space left" in out
     assert path.read_text(encoding="utf-8") == CITATION
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]

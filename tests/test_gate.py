@@ -63,7 +63,7 @@ def checked(stdout: str) -> list[str]:
 ])
 def test_an_unknown_rule_code_is_a_usage_error(tree, option, value, hint):
     root = tree({"draft.txt": BAD})
-    code, out, err = run(root / "draft.txt", option, value)
+    code, out, err = run(root / "draft.txt", option, value, "--lang", "en")
     assert code == 2 and hint in err and option in err
     assert out == ""  # nothing was checked
 
@@ -78,7 +78,7 @@ def test_known_codes_and_prefixes_include_the_configured_packs(tree):
 
 
 def test_rule_page_of_an_unknown_code_suggests_one():
-    code, out, err = run("rule", "G303")
+    code, out, err = run("rule", "G303", "--lang", "en")
     assert code == 2 and "no rule G303; did you mean GL303?" in err
 
 
@@ -88,7 +88,7 @@ def test_a_named_folder_without_reports_is_an_input_error_and_the_others_are_che
     root = tree({"empty/.keep": "", "old/draft.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
                  "old/table.csv": "a,b\n", "new/draft.txt": BAD})
     (root / "void").mkdir()
-    code, out, err = run(root / "void", root / "old", root / "new", "--format", "json")
+    code, out, err = run(root / "void", root / "old", root / "new", "--format", "json", "--lang", "en")
     assert code == 2
     assert f"{root / 'void'}: no report files in this folder" in err
     assert f"{root / 'old'}: no report files" in err and ".doc files are not read: save them as .docx" in err
@@ -222,7 +222,7 @@ def _odf(kind: str) -> bytes:
 ])
 def test_old_and_other_office_formats_say_what_they_are(tree, name, data, words):
     root = tree({name: data})
-    code, out, err = run(root / name)
+    code, out, err = run(root / name, "--lang", "en")
     assert code == 2 and f"{root / name}: {words}" in err
     assert "binary file" not in err
 
@@ -234,7 +234,7 @@ def test_a_reader_that_fails_to_import_is_reported_not_called_binary(tree, tmp_p
                                            encoding="utf-8")
     root = tree({"r/report.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 4, "r/draft.txt": BAD})
     env = {**os.environ, "PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    done = real(root / "r", env=env)
+    done = real(root / "r", "--lang", "en", env=env)
     err = done.stderr.decode()
     assert done.returncode == 2 and "Traceback" not in err
     assert f"{root / 'r' / 'report.pdf'}: the pdf reader failed to load (ModuleNotFoundError: " in err
@@ -248,7 +248,7 @@ def test_a_reader_that_fails_to_import_is_reported_not_called_binary(tree, tmp_p
 def test_a_fifo_never_blocks(tree):
     root = tree({"reports/draft.txt": BAD})
     os.mkfifo(root / "reports" / "pipe.txt")
-    done = real(root / "reports" / "pipe.txt", root / "reports", "--format", "json")
+    done = real(root / "reports" / "pipe.txt", root / "reports", "--format", "json", "--lang", "en")
     assert done.returncode == 2
     assert f"{root / 'reports' / 'pipe.txt'}: a named pipe (FIFO), not a report file" in done.stderr.decode()
     # In the folder walk it is skipped: the report beside it is checked once.
@@ -258,7 +258,7 @@ def test_a_fifo_never_blocks(tree):
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_a_device_is_not_read(tree):
-    code, out, err = run("/dev/zero")
+    code, out, err = run("/dev/zero", "--lang", "en")
     assert code == 2 and "/dev/zero: a character device, not a report file" in err
 
 
@@ -267,12 +267,12 @@ def test_the_size_limit_does_not_trust_the_file_size(tree, monkeypatch):
 
     root = tree({"big.txt": BAD})
     monkeypatch.setattr(engine, "MAX_BYTES", 1000)
-    code, out, err = run(root / "big.txt")
+    code, out, err = run(root / "big.txt", "--lang", "en")
     assert code == 2 and "big.txt: file is larger than" in err
     with open(root / "huge.txt", "wb") as handle:  # sparse: nothing to read but zeros
         handle.truncate(50 * 1024 * 1024)
     monkeypatch.undo()
-    code, out, err = run(root / "huge.txt")
+    code, out, err = run(root / "huge.txt", "--lang", "en")
     assert code == 2 and "huge.txt: file is larger than 20 MB" in err
 
 
@@ -283,7 +283,7 @@ def test_the_size_limit_does_not_trust_the_file_size(tree, monkeypatch):
                                    ["--diff", "-o", "/dev/full"], ["--write-baseline", "/dev/full"]])
 def test_a_full_disk_is_a_message_not_a_traceback(tree, extra):
     root = tree({"draft.txt": BAD})
-    done = real(root / "draft.txt", *extra)
+    done = real(root / "draft.txt", *extra, "--lang", "en")
     err = done.stderr.decode()
     assert done.returncode == 2 and "Traceback" not in err
     assert "govlint: error: cannot write /dev/full: " in err
@@ -298,7 +298,8 @@ def test_standard_output_on_a_full_disk(tree, args, stdin):
     root = tree({"draft.txt": BAD})
     args = [a.format(draft=root / "draft.txt") for a in args]
     with open("/dev/full", "wb") as full:
-        done = subprocess.run([GOVLINT, *args], stdout=full, stderr=subprocess.PIPE, input=stdin, timeout=120)
+        done = subprocess.run([GOVLINT, *args, "--lang", "en"], stdout=full, stderr=subprocess.PIPE, input=stdin,
+                              timeout=120)
     err = done.stderr.decode()
     assert done.returncode == 2 and "Traceback" not in err and "None" not in err
     assert "cannot write standard output: No space left on device" in err
@@ -313,7 +314,8 @@ def test_a_file_name_that_is_not_utf8(tmp_path):
         handle.write(b"\x00\x01binary")
     (folder / "draft.txt").write_text(BAD, encoding="utf-8")
     out_name = os.fsencode(str(tmp_path)) + b"/\xb1\xa8.json"
-    done = subprocess.run([os.fsencode(GOVLINT), os.fsencode(str(folder)), b"--format", b"json", b"-o", out_name],
+    done = subprocess.run([os.fsencode(GOVLINT), os.fsencode(str(folder)), b"--format", b"json", b"-o", out_name,
+                           b"--lang", b"en"],
                           capture_output=True, timeout=120)
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2 and "Traceback" not in err
@@ -337,7 +339,7 @@ def test_an_internal_error_in_one_file_leaves_the_others_reported(tree, monkeypa
 
     monkeypatch.setattr(engine, "parse", fragile)
     root = tree({"a/boom.txt": BAD, "a/draft.txt": BAD})
-    code, out, err = run(root / "a", "--format", "json")
+    code, out, err = run(root / "a", "--format", "json", "--lang", "en")
     assert code == 2
     assert (f"{root / 'a' / 'boom.txt'}: internal error while checking it: RuntimeError: the parser fell over "
             "(please report this bug)") in err
@@ -353,7 +355,7 @@ def test_an_internal_error_in_a_reader_is_that_files_error(tree, monkeypatch):
         raise ValueError("reader bug")
     monkeypatch.setattr(readers, "read", broken)
     root = tree({"draft.txt": BAD})
-    code, out, err = run(root / "draft.txt", "--format", "sarif")
+    code, out, err = run(root / "draft.txt", "--format", "sarif", "--lang", "en")
     assert code == 2 and "internal error while reading it: ValueError: reader bug (please report this bug)" in err
     json.loads(out)  # still a valid SARIF document
 
@@ -395,7 +397,7 @@ def test_statistics_with_text_and_concise(tree, fmt):
 @pytest.mark.parametrize("fmt", ["json-lines", "github", "junit"])
 def test_statistics_with_a_format_that_has_no_place_for_it_is_a_usage_error(tree, fmt):
     root = tree({"draft.txt": BAD})
-    code, out, err = run(root / "draft.txt", "--statistics", "--format", fmt)
+    code, out, err = run(root / "draft.txt", "--statistics", "--format", fmt, "--lang", "en")
     assert code == 2 and f"--format {fmt} has no place for --statistics" in err and out == ""
 
 

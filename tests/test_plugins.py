@@ -76,7 +76,7 @@ def test_a_pack_naming_an_unknown_kind_is_a_located_error(tmp_path):
     (tmp_path / ".govlint.yaml").write_text("rule-packs: [bad.yaml]\n", encoding="utf-8")
     report = tmp_path / "report.txt"
     report.write_text("某局2022年政府信息公开工作年度报告\n", encoding="utf-8")
-    run = subprocess.run([GOVLINT, str(report)], capture_output=True, text=True)
+    run = subprocess.run([GOVLINT, str(report), "--lang", "en"], capture_output=True, text=True)
     assert run.returncode == 2
     assert f"{tmp_path / 'bad.yaml'}:8:5: NX101: unknown check kind 'nx-missing'" in run.stderr
     assert "Traceback" not in run.stderr

@@ -227,7 +227,8 @@ def test_a_hostile_file_is_exit_2_and_the_other_files_are_still_checked(tmp_path
 
     bomb = support.zip_bomb(tmp_path / "bomb.docx", megabytes=60)
     word = support.word_report(TABLE.read_text(encoding="utf-8"), tmp_path / "table.docx")
-    result = cli_runner().invoke(cli, [str(bomb), str(word), "--format", "json"], catch_exceptions=False)
+    result = cli_runner().invoke(cli, [str(bomb), str(word), "--format", "json", "--lang", "en"],
+                                 catch_exceptions=False)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     json_text = result.output[result.output.index("{"):]

@@ -52,7 +52,7 @@ def test_baseline_from_the_configuration(tmp_path):
     (tmp_path / ".govlint.yaml").write_text("baseline: govlint-baseline.json\n", encoding="utf-8")
     assert run(str(draft))[0] == 0
     (tmp_path / ".govlint.yaml").write_text("baseline: missing.json\n", encoding="utf-8")
-    code, out = run(str(draft))
+    code, out = run(str(draft), "--lang", "en")
     assert code == 2 and ".govlint.yaml:1:11: baseline not found" in out
 
 
@@ -60,7 +60,7 @@ def test_a_per_file_ignore_must_name_its_rules(tmp_path):
     (tmp_path / ".govlint.yaml").write_text("per-file-ignores:\n  '*.txt': []\n", encoding="utf-8")
     draft = tmp_path / "draft.txt"
     draft.write_text(TABLE, encoding="utf-8")
-    code, out = run(str(draft))
+    code, out = run(str(draft), "--lang", "en")
     assert code == 2 and "must name the rules it ignores" in out
 
 

@@ -8,6 +8,8 @@ UTF-8 has its bytes as ``\\xNN``.
 """
 from __future__ import annotations
 
+from .. import i18n
+
 from . import Settings, display_path, formatter, visible
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -35,7 +37,8 @@ class GithubFormatter:
         for result in results:
             path = display_path(result.path)
             if result.error is not None:
-                stream.write(f"::error file={_property(path)},title=govlint::{_data(result.error)}\n")
+                message = i18n.text(result.error, self.settings.lang)
+                stream.write(f"::error file={_property(path)},title=govlint::{_data(message)}\n")
                 continue
             for diag in result.diagnostics:
                 where = diag.location(result.source)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .. import __version__
+from .. import __version__, i18n
 from ..canon import canon
 from ..diagnostics import SEVERITIES
 from ..engine import fails
@@ -245,11 +245,12 @@ class HtmlFormatter:
 
     # -- one file --------------------------------------------------------------------------------
     def file_view(self, index: int, result) -> FileView:
-        view = FileView(id=f"f{index}", path=display_path(result.path), error=result.error)
+        error = None if result.error is None else i18n.text(result.error, self.lang)
+        view = FileView(id=f"f{index}", path=display_path(result.path), error=error)
         if result.error is not None or result.source is None:
             return view
         source, doc = result.source, result.doc
-        view.internal_errors = list(result.internal_errors)
+        view.internal_errors = [i18n.text(message, self.lang) for message in result.internal_errors]
         view.counts = {level: result.count(level) for level in SEVERITIES}
         view.baselined = result.baselined
         view.failed = fails(result, self.settings.fail_on)

@@ -6,6 +6,8 @@ document has a ``statistics`` object (rule code → number of diagnostics).
 """
 from __future__ import annotations
 
+from .. import i18n
+
 from . import Settings, display_path, formatter, json_text, statistics
 
 
@@ -19,11 +21,11 @@ def diagnostic_json(diag, source) -> dict:
     return item
 
 
-def result_json(result) -> dict:
+def result_json(result, lang: str = "zh") -> dict:
     entry = {"path": display_path(result.path), "year": result.year, "format": result.format,
              "diagnostics": [diagnostic_json(d, result.source) for d in result.diagnostics]}
     if result.error is not None:
-        entry["error"] = result.error
+        entry["error"] = i18n.text(result.error, lang)
     return entry
 
 
@@ -50,7 +52,8 @@ class JsonFormatter:
         self.settings = settings
 
     def write(self, results, stream) -> None:
-        document = {"version": 1, "files": [result_json(r) for r in results], "summary": summary_json(results)}
+        document = {"version": 1, "files": [result_json(r, self.settings.lang) for r in results],
+                    "summary": summary_json(results)}
         if self.settings.statistics:
             document["statistics"] = statistics_json(results)
         stream.write(json_text(document, indent=2) + "\n")

@@ -6,6 +6,8 @@ are escaped, so even a reader that splits on every Unicode line break sees one o
 """
 from __future__ import annotations
 
+from .. import i18n
+
 from . import Settings, display_path, formatter, json_text
 from .json_format import diagnostic_json
 
@@ -21,7 +23,7 @@ class JsonLinesFormatter:
         for result in results:
             path = display_path(result.path)
             if result.error is not None:
-                stream.write(json_text({"path": path, "error": result.error}) + "\n")
+                stream.write(json_text({"path": path, "error": i18n.text(result.error, self.settings.lang)}) + "\n")
                 continue
             lines = []
             for diag in result.diagnostics:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape as _escape
 
 from ..diagnostics import SEVERITY_RANK
+from .. import i18n
 from . import Settings, display_path, formatter, xml_text
 
 
@@ -45,7 +46,8 @@ class JunitFormatter:
             if result.error is not None:
                 errors = 1
                 cases.append(f'    <testcase classname={quoteattr(path)} name="read">\n'
-                             f'      <error message={quoteattr(result.error)}/>\n    </testcase>')
+                             f'      <error message={quoteattr(i18n.text(result.error, self.settings.lang))}/>\n'
+                             '    </testcase>')
             else:
                 by_code = {}
                 for diag in result.diagnostics:

@@ -10,7 +10,7 @@ points at its file: ``b"\\xff.txt"`` → ``%FF.txt``); with ``--statistics`` the
 """
 from __future__ import annotations
 
-from .. import __version__
+from .. import __version__, i18n
 from . import Settings, formatter, json_text, path_uri
 from .json_format import statistics_json
 
@@ -63,7 +63,8 @@ class SarifFormatter:
         for result in results:
             uri = path_uri(result.path)
             if result.error is not None:
-                notifications.append({"level": "error", "message": {"text": result.error},
+                message = i18n.text(result.error, self.settings.lang)
+                notifications.append({"level": "error", "message": {"text": message},
                                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
                 continue
             source = result.source

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import i18n
 from ..source import InputError, Source
 
 
@@ -67,35 +68,46 @@ def report_suffixes() -> tuple:
 # -- formats govlint does not read -------------------------------------------------------------------
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SAVE_AS_DOCX = "save it as .docx (Word/WPS: 另存为 → Word 文档 .docx) or as text (.txt)"
+_SAVE_AS_DOCX = i18n.msg("save it as .docx (Word/WPS: 另存为 → Word 文档 .docx) or as text (.txt)",
+                         "请另存为 .docx（Word/WPS：另存为 → Word 文档 .docx）或纯文本（.txt）后再检查")
+_COPY_TABLES = i18n.msg("copy the tables into the report and save it as .docx or as text",
+                        "请把表格复制到报告中，并将报告另存为 .docx 或纯文本")
 # OLE2 stream names (UTF-16) → what the file is.
-_OLE_KINDS = (("WordDocument", "an old Word .doc file (Word 97-2003 or WPS)", _SAVE_AS_DOCX),
-              ("Workbook", "an old Excel .xls workbook",
-               "copy the tables into the report and save it as .docx or as text"),
-              ("Book", "an old Excel .xls workbook", "copy the tables into the report and save it as .docx or as text"),
-              ("PowerPoint Document", "an old PowerPoint .ppt file", "save the report as .docx or as text"))
+_OLE_KINDS = (("WordDocument", i18n.msg("an old Word .doc file (Word 97-2003 or WPS)",
+                                        "这是旧版 Word .doc 文件（Word 97-2003 或 WPS）"), _SAVE_AS_DOCX),
+              ("Workbook", i18n.msg("an old Excel .xls workbook", "这是旧版 Excel .xls 工作簿"), _COPY_TABLES),
+              ("Book", i18n.msg("an old Excel .xls workbook", "这是旧版 Excel .xls 工作簿"), _COPY_TABLES),
+              ("PowerPoint Document", i18n.msg("an old PowerPoint .ppt file", "这是旧版 PowerPoint .ppt 文件"),
+               i18n.msg("save the report as .docx or as text", "请将报告另存为 .docx 或纯文本")))
 _ODF = re.compile(rb"mimetypeapplication/vnd\.oasis\.opendocument\.([a-z-]+)")
-_ODF_KINDS = {"text": "an OpenDocument text (.odt) file", "spreadsheet": "an OpenDocument spreadsheet (.ods)",
-              "presentation": "an OpenDocument presentation (.odp)"}
+_ODF_KINDS = {"text": i18n.msg("an OpenDocument text (.odt) file", "这是 OpenDocument 文本（.odt）文件"),
+              "spreadsheet": i18n.msg("an OpenDocument spreadsheet (.ods)", "这是 OpenDocument 电子表格（.ods）"),
+              "presentation": i18n.msg("an OpenDocument presentation (.odp)", "这是 OpenDocument 演示文稿（.odp）")}
 
 
-def unreadable_format(data: bytes, path: str = "") -> str | None:
+def _cannot_read(what, todo) -> i18n.Message:
+    return i18n.fmt("{what}: govlint cannot read it; {todo}", "无法读取：{what}。{todo}", what=what, todo=todo)
+
+
+def unreadable_format(data: bytes, path: str = "") -> i18n.Message | None:
     """What the file is and what to do, for a format no reader reads; None otherwise."""
     if data.startswith(_OLE2):
         named = {".xls": "Workbook", ".ppt": "PowerPoint Document"}.get(path.lower()[-4:], "WordDocument")
         streams = [kind for kind in _OLE_KINDS if kind[0].encode("utf-16-le") in data]
         # A header alone (or a damaged file): what its name says, else Word, by far the most common.
         _, what, todo = (streams or [kind for kind in _OLE_KINDS if kind[0] == named])[0]
-        return f"{what}: govlint cannot read it; {todo}"
+        return _cannot_read(what, todo)
     if data.startswith(b"PK\x03\x04"):
         match = _ODF.search(data[:200])
         if match:
             kind = match.group(1).decode("ascii", "replace")
-            what = _ODF_KINDS.get(kind, f"an OpenDocument {kind} file")
-            return (f"{what}: govlint cannot read it; save it as .docx "
-                    "(LibreOffice/WPS: 另存为 → Word 文档 .docx) or as text (.txt)")
+            what = _ODF_KINDS.get(kind) or i18n.fmt("an OpenDocument {kind} file", "这是 OpenDocument {kind} 文件",
+                                                    kind=kind)
+            return _cannot_read(what, i18n.msg(
+                "save it as .docx (LibreOffice/WPS: 另存为 → Word 文档 .docx) or as text (.txt)",
+                "请另存为 .docx（LibreOffice/WPS：另存为 → Word 文档 .docx）或纯文本（.txt）后再检查"))
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
-        return f"an RTF (rich text) file: govlint cannot read it; {_SAVE_AS_DOCX}"
+        return _cannot_read(i18n.msg("an RTF (rich text) file", "这是 RTF（富文本）文件"), _SAVE_AS_DOCX)
     return None
 
 
@@ -104,7 +116,7 @@ def read(data: bytes, path: str) -> Source:
     _load()
     refused = unreadable_format(data, path)
     if refused:
-        raise InputError(f"{path}: {refused}")
+        raise InputError(i18n.join(path, ": ", refused))
     for candidate in READERS:
         if candidate.sniff is not None and candidate.sniff(data):
             return candidate.read(data, path)
@@ -114,6 +126,8 @@ def read(data: bytes, path: str) -> Source:
             return candidate.read(data, path)
     for name, problem in BROKEN.items():
         if lowered.endswith(MODULES[name]):
-            raise InputError(f"{path}: the {name} reader failed to load ({problem}); "
-                             "reinstall govlint, and if that does not help, please report this bug")
+            raise InputError(i18n.fmt("{path}: the {name} reader failed to load ({problem}); "
+                                      "reinstall govlint, and if that does not help, please report this bug",
+                                      "{path}: {name} 读取器加载失败（{problem}）；请重新安装 govlint，"
+                                      "如仍不能解决，请报告此缺陷", path=path, name=name, problem=problem))
     return next(r for r in READERS if r.name == "text").read(data, path)  # the fallback

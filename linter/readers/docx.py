@@ -36,6 +36,7 @@ from __future__ import annotations
 import io
 import re
 
+from .. import i18n
 from ..source import InputError, Source
 from . import reader
 from .render import Budget, TextBuilder, cell_text, clean
@@ -93,12 +94,14 @@ def read_docx(data: bytes, path: str) -> Source:
 
 
 def _read(data: bytes, path: str) -> Source:
-    budget = Budget(path, "the Word document")
+    budget = Budget(path, i18n.msg("the Word document", "Word 文档"))
     _check_zip(data, path)
     try:
         import docx  # python-docx (absolute import: this module is govlint.readers.docx)
     except ImportError:
-        raise InputError(f"{path}: reading Word documents needs python-docx (pip install python-docx)") from None
+        raise InputError(i18n.fmt("{path}: reading Word documents needs python-docx (pip install python-docx)",
+                                  "{path}: 读取 Word 文档需要 python-docx（pip install python-docx）",
+                                  path=path)) from None
     try:
         document = docx.Document(io.BytesIO(data))
         budget.check()
@@ -107,45 +110,56 @@ def _read(data: bytes, path: str) -> Source:
     except InputError:
         raise
     except RecursionError:
-        raise InputError(f"{path}: the Word document nests too deeply to read") from None
+        raise InputError(i18n.fmt("{path}: the Word document nests too deeply to read",
+                                  "{path}: Word 文档嵌套层次过深，无法读取", path=path)) from None
     except MemoryError:
-        raise InputError(f"{path}: the Word document is too large to read (out of memory)") from None
+        raise InputError(i18n.fmt("{path}: the Word document is too large to read (out of memory)",
+                                  "{path}: Word 文档过大，无法读取（内存不足）", path=path)) from None
     except Exception as exc:  # python-docx and lxml raise many kinds; none may become a traceback
-        raise InputError(f"{path}: cannot read the Word document ({type(exc).__name__}: {exc})") from None
+        raise InputError(i18n.fmt("{path}: cannot read the Word document ({error})",
+                                  "{path}: 无法读取此 Word 文档（{error}）",
+                                  path=path, error=f"{type(exc).__name__}: {exc}")) from None
     builder = renderer.builder
     if builder.empty:
-        raise InputError(f"{path}: the Word document has no text")
+        raise InputError(i18n.fmt("{path}: the Word document has no text", "{path}: Word 文档中没有文字", path=path))
     return Source(builder.text(), path, encoding="utf-8", kind="docx", locator=builder.locator())
 
 
 def _check_zip(data: bytes, path: str) -> None:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(f"{path}: an old Word .doc or a password-protected document, not a .docx; "
-                         "save it as a .docx (Word 2007 or later) without a password")
+        raise InputError(i18n.fmt("{path}: an old Word .doc or a password-protected document, not a .docx; "
+                                  "save it as a .docx (Word 2007 or later) without a password",
+                                  "{path}: 这是旧版 Word .doc 文件或设有密码的文档，不是 .docx。"
+                                  "请另存为不设密码的 .docx（Word 2007 或更高版本）", path=path))
     if not data.startswith(b"PK"):
-        raise InputError(f"{path}: not a .docx (a .docx is a zip archive; this file is not one)")
+        raise InputError(i18n.fmt("{path}: not a .docx (a .docx is a zip archive; this file is not one)",
+                                  "{path}: 不是 .docx 文件（.docx 是 zip 压缩包，此文件不是）", path=path))
     import zipfile
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path}: not a readable .docx (broken zip archive: {exc})") from None
+        raise InputError(_broken_zip(path, exc)) from None
     if len(members) > MAX_MEMBERS:
-        raise InputError(f"{path}: the .docx archive has {len(members)} members (the limit is "
-                         f"{MAX_MEMBERS:,}); not a report")
+        raise InputError(i18n.fmt("{path}: the .docx archive has {count} members (the limit is {limit:,}); "
+                                  "not a report", "{path}: .docx 压缩包有 {count} 个成员（上限为 {limit:,} 个），不是年度报告",
+                                  path=path, count=len(members), limit=MAX_MEMBERS))
     names = set()
     declared = 0
     for info in members:
         names.add(info.filename)
         if info.flag_bits & 0x1:
-            raise InputError(f"{path}: the .docx is encrypted (password-protected): save an unprotected copy")
+            raise InputError(i18n.fmt("{path}: the .docx is encrypted (password-protected): save an unprotected copy",
+                                      "{path}: 此 .docx 已加密（设有密码）：请另存一份不设密码的副本", path=path))
         declared += info.file_size
         if declared > MAX_UNCOMPRESSED:
             _too_big(path)
     if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
-        raise InputError(f"{path}: a zip archive but not a Word document (no word/document.xml)")
+        raise InputError(i18n.fmt("{path}: a zip archive but not a Word document (no word/document.xml)",
+                                  "{path}: 这是 zip 压缩包，但不是 Word 文档（没有 word/document.xml）", path=path))
     if "[Content_Types].xml" not in names:
-        raise InputError(f"{path}: not a complete Word document (no [Content_Types].xml in the archive)")
+        raise InputError(i18n.fmt("{path}: not a complete Word document (no [Content_Types].xml in the archive)",
+                                  "{path}: Word 文档不完整（压缩包中没有 [Content_Types].xml）", path=path))
     # The headers may lie: inflate every member (a block at a time, nothing kept) and count.
     total = 0
     for info in members:
@@ -161,23 +175,35 @@ def _check_zip(data: bytes, path: str) -> None:
                     if total > MAX_UNCOMPRESSED:
                         _too_big(path)
                     if size > MAX_XML and info.filename.lower().endswith((".xml", ".rels")):
-                        raise InputError(f"{path}: part {info.filename} of the .docx unpacks to more than "
-                                         f"{MAX_XML // 1024 // 1024} MB (the XML part size limit); not a report")
+                        raise InputError(i18n.fmt(
+                            "{path}: part {part} of the .docx unpacks to more than {mb} MB (the XML part size limit); "
+                            "not a report", "{path}: .docx 的部件 {part} 解压后超过 {mb} MB（XML 部件大小上限），不是年度报告",
+                            path=path, part=info.filename, mb=MAX_XML // 1024 // 1024))
         except InputError:
             raise
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
                 RuntimeError, __import__("zlib").error) as exc:
-            raise InputError(f"{path}: not a readable .docx (broken zip archive: {exc})") from None
+            raise InputError(_broken_zip(path, exc)) from None
         if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputError(f"{path}: member {info.filename} of the .docx expands "
-                             f"{size // max(info.compress_size, 1)} times to {size // 1024 // 1024} MB (the "
-                             f"limit is {MAX_RATIO} times for members over {RATIO_FLOOR // 1024 // 1024} MB: "
-                             "a zip bomb?); not read")
+            raise InputError(i18n.fmt(
+                "{path}: member {part} of the .docx expands {ratio} times to {mb} MB (the limit is {limit} times "
+                "for members over {floor} MB: a zip bomb?); not read",
+                "{path}: .docx 的成员 {part} 解压后膨胀 {ratio} 倍，达 {mb} MB（超过 {floor} MB 的成员最多膨胀 {limit} 倍："
+                "可能是 zip 炸弹），未读取",
+                path=path, part=info.filename, ratio=size // max(info.compress_size, 1), mb=size // 1024 // 1024,
+                limit=MAX_RATIO, floor=RATIO_FLOOR // 1024 // 1024))
 
 
 def _too_big(path: str) -> None:
-    raise InputError(f"{path}: the .docx would unpack to more than {MAX_UNCOMPRESSED // 1024 // 1024} MB "
-                     "(the unpacked-size limit: a zip bomb?); not read")
+    raise InputError(i18n.fmt("{path}: the .docx would unpack to more than {mb} MB "
+                              "(the unpacked-size limit: a zip bomb?); not read",
+                              "{path}: .docx 解压后将超过 {mb} MB（解压大小上限：可能是 zip 炸弹），未读取",
+                              path=path, mb=MAX_UNCOMPRESSED // 1024 // 1024))
+
+
+def _broken_zip(path: str, exc: BaseException) -> i18n.Message:
+    return i18n.fmt("{path}: not a readable .docx (broken zip archive: {error})",
+                    "{path}: 无法读取此 .docx（zip 压缩包已损坏：{error}）", path=path, error=exc)
 
 
 def _int(value, default: int | None) -> int | None:

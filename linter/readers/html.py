@@ -39,6 +39,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from .. import i18n
 from ..source import InputError, Source
 from . import reader
 from .render import Budget, GridCell, TextBuilder, clean, grid_rows, is_cjk
@@ -107,8 +108,10 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(f"{path}: starts with a {encoding} byte-order mark but byte {exc.start} "
-                                 "cannot be decoded") from None
+                raise InputError(i18n.fmt("{path}: starts with a {encoding} byte-order mark but byte {byte} "
+                                          "cannot be decoded",
+                                          "{path}: 文件以 {encoding} 字节顺序标记（BOM）开头，但第 {byte} 字节无法解码",
+                                          path=path, encoding=encoding, byte=exc.start)) from None
     declared = None
     head = data[:8192]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
@@ -134,8 +137,10 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
             return data.decode(declared, errors="replace"), declared
         except LookupError:
             pass
-    raise InputError(f"{path}: cannot be decoded as {' or '.join(candidates)} (byte {first_error.start}); "
-                     "save the page as UTF-8")
+    raise InputError(i18n.fmt("{path}: cannot be decoded as {encodings} (byte {byte}); save the page as UTF-8",
+                              "{path}: 无法按 {encodings_zh} 解码（第 {byte} 字节）；请将网页另存为 UTF-8 编码",
+                              path=path, encodings=" or ".join(candidates), encodings_zh=" 或 ".join(candidates),
+                              byte=first_error.start))
 
 
 def _encoding_name(label: str) -> str | None:
@@ -240,7 +245,8 @@ class _TreeBuilder:
             self.parser.feed(defuse(text))
             self.parser.close()
         except AssertionError as exc:  # _markupbase's way of saying a declaration is malformed
-            raise InputError(f"{self.path}: not a readable HTML page ({exc})") from None
+            raise InputError(i18n.fmt("{path}: not a readable HTML page ({error})",
+                                      "{path}: 无法读取此 HTML 网页（{error}）", path=self.path, error=exc)) from None
         self._flush()
         return self.root
 
@@ -265,8 +271,10 @@ class _TreeBuilder:
         self.budget.check()
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
-            raise InputError(f"{self.path}: the page has more than {MAX_ELEMENTS:,} elements (the element "
-                             "limit); not a report page")
+            raise InputError(i18n.fmt("{path}: the page has more than {limit:,} elements (the element limit); "
+                                      "not a report page",
+                                      "{path}: 网页元素超过 {limit:,} 个（元素上限），不是报告页面",
+                                      path=self.path, limit=MAX_ELEMENTS))
         # Elements HTML closes implicitly: a new <p> closes the open <p>, a new <td> the open cell …
         closes = [(("p",), _SCOPES)] if tag in _P_CLOSERS else []
         if tag in _IMPLIED_END:
@@ -578,12 +586,15 @@ def read_html(data: bytes, path: str) -> Source:
 
 def _read(data: bytes, path: str) -> Source:
     if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: the page is {len(data) / 1024 / 1024:.1f} MB; govlint reads pages up to "
-                         f"{MAX_BYTES // 1024 // 1024} MB (the size limit; save the report itself, not a page "
-                         "with it embedded)")
+        raise InputError(i18n.fmt("{path}: the page is {size:.1f} MB; govlint reads pages up to {mb} MB "
+                                  "(the size limit; save the report itself, not a page with it embedded)",
+                                  "{path}: 网页大小为 {size:.1f} MB；govlint 最多读取 {mb} MB 的网页"
+                                  "（大小上限；请保存报告本身，而不是嵌有报告的网页）",
+                                  path=path, size=len(data) / 1024 / 1024, mb=MAX_BYTES // 1024 // 1024))
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(f"{path}: binary file (contains NUL bytes), not an HTML page")
-    budget = Budget(path, "the page")
+        raise InputError(i18n.fmt("{path}: binary file (contains NUL bytes), not an HTML page",
+                                  "{path}: 这是二进制文件（含 NUL 字节），不是 HTML 网页", path=path))
+    budget = Budget(path, i18n.msg("the page", "网页"))
     text, encoding = decode_html(data, path)
     try:
         root = _TreeBuilder(path, budget).feed(text)
@@ -597,7 +608,8 @@ def _read(data: bytes, path: str) -> Source:
     except InputError:
         raise
     except RecursionError:
-        raise InputError(f"{path}: the page nests elements too deeply to read") from None
+        raise InputError(i18n.fmt("{path}: the page nests elements too deeply to read",
+                                  "{path}: 网页元素嵌套层次过深，无法读取", path=path)) from None
     builder = renderer.builder
     title = _title_lines(root, content, builder.text())
     if title:
@@ -607,5 +619,5 @@ def _read(data: bytes, path: str) -> Source:
         final.extend(builder)
         builder = final
     if not builder.text().strip():
-        raise InputError(f"{path}: the page has no text")
+        raise InputError(i18n.fmt("{path}: the page has no text", "{path}: 网页中没有文字", path=path))
     return Source(builder.text(), path, encoding=encoding, kind="html", locator=builder.locator())

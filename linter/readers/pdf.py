@@ -52,6 +52,7 @@ import zlib
 from bisect import bisect_left, bisect_right
 from itertools import islice
 
+from .. import i18n
 from ..source import InputError, Source
 from . import reader
 from .render import Budget, TextBuilder, cell_text, clean, is_cjk, is_ideograph
@@ -124,15 +125,18 @@ class _Limits:
         self.ticks += 1
         if not self.ticks & 1023:
             if self.ticks > MAX_PAGE_OPERATIONS:
-                raise _LimitHit(f"{self.budget.path}: page {self.page} has more than {MAX_PAGE_OPERATIONS:,} "
-                                "content operations (the per-page content limit); not a report page")
+                raise _LimitHit(i18n.fmt("{path}: page {page} has more than {limit:,} content operations "
+                                         "(the per-page content limit); not a report page",
+                                         "{path}: 第 {page} 页超过 {limit:,} 个内容操作（每页内容上限），不是报告页面",
+                                         path=self.budget.path, page=self.page, limit=MAX_PAGE_OPERATIONS))
             self.check()
 
     def check(self) -> None:
         try:
-            self.budget.check(f", stopped at page {self.page}" if self.page else "")
+            self.budget.check(i18n.fmt(", stopped at page {page}", "，停在第 {page} 页", page=self.page)
+                              if self.page else "")
         except InputError as exc:
-            raise _LimitHit(str(exc)) from None
+            raise _LimitHit(i18n.of(exc)) from None
 
     def output(self, size: int) -> int:
         """How many more bytes one stream may inflate to."""
@@ -140,10 +144,14 @@ class _Limits:
 
     def refuse_stream(self) -> None:
         if self.inflated + MAX_STREAM > MAX_INFLATED:
-            raise _LimitHit(f"{self.budget.path}: the PDF's compressed streams expand beyond "
-                            f"{MAX_INFLATED // 1024 // 1024} MB in all (the inflated-size limit); not a report")
-        raise _LimitHit(f"{self.budget.path}: a compressed stream of the PDF expands beyond "
-                        f"{MAX_STREAM // 1024 // 1024} MB (the stream size limit); not a report")
+            raise _LimitHit(i18n.fmt("{path}: the PDF's compressed streams expand beyond {mb} MB in all "
+                                     "(the inflated-size limit); not a report",
+                                     "{path}: PDF 的压缩流解压后共超过 {mb} MB（解压大小上限），不是年度报告",
+                                     path=self.budget.path, mb=MAX_INFLATED // 1024 // 1024))
+        raise _LimitHit(i18n.fmt("{path}: a compressed stream of the PDF expands beyond {mb} MB "
+                                 "(the stream size limit); not a report",
+                                 "{path}: PDF 中有一个压缩流解压后超过 {mb} MB（单个流大小上限），不是年度报告",
+                                 path=self.budget.path, mb=MAX_STREAM // 1024 // 1024))
 
     def inflate(self, data: bytes) -> bytes:
         allowed = self.output(0)
@@ -267,8 +275,10 @@ def _layout(page, limits: _Limits) -> None:
         def render_char(self, *args, **kwargs):
             limits.chars += 1
             if limits.chars > MAX_PAGE_CHARS:
-                raise _LimitHit(f"{path}: page {number} has more than {MAX_PAGE_CHARS:,} characters (the "
-                                "per-page character limit); not a report page")
+                raise _LimitHit(i18n.fmt("{path}: page {page} has more than {limit:,} characters "
+                                         "(the per-page character limit); not a report page",
+                                         "{path}: 第 {page} 页超过 {limit:,} 个字符（每页字符上限），不是报告页面",
+                                         path=path, page=number, limit=MAX_PAGE_CHARS))
             if not limits.chars & 255:
                 limits.check()
             return super().render_char(*args, **kwargs)
@@ -276,8 +286,10 @@ def _layout(page, limits: _Limits) -> None:
         def paint_path(self, *args, **kwargs):
             limits.graphics += 1
             if limits.graphics > MAX_PAGE_GRAPHICS:
-                raise _LimitHit(f"{path}: page {number} draws more than {MAX_PAGE_GRAPHICS:,} lines, "
-                                "rectangles and curves (the per-page drawing limit); not a report page")
+                raise _LimitHit(i18n.fmt("{path}: page {page} draws more than {limit:,} lines, rectangles and "
+                                         "curves (the per-page drawing limit); not a report page",
+                                         "{path}: 第 {page} 页绘制的线条、矩形和曲线超过 {limit:,} 个（每页图形上限），"
+                                         "不是报告页面", path=path, page=number, limit=MAX_PAGE_GRAPHICS))
             if not limits.graphics & 255:
                 limits.check()
             return super().paint_path(*args, **kwargs)
@@ -304,22 +316,25 @@ def _limit_in(exc: BaseException):
 
 
 def _encrypted(path: str) -> InputError:
-    return InputError(f"{path}: the PDF is encrypted (password-protected): save an unprotected copy")
+    return InputError(i18n.fmt("{path}: the PDF is encrypted (password-protected): save an unprotected copy",
+                               "{path}: 此 PDF 已加密（设有密码）：请另存一份不设密码的副本", path=path))
 
 
 
 def _read(data: bytes, path: str) -> Source:
     if b"%PDF-" not in data[:1024]:
-        raise InputError(f"{path}: not a PDF (no %PDF- header)")
+        raise InputError(i18n.fmt("{path}: not a PDF (no %PDF- header)", "{path}: 不是 PDF 文件（没有 %PDF- 文件头）",
+                                  path=path))
     try:
         import pdfplumber
         from pdfminer.pdfpage import PDFPage
         from pdfminer.pdftypes import resolve1
     except ImportError:
-        raise InputError(f"{path}: reading PDF needs pdfplumber (pip install pdfplumber)") from None
+        raise InputError(i18n.fmt("{path}: reading PDF needs pdfplumber (pip install pdfplumber)",
+                                  "{path}: 读取 PDF 需要 pdfplumber（pip install pdfplumber）", path=path)) from None
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
     _install()
-    budget = Budget(path, "the PDF")
+    budget = Budget(path, i18n.msg("the PDF", "PDF 文件"))
     limits = _Limits(budget)
     token = _ACTIVE.set(limits)
     try:
@@ -327,21 +342,24 @@ def _read(data: bytes, path: str) -> Source:
     except InputError:
         raise
     except _LimitHit as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(i18n.of(exc)) from None
     except RecursionError:
-        raise InputError(f"{path}: the PDF's object tree nests too deeply to read") from None
+        raise InputError(i18n.fmt("{path}: the PDF's object tree nests too deeply to read",
+                                  "{path}: PDF 的对象树嵌套层次过深，无法读取", path=path)) from None
     except MemoryError:
-        raise InputError(f"{path}: the PDF is too large to read (out of memory)") from None
+        raise InputError(i18n.fmt("{path}: the PDF is too large to read (out of memory)",
+                                  "{path}: PDF 文件过大，无法读取（内存不足）", path=path)) from None
     except Exception as exc:  # pdfminer raises a zoo of exceptions on broken files
         hit = _limit_in(exc)
         if isinstance(hit, _LimitHit):
-            raise InputError(str(hit)) from None
+            raise InputError(i18n.of(hit)) from None
         if hit is not None:
             raise _encrypted(path) from None
         message = str(exc) or type(exc).__name__
         if "password" in message.lower() or "encrypt" in message.lower():
             raise _encrypted(path) from None
-        raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {message[:200]})") from None
+        raise InputError(i18n.fmt("{path}: not a readable PDF ({error})", "{path}: 无法读取此 PDF（{error}）",
+                                  path=path, error=f"{type(exc).__name__}: {message[:200]}")) from None
     finally:
         _ACTIVE.reset(token)
     _check_text_layer(pages, images, path)
@@ -354,7 +372,8 @@ def _read(data: bytes, path: str) -> Source:
             else:
                 builder.row([(text, place) for text in value])
     if builder.empty:
-        raise InputError(f"{path}: the PDF has no text besides page numbers, headers and footers")
+        raise InputError(i18n.fmt("{path}: the PDF has no text besides page numbers, headers and footers",
+                                  "{path}: PDF 中除页码、页眉和页脚外没有文字", path=path))
     return Source(builder.text(), path, encoding="utf-8", kind="pdf", locator=builder.locator())
 
 
@@ -363,14 +382,18 @@ def _read_pages(data: bytes, path: str, pdfplumber, PDFPage, resolve1, limits: _
     pdf = pdfplumber.open(io.BytesIO(data))
     declared = _declared_pages(pdf.doc, resolve1)
     if declared is not None and declared > MAX_PAGES:
-        raise InputError(f"{path}: the PDF has {declared} pages; govlint reads at most {MAX_PAGES} "
-                         "(an annual report is far shorter)")
+        raise InputError(i18n.fmt("{path}: the PDF has {count} pages; govlint reads at most {limit} "
+                                  "(an annual report is far shorter)",
+                                  "{path}: PDF 有 {count} 页；govlint 最多读取 {limit} 页（年度报告远没有这么长）",
+                                  path=path, count=declared, limit=MAX_PAGES))
     page_objects = list(islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
     if len(page_objects) > MAX_PAGES:
-        raise InputError(f"{path}: the PDF has more than {MAX_PAGES} pages; govlint reads at most "
-                         f"{MAX_PAGES} (an annual report is far shorter)")
+        raise InputError(i18n.fmt("{path}: the PDF has more than {limit} pages; govlint reads at most {limit} "
+                                  "(an annual report is far shorter)",
+                                  "{path}: PDF 超过 {limit} 页；govlint 最多读取 {limit} 页（年度报告远没有这么长）",
+                                  path=path, limit=MAX_PAGES))
     if not page_objects:
-        raise InputError(f"{path}: the PDF has no pages")
+        raise InputError(i18n.fmt("{path}: the PDF has no pages", "{path}: PDF 中没有页面", path=path))
     pages = []
     images = 0
     doctop = 0.0
@@ -484,9 +507,12 @@ def _check_ruling(page, limits: _Limits) -> None:
             columns.append(edge["x0"])
     across, down = _distinct(rows), _distinct(columns)
     if across * down > MAX_RULED_GRID:
-        raise InputError(f"{limits.budget.path}: page {page.page_number} is ruled into more than "
-                         f"{MAX_RULED_GRID:,} cells ({across} × {down} rules; the per-page ruling limit); "
-                         "not a report page")
+        raise InputError(i18n.fmt("{path}: page {page} is ruled into more than {limit:,} cells "
+                                  "({across} × {down} rules; the per-page ruling limit); not a report page",
+                                  "{path}: 第 {page} 页的表格线划分出超过 {limit:,} 个格子（{across} × {down} 条线；"
+                                  "每页表格线上限），不是报告页面",
+                                  path=limits.budget.path, page=page.page_number, limit=MAX_RULED_GRID,
+                                  across=across, down=down))
 
 
 def _distinct(positions: list, tolerance: float = 3) -> int:
@@ -675,8 +701,9 @@ def _check_text_layer(pages: list, images: int, path: str) -> None:
     total = sum(page.chars for page in pages)
     if total == 0:
         if images:
-            raise InputError(f"{path}: no text layer: a scanned PDF needs OCR first")
-        raise InputError(f"{path}: the PDF has no text")
+            raise InputError(i18n.fmt("{path}: no text layer: a scanned PDF needs OCR first",
+                                      "{path}: 没有文字层：扫描版 PDF 需要先进行文字识别（OCR）", path=path))
+        raise InputError(i18n.fmt("{path}: the PDF has no text", "{path}: PDF 中没有文字", path=path))
     cjk: dict = {}
     for page in pages:
         for char, count in page.cjk.items():
@@ -684,14 +711,18 @@ def _check_text_layer(pages: list, images: int, path: str) -> None:
     cjk_total = sum(cjk.values())
     if cjk_total >= 200 and max(cjk.values()) * 2 > cjk_total:
         char = max(cjk, key=cjk.get)
-        raise InputError(f"{path}: the PDF's text layer is unreadable (most Chinese characters come out as "
-                         f"“{char}”: the fonts were not embedded with their Unicode mapping); "
-                         "export the PDF again with embedded fonts, or OCR it")
+        raise InputError(i18n.fmt("{path}: the PDF's text layer is unreadable (most Chinese characters come out as "
+                                  "“{char}”: the fonts were not embedded with their Unicode mapping); "
+                                  "export the PDF again with embedded fonts, or OCR it",
+                                  "{path}: PDF 的文字层无法识读（大部分汉字显示为“{char}”：字体未连同 Unicode 映射一起嵌入）；"
+                                  "请重新导出嵌入字体的 PDF，或进行文字识别（OCR）", path=path, char=char))
     cid = sum(1 for page in pages for item in page.items if item[2] == "line" and "(cid:" in item[3])
     lines = sum(1 for page in pages for item in page.items if item[2] == "line")
     if lines and cid * 2 > lines:
-        raise InputError(f"{path}: the PDF's text layer is unreadable (glyphs without a Unicode mapping, "
-                         "“(cid:N)”); export the PDF again with embedded fonts, or OCR it")
+        raise InputError(i18n.fmt("{path}: the PDF's text layer is unreadable (glyphs without a Unicode mapping, "
+                                  "“(cid:N)”); export the PDF again with embedded fonts, or OCR it",
+                                  "{path}: PDF 的文字层无法识读（字形没有 Unicode 映射，显示为“(cid:N)”）；"
+                                  "请重新导出嵌入字体的 PDF，或进行文字识别（OCR）", path=path))
 
 
 def _normal(text: str) -> str:

@@ -23,7 +23,11 @@ import re
 import time
 from bisect import bisect_right
 
+from .. import i18n
 from ..source import InputError
+
+# What a Budget reads, for its messages ("reading the PDF took …" / "读取PDF文件用时超过 …").
+WHAT = {"the Word document": "Word 文档", "the PDF": "PDF 文件", "the page": "网页", "the text": "文本"}
 
 # C0 controls other than TAB and LF, DEL, and the C1 block: nothing a reader should pass on.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
@@ -84,7 +88,7 @@ class Budget:
     def __init__(self, path: str, what: str = "the file", seconds: float | None = None,
                  max_text: int | None = None, max_cells: int | None = None):
         self.path = path
-        self.what = what
+        self.what = what if isinstance(what, i18n.Message) else i18n.msg(what, WHAT.get(what, what))
         self.seconds = MAX_SECONDS if seconds is None else seconds
         self.deadline = time.monotonic() + self.seconds
         self.max_text = MAX_TEXT if max_text is None else max_text
@@ -95,20 +99,27 @@ class Budget:
         if time.monotonic() > self.deadline:
             self.over_time(where)
 
-    def over_time(self, where: str = "") -> None:
-        raise InputError(f"{self.path}: reading {self.what} took more than {self.seconds:g} s "
-                         f"(the time limit){where}; not a report")
+    def over_time(self, where="") -> None:
+        """``where``: "" or a Message such as ", stopped at page 3"."""
+        raise InputError(i18n.fmt("{path}: reading {what} took more than {seconds:g} s (the time limit){where}; "
+                                  "not a report",
+                                  "{path}: 读取{what}用时超过 {seconds:g} 秒（时间上限）{where}，不是年度报告",
+                                  path=self.path, what=self.what, seconds=self.seconds, where=where))
 
     def text(self, length: int) -> None:
         if length > self.max_text:
-            raise InputError(f"{self.path}: {self.what} renders to more than {self.max_text:,} characters "
-                             "of text (the text limit); not a report")
+            raise InputError(i18n.fmt("{path}: {what} renders to more than {limit:,} characters of text "
+                                      "(the text limit); not a report",
+                                      "{path}: {what}转成文本后超过 {limit:,} 个字符（文本字符上限），不是年度报告",
+                                      path=self.path, what=self.what, limit=self.max_text))
 
     def grid(self, cells: int) -> None:
         self.cells += cells
         if self.cells > self.max_cells:
-            raise InputError(f"{self.path}: the tables of {self.what} span more than {self.max_cells:,} "
-                             "grid cells in all (the table-cell limit); not a report")
+            raise InputError(i18n.fmt("{path}: the tables of {what} span more than {limit:,} grid cells in all "
+                                      "(the table-cell limit); not a report",
+                                      "{path}: {what}中的表格共超过 {limit:,} 个单元格（表格单元格上限），不是年度报告",
+                                      path=self.path, what=self.what, limit=self.max_cells))
 
 
 class TextBuilder:
