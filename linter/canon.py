@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .normalize import label_key
+from .normalize import label_key, short_cache
 
 FORMATS = ("2021", "2019-trial", "2008")
 NUMERALS = "一二三四五六七八九十"
@@ -103,7 +103,7 @@ class Canon:
         self.section_keywords = [(s["id"], s["keywords"]) for s in self.data["sections"]]
 
     # -- table 3 ---------------------------------------------------------------
-    @lru_cache(maxsize=8192)  # labels repeat from report to report
+    @short_cache(8192, index=1)  # labels repeat from report to report
     def match_t3(self, text: str, prefer: str = "row") -> CanonLabel | None:
         """The canonical table-3 row or group a label fragment names, if any.
 
@@ -153,7 +153,7 @@ class Canon:
         return [entry.key for entry in self.t3_labels if entry.kind == "row" and fmt in entry.formats]
 
     # -- table 2 ---------------------------------------------------------------
-    @lru_cache(maxsize=4096)
+    @short_cache(4096, index=1)
     def match_t2(self, text: str):
         """(row key, article item) for a table-2 row label, or None."""
         return self.t2_rows.get(label_key(text))

@@ -15,11 +15,16 @@ from .source import Span
 # A document number: 〔2021〕30号 and its mis-writings; the issuer is read back
 # from the characters before the opening bracket.
 DOCNO = re.compile(
-    r"(?P<open>[〔\[(<〈{【（［])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\])>〉}】）］]?)\s*"
+    r"(?P<open>[〔\[(<〈{【（［])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\])>〉}】）］]?)"
+    r"(?:(?<=[〕\])>〉}】）］])\s*)?"  # spaces after the bracket only: "\s*\s*" would try every split
     r"(?P<di>第\s*)?(?P<serial>\d{1,5})\s*(?P<hao>号)?")
 # The notice family: 国办公开办函 and corruptions of it (traditional, missing 办, 发 for 函 …).
 NOTICE_ISSUER = re.compile(r"(?:国|國)(?:务院)?(?:办|辦)(?:公厅)?(?:公开|公開)?(?:办|辦)?(?:函|发|發)")
-CORRUPT_NOTICE = re.compile(r"(?:国|國)(?:办|辦)(?:公开|公開)(?:办|辦)?(?:函|发|發)\s*[〔\[(（【［]?\s*\d{3,}(?![\d〕\])）】］]*\s*第?\s*\d*\s*号)")
+# The notice issuer run straight into digits (国办公开办函201960号 …): a corrupt document number,
+# unless the digits are followed by a well-formed "〕60号" (_NUMBERED_TAIL, checked in code: as a
+# lookahead its overlapping runs of digits and spaces made matching cubic in their length).
+CORRUPT_NOTICE = re.compile(r"(?:国|國)(?:办|辦)(?:公开|公開)(?:办|辦)?(?:函|发|發)\s*(?:[〔\[(（【［]\s*)?\d{3,}(?!\d)")
+_TAIL_CLOSERS = frozenset("〕])）】］")
 FORMAT_TITLE = re.compile(r"政府信息公开工作年度报告格式\s*(?P<trial>[(（]\s*试行\s*[)）])?|"
                           r"政府信息公开工作年度报告有关事项的通知")
 PERIOD = re.compile(
@@ -28,8 +33,10 @@ PERIOD = re.compile(
 PHONE_LABEL = re.compile(r"(?P<label>联系电话|咨询电话|办公电话|电话|热线|传真)\s*(?:号码)?\s*[:：为是]?\s*"
                          r"(?P<number>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])?")
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
-POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*[:：]?\s*(?P<code>\d+)")
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:[:：]\s*)?(?P<code>\d+)")
+# The local part starts where a run of its characters starts: tried from every character of
+# a long run (a.a.a.… with no domain after the @), matching was quadratic.
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]")
 _BRACKET_YEAR = re.compile(r"[〔\[(<〈{【（［]\s*(?:19|20)\d\d")
 _ELEVEN_DIGITS = re.compile(r"1[3-9]\d{9}")
@@ -80,6 +87,27 @@ def _issuer_before(text: str, end: int) -> tuple[str, int]:
     return run, start
 
 
+def _numbered_tail(text: str, at: int) -> bool:
+    """Does ``[〕…digits]* \\s* 第? \\s* digits \\s* 号`` follow ``at``?  Each piece is taken
+    greedily: the pieces' characters differ, so greed never misses a way to match."""
+    end = len(text)
+    while at < end and (text[at] in _TAIL_CLOSERS or text[at].isdecimal()):
+        at += 1
+    at = _skip_space(text, at)
+    if at < end and text[at] == "第":
+        at = _skip_space(text, at + 1)
+    while at < end and text[at].isdecimal():
+        at += 1
+    at = _skip_space(text, at)
+    return at < end and text[at] == "号"
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
 def scan_paragraph(paragraph, found: Entities) -> None:
     text = paragraph.squeezed.text
     span = paragraph.squeezed_span
@@ -105,7 +133,8 @@ def scan_paragraph(paragraph, found: Entities) -> None:
                 found.notices.append(item)
     if ("办" in text or "辦" in text) and ("公开" in text or "公開" in text):
         for match in CORRUPT_NOTICE.finditer(text):
-            found.corrupt_notices.append(entity("corrupt_notice", match.start(), match.end()))
+            if not _numbered_tail(text, match.end()):
+                found.corrupt_notices.append(entity("corrupt_notice", match.start(), match.end()))
     if "年度报告" in text:
         for match in FORMAT_TITLE.finditer(text):
             found.format_titles.append(entity("format_title", match.start(), match.end(),

@@ -15,23 +15,28 @@ label, header and cell tokens.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from typing import NamedTuple
 
 from lark import Token
 
 from .canon import Canon, canon
-from .normalize import fold
+from .normalize import NUMBER_UNITS, fold, is_number, number_shaped, parse_number, short_cache
 from .source import Source
 
 # -- line shapes (matched on folded text: ASCII digits, parentheses, colon) ----
 _BLANK = re.compile(r"^[\s*]*$")
-_PAGE_MARK = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|"
+_PAGE_MARK = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d+\s*页(?:\s*(?:[/,，]\s*)?共\s*\d+\s*页)?|"
                         r"\d{1,3}\s*/\s*\d{1,3})\s*$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # a page number, outside tables
 _SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-number or rule line starts with
 _T3_TOP_KEYS = frozenset(["new", "carried", "result", "forward"])
-_RULE = re.compile(r"^\s*(?:[-=_*~]{3,}\s*)+$|^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A rule line: runs of 3+ rule characters, or a markdown table's |---|:--:| line.  Each run is
+# taken whole ((?!…) after it): "(?:[-=_*~]{3,}\s*)+" alone would try every way of cutting a
+# long run into pieces before failing (exponential in the run's length).
+_RULE = re.compile(r"^\s*(?:[-=_*~]{3,}(?![-=_*~])\s*)+$|"
+                   r"^\s*(?:\|\s*)?:?-{2,}(?!-):?\s*(?:\|\s*:?-{2,}(?!-):?\s*)*(?:\|\s*)?$")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
 _LINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:|www\.)\S*\s*$", re.I)
 _HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.]\s*")
@@ -39,8 +44,11 @@ _SUBHEADING = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*"
 _SUBHEAD_END = re.compile(r"[。:;!?]")
 _T2_BLOCK = re.compile(r"^第二十条\s*第?\s*\(\s*([一二三四五六七八九十]{1,2})\s*\)\s*项")
 _NOTE = re.compile(r"勾稽关系|项之和|第一项加第")
-_NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|件|项|个|条|%)?$")
-_UNIT = re.compile(r"^(万元|元|件|项|个|条|%)$")
+# Words without which no line opens a table (LineLexer._table_opener): one search spares
+# the opener's eight tests on the lines of prose.
+_OPENER_HINT = re.compile(r"(?i:https?://|mailto:|www\.)|第二十条|信息内容|勾稽关系|项之和|第一项加第|"
+                          r"申请人|自然人|法人|新收|结转|行政复议|行政诉讼")
+_UNITS = frozenset(NUMBER_UNITS)  # a unit written as its own word (21022 万元)
 _DASH = re.compile(r"^[-/\\—–_]+$")
 _SENTENCE_END = re.compile(r"[。!?！？][\"')\]」』”’）]*\s*$")
 _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发文机关|公开日期|发布日期|成文日期|生成日期|文号|发文字号|"
@@ -61,10 +69,11 @@ class LineToken(Token):
     Slots, not a __dict__: a report makes a few hundred tokens and they should
     cost the garbage collector nothing."""
 
-    __slots__ = ("line_no", "folded", "cells", "origin")
+    __slots__ = ("line_no", "folded", "cells", "origin", "pieces")
     # line_no: 1-based line; folded: the token's text folded (fullwidth → ASCII …), same length;
     # cells (CELLS only): (kind NUM|BLANK|BAD, start, end, value, unit) per cell, offsets
-    # inside the line, which starts at ``origin`` in Source.text
+    # inside the line, which starts at ``origin`` in Source.text;
+    # pieces (a TEXT of several lines only): start, end offsets of each line's prose, flat
 
 
 class Line:
@@ -82,8 +91,8 @@ class Line:
 _MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
 
 
-def _make_lines(source: Source) -> list[Line]:
-    lines = []
+def _make_lines(source: Source):
+    """The non-blank lines of a report, one at a time (a Line lives while its line is lexed)."""
     text = source.text
     folded_text = fold(text)  # one translate for the whole report
     for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
@@ -99,8 +108,34 @@ def _make_lines(source: Source) -> list[Line]:
             body = body[:-2].rstrip()
         stripped = body.lstrip()
         lead += len(body) - len(stripped)
-        lines.append(Line(index + 1, start, text[start:end], folded, lead, stripped))
-    return lines
+        raw = text[start:end]
+        if raw == folded:
+            folded = raw  # one string, not two, for the line and the tokens cut from it
+        yield Line(index + 1, start, raw, folded, lead, stripped)
+
+
+class _Lookahead:
+    """Lines read on demand, kept only as far as the front matter looks ahead."""
+
+    def __init__(self, lines):
+        self._lines = iter(lines)
+        self._seen: list[Line] = []
+
+    def get(self, index: int) -> Line | None:
+        seen = self._seen
+        while len(seen) <= index:
+            line = next(self._lines, None)
+            if line is None:
+                return None
+            seen.append(line)
+        return seen[index]
+
+    def rest(self, index: int):
+        """The lines from ``index`` on; the ones looked at before are let go."""
+        seen, self._seen = self._seen[index:], []
+        yield from seen
+        del seen
+        yield from self._lines
 
 
 _new_str = str.__new__
@@ -135,7 +170,7 @@ def split_fields(line: Line) -> tuple[str, tuple[Field, ...]]:
     return _split(line.folded, line.lead, len(line.body))
 
 
-@lru_cache(maxsize=16384)  # table lines repeat from report to report (labels, zero rows)
+@short_cache(16384)  # table lines repeat from report to report (labels, zero rows)
 def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[Field, ...]]:
     body = folded[body_start:body_start + body_length]
     if body.startswith("|"):
@@ -149,7 +184,7 @@ def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[F
     return "space", tuple(fields)
 
 
-@lru_cache(maxsize=16384)
+@short_cache(16384, size=lambda mode, fields: fields[-1].end - fields[0].start if fields else 0)
 def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Field]]]:
     """Split fields into label fields and cells (kind, field).
 
@@ -158,22 +193,23 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
     unit written as its own word (``21022 万元``) joins the number before it.
     """
     first = last = None
+    dash = None  # the first dash before any number
     for index, item in enumerate(fields):
-        if _is_number(item.text):
+        if number_shaped(item.text):
             if first is None:
-                first = index
+                first = index if dash is None else dash
             last = index
-        elif first is None and _DASH.match(item.text) and any(_is_number(f.text) for f in fields[index:]):
-            first = index  # a dash in the first value column ("— 0 0 …") is a bad cell, not label
+        elif first is None and dash is None and _DASH.match(item.text):
+            dash = index  # a dash in the first value column ("— 0 0 …") is a bad cell, not label
     if first is None:
         label = [f for f in fields if f.text]
         return tuple(label), ()
     if mode == "space":
         # Numbers are the trailing run; a leading number is part of the label.
         first = len(fields)
-        while first > 0 and (_is_number(fields[first - 1].text) or _DASH.match(fields[first - 1].text) or
-                             (_UNIT.match(fields[first - 1].text) and first - 1 > 0
-                              and _is_number(fields[first - 2].text))):
+        while first > 0 and (number_shaped(fields[first - 1].text) or _DASH.match(fields[first - 1].text) or
+                             (fields[first - 1].text in _UNITS and first - 1 > 0
+                              and number_shaped(fields[first - 2].text))):
             first -= 1
         if first == len(fields):
             return tuple(f for f in fields if f.text), ()
@@ -183,12 +219,13 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
     index = first
     while index <= last:
         item = fields[index]
-        if mode == "space" and index + 1 <= last and _UNIT.match(fields[index + 1].text):
+        if mode == "space" and index + 1 <= last and fields[index + 1].text in _UNITS \
+                and number_shaped(item.text + fields[index + 1].text):  # not "2元 元"
             merged = Field(item.start, fields[index + 1].end, item.text + fields[index + 1].text)
-            cells.append(("NUM", merged))
+            cells.append(("NUM" if is_number(merged.text) else "BAD", merged))
             index += 2
             continue
-        if _is_number(item.text):
+        if is_number(item.text):
             cells.append(("NUM", item))
         elif not item.text:
             cells.append(("BLANK", item))
@@ -206,21 +243,14 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
 
 
 
-@lru_cache(maxsize=16384)  # the same cells (zero rows) recur from report to report
+@short_cache(16384, size=lambda cells: cells[-1][1].end - cells[0][1].start if cells else 0)  # zero rows
 def _parsed_cells(cells) -> tuple:
     """(kind, start, end, value, unit) of each cell, offsets inside its line."""
     result = []
     for kind, item in cells:
         value = unit = None
         if kind == "NUM":
-            text = item.text
-            if text.isdigit() and text.isascii():
-                value = int(text)
-            else:
-                match = _NUMBER.match(text.replace(" ", ""))
-                number = match.group(1).replace(",", "")
-                value = float(number) if "." in number else int(number)
-                unit = match.group(2)
+            value, unit = parse_number(item.text)  # cut_row made it NUM: it parses
         result.append((kind, item.start, item.end, value, unit))
     return tuple(result)
 
@@ -236,13 +266,7 @@ def _split_on(text: str, separator: str, position: int) -> tuple:
     return tuple(fields)
 
 
-def _is_number(text: str):
-    if text.isdigit() and text.isascii():
-        return True
-    return _NUMBER.match(text)
-
-
-@lru_cache(maxsize=16384)
+@short_cache(16384)
 def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
     """(handled, token specs (kind, start, end, cells), after) for a line in table 3.
 
@@ -259,7 +283,7 @@ def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
         return False, (), None
     mode, fields = _split(folded, lead, body_length)
     if mode == "pipe":
-        numeric = any(_is_number(f.text) for f in fields)
+        numeric = any(number_shaped(f.text) for f in fields)
         texts = [f for f in fields if f.text]
         if not numeric and texts and not c.match_t3(texts[0].text):
             return True, (("HEAD", *whole, None),), None
@@ -269,7 +293,7 @@ def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
         if _header_chars_only(body.replace("(", "").replace(")", ""), c.t3_header_chars):
             return True, (("HEAD", *whole, None),), None
         return True, (("CAPTION", *whole, None),), None
-    if "。" in body or (len(body) > 40 and not any(_is_number(f.text) for f in fields)):
+    if "。" in body or (len(body) > 40 and not any(number_shaped(f.text) for f in fields)):
         return False, (), None  # prose: the table is over
     label, cells = cut_row(mode, fields)
     if forward_pending and not cells:
@@ -329,18 +353,58 @@ class LineLexer:
     def __init__(self, source: Source, canon_: Canon | None = None):
         self.source = source
         self.canon = canon_ or canon()
-        self.lines = _make_lines(source)
         self.tokens: list[LineToken] = []
         self.region: str | None = None
         self.t4_cells = 0
         self.t3_done = False
         self.t3_forward_pending = False
+        # Prose lines that run on (no sentence end) are one paragraph whatever follows: they
+        # make one TEXT token, not one each (a million-line paragraph is one token, not a
+        # million).  The run is held here until something else is emitted.
+        self._prose: list | None = None  # [first Line, its start, end, flat offsets, ends a sentence]
 
     # -- emitting ----------------------------------------------------------------
     def _emit(self, kind: str, line: Line, start: int, end: int, value: str | None = None) -> LineToken:
+        if self._prose is not None:
+            self._flush_prose()
         tok = _token(kind, line.raw[start:end] if value is None else value, line, start, end)
         self.tokens.append(tok)
         return tok
+
+    def _text(self, line: Line, start: int, end: int) -> None:
+        """A line's prose [start, end): joins the prose run before it unless that ended a sentence."""
+        piece = line.raw[start:end]
+        ends = bool(_SENTENCE_END.search(piece) or piece.rstrip().endswith(("：", ":")))
+        prose = self._prose
+        if prose is not None and not prose[4]:
+            prose[3].append(line.start + start)
+            prose[3].append(line.start + end)
+            prose[4] = ends
+            return
+        if prose is not None:
+            self._flush_prose()
+        self._prose = [line, start, end, array("q", (line.start + start, line.start + end)), ends]
+
+    def _flush_prose(self) -> None:
+        line, start, end, offsets, _ends = self._prose
+        self._prose = None
+        if len(offsets) == 2:  # one line: the usual token
+            self.tokens.append(_token("TEXT", line.raw[start:end], line, start, end))
+            return
+        source = self.source
+        first, last = offsets[0], offsets[-1]
+        value = source.text[first:last]
+        tok = _new_str(LineToken, value)
+        tok.type = "TEXT"
+        tok.value = value
+        tok.start_pos, tok.end_pos = first, last
+        tok.line = tok.line_no = line.no
+        tok.end_line = source.line_of(last)
+        tok.column = start + 1
+        tok.end_column = last - source.line_starts[tok.end_line - 1] + 1
+        tok.folded = fold(value)
+        tok.pieces = offsets
+        self.tokens.append(tok)
 
     def _marker(self, kind: str, line: Line) -> None:
         self._emit(kind, line, line.lead, line.lead, "")
@@ -350,10 +414,13 @@ class LineLexer:
 
     # -- main loop ------------------------------------------------------------------
     def run(self) -> list[LineToken]:
-        lines = [line for line in self.lines if not self._skippable(line)]
+        skippable = self._skippable
+        lines = _Lookahead(line for line in _make_lines(self.source) if not skippable(line))
         body_from = self._lex_front(lines)
-        for line in lines[body_from:]:
+        for line in lines.rest(body_from):
             self._lex_line(line)
+        if self._prose is not None:
+            self._flush_prose()
         self._close()
         self._mark_paragraph_ends()
         return self.tokens
@@ -369,16 +436,20 @@ class LineLexer:
             return False
         return bool(_BLANK.match(body) or _PAGE_MARK.match(body) or _RULE.match(body))
 
-    def _lex_front(self, lines: list[Line]) -> int:
+    def _lex_front(self, lines: _Lookahead) -> int:
         """Metadata, portal chrome, the title and its byline; returns where the body starts."""
         index = 0
-        while index < len(lines) and (_META_KEY.match(lines[index].body) or lines[index].body in _CHROME):
-            self._whole("META", lines[index])
+        line = lines.get(index)
+        while line is not None and (_META_KEY.match(line.body) or line.body in _CHROME):
+            self._whole("META", line)
             index += 1
+            line = lines.get(index)
         leading = []
         scan = index
-        while scan < len(lines) and len(leading) < 6:
-            line = lines[scan]
+        while len(leading) < 6:
+            line = lines.get(scan)
+            if line is None:
+                break
             body = line.body
             if _BARE_NUMBER.match(body):
                 scan += 1
@@ -426,7 +497,7 @@ class LineLexer:
             self._close()
         if _BARE_NUMBER.match(body):
             return  # a page number left by PDF extraction
-        if "。" not in body or "勾稽关系" in body:
+        if ("。" not in body or "勾稽关系" in body) and _OPENER_HINT.search(body):
             if self._table_opener(line):
                 return
         elif _LINK_ONLY.match(body):
@@ -440,7 +511,7 @@ class LineLexer:
         if sub and len(body) - sub.end() >= 1:
             self._subheading(line, sub)
             return
-        self._whole("TEXT", line)
+        self._text(line, line.lead, line.lead + len(body))
 
     def _table_opener(self, line: Line) -> bool:
         """Open a table region if the line starts one (and lex the line in it)."""
@@ -471,6 +542,8 @@ class LineLexer:
 
     def _close(self) -> None:
         if self.region:
+            if self._prose is not None:
+                self._flush_prose()
             if self.region == "t3":
                 self.t3_done = True
             self.region = None
@@ -598,14 +671,14 @@ class LineLexer:
         texts = [f.text for f in fields if f.text]
         if not texts:
             return False
-        if first_word and texts[0].startswith(first_word) and not any(_is_number(t) for t in texts):
+        if first_word and texts[0].startswith(first_word) and not any(number_shaped(t) for t in texts):
             return True
         return all(self._header_only(t, chars) for t in texts)
 
     @staticmethod
     def _label_text(line: Line) -> str:
         mode, fields = split_fields(line)
-        return " ".join(f.text for f in fields if f.text and not _is_number(f.text))
+        return " ".join(f.text for f in fields if f.text and not number_shaped(f.text))
 
     def _heading(self, line: Line):
         return _heading_match(line.body, self.canon)
@@ -623,9 +696,9 @@ class LineLexer:
             remainder = body[cut:]
             skip = len(remainder) - len(remainder.lstrip())
             if remainder.strip():
-                self._emit("TEXT", line, line.lead + cut + skip, line.lead + len(body))
+                self._text(line, line.lead + cut + skip, line.lead + len(body))
             return
-        self._whole("TEXT", line)
+        self._text(line, line.lead, line.lead + len(body))
 
     def _mark_paragraph_ends(self) -> None:
         """A prose line ends its paragraph when it ends a sentence or prose stops.

@@ -18,9 +18,37 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
+from functools import lru_cache, wraps
 
 from .source import Span
+
+
+def short_cache(maxsize: int, limit: int = 500, index: int = 0, size=None):
+    """``lru_cache`` for calls on short text only: the text is argument ``index`` (its length is
+    checked against ``limit``), or ``size(*args)`` says how long the call's text is.
+
+    Table lines, labels and cells repeat from report to report, so their results are cached;
+    a 100 KB line is computed every time and never kept (16,384 cached copies of long lines
+    would hold gigabytes)."""
+    def decorate(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+        if size is None:
+            def call(*args, **kwargs):
+                if len(args[index]) > limit:
+                    return function(*args, **kwargs)
+                return cached(*args, **kwargs)
+        else:
+            def call(*args, **kwargs):
+                if size(*args) > limit:
+                    return function(*args, **kwargs)
+                return cached(*args, **kwargs)
+        call = wraps(function)(call)
+        call.cache_clear = cached.cache_clear
+        call.cache_info = cached.cache_info
+        return call
+    return decorate
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -67,6 +95,53 @@ def fold(text: str) -> str:
     return _FOLDABLE.sub(lambda match: _fold_one(match.group()), text)
 
 
+# -- numbers -----------------------------------------------------------------------------
+# The one definition of a number as a report writes it (a table cell, a count in the prose):
+# signed, thousands separators, decimals, a unit.  At most MAX_DIGITS digits before the point
+# and MAX_DECIMALS after it: a longer digit run is not a count any report states (and Python
+# refuses to convert runs of more than 4300 digits).  grammar/report.lark's NUMBER says the
+# same; tests/test_grammar.py checks that they agree.
+MAX_DIGITS = 12
+MAX_DECIMALS = 6
+NUMBER_UNITS = ("万元", "元", "件", "项", "个", "条", "%")
+_SHAPE = r"[+-]?(?:\d{1,3}(?:,\d{3}){1,%s}|\d{1,%s})(?:\.\d{1,%s})?"
+NUMBER_PATTERN = _SHAPE % ((MAX_DIGITS - 1) // 3, MAX_DIGITS, MAX_DECIMALS)
+_UNIT_PATTERN = r"\s*(%s)?" % "|".join(NUMBER_UNITS)
+_NUMBER = re.compile(r"(%s)%s" % (NUMBER_PATTERN, _UNIT_PATTERN))
+# The same shape without the bounds: what a cell holding an over-long number looks like.
+_NUMBER_SHAPED = re.compile(r"(?:%s)%s" % (_SHAPE % ("", "", ""), _UNIT_PATTERN))
+
+
+def parse_number(text: str):
+    """(value, unit) of a number as written (folded: ASCII digits and signs), or None.
+
+    ``value`` is an int, or a float when the number has decimals; ``unit`` is None or one
+    of NUMBER_UNITS.  Never raises, whatever the text."""
+    if text.isdigit() and text.isascii():  # the usual cell: 0, 12, 2021
+        return (int(text), None) if len(text) <= MAX_DIGITS else None
+    return _parse_number(text)
+
+
+@short_cache(16384, limit=64)  # cells repeat (12.5, 21022 万元 …)
+def _parse_number(text: str):
+    match = _NUMBER.fullmatch(text)
+    if match is None:
+        return None
+    number = match.group(1).replace(",", "")
+    return (float(number) if "." in number else int(number)), match.group(2)
+
+
+def is_number(text: str) -> bool:
+    return parse_number(text) is not None
+
+
+def number_shaped(text: str) -> bool:
+    """Written like a number, maybe too long to be one (a table cell, not label text)."""
+    if text.isdigit() and text.isascii():
+        return True
+    return _NUMBER_SHAPED.fullmatch(text) is not None
+
+
 _KEY_DROP = re.compile(r"[\s*#|]+")
 _ARABIC_ITEM = re.compile(r"(\d)[、.](?!\d)")
 _KEY_PUNCT = str.maketrans({"、": ",", "，": ",", "：": ":", "；": ";", "。": "", "（": "(", "）": ")",
@@ -91,22 +166,34 @@ class MappedText:
 
     def __init__(self, text: str, runs: list[tuple[int, int]]):
         self.text = text
-        self._starts = [run[0] for run in runs]
-        self._origins = [run[1] for run in runs]
+        self._starts = array("q", [run[0] for run in runs])
+        self._origins = array("q", [run[1] for run in runs])
 
     @classmethod
-    def join(cls, pieces: list[tuple[int, str]]) -> "MappedText":
+    def join(cls, pieces) -> "MappedText":
         """Concatenate (original offset, text) pieces, each copied one-to-one."""
         parts = []
-        runs = []
+        starts = array("q")
+        origins = array("q")
         length = 0
+        first = None
         for origin, text in pieces:
+            if first is None:
+                first = origin
             if not text:
                 continue
-            runs.append((length, origin))
+            starts.append(length)
+            origins.append(origin)
             parts.append(text)
             length += len(text)
-        return cls("".join(parts), runs or [(0, pieces[0][0] if pieces else 0)])
+        if not parts:
+            starts.append(0)
+            origins.append(first or 0)
+        mapped = cls.__new__(cls)
+        mapped.text = "".join(parts)
+        mapped._starts = starts
+        mapped._origins = origins
+        return mapped
 
     def origin(self, index: int) -> int:
         """Original offset of character ``index`` (or of the end, for len)."""
@@ -143,18 +230,18 @@ class Squeezed:
         if " " not in text and "\t" not in text:
             self.text, self._starts, self._origins = text, None, None
             return
-        kept, starts, origins = [], [], []
-        last = length = 0
+        # Runs of kept characters: (index in the squeezed text, index in this text), in arrays
+        # (a paragraph of a million "1<tab>2" lines makes a million runs).
+        starts = array("q", [0])
+        origins = array("q", [0])
+        removed = 0
         for match in _DIGITS_SPACE.finditer(text):
-            starts.append(length)
-            origins.append(last)
-            kept.append(text[last:match.start()])
-            length += match.start() - last
-            last = match.end()
-        starts.append(length)
-        origins.append(last)
-        kept.append(text[last:])
-        self.text, self._starts, self._origins = "".join(kept), starts, origins
+            end = match.end()
+            removed += end - match.start()
+            starts.append(end - removed)
+            origins.append(end)
+        self.text = _DIGITS_SPACE.sub("", text) if removed else text
+        self._starts, self._origins = starts, origins
 
     def origin(self, index: int) -> int:
         if self._starts is None:

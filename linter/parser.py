@@ -151,24 +151,37 @@ class _Builder:
         return Heading(span, numeral, numeral_value(numeral), text, text_span, raw)
 
     # -- prose ----------------------------------------------------------------------
-    @staticmethod
-    def _paragraph(node: Tree) -> Paragraph:
-        pieces = []
+    def _paragraph(self, node: Tree) -> Paragraph:
         folded = []
-        for tok in node.children:
-            text = str(tok)
-            start = tok.start_pos
-            # Markdown emphasis (**一是**) is extraction residue: leave it out.
-            if "**" in text:
-                position = 0
-                for part in text.split("**"):
-                    pieces.append((start + position, part))
-                    folded.append(tok.folded[position:position + len(part)])
-                    position += len(part) + 2
-            else:
-                pieces.append((start, text))
-                folded.append(tok.folded)
-        return Paragraph(MappedText.join(pieces), "".join(folded))
+        text_of = self.source.text
+
+        def lines():
+            """(start offset, text, folded text) of each line of the paragraph."""
+            for tok in node.children:
+                offsets = getattr(tok, "pieces", None)
+                if offsets is None:
+                    yield tok.start_pos, tok, tok.folded  # tok is a str: joined as it is, not copied
+                    continue
+                first, folded_token = tok.start_pos, tok.folded
+                for index in range(0, len(offsets), 2):  # a TEXT token of several lines
+                    start, end = offsets[index], offsets[index + 1]
+                    yield start, text_of[start:end], folded_token[start - first:end - first]
+
+        def pieces():  # a generator: a paragraph of a million lines makes no list of pieces
+            for start, text, folded_text in lines():
+                # Markdown emphasis (**一是**) is extraction residue: leave it out.
+                if "**" in text:
+                    position = 0
+                    for part in text.split("**"):
+                        yield start + position, part
+                        folded.append(folded_text[position:position + len(part)])
+                        position += len(part) + 2
+                else:
+                    yield start, text
+                    folded.append(folded_text)
+
+        mapped = MappedText.join(pieces())
+        return Paragraph(mapped, "".join(folded))
 
 
 __all__ = ["parse", "parse_tree", "report_parser", "canon"]

@@ -12,14 +12,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import tables
 from .canon import canon
 from .model import Document, Heading, Section
-from .normalize import fold, label_key
+from .normalize import fold, label_key, short_cache
 
-HEADING_PREFIX = re.compile(r"^\s*\**\s*([一二三四五六七八九十]{1,3})\s*[、.]\s*")
+HEADING_PREFIX = re.compile(r"^\s*(?:\*+\s*)?([一二三四五六七八九十]{1,3})\s*[、.]\s*")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SCORES = {"exact": 4, "variant": 3, "keyword": 2}
 
@@ -75,7 +74,7 @@ def _match_heading(heading: Heading) -> list[tuple[int, str]]:
     return _match_heading_text(heading.text, heading.number)
 
 
-@lru_cache(maxsize=4096)  # headings repeat from report to report
+@short_cache(4096)  # headings repeat from report to report
 def _match_heading_text(text: str, number: int) -> list[tuple[int, str]]:
     data = canon().data
     key = _heading_key(text)

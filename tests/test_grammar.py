@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS
 from govlint.lexer import LineLexer
+from govlint.normalize import MAX_DIGITS, NUMBER_UNITS, parse_number
 from govlint.parser import parse, parse_tree, report_parser
 from govlint.source import Source
 
@@ -61,3 +63,30 @@ def test_a_row_whose_last_numbers_wrapped_is_joined():
     new = doc.table3.rows["new"]
     assert [c.value for c in new.cells] == [3, 0, 0, 0, 0, 0, 3] and new.width_ok
     assert not doc.table3.leftovers
+
+
+def _grammar_number() -> re.Pattern:
+    """NUMBER as grammar/report.lark writes it (lark inlines it into CELLS)."""
+    text = (Path(__file__).resolve().parents[1] / "grammar" / "report.lark").read_text(encoding="utf-8")
+    pattern = re.search(r"^NUMBER: /(.+?)/ \(/\[ \\t\]\*/ UNIT\)\?$", text, re.M).group(1)
+    units = "|".join(re.escape(unit) for unit in NUMBER_UNITS)
+    return re.compile(rf"(?:{pattern})(?:[ \t]*(?:{units}))?")
+
+
+@pytest.mark.parametrize("text", [
+    "0", "12", "-3", "+4", "12.5", "1,234", "999,999,999,999", "123456789012", "21022万元", "21022 万元",
+    "12%", "0.123456", "1234567890123", "1,234,567,890,123", "0.1234567", "1,2", "12.", ".5", "1e5",
+    "2元元", "", "一", "9" * 5000,
+])
+def test_the_grammar_number_and_the_lexer_number_parser_agree(text):
+    assert bool(_grammar_number().fullmatch(text)) == (parse_number(text) is not None)
+
+
+def test_an_over_long_number_is_a_bad_cell_the_grammar_describes():
+    digits = "9" * (MAX_DIGITS + 1)
+    text = f"三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t{digits}\t0\t0\t0\t0\t0\t0\n"
+    cells_pattern = re.compile(report_parser().get_terminal("CELLS").pattern.to_regexp())
+    tok = next(tok for tok in LineLexer(Source(text, "x.txt")).run() if tok.type == "CELLS")
+    assert cells_pattern.fullmatch(tok.folded)
+    assert [cell[0] for cell in tok.cells] == ["BAD"] + ["NUM"] * 6
+    assert tok.cells[0][3] is None  # a bad cell has no value
