@@ -13,6 +13,8 @@ from bisect import bisect_right
 from itertools import islice
 from typing import NamedTuple
 
+from . import i18n
+
 # Encodings tried, in order, for files without a BOM.  GB18030 is a superset of
 # GBK and GB2312, which many offices still save drafts in.
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030")
@@ -53,22 +55,28 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str, bool]:
     undecodable bytes, naming the first bad byte's offset and line.
     """
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: file is {len(data) / 1024 / 1024:.1f} MB; reports larger than "
-                         f"{MAX_BYTES // 1024 // 1024} MB are not read")
+        raise InputError(i18n.fmt("{name}: file is {size:.1f} MB; reports larger than {mb} MB are not read",
+                                  "{name}: 文件大小为 {size:.1f} MB，超过 {mb} MB，不是年度报告，未读取",
+                                  name=name, size=len(data) / 1024 / 1024, mb=MAX_BYTES // 1024 // 1024))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: starts with a {encoding.upper()} byte-order mark but "
-                                 f"{_bad_bytes(data, exc, encoding)} cannot be decoded") from None
+                raise InputError(i18n.fmt("{name}: starts with a {encoding} byte-order mark but {bad} cannot be "
+                                          "decoded", "{name}: 文件以 {encoding} 字节顺序标记（BOM）开头，但{bad}无法解码",
+                                          name=name, encoding=encoding.upper(),
+                                          bad=_bad_bytes(data, exc, encoding))) from None
             text = text.lstrip("\ufeff")
             _reject_binary(text, name)
             return text, encoding, True
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(f"{name}: binary file (NUL byte at byte {nul}, line {_line_at(data, nul, 'latin-1')}); "
-                         "expected a text report in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark")
+        raise InputError(i18n.fmt("{name}: binary file (NUL byte at byte {nul}, line {line}); expected a text report "
+                                  "in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark",
+                                  "{name}: 这是二进制文件（第 {line} 行第 {nul} 字节是 NUL 字节）；报告应为 UTF-8、"
+                                  "GB18030/GBK 或带字节顺序标记（BOM）的 UTF-16 纯文本",
+                                  name=name, nul=nul, line=_line_at(data, nul, "latin-1")))
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
@@ -77,16 +85,21 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str, bool]:
         # (several CJK characters decoded fine before it) is a UTF-8 report with a bad byte,
         # not a GB18030 one: read as GB18030 it would be nonsense.
         if _looks_utf8(data[:exc.start]):
-            raise InputError(f"{name}: not valid UTF-8 at {_bad_bytes(data, exc, 'utf-8')}; "
-                             "save the report as UTF-8 text") from None
+            raise InputError(i18n.fmt("{name}: not valid UTF-8 at {bad}; save the report as UTF-8 text",
+                                      "{name}: {bad}不是有效的 UTF-8 编码；请将报告另存为 UTF-8 编码的纯文本",
+                                      name=name, bad=_bad_bytes(data, exc, "utf-8"))) from None
         try:
             text = data.decode("gb18030")
             encoding = "gb18030"
         except UnicodeDecodeError as gb_exc:
             # Name the bad byte of the reading that got further: the file's likelier encoding.
             far, far_encoding = (exc, "utf-8") if exc.start >= gb_exc.start else (gb_exc, "gb18030")
-            raise InputError(f"{name}: cannot be decoded as UTF-8 or GB18030 ({far_encoding.upper()}: "
-                             f"{_bad_bytes(data, far, far_encoding)}); save the report as UTF-8 text") from None
+            raise InputError(i18n.fmt("{name}: cannot be decoded as UTF-8 or GB18030 ({encoding}: {bad}); "
+                                      "save the report as UTF-8 text",
+                                      "{name}: 无法按 UTF-8 或 GB18030 解码（{encoding}：{bad}）；"
+                                      "请将报告另存为 UTF-8 编码的纯文本",
+                                      name=name, encoding=far_encoding.upper(),
+                                      bad=_bad_bytes(data, far, far_encoding))) from None
     _reject_binary(text, name)
     return text, encoding, False
 
@@ -108,10 +121,11 @@ def _line_at(data: bytes, offset: int, encoding: str) -> int:
     return prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
 
 
-def _bad_bytes(data: bytes, exc: UnicodeDecodeError, encoding: str) -> str:
-    """"byte 3000 (line 41): 0xff" for the first byte a decoder rejected."""
+def _bad_bytes(data: bytes, exc: UnicodeDecodeError, encoding: str) -> i18n.Message:
+    """"byte 3000 (line 41): 0xff" for the first byte a decoder rejected (in both languages)."""
     start = exc.start
-    return f"byte {start} (line {_line_at(data, start, encoding)}): 0x{data[start]:02x}"
+    return i18n.fmt("byte {start} (line {line}): 0x{byte:02x}", "第 {line} 行第 {start} 字节（0x{byte:02x}）",
+                    start=start, line=_line_at(data, start, encoding), byte=data[start])
 
 
 def _reject_binary(text: str, name: str) -> None:
@@ -122,8 +136,10 @@ def _reject_binary(text: str, name: str) -> None:
     nul = text.find("\x00", first.start())
     if nul >= 0:
         line = text.count("\n", 0, nul) + text.count("\r", 0, nul) - text.count("\r\n", 0, nul) + 1
-        raise InputError(f"{name}: binary file (NUL character at offset {nul}, line {line}); "
-                         "expected a text report")
+        raise InputError(i18n.fmt("{name}: binary file (NUL character at offset {nul}, line {line}); "
+                                  "expected a text report",
+                                  "{name}: 这是二进制文件（第 {line} 行、第 {nul} 个字符是 NUL 字符）；报告应为纯文本",
+                                  name=name, nul=nul, line=line))
     # More than one character in 50, at the start or overall, is binary; a handful (a vertical
     # tab Word left, a stray \x1c) is not, even in a short draft.
     sample = text[:8192]
@@ -132,8 +148,11 @@ def _reject_binary(text: str, name: str) -> None:
         controls = len(_CONTROL.findall(text, first.start()))
         sample = text
     if controls * 50 > len(sample) and controls >= _FEW_CONTROLS:
-        raise InputError(f"{name}: binary file ({controls} control characters in "
-                         f"{len(sample)} characters, the first at offset {first.start()}); expected a text report")
+        raise InputError(i18n.fmt("{name}: binary file ({controls} control characters in {length} characters, "
+                                  "the first at offset {first}); expected a text report",
+                                  "{name}: 这是二进制文件（{length} 个字符中有 {controls} 个控制字符，第一个在第 {first} "
+                                  "个字符处）；报告应为纯文本",
+                                  name=name, controls=controls, length=len(sample), first=first.start()))
 
 
 class Source:

@@ -113,7 +113,7 @@ def test_an_unreadable_file_is_exit_2_and_the_others_are_still_checked(draft, tm
     code, out = run(str(binary), str(draft(BAD_NOTICE)))
     assert code == 2
     assert "GL201" in out
-    assert "scan.txt: binary file" in out  # CliRunner mixes stderr into output
+    assert "scan.txt: 这是二进制文件" in out  # CliRunner mixes stderr into output
 
 
 def test_english_and_quiet(draft):

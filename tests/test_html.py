@@ -329,7 +329,7 @@ def test_index_lists_every_file_and_the_unreadable_ones(tmp_path):
     assert links == ["#f1", "#f2", "#f3"]
     assert {section.attrs["id"] for section in root.find_all("section", cls="file")} == {"f1", "f2", "f3"}
     assert [row.find_all(cls="verdict")[0].text for row in rows] == ["通过", "不通过", "不通过", "无法读取"]
-    assert "binary file" in rows[3].text and "scan.txt" in rows[3].text
+    assert "二进制文件" in rows[3].text and "scan.txt" in rows[3].text
     errors = [row.find_all("td")[5].text for row in rows[:3]]
     assert errors == ["0", "3", "1"]
 
