@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 from functools import cached_property
 
 from .normalize import MappedText, Squeezed, fold
@@ -77,11 +77,13 @@ class Paragraph:
     def sentences(self) -> list["Sentence"]:
         # Not cached: a cached list of Sentences pointing back here would make a reference
         # cycle, and the garbage collector is then what frees a linted document.
-        found = []
+        return list(self.iter_sentences())
+
+    def iter_sentences(self) -> Iterator["Sentence"]:
+        """The sentences one by one: who needs the first need not cut a huge paragraph whole."""
         for match in _SENTENCE.finditer(self.text):
             if match.end() > match.start() and match.group().strip():
-                found.append(Sentence(self, match.start(), match.end()))
-        return found
+                yield Sentence(self, match.start(), match.end())
 
 
 @dataclass
@@ -229,7 +231,7 @@ class Document:
 
     def sentences(self, section: int | None = None):
         for paragraph in self.paragraphs(section):
-            yield from paragraph.sentences
+            yield from paragraph.iter_sentences()
 
     @cached_property
     def entities(self):

@@ -108,7 +108,7 @@ def test_arithmetic_on_huge_cells_is_exact(values):
 
 
 def test_huge_row_total_is_reported_exactly():
-    big = 10 ** 40
+    big = 10 ** 11  # the largest counts a cell may hold (normalize.MAX_DIGITS) sum exactly
     result = _lint(_with_new_row(str(big), "2", "0", "0", "1", "0", str(big + 3)))
     assert "GL303" not in [d.code for d in result.diagnostics]
     result = _lint(_with_new_row(str(big), "2", "0", "0", "1", "0", str(big + 4)))
@@ -222,3 +222,10 @@ def test_nested_title_marks_still_found_inside_titles_only():
             "根据《关于印发<甲>的通知》和<乙>，《丙<丁>》。见<戊>《己》。\n")
     result = Linter(Options(select=["GL205"])).lint_bytes(text.encode("utf-8"), "marks.txt")
     assert [d.data["found"] for d in result.diagnostics] == ["<甲>", "<丁>"]
+
+
+def test_a_digit_run_longer_than_any_count_is_one_short_cell_value_error():
+    result = _lint(_with_new_row("9" * 5000))  # in place of 12: the row and its columns cannot be checked
+    long = [d for d in result.diagnostics if d.code == "GL306"]
+    assert len(long) == 1 and "5000 位，超过 12 位" in long[0].message and len(long[0].message) < 200
+    assert not {"GL303", "GL304", "GL305"} & {d.code for d in result.diagnostics}

@@ -47,8 +47,9 @@ def doc_start(doc) -> Span:
 def preamble_anchor(doc) -> Span:
     """Where preamble statements belong: the preamble's first sentence, else the title."""
     for paragraph in doc.preamble:
-        if paragraph.sentences:
-            return paragraph.sentences[0].span
+        first = next(paragraph.iter_sentences(), None)
+        if first is not None:
+            return first.span
     return doc_start(doc)
 
 

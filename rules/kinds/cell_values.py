@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 from govlint.diagnostics import Finding
+from govlint.normalize import MAX_DIGITS, fold, is_number, number_shaped
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import (SHORT_TABLE, SHORT_TABLE_EN, cell_place, cell_place_en, column_name,
                                        column_name_en, row_name)
@@ -32,7 +33,7 @@ class CellValues(CheckKind):
     """Value cells are whole numbers ≥ 0, except where the format allows signs or decimals."""
 
     name = "cell-values"
-    CASES = ("blank", "negative", "fraction")
+    CASES = ("blank", "negative", "fraction", "too_long")
     PARAMS = {
         "signed": Param(list, ["table2.change"], "table.column cells that may be signed (本年增/减)"),
         "decimal": Param(list, ["table2.amount"], "table.column cells that may have decimals (金额)"),
@@ -63,6 +64,11 @@ class CellValues(CheckKind):
                     if case is None:
                         continue
                     written = text[cell.start:cell.end].strip() if cell.start is not None else ""
+                    folded = fold(written)
+                    if case == "non_numeric" and number_shaped(folded) and not is_number(folded):
+                        case = "too_long"  # a digit run longer than any count (normalize.MAX_DIGITS)
                     args = {"where": cell_place(table.kind, row, column),
-                            "where_en": cell_place_en(table.kind, row, column), "value": written}
+                            "where_en": cell_place_en(table.kind, row, column),
+                            "value": written if len(written) <= 24 else written[:20] + "…",
+                            "digits": sum(ch.isdigit() for ch in folded), "max_digits": MAX_DIGITS}
                     yield Finding(cell.span, args, case=None if case == "non_numeric" else case)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from govlint.diagnostics import Finding
+from govlint.normalize import parse_number
 from govlint.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import compiled, number_text, prose, search
 
@@ -44,14 +45,15 @@ class TextTableClaims(CheckKind):
         for pattern in params["count_patterns"]:
             for paragraph, match in search(paragraphs, compiled(pattern)):
                 digits = match.group("n").lstrip("0") or "0"
+                parsed = parse_number(digits)
+                if parsed is None:
+                    continue  # longer than any number a report states: not a claim (the one parser says)
+                n = parsed[0]
                 span = paragraph.squeezed_span(match.start(), match.end())
                 if span.start in claimed:
                     continue
                 claimed.add(span.start)
-                # A claim of more than 18 digits is no count a table holds (and int() of a long
-                # enough run raises ValueError on Python 3.11+): compare it as text.
-                n = int(digits) if len(digits) <= 18 else None
-                if n is None or n not in (new, new + carried):
+                if n not in (new, new + carried):
                     yield Finding(span, {"claim": digits, "table": number_text(new), "text": match.group()},
                                   related=[cell.span])
         if new == 0:
