@@ -442,7 +442,8 @@ HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三�
 SNIPPETS = ["根据国办公开办函〔2019〕60号要求，编制本报告。", "根据国办公开办函(2021)第030号要求。",
             "依据《关于印发〈格式〉的通知》（国办公开办函〔2021〕30号）", "某政办发[2022]05号", "国办公开办函〔2019〕60号",
             "（国办公开函〔2021〕30号）", "依据国办公开办发〔2019〕60号", "截止2022年12月31日，共收到申请。", "截止", "截止目前", "截止到年底，",
-            "根据《国务院办公厅关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知》。", "《《》》", "《甲《乙》丙》"]
+            "根据《国务院办公厅关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知》。", "《《》》", "《甲《乙》丙》",
+            "根据《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》要求。"]
 NUMERALS = "一二三四五六"
 # Rewordings of the mandated headings: the format's known variants, a full stop, a keyword only, bold.
 REWORDINGS = {"一": ["一、总体情况。", "一、概述"], "二": ["二、主动公开政府信息的情况", "二、主动公开情况"],
@@ -469,6 +470,8 @@ def _mutate(text: str, operations) -> str:
             headings = [line for line in lines if re.match(f"^[{NUMERALS}]、", line)]
             if headings:
                 lines.insert(j, headings[choice % len(headings)])
+        elif operation == "old-label":  # the trial format's row name in a 2021 table 2 (GL308)
+            lines = [re.sub(r"^行政规范性文件(?=\s)", "规范性文件", line) for line in lines]
         elif operation == "reword":
             headings = [k for k, line in enumerate(lines) if re.match(f"^[{NUMERALS}]、", line)]
             if headings:
@@ -506,7 +509,7 @@ def test_fixes_never_add_a_diagnostic():
 
     linter = Linter(Options(), keep_documents=False)
     operation = st.tuples(st.sampled_from(["swap", "delete", "duplicate", "heading", "reword", "repeat-heading",
-                                           "renumber", "snippet", "snippet", "join", "split"]),
+                                           "renumber", "snippet", "snippet", "join", "split", "old-label"]),
                           st.integers(0, 10_000), st.integers(0, 10_000), st.integers(0, 10_000))
 
     @hypothesis.seed(20240601)
