@@ -237,6 +237,11 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     _ensure_utf8(sys.stderr)
     codes = {"--select": _split_codes(select, lang), "--extend-select": _split_codes(extend_select, lang),
              "--ignore": _split_codes(ignore, lang)}
+    if select and not codes["--select"]:  # `--select ""` (an empty variable in a script) selects nothing
+        raise click.UsageError(usage("--select names no rule: nothing would be checked; give codes or prefixes "
+                                     "(ALL for every rule)",
+                                     "--select 没有给出任何规则，什么也不会检查；请给出规则代码或前缀（全部规则用 ALL）",
+                                     lang))
     options = Options(config=config_path, select=codes["--select"] if select else None,
                       extend_select=codes["--extend-select"], ignore=codes["--ignore"],
                       report_year=report_year, lang=lang)

@@ -137,6 +137,11 @@ def parse_config(data, path: str) -> Config:
     seen: list = []  # every selector, checked once the rule packs are known
     if "select" in data:
         config.select = _codes(where, data, "select", seen)
+        if not config.select:  # `select:` left empty would switch every rule off: a silent pass
+            raise where.error(data, "select", i18n.fmt(
+                "'select' names no rule: nothing would be checked; remove it, or list codes or prefixes "
+                "(ALL for every rule)", "'select' 没有给出任何规则，什么也不会检查；请删除此项，或列出规则代码或前缀"
+                "（全部规则用 ALL）"), value=False)
     config.extend_select = _codes(where, data, "extend-select", seen)
     config.ignore = _codes(where, data, "ignore", seen)
     severity = data.get("severity") or {}

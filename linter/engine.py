@@ -167,7 +167,7 @@ class Linter:
         result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
         lang = self.options.lang or config.lang or "zh"
         rules = self.active_rules(config, doc.format, source.path)
-        if not self._is_report(doc, config):
+        if not self._is_report(doc, rules):
             rules = [rule for rule in rules if rule.kind.name == GATE_KIND]
         for rule in rules:
             severity = self.severity_for(rule, config)
@@ -181,12 +181,13 @@ class Linter:
             result.doc = None
         return result
 
-    def _is_report(self, doc: Document, config: Config) -> bool:
-        """False when a not-a-report rule (selected or not) finds the file is no annual report."""
-        for rule in self.all_rules(config):
-            if rule.kind.name == GATE_KIND and (doc.format is None or doc.format in rule.formats):
-                if any(True for _ in rule.run(doc)):
-                    return False
+    @staticmethod
+    def _is_report(doc: Document, rules: list) -> bool:
+        """False when an active not-a-report rule finds the file is no annual report.  With that rule
+        ignored the gate is off and every rule runs: a silent file would be a silent pass."""
+        for rule in rules:
+            if rule.kind.name == GATE_KIND and any(True for _ in rule.run(doc)):
+                return False
         return True
 
 

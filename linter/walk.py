@@ -24,10 +24,13 @@ from typing import Callable
 from . import i18n
 
 # Folders of tools and the usual documentation files of a repository: never reports.
+# Tools' folders (folders only), and a repository's own documents by their usual names with a suffix:
+# a folder "history/" or a draft "README-2023年报.txt" is still checked.
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__", "site-packages",
-    "README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*",
-    "AUTHORS*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*",
+    ".git/", ".hg/", ".svn/", ".venv/", "venv/", ".tox/", ".nox/", "node_modules/", "__pycache__/",
+    "site-packages/",
+    "README.*", "CHANGELOG.*", "CHANGES.*", "HISTORY.*", "LICENSE.*", "LICENCE.*", "COPYING.*", "NOTICE.*",
+    "AUTHORS.*", "CONTRIBUTING.*", "CODE_OF_CONDUCT.*", "SECURITY.*",
 )
 
 _SPECIAL = ((stat.S_ISFIFO, i18n.msg("a named pipe (FIFO)", "命名管道（FIFO）")),
@@ -221,7 +224,8 @@ class Walker:
         out = Collected()
         for path in paths:
             if path == "-":
-                out.files.append(path)
+                if "-" not in out.files:  # standard input can be read once
+                    out.files.append(path)
                 continue
             try:
                 mode = os.stat(path).st_mode
@@ -251,6 +255,7 @@ class Walker:
         found, excluded, others = [], 0, []
         chain = _git_ignores_above(root) if self.respect_gitignore else []
         stack = [(root, chain)]
+        seen = {os.path.realpath(root)}  # a linked folder is walked once: no loops
         while stack:
             folder, chain = stack.pop()
             if self.respect_gitignore:
@@ -266,13 +271,16 @@ class Walker:
                 continue
             for entry in entries:
                 try:
-                    is_dir = entry.is_dir(follow_symlinks=False)
-                    is_file = not is_dir and entry.is_file()  # follows a symlink; False for FIFOs, devices
+                    is_dir = entry.is_dir()  # follows a symlink, as is_file does
+                    is_file = not is_dir and entry.is_file()  # False for FIFOs, devices
                 except OSError:
                     continue
                 if is_dir:
                     if not entry.name.startswith(".") and not self._skipped(entry.path, True, chain):
-                        stack.append((entry.path, chain))
+                        real = os.path.realpath(entry.path)
+                        if real not in seen:
+                            seen.add(real)
+                            stack.append((entry.path, chain))
                 elif is_file:
                     if not entry.name.lower().endswith(self.suffixes):
                         others.append(entry.name)

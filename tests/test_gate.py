@@ -189,8 +189,10 @@ def test_a_file_that_is_no_report_gets_one_info_diagnostic(tree):
     [entry] = json.loads(out)["files"]
     assert [(d["code"], d["severity"]) for d in entry["diagnostics"]] == [("GL001", "info")]
     assert code == 0
-    code, out, err = run(root / "notes.md", "--ignore", "GL001", "--format", "json", "--fail-on", "info")
-    assert json.loads(out)["files"][0]["diagnostics"] == [] and code == 0
+    # With GL001 ignored the gate is off: every rule runs (a silent file would be a silent pass).
+    code, out, err = run(root / "notes.md", "--ignore", "GL001", "--format", "json")
+    found = {d["code"] for d in json.loads(out)["files"][0]["diagnostics"]}
+    assert {"GL101", "GL501"} <= found and "GL001" not in found and code == 1
     code, out, err = run(root / "blank.txt", "--format", "json")  # an empty draft is an unfinished report
     assert "GL001" not in out and code == 1
 
@@ -461,3 +463,40 @@ def test_fix_on_standard_input_keeps_machine_output_apart(tmp_path):
     code, out, err = run("-", "--fix", "--format", "json", "-o", target, input=BAD.encode("utf-8"))
     assert "国办公开办函〔2021〕30号" in out
     assert json.loads(target.read_text(encoding="utf-8"))["files"][0]["path"] == "-"
+
+
+def test_default_excludes_skip_a_repositorys_documents_not_report_folders(tree):
+    root = tree({"2021.txt": REPORT, "history/2019年报.txt": BAD, "notices/a.txt": BAD,
+                 "README-2023年报.txt": BAD, "README.md": "# drafts\n", "CHANGELOG.txt": "v1\n",
+                 "venv/x.txt": BAD, "node_modules/y.md": BAD})
+    code, out, err = run(root, "--format", "json")
+    checked = sorted(Path(f["path"]).relative_to(root).as_posix() for f in json.loads(out)["files"])
+    assert checked == ["2021.txt", "README-2023年报.txt", "history/2019年报.txt", "notices/a.txt"] and code == 1
+
+
+def test_linked_folders_are_walked_once(tree):
+    root = tree({"drafts/2021.txt": REPORT, "archive/bad.txt": BAD})
+    os.symlink("../archive", root / "drafts" / "2022")
+    os.symlink("..", root / "drafts" / "loop")  # a loop back to the folder walked
+    code, out, err = run(root / "drafts", "--format", "json")
+    checked = sorted(Path(f["path"]).relative_to(root / "drafts").as_posix() for f in json.loads(out)["files"])
+    assert checked == ["2021.txt", "2022/bad.txt"] and code == 1  # each folder once, whatever the links
+
+
+def test_standard_input_named_twice_is_read_once():
+    code, out, err = run("-", "-", "--format", "json", input=REPORT.encode("utf-8"))
+    assert len(json.loads(out)["files"]) == 1 and code == 0
+
+
+@pytest.mark.parametrize("value", ["", ","])
+def test_an_empty_select_is_a_usage_error(tree, value):
+    root = tree({"draft.txt": BAD})
+    code, out, err = run(root / "draft.txt", "--select", value, "--lang", "en")
+    assert code == 2 and "--select names no rule" in err and out == ""
+
+
+@pytest.mark.parametrize("text", ["select:\n", "select: []\n", "select: ''\n"])
+def test_an_empty_select_in_the_configuration_is_an_error(tree, text):
+    root = tree({"draft.txt": BAD, ".govlint.yaml": text})
+    code, out, err = run(root / "draft.txt", "--lang", "en")
+    assert code == 2 and ".govlint.yaml:1:1: 'select' names no rule" in err
