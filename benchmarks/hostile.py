@@ -111,13 +111,7 @@ def flate_gigabytes(gigabytes: int = 4, double: bool = False) -> bytes:
     if double:
         stream = zlib.compress(stream, 9)
         filters = b"[/FlateDecode /FlateDecode]"
-    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               5: b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
-               4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"}
-    return _support("_pdf")(objects)
+    return _support("one_page_pdf")(stream, b" /Filter " + filters)
 
 
 # -- the cases --------------------------------------------------------------------------------

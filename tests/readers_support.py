@@ -668,10 +668,16 @@ def dense_pdf(glyphs: int = 50_000) -> bytes:
         count += len(line.replace(" ", ""))
     content = (b"BT /F1 2.5 Tf 2.6 TL 10 785 Td "
                + b" ".join(_show(line) + b" '" for line in lines) + b" ET")
+    return one_page_pdf(content, font=b" /Encoding /WinAnsiEncoding")
+
+
+def one_page_pdf(stream: bytes, entries: bytes = b"", font: bytes = b"") -> bytes:
+    """A one-page PDF in Helvetica whose content stream is ``stream`` (``entries``: more of the
+    stream's dictionary, such as its /Filter; ``font``: more of the font's)."""
     objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
                2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-               5: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica%s >>" % font,
+               5: b"<< /Length %d%s >>\nstream\n" % (len(stream), entries) + stream + b"\nendstream",
                4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                   b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"}
     return _pdf(objects)
@@ -692,13 +698,7 @@ def flate_bomb_pdf(megabytes: int = 512, filters: bytes = b"/FlateDecode") -> by
     stream = b"".join(pieces)
     if filters == b"[/ASCIIHexDecode /FlateDecode]":
         stream = stream.hex().encode() + b">"
-    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               5: b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
-               4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"}
-    return _pdf(objects)
+    return one_page_pdf(stream, b" /Filter " + filters)
 
 
 def corrupt_flate_pdf(kilobytes: int = 2048) -> bytes:
@@ -708,13 +708,7 @@ def corrupt_flate_pdf(kilobytes: int = 2048) -> bytes:
 
     text = b"BT /F1 12 Tf 72 720 Td (Damaged page 2022) Tj ET\n" + b"% filler\n" * (kilobytes * 1024 // 9)
     stream = zlib.compress(text, 1)[:-4] + b"\xff\xff\xff\xff"  # a wrong checksum
-    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-               2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                  b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"}
-    return _pdf(objects)
+    return one_page_pdf(stream, b" /Filter /FlateDecode")
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:
