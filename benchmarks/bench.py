@@ -90,7 +90,7 @@ def lint_all(linter, corpus: list) -> list:
 
 
 def measure_in_process(corpus: list, repeat: int, rss_import: float) -> dict:
-    from govlint.engine import Linter, Options
+    from govlint.lint.linter import Linter, Options
 
     linter = Linter(Options(), keep_documents=False)  # as the CLI does for text and JSON output
     # Warm-up: the first lint loads the rule packs and builds the LALR parser.
@@ -123,7 +123,7 @@ def measure_in_process(corpus: list, repeat: int, rss_import: float) -> dict:
 
 
 def profile_in_process(corpus: list, top: int = 25) -> str:
-    from govlint.engine import Linter, Options
+    from govlint.lint.linter import Linter, Options
 
     linter = Linter(Options(), keep_documents=False)  # as the CLI does for text and JSON output
     linter.lint_bytes(corpus[0][1], corpus[0][0])  # keep start-up costs out of the profile
@@ -278,7 +278,7 @@ def main(argv=None) -> int:
         os.makedirs(directory, exist_ok=True)
         ensure_corpus(directory, args.n, args.seed)
         paths, manifest = load_corpus(directory)
-        import govlint.engine  # noqa: F401  (imported before the corpus is read, to see what importing costs)
+        import govlint.lint.linter  # noqa: F401  (imported before the corpus is read, to see what importing costs)
         rss_import = maxrss_mib(resource.getrusage(resource.RUSAGE_SELF))
         corpus = []
         for path in paths:

@@ -153,8 +153,8 @@ def _rule_failure(linter, data: bytes, path: str, message: str) -> tuple[str, st
     """The innermost frames of a rule's internal error, found by running that rule again."""
     code = re.search(r"internal error in (\S+)", message)
     try:
-        from govlint import readers
-        from govlint.parser import parse
+        from govlint.source import readers
+        from govlint.parse.outline import parse
 
         source = readers.read(data, path)
         config = linter.finder.for_file(source.path)
@@ -176,7 +176,7 @@ def _wrapped_failure(linter, data: bytes, path: str) -> tuple[str, str]:
     """(exception type, innermost govlint frame) of an exception the engine turned into
     ``result.error``, found by running the stages again without the engine's guard."""
     try:
-        from govlint import readers
+        from govlint.source import readers
 
         source = readers.read(data, path)
         (getattr(linter, "_lint", None) or linter.lint_source)(source)
@@ -228,7 +228,7 @@ def _mutant(sources, seed: int, index: int) -> mutate.Mutant:
 
 
 def _worker(connection, sources, seed: int, workdir: str) -> None:
-    from govlint.engine import Linter, Options
+    from govlint.lint.linter import Linter, Options
 
     linter = Linter(Options(), keep_documents=False)
     while True:

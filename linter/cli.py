@@ -10,7 +10,7 @@ reported in full).
 
 Messages follow the run's language: ``--lang``, else the configuration's ``lang:``, else Chinese (a
 broken configuration, whose ``lang:`` is unknown, is reported in ``--lang`` else Chinese).  Every error
-message exists in both languages (linter/i18n.py); only click's own usage errors (an unknown option …)
+message exists in both languages (linter/support/i18n.py); only click's own usage errors (an unknown option …)
 and the help texts are English.
 """
 from __future__ import annotations
@@ -20,7 +20,8 @@ import sys
 
 import click
 
-from . import __version__, i18n
+from govlint import __version__
+from govlint.support import i18n
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
@@ -208,12 +209,12 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
           exclude, extend_exclude, force_exclude, respect_gitignore, fail_on, exit_zero, quiet, statistics,
           stdin_filename, fix, unsafe_fixes, diff, baseline_path, write_baseline):
     """Check reports: files, folders (every report file below them) or - for standard input."""
-    from . import baseline
-    from .engine import FileResult, Linter, Options, fails
-    from .formatters import Settings, get, names
-    from .formatters.text import summary_line
-    from .run import Run, RunOptions
-    from .yamlio import ConfigError
+    from govlint.lint import baseline
+    from govlint.lint.linter import FileResult, Linter, Options, fails
+    from govlint.output import Settings, get, names
+    from govlint.output.text import summary_line
+    from govlint.lint.session import Run, RunOptions
+    from govlint.support.yamlio import ConfigError
 
     formatter_class = get(output_format)
     if formatter_class is None:
@@ -267,7 +268,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         sys.exit(EXIT_ERROR)
     lang = lang or config.lang or i18n.DEFAULT
     threshold = fail_on or config.fail_on or "error"
-    from .registry import load_errors
+    from govlint.rules.registry import load_errors
 
     for message in load_errors():  # a plug-in that failed to load: never dropped in silence
         say(i18n.join("govlint: warning: ", message), lang)
@@ -326,7 +327,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
 
 def _configured_lang(linter, paths) -> str | None:
     """The ``lang:`` of the configuration of the first path, if it can be read."""
-    from .yamlio import ConfigError
+    from govlint.support.yamlio import ConfigError
 
     if linter is None:
         return None
@@ -339,8 +340,8 @@ def _configured_lang(linter, paths) -> str | None:
 
 def _collect(linter, paths, exclude, extend_exclude, force_exclude, respect_gitignore):
     """The files to check and the named paths that give none (see walk.py)."""
-    from .readers import report_suffixes
-    from .walk import DEFAULT_EXCLUDE, GlobSet, Walker
+    from govlint.source.readers import report_suffixes
+    from govlint.lint.walk import DEFAULT_EXCLUDE, GlobSet, Walker
 
     here = os.getcwd()
     by_config: dict = {}
@@ -366,7 +367,7 @@ def _collect(linter, paths, exclude, extend_exclude, force_exclude, respect_giti
 
 def _check_selectors(linter, files, codes: dict, lang: str | None = None) -> None:
     """An unknown rule code or prefix on the command line is a usage error, with a did-you-mean."""
-    from . import selectors
+    from govlint.lint import selectors
 
     given = [(option, code) for option, values in codes.items() for code in values]
     if not given:
@@ -384,8 +385,8 @@ def _check_selectors(linter, files, codes: dict, lang: str | None = None) -> Non
 
 def _check_one(run, path: str):
     """One file's result; whatever goes wrong with it is its error, and the run goes on."""
-    from .engine import FileResult, internal_error
-    from .yamlio import ConfigError
+    from govlint.lint.linter import FileResult, internal_error
+    from govlint.support.yamlio import ConfigError
 
     try:
         return run.check(path)
@@ -406,7 +407,7 @@ def _check_one(run, path: str):
               help="Include the rule packs this configuration adds.")
 def rules_command(lang, output_format, config_path):
     """List every rule: code, name, default severity, formats, summary."""
-    from .docs import list_rules
+    from govlint.output.reference import list_rules
 
     _ensure_utf8(sys.stdout)
     _run_docs(lambda: list_rules(config_path, lang, output_format), lang=lang)
@@ -418,7 +419,7 @@ def rules_command(lang, output_format, config_path):
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
 def rule_command(code, lang, config_path):
     """Show the documentation page of one rule (what it checks, why, examples, fix)."""
-    from .docs import rule_page
+    from govlint.output.reference import rule_page
 
     _ensure_utf8(sys.stdout)
     code = code.strip().upper()
@@ -426,9 +427,9 @@ def rule_command(code, lang, config_path):
 
 
 def _no_rule(code: str, config_path) -> i18n.Message:
-    from .config import load_config
-    from .engine import Linter, Options
-    from .selectors import suggestion
+    from govlint.lint.config import load_config
+    from govlint.lint.linter import Linter, Options
+    from govlint.lint.selectors import suggestion
 
     rules = Linter(Options(config=config_path)).all_rules(load_config(config_path) if config_path else None)
     hint = suggestion(code, {rule.code for rule in rules})
@@ -441,7 +442,7 @@ def _no_rule(code: str, config_path) -> i18n.Message:
 @cli.command("kinds")
 def kinds_command():
     """List the check kinds rule packs can use, with their parameters."""
-    from .docs import list_kinds
+    from govlint.output.reference import list_kinds
 
     _ensure_utf8(sys.stdout)
     _run_docs(list_kinds)
@@ -454,7 +455,7 @@ def kinds_command():
               help="Language of the messages.")
 def init_command(folder, force, lang):
     """Write a commented .govlint.yaml with the defaults into FOLDER (default: here)."""
-    from .docs import config_template, init_hints
+    from govlint.output.reference import config_template, init_hints
 
     path = os.path.join(folder, ".govlint.yaml")
     if os.path.exists(path) and not force:
@@ -472,7 +473,7 @@ def init_command(folder, force, lang):
 
 
 def _run_docs(produce, unknown=None, lang: str | None = None):
-    from .yamlio import ConfigError
+    from govlint.support.yamlio import ConfigError
 
     try:
         text = produce()

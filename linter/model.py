@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple
 from functools import cached_property
 
-from .normalize import MappedText, Squeezed, fold
-from .source import Source, Span
+from govlint.source.fold import MappedText, Squeezed, fold
+from govlint.source import Source, Span
 
 _SENTENCE = re.compile(r"[^。!?;]*(?:[。!?;][\"')\]」』]*|$)")
 
@@ -235,7 +235,7 @@ class Document:
 
     @cached_property
     def entities(self):
-        from .inline import scan_document
+        from govlint.parse.entities import scan_document
         return scan_document(self)
 
     def tables(self):

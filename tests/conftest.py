@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govlint.engine import Linter, Options
+from govlint.lint.linter import Linter, Options
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -52,7 +52,7 @@ def test_diagnostic_line_excerpt_caret_and_fix(draft):
     # The caret sits under the culprit, counted in display cells (CJK = 2).
     shown, caret = lines[1][6:], lines[2][6:]
     start = caret.index("^")
-    from govlint.formatters.text import cell_width
+    from govlint.output.text import cell_width
     prefix = ""
     for char in shown:
         if cell_width(prefix) >= start:
@@ -225,10 +225,10 @@ def test_a_real_report_end_to_end(copy_of):
 
 def test_locations_in_the_original_document_are_shown():
     """Readers of .docx/.pdf/.html say where a line came from; text and JSON output show it."""
-    from govlint.formatters import Settings
-    from govlint.formatters.json_format import diagnostic_json
-    from govlint.formatters.text import TextFormatter
-    from govlint.engine import Linter, Options
+    from govlint.output import Settings
+    from govlint.output.json_format import diagnostic_json
+    from govlint.output.text import TextFormatter
+    from govlint.lint.linter import Linter, Options
     from govlint.source import Source
     import io
 

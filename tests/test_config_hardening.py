@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, cli_runner
-from govlint import grammars, registry, rulepacks, yamlio
+from govlint.grammar import loader
+from govlint.support import cache as cache_policy
+from govlint.rules import registry, loader as rulepacks
+from govlint.support import yamlio
 from govlint.cli import cli
-from govlint.config import load_config
-from govlint.yamlio import ConfigError
+from govlint.lint.config import load_config
+from govlint.support.yamlio import ConfigError
 
 PACK_HEAD = "pack: extra\nformats: all\nrules:\n"
 RULE = """  - code: {code}
@@ -271,19 +274,19 @@ def test_a_fifo_rule_pack_is_refused_at_its_listing(tmp_path):
 
 # -- 5. the cache folder is the user's alone -------------------------------------------------
 def test_the_cache_folder_is_created_private(tmp_path):
-    folder = grammars.cache_directory()
+    folder = cache_policy.cache_directory()
     assert folder == str(tmp_path / "cache")
     assert stat.S_IMODE(os.stat(folder).st_mode) & 0o077 == 0
-    assert rulepacks.cache_directory is grammars.cache_directory  # one folder, one check, for both caches
+    assert rulepacks.cache_directory is cache_policy.cache_directory  # one folder, one check, for both caches
 
 
 def test_xdg_and_home_locations(tmp_path, monkeypatch):
     monkeypatch.delenv("GOVLINT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert grammars.cache_directory() == str(tmp_path / "xdg" / "govlint")
+    assert cache_policy.cache_directory() == str(tmp_path / "xdg" / "govlint")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # not absolute: ignored, as the spec says
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert grammars.cache_directory() == str(tmp_path / "home" / ".cache" / "govlint")
+    assert cache_policy.cache_directory() == str(tmp_path / "home" / ".cache" / "govlint")
 
 
 @pytest.mark.parametrize("make", ["symlink", "group-writable", "someone-else", "file"])
@@ -297,13 +300,13 @@ def test_an_unsafe_cache_folder_is_not_used_and_nothing_falls_back_to_tmp(tmp_pa
         target.chmod(0o770)
     elif make == "someone-else":
         target.mkdir(mode=0o700)
-        monkeypatch.setattr(grammars.os, "getuid", lambda: os.stat(target).st_uid + 1)
+        monkeypatch.setattr(cache_policy.os, "getuid", lambda: os.stat(target).st_uid + 1)
     else:
         target.write_text("", encoding="utf-8")
-    assert grammars.cache_directory() is None
+    assert cache_policy.cache_directory() is None
     before = set(os.listdir("/tmp"))
-    grammars.load("relation")  # built in memory
-    rulepacks.load_pack(pack_text(), "p.yaml", grammars.cache_directory())
+    loader.load("relation")  # built in memory
+    rulepacks.load_pack(pack_text(), "p.yaml", cache_policy.cache_directory())
     assert not {name for name in set(os.listdir("/tmp")) - before if "govlint" in name}
 
 
@@ -317,8 +320,8 @@ class _Payload:
 
 @pytest.mark.parametrize("plant", ["symlink", "someone-else"])
 def test_a_planted_grammar_pickle_is_never_loaded(tmp_path, monkeypatch, plant):
-    folder = Path(grammars.cache_directory())
-    grammars.load("relation")
+    folder = Path(cache_policy.cache_directory())
+    loader.load("relation")
     [cache] = folder.glob("relation-*.lark")
     marker = tmp_path / "pwned"
     evil = tmp_path / "evil.pickle"
@@ -329,11 +332,11 @@ def test_a_planted_grammar_pickle_is_never_loaded(tmp_path, monkeypatch, plant):
     else:
         cache.write_bytes(evil.read_bytes())
         real = os.getuid()
-        monkeypatch.setattr(grammars.os, "getuid", lambda: real + 1)
-        monkeypatch.setattr(grammars, "cache_directory", lambda: str(folder))
-    assert not grammars.usable_cache_file(str(cache))
-    assert grammars.open_cache_file(str(cache)) is None
-    grammars.load("relation").parse("total == new")
+        monkeypatch.setattr(cache_policy.os, "getuid", lambda: real + 1)
+        monkeypatch.setattr(cache_policy, "cache_directory", lambda: str(folder))
+    assert not cache_policy.usable_cache_file(str(cache))
+    assert cache_policy.open_cache_file(str(cache)) is None
+    loader.load("relation").parse("total == new")
     assert not marker.exists()
 
 

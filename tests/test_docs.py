@@ -38,8 +38,8 @@ def test_rule_reference_matches_the_rule_packs():
 def test_fixable_rules_say_so_in_the_docs():
     """A rule with a fix for any of its cases is fixable (GL204 fixes a wrong issuer code, GL308 an old
     row label): its page, the rule list and the README table say so."""
-    from govlint.docs import rule_page
-    from govlint.engine import Linter, Options
+    from govlint.output.reference import rule_page
+    from govlint.lint.linter import Linter, Options
 
     for rule in Linter(Options()).all_rules():
         has_fix = rule.fix is not None or any(spec.get("fix") for spec in rule.cases.values())

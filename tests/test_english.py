@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from govlint.docs import rule_page
-from govlint.engine import Linter, Options
+from govlint.output.reference import rule_page
+from govlint.lint.linter import Linter, Options
 
 ALL_RULES = Linter(Options()).all_rules()
 CODES = sorted({rule.code for rule in ALL_RULES})

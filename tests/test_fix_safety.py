@@ -25,8 +25,8 @@ import pytest
 
 from conftest import CORPUS, EXAMPLES, HAVE_SHARED, SEEDS, cli_runner
 from govlint.cli import cli
-from govlint.engine import Linter, Options
-from govlint.fixes import WriteRefused, diff_lines, fix_source, refusal, unified_diff, write_atomically
+from govlint.lint.linter import Linter, Options
+from govlint.lint.fixes import WriteRefused, diff_lines, fix_source, refusal, unified_diff, write_atomically
 from govlint.source import Source
 
 CITATION = (EXAMPLES / "defects" / "citation.txt").read_text(encoding="utf-8")
@@ -115,7 +115,7 @@ def test_a_failed_write_is_that_files_error_and_the_others_are_fixed(tmp_path, m
     broken, fine = tmp_path / "broken.txt", tmp_path / "fine.txt"
     broken.write_text(CITATION, encoding="utf-8")
     fine.write_text(CITATION, encoding="utf-8")
-    import govlint.fixes as fixes
+    import govlint.lint.fixes as fixes
 
     real_fsync = fixes.os.fsync
     calls = []
@@ -137,7 +137,7 @@ def test_a_failed_write_is_that_files_error_and_the_others_are_fixed(tmp_path, m
 def test_no_temporary_file_survives_an_interruption(tmp_path, monkeypatch, interruption):
     path = tmp_path / "draft.txt"
     path.write_text(CITATION, encoding="utf-8")
-    import govlint.fixes as fixes
+    import govlint.lint.fixes as fixes
 
     def replace(source, target):
         raise interruption()
@@ -407,7 +407,7 @@ class _Toy:
 
     def lint_source(self, source):
         from govlint.diagnostics import Diagnostic, Edit, Fix
-        from govlint.engine import FileResult
+        from govlint.lint.linter import FileResult
         from govlint.source import Span
 
         rules = {"a": ("X", "b"), "b": ("Y", "c"), "c": ("Z", None)}

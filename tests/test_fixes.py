@@ -9,8 +9,8 @@ import pytest
 
 from conftest import EXAMPLES, cli_runner
 from govlint.cli import cli
-from govlint.engine import Linter, Options
-from govlint.fixes import apply_edits
+from govlint.lint.linter import Linter, Options
+from govlint.lint.fixes import apply_edits
 from govlint.diagnostics import Edit, Fix
 
 CITATION = (EXAMPLES / "defects" / "citation.txt").read_text(encoding="utf-8")
@@ -80,7 +80,7 @@ def test_fix_is_atomic_and_keeps_permissions(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]  # no temporary file left behind
     # A write that fails leaves the original untouched.
     path.write_text(CITATION, encoding="utf-8")
-    import govlint.fixes as fixes
+    import govlint.lint.fixes as fixes
 
     def broken(handle, data):
         raise OSError(28, "No space left on device")

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import EXAMPLES, cli_runner
 from govlint.cli import cli
-from govlint.engine import Linter, Options
+from govlint.lint.linter import Linter, Options
 
 FILES = [str(EXAMPLES / "clean-2021.txt"), str(EXAMPLES / "defects" / "table.txt"),
          str(EXAMPLES / "defects" / "citation.txt")]

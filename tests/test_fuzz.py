@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings, strategies as st
 
 from conftest import HAVE_SHARED, NO_SHARED
-from govlint.engine import Linter, Options
+from govlint.lint.linter import Linter, Options
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import fuzz  # noqa: E402  (benchmarks/fuzz.py: the checks, shared with the long run)

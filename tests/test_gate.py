@@ -15,7 +15,7 @@ import pytest
 
 from conftest import EXAMPLES, cli_runner
 from govlint.cli import cli
-from govlint.walk import GlobSet, compile_glob
+from govlint.lint.walk import GlobSet, compile_glob
 
 GOVLINT = str(Path(sys.executable).with_name("govlint"))
 REPORT = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
@@ -232,7 +232,7 @@ def test_old_and_other_office_formats_say_what_they_are(tree, name, data, words)
 def test_a_reader_that_fails_to_import_is_reported_not_called_binary(tree, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
-    (site / "sitecustomize.py").write_text('import sys\nsys.modules["govlint.readers.pdf"] = None\n',
+    (site / "sitecustomize.py").write_text('import sys\nsys.modules["govlint.source.readers.pdf"] = None\n',
                                            encoding="utf-8")
     root = tree({"r/report.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 4, "r/draft.txt": BAD})
     env = {**os.environ, "PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -265,7 +265,7 @@ def test_a_device_is_not_read(tree):
 
 
 def test_the_size_limit_does_not_trust_the_file_size(tree, monkeypatch):
-    import govlint.engine as engine
+    import govlint.lint.linter as engine
 
     root = tree({"big.txt": BAD})
     monkeypatch.setattr(engine, "MAX_BYTES", 1000)
@@ -330,7 +330,7 @@ def test_a_file_name_that_is_not_utf8(tmp_path):
 # -- 7. one file's internal error is that file's -----------------------------------------------------
 
 def test_an_internal_error_in_one_file_leaves_the_others_reported(tree, monkeypatch):
-    import govlint.engine as engine
+    import govlint.lint.linter as engine
 
     parse = engine.parse
 
@@ -351,7 +351,7 @@ def test_an_internal_error_in_one_file_leaves_the_others_reported(tree, monkeypa
 
 
 def test_an_internal_error_in_a_reader_is_that_files_error(tree, monkeypatch):
-    import govlint.readers as readers
+    import govlint.source.readers as readers
 
     def broken(data, path):
         raise ValueError("reader bug")
@@ -363,8 +363,8 @@ def test_an_internal_error_in_a_reader_is_that_files_error(tree, monkeypatch):
 
 
 def test_keyboard_interrupt_still_stops(monkeypatch):
-    import govlint.engine as engine
-    from govlint.engine import Linter, Options
+    import govlint.lint.linter as engine
+    from govlint.lint.linter import Linter, Options
 
     def interrupted(source, **kwargs):
         raise KeyboardInterrupt

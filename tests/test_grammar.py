@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS
-from govlint.lexer import LineLexer
-from govlint.normalize import MAX_DIGITS, NUMBER_UNITS, parse_number
-from govlint.parser import parse, parse_tree, report_parser
+from govlint.parse.lines import LineLexer
+from govlint.parse.numbers import MAX_DIGITS, NUMBER_UNITS, parse_number
+from govlint.parse.outline import parse, parse_tree, report_parser
 from govlint.source import Source
 
 FILES = SEEDS + CORPUS + sorted(EXAMPLES.rglob("*.txt"))

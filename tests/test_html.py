@@ -12,11 +12,11 @@ import pytest
 
 
 from conftest import CORPUS, EXAMPLES, SEEDS, cli_runner, seed, shared
-from govlint.canon import canon
+from govlint.parse.labels import canon
 from govlint.cli import cli
-from govlint.engine import Linter, Options
-from govlint.formatters import Settings, get
-from govlint.formatters.html_report import DiagView, highlight_lines
+from govlint.lint.linter import Linter, Options
+from govlint.output import Settings, get
+from govlint.output.html.report import DiagView, highlight_lines
 from govlint.source import Source
 
 TABLE = EXAMPLES / "defects" / "table.txt"
@@ -168,7 +168,7 @@ def test_verdicts_at_every_fail_on_level():
     assert verdicts([clean], lang="en") == ["Pass: no errors (warnings do not block)"]
     assert verdicts([clean], fail_on="warning") == ["通过：没有错误和警告（提示不阻止发布）"]
     # Passing with diagnostics below the threshold says so.
-    from govlint.formatters.html_report import HtmlFormatter
+    from govlint.output.html.report import HtmlFormatter
 
     result = Linter(Options()).lint_path(str(citation))
     result.diagnostics = [d for d in result.diagnostics if d.severity != "error"]

@@ -21,10 +21,12 @@ import pytest
 
 from conftest import EXAMPLES, cli_runner
 from readers_support import encrypted_pdf, zip_bomb
-from govlint import i18n, source
+from govlint.support import i18n
+from govlint import source
 from govlint.cli import cli
 
-LINTER = Path(__file__).resolve().parent.parent / "linter"
+REPO = Path(__file__).resolve().parent.parent
+ENGINE_FOLDERS = [REPO / "linter", REPO / "rules", REPO / "grammar"]
 CLEAN = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
 CITATION = (EXAMPLES / "defects" / "citation.txt").read_text(encoding="utf-8")
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -37,17 +39,6 @@ ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,;]+[A-Za-z]{2,}){2,}")
 UI_LABELS = ("另存为 → Word 文档",)
 
 
-def _source_is_bilingual() -> bool:
-    """linter/source.py's own messages (binary file, decoding, size) are bilingual once the lead has
-    applied its patch (the file belongs to the text pipeline)."""
-    try:
-        source.decode(b"a\x00b", "x.txt")
-    except source.InputError as exc:
-        return i18n.is_bilingual(exc.args[0])
-    return False
-
-
-SOURCE_BILINGUAL = _source_is_bilingual()
 
 
 @pytest.fixture(autouse=True)
@@ -180,10 +171,8 @@ def test_every_error_is_in_the_runs_language(tmp_path, monkeypatch, case, lang):
         pytest.skip("needs FIFOs")
     if case == "full-disk" and not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
-    if case == "binary" and lang == "zh" and not SOURCE_BILINGUAL:
-        pytest.skip("linter/source.py's messages are not bilingual yet (apply /tmp/i18n-source.patch)")
     if case == "too-large":
-        import govlint.engine as engine
+        import govlint.lint.linter as engine
 
         monkeypatch.setattr(engine, "MAX_BYTES", 1000)
     root = tmp_path / "r"
@@ -331,11 +320,10 @@ def plain_raise_sites(text: str, name: str) -> list[str]:
 
 
 def test_every_raise_site_passes_a_bilingual_message():
-    pending = set() if SOURCE_BILINGUAL else {"source.py"}  # the text pipeline's, patched by the lead
     sites = []
-    for path in sorted(LINTER.rglob("*.py")):
-        if path.name not in pending:
-            sites.extend(plain_raise_sites(path.read_text(encoding="utf-8"), str(path.relative_to(LINTER.parent))))
+    for folder in ENGINE_FOLDERS:
+        for path in sorted(folder.rglob("*.py")):
+            sites.extend(plain_raise_sites(path.read_text(encoding="utf-8"), str(path.relative_to(folder.parent))))
     assert not sites, "\n".join(sites)
 
 

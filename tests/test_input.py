@@ -6,7 +6,7 @@ import random
 import pytest
 
 from conftest import SEEDS, seed, shared
-from govlint.engine import Linter, Options
+from govlint.lint.linter import Linter, Options
 from govlint.source import InputError, Source, decode
 
 DRAFT = ("某某局2022年政府信息公开工作年度报告\n"

@@ -16,10 +16,9 @@ import pytest
 from conftest import EXAMPLES, cli_runner
 from govlint.cli import cli
 from govlint.diagnostics import Diagnostic
-from govlint.engine import FileResult, Linter, Options
-from govlint.formatters import (Settings, display_path, get, json_text, names, path_uri, safe_text, visible,
-                                xml_text)
-from govlint.formatters.text import cell_width, excerpt
+from govlint.lint.linter import FileResult, Linter, Options
+from govlint.output import Settings, display_path, get, json_text, names, path_uri, safe_text, visible, xml_text
+from govlint.output.text import cell_width, excerpt
 from govlint.source import Source, Span
 
 TABLE = EXAMPLES / "defects" / "table.txt"
@@ -167,7 +166,7 @@ def test_a_file_name_that_is_not_utf8_in_every_format(name, non_utf8_file, tmp_p
 
 
 def test_a_baseline_with_a_file_name_that_is_not_utf8(non_utf8_file, tmp_path):
-    from govlint import baseline
+    from govlint.lint import baseline
 
     results = lint(non_utf8_file)
     target = tmp_path / "baseline.json"

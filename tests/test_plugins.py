@@ -11,7 +11,7 @@ GOVLINT = str(Path(sys.executable).with_name("govlint"))
 
 PLUGIN = '''
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, Param
+from govlint.rules.registry import CheckKind, Param
 
 
 class SealCheck(CheckKind):

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from govlint.readers import read, report_suffixes
+from govlint.source.readers import read, report_suffixes
 from govlint.source import InputError
 import readers_support as support
 
-# Load every reader now: importing govlint.readers.docx first (below) would otherwise register
+# Load every reader now: importing govlint.source.readers.docx first (below) would otherwise register
 # the Word reader alone, and readers/__init__.py's _load() takes a non-empty list as loaded.
 report_suffixes()
 
@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 _CHILD = r"""
 import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (3_000_000_000, 3_000_000_000))
-from govlint.readers import read
+from govlint.source.readers import read
 from govlint.source import InputError
 path, name = sys.argv[1], sys.argv[2]
 data = open(path, "rb").read()
@@ -74,7 +74,7 @@ def test_a_list_starting_at_a_billion_is_written_as_a_decimal(tmp_path, fmt, ove
 
 
 def test_list_numbers_are_capped_and_cheap():
-    from govlint.readers.docx import MAX_LIST_NUMBER, format_number
+    from govlint.source.readers.docx import MAX_LIST_NUMBER, format_number
     assert format_number(27, "upperLetter") == "AA" and format_number(MAX_LIST_NUMBER + 1, "upperLetter") == "10001"
     assert format_number(10 ** 400, "lowerRoman") == str(10 ** 400)
     assert format_number(-3, "chineseCounting") == "-3"
@@ -232,7 +232,7 @@ def _report_files(tmp_path: Path) -> dict:
 
 @pytest.mark.parametrize("name", ["report.docx", "report.pdf", "report.html"])
 def test_every_reader_has_a_deadline(tmp_path, monkeypatch, name):
-    from govlint.readers import render
+    from govlint.source.readers import render
     data = _report_files(tmp_path)[name]
     monkeypatch.setattr(render, "MAX_SECONDS", 0.0)
     with pytest.raises(InputError, match=r"^" + name.replace(".", r"\.") + r": reading the .* took more than "
@@ -241,7 +241,7 @@ def test_every_reader_has_a_deadline(tmp_path, monkeypatch, name):
 
 
 def test_the_deadline_is_checked_inside_a_page(monkeypatch):
-    from govlint.readers import render
+    from govlint.source.readers import render
     monkeypatch.setattr(render, "MAX_SECONDS", 0.3)
     with pytest.raises(InputError, match=r"took more than 0\.3 s \(the time limit\), stopped at page 1"):
         read(support.busy_pdf(250_000), "busy.pdf")
@@ -249,7 +249,7 @@ def test_the_deadline_is_checked_inside_a_page(monkeypatch):
 
 @pytest.mark.parametrize("name", ["report.docx", "report.pdf", "report.html", "report.txt"])
 def test_every_reader_caps_its_text(tmp_path, monkeypatch, name):
-    from govlint.readers import render
+    from govlint.source.readers import render
     data = _report_files(tmp_path)[name]
     monkeypatch.setattr(render, "MAX_TEXT", 500)
     with pytest.raises(InputError, match=r"renders to more than 500 characters of text \(the text limit\)"):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS, corpus
-from govlint.readers import READERS, read
+from govlint.source.readers import READERS, read
 from govlint.source import InputError
 import readers_support as support
 
@@ -134,7 +134,7 @@ def test_word_numbering_is_written_out(tmp_path):
     (2, "chineseLegalSimplified", "贰"), (3, "ideographTraditional", "丙"), (1, "bullet", ""),
 ])
 def test_list_number_formats(number, fmt, shown):
-    from govlint.readers.docx import format_number
+    from govlint.source.readers.docx import format_number
     assert format_number(number, fmt) == shown
 
 
@@ -275,7 +275,7 @@ def test_pdf_page_headers_and_footers_are_dropped(footer):
     ("共9页 第3页", True), ("3 0 0 1", False), ("一、总体情况", False), ("2022年", False),
 ])
 def test_page_number_lines(line, dropped):
-    from govlint.readers.pdf import page_number
+    from govlint.source.readers.pdf import page_number
     assert bool(page_number(line)) is dropped
 
 
@@ -313,7 +313,7 @@ def test_a_broken_xref_is_recovered_when_the_objects_are_intact(linter):
 
 def test_unreadable_text_layer_is_refused():
     """A PDF made without the fonts' Unicode maps shows every Chinese character as one."""
-    from govlint.readers.pdf import _check_text_layer, _Page
+    from govlint.source.readers.pdf import _check_text_layer, _Page
     page = _Page(1, 842)
     page.chars, page.cjk = 300, {"某": 280, "县": 20}
     with pytest.raises(InputError, match="unreadable"):
@@ -357,7 +357,7 @@ def test_html_is_sniffed_whatever_the_suffix(prefix):
 
 
 def test_html_encodings():
-    from govlint.readers.html import decode_html
+    from govlint.source.readers.html import decode_html
     text = "<html><head><title>年度报告</title></head><body><p>政府信息公开</p></body></html>"
     assert decode_html(b"\xff\xfe" + text.encode("utf-16-le"), "p.html") == (text, "utf-16")
     assert decode_html(text.encode("gb18030"), "p.html")[1] == "gb18030"  # no charset: not UTF-8 → GB18030

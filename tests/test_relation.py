@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govlint.relation import RelationError, Term, expand, known_names, parse_relation
+from govlint.rules.relation import RelationError, Term, expand, known_names, parse_relation
 
 
 def test_linear_sides_and_comparator():

@@ -12,8 +12,8 @@ import time
 import pytest
 
 from conftest import EXAMPLES
-from govlint.engine import Linter, Options
-from govlint.normalize import MAX_DIGITS, parse_number
+from govlint.lint.linter import Linter, Options
+from govlint.parse.numbers import MAX_DIGITS, parse_number
 from govlint.source import InputError, Source, decode
 
 CLEAN = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")

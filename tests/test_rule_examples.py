@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govlint.engine import Linter, Options
+from govlint.lint.linter import Linter, Options
 
 ALL_RULES = Linter(Options()).all_rules()
 
@@ -65,7 +65,7 @@ import time  # noqa: E402
 from fractions import Fraction  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from govlint.parser import parse  # noqa: E402
+from govlint.parse.outline import parse  # noqa: E402
 from govlint.rules.kinds._util import number_text  # noqa: E402
 from govlint.source import Source  # noqa: E402
 

@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
-from govlint.canon import canon
+from govlint.parse.labels import canon
 from govlint.source import Span
 
 TABLE_NAMES = {

@@ -20,12 +20,11 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from govlint.canon import canon
+from govlint.parse.labels import canon
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, Param, check_kind
-from govlint.relation import expand, parse_relation
-from govlint.rules.kinds._util import (cell_place, cell_place_en, column_name, column_name_en, number_text,
-                                       row_name)
+from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.relation import expand, parse_relation
+from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name
 
 _FOR_EACH = ("row", "column", "group")
 

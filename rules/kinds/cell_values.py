@@ -4,10 +4,18 @@ from __future__ import annotations
 import math
 
 from govlint.diagnostics import Finding
-from govlint.normalize import MAX_DIGITS, fold, is_number, number_shaped
-from govlint.registry import CheckKind, Param, check_kind
-from govlint.rules.kinds._util import (SHORT_TABLE, SHORT_TABLE_EN, cell_place, cell_place_en, column_name,
-                                       column_name_en, row_name)
+from govlint.parse.numbers import MAX_DIGITS, is_number, number_shaped
+from govlint.source.fold import fold
+from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import (
+    SHORT_TABLE,
+    SHORT_TABLE_EN,
+    cell_place,
+    cell_place_en,
+    column_name,
+    column_name_en,
+    row_name,
+)
 
 
 def _case(cell, place: str, signed: set, decimal: set) -> str | None:

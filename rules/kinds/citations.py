@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from govlint.canon import canon
+from govlint.parse.labels import canon
 from govlint.diagnostics import Edit, Finding
-from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import preamble_anchor
 
 NOTICE_CODE = "国办公开办函"

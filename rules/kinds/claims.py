@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from govlint.diagnostics import Finding
-from govlint.normalize import parse_number
-from govlint.registry import CheckKind, Param, check_kind
+from govlint.parse.numbers import parse_number
+from govlint.rules.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import compiled, number_text, prose, search
 
 

@@ -1,10 +1,10 @@
 """heading-wording: a mandated heading is worded or numbered as the format says."""
 from __future__ import annotations
 
-from govlint.canon import canon
+from govlint.parse.labels import canon
 from govlint.diagnostics import Edit, Finding
-from govlint.normalize import fold
-from govlint.registry import CheckKind, check_kind
+from govlint.source.fold import fold
+from govlint.rules.registry import CheckKind, check_kind
 
 
 @check_kind

@@ -10,7 +10,7 @@ use; a blank file is an unfinished report.
 from __future__ import annotations
 
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.registry import CheckKind, Param, check_kind
 from govlint.source import Span
 
 # Wording of the body of a report (not of text about reports: a README of a drafts repository

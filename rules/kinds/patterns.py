@@ -8,8 +8,16 @@ from __future__ import annotations
 import re
 
 from govlint.diagnostics import Edit, Finding
-from govlint.registry import CheckKind, Param, check_kind
-from govlint.rules.kinds._util import compiled, doc_start, preamble_anchor, preamble_end, prose, search, section_anchor
+from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.kinds._util import (
+    compiled,
+    doc_start,
+    preamble_anchor,
+    preamble_end,
+    prose,
+    search,
+    section_anchor,
+)
 from govlint.source import Span
 
 _SCOPE = Param((list, str, int), "document", "document, preamble, or a list of section ids")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import compiled, doc_start
 
 

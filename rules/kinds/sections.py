@@ -1,9 +1,9 @@
 """Section checks: required-sections, section-order, duplicate-sections, unexpected-headings."""
 from __future__ import annotations
 
-from govlint.canon import canon
+from govlint.parse.labels import canon
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.registry import CheckKind, Param, check_kind
 from govlint.source import Span
 
 

@@ -1,9 +1,9 @@
 """Table structure checks: table-present, table-version, table-shape, row-labels."""
 from __future__ import annotations
 
-from govlint.canon import canon
+from govlint.parse.labels import canon
 from govlint.diagnostics import Edit, Finding
-from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import SHORT_TABLE, SHORT_TABLE_EN, TABLE_NAMES, doc_start, quoted_list, row_name
 from govlint.source import Span
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, Param, check_kind
+from govlint.rules.registry import CheckKind, Param, check_kind
 from govlint.rules.kinds._util import doc_start
 
 

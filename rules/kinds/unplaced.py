@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, check_kind
+from govlint.rules.registry import CheckKind, check_kind
 
 # The parser and the table builder say why a piece of text has no place, in English
 # ("unexpected heading", "stray number in table 3"); messages give the reason in their language.

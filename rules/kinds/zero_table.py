@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from govlint.diagnostics import Finding
-from govlint.registry import CheckKind, check_kind
+from govlint.rules.registry import CheckKind, check_kind
 from govlint.rules.kinds._util import cell_place, cell_place_en, number_text
 
 

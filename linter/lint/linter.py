@@ -1,0 +1,221 @@
+"""The engine: read a file, parse it, run the rules that apply, collect diagnostics.
+
+One file's trouble is that file's: an input error, or an unexpected exception anywhere in
+reading, parsing or linting it, becomes its ``FileResult.error`` and the run goes on.
+A file that is not an annual report at all gets one diagnostic saying so (the rules of kind
+``not-a-report``, GL001) and no other rule runs on it.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+from govlint.parse.labels import FORMATS
+from govlint.lint.config import Config, ConfigFinder, selected
+from govlint.diagnostics import SEVERITY_RANK, Diagnostic
+from govlint.model import Document
+from govlint.parse.outline import parse
+from govlint.rules.loader import Rule, builtin_rules, load_pack_file, merge
+from govlint.support import i18n
+from govlint.source import readers
+from govlint.source import MAX_BYTES, InputError, Source
+from govlint.support.yamlio import ConfigError
+
+GATE_KIND = "not-a-report"  # the check kind whose finding means "this file is not a report"
+
+
+# What govlint was doing when an internal error happened, in both languages.
+STAGES = {"reading it": "读取", "checking it": "检查"}
+
+
+def internal_error(path: str, stage: str, exc: BaseException) -> i18n.Message:
+    return i18n.fmt("{path}: internal error while {stage}: {error} (please report this bug)",
+                    "{path}: {stage_zh}时发生内部错误：{error}（这是 govlint 的缺陷，请报告）",
+                    path=path, stage=stage, stage_zh=STAGES.get(stage, stage), error=f"{type(exc).__name__}: {exc}")
+
+
+def rule_error(path: str, code: str, kind: str, exc: BaseException) -> i18n.Message:
+    return i18n.fmt("{path}: internal error in {code} ({kind}): {error}",
+                    "{path}: 规则 {code}（{kind}）发生内部错误：{error}",
+                    path=path, code=code, kind=kind, error=f"{type(exc).__name__}: {exc}")
+
+
+@dataclass
+class Options:
+    """What the command line says; None means "as the configuration says"."""
+
+    config: str | None = None
+    select: list | None = None
+    extend_select: list = field(default_factory=list)
+    ignore: list = field(default_factory=list)
+    report_year: int | None = None
+    lang: str | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: Source | None = None
+    doc: Document | None = None      # kept only when the Linter is asked to (HTML needs it)
+    diagnostics: list = field(default_factory=list)
+    error: str | None = None         # input error: the file could not be read (an i18n.Message: print i18n.text)
+    internal_errors: list = field(default_factory=list)
+    year: int | None = None
+    format: str | None = None
+    fixed: int = 0                   # fixes applied (--fix) or that would be (--diff)
+    diff: str = ""                   # --diff: the unified diff of the fixes
+    baselined: int = 0               # diagnostics the baseline accepted
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+
+class Linter:
+    """Lints files.  ``keep_documents``: keep each parsed Document in its result (the HTML
+    report needs the tables); otherwise it is dropped once the rules have run, so a run over
+    many files keeps only diagnostics and sources."""
+
+    def __init__(self, options: Options | None = None, keep_documents: bool = True):
+        self.options = options or Options()
+        self.keep_documents = keep_documents
+        self.finder = ConfigFinder(self.options.config)
+        self._builtin: list[Rule] | None = None
+        self._rules: dict = {}
+
+    # -- rules --------------------------------------------------------------------
+    def all_rules(self, config: Config | None = None) -> list[Rule]:
+        if self._builtin is None:
+            self._builtin = builtin_rules()
+        config = config or Config()
+        key = tuple(config.rule_packs)
+        if key not in self._rules:
+            extra = [load_pack_file(path) for path in config.rule_packs]
+            self._rules[key] = merge([self._builtin, *extra])
+        return self._rules[key]
+
+    def active_rules(self, config: Config, fmt: str | None, path: str) -> list[Rule]:
+        options = self.options
+        select = options.select if options.select is not None else config.select
+        ignore = list(config.ignore) + list(options.ignore) + config.ignored_for(path)
+        extend = list(config.extend_select) + list(options.extend_select)
+        active = []
+        for rule in self.all_rules(config):
+            if fmt is None:
+                if set(rule.formats) != set(FORMATS):
+                    continue  # a report whose format is unknown gets only format-independent rules
+            elif fmt not in rule.formats:
+                continue
+            if selected(rule.code, select, ignore, rule.enabled, extend):
+                active.append(rule)
+        return active
+
+    @staticmethod
+    def severity_for(rule: Rule, config: Config) -> str | None:
+        best = None
+        best_len = -1
+        for selector, level in config.severity.items():
+            if rule.code.startswith(selector) and len(selector) > best_len:
+                best, best_len = level, len(selector)
+        return best
+
+    # -- linting --------------------------------------------------------------------
+    @staticmethod
+    def read(path: str) -> Source:
+        """The Source of a file (or of standard input for "-"); raises InputError."""
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1) if path == "-" else _read_regular_file(path)
+        except OSError as exc:
+            raise InputError(i18n.fmt("{path}: cannot read: {reason}", "{path}: 无法读取：{reason}",
+                                      path=path, reason=i18n.os_error(exc))) from None
+        if len(data) > MAX_BYTES:
+            raise InputError(too_large(path))
+        try:
+            return readers.read(data, path)
+        except InputError:
+            raise
+        except Exception as exc:  # a reader bug is this file's error, never the run's traceback
+            raise InputError(internal_error(path, "reading it", exc)) from None
+
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            source = self.read(path)
+        except InputError as exc:
+            return FileResult(path, error=i18n.of(exc))
+        return self.lint_source(source)
+
+    def lint_bytes(self, data: bytes, path: str) -> FileResult:
+        try:
+            source = readers.read(data, path)
+        except InputError as exc:
+            return FileResult(path, error=i18n.of(exc))
+        except Exception as exc:
+            return FileResult(path, error=internal_error(path, "reading it", exc))
+        return self.lint_source(source)
+
+    def lint_source(self, source: Source) -> FileResult:
+        try:
+            return self._lint(source)
+        except ConfigError:
+            raise  # the configuration's mistake, reported once for the run
+        except Exception as exc:  # parser or engine bug: this file's error; the other files go on
+            return FileResult(source.path, error=internal_error(source.path, "checking it", exc))
+
+    def _lint(self, source: Source) -> FileResult:
+        config = self.finder.for_file(source.path)
+        year = self.options.report_year or config.report_year
+        doc = parse(source, year=year)
+        result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
+        lang = self.options.lang or config.lang or "zh"
+        rules = self.active_rules(config, doc.format, source.path)
+        if not self._is_report(doc, rules):
+            rules = [rule for rule in rules if rule.kind.name == GATE_KIND]
+        for rule in rules:
+            severity = self.severity_for(rule, config)
+            try:
+                for finding in rule.run(doc):
+                    result.diagnostics.append(rule.render(finding, lang, severity))
+            except Exception as exc:  # a rule bug must not hide the other rules' findings
+                result.internal_errors.append(rule_error(source.path, rule.code, rule.kind.name, exc))
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        if not self.keep_documents:
+            result.doc = None
+        return result
+
+    @staticmethod
+    def _is_report(doc: Document, rules: list) -> bool:
+        """False when an active not-a-report rule finds the file is no annual report.  With that rule
+        ignored the gate is off and every rule runs: a silent file would be a silent pass."""
+        for rule in rules:
+            if rule.kind.name == GATE_KIND and any(True for _ in rule.run(doc)):
+                return False
+        return True
+
+
+def _read_regular_file(path: str) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a regular file.  Opened without blocking and checked after
+    opening: a FIFO named like a report would otherwise block the read forever."""
+    from govlint.lint.walk import file_kind
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        kind = file_kind(os.fstat(handle.fileno()).st_mode)
+        if kind is not None:
+            raise InputError(not_a_file(path, kind))
+        return handle.read(MAX_BYTES + 1)
+
+
+def too_large(path: str) -> i18n.Message:
+    mb = MAX_BYTES // 1024 // 1024
+    return i18n.fmt("{path}: file is larger than {mb} MB; not a report", "{path}: 文件超过 {mb} MB，不是年度报告",
+                    path=path, mb=mb)
+
+
+def not_a_file(path: str, kind) -> i18n.Message:
+    """"x: a named pipe (FIFO), not a report file" (``kind`` from walk.file_kind)."""
+    return i18n.fmt("{path}: {kind}, not a report file", "{path}: {kind}，不是报告文件", path=path, kind=kind)
+
+
+def fails(result: FileResult, fail_on: str) -> bool:
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)

@@ -1,0 +1,1 @@
+"""The HTML report: report.py turns results into view objects, templates/ lay them out."""

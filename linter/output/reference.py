@@ -1,0 +1,242 @@
+"""Rule documentation from the rule packs (one source of truth): ``govlint rules`` and ``govlint rule CODE``."""
+from __future__ import annotations
+
+import json
+
+from govlint.lint.config import load_config
+from govlint.lint.linter import Linter, Options
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_FORMAT_ZH = {"2021": "2021年格式", "2019-trial": "试行格式(2019-2020)", "2008": "2008年条例(2018年及以前)"}
+
+
+def _rules(config_path):
+    linter = Linter(Options(config=config_path))
+    config = load_config(config_path) if config_path else None
+    return linter.all_rules(config)
+
+
+def grouped(rules) -> dict:
+    """code → the rules with that code (one per format group), in code order."""
+    by_code = {}
+    for rule in sorted(rules, key=lambda r: r.code):
+        by_code.setdefault(rule.code, []).append(rule)
+    return by_code
+
+
+def _formats(rules) -> list[str]:
+    found = []
+    for rule in rules:
+        found.extend(f for f in rule.formats if f not in found)
+    return found
+
+
+def list_rules(config_path, lang: str, output_format: str) -> str:
+    by_code = grouped(_rules(config_path))
+    if output_format == "json":
+        items = []
+        for code, rules in by_code.items():
+            first = rules[0]
+            items.append({"code": code, "name": first.name, "severity": first.severity, "family": first.family,
+                          "formats": _formats(rules), "fixable": any(r.fixable for r in rules),
+                          "summary": first.summary.get(lang) or first.summary["zh"], "pack": first.pack})
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "markdown":
+        return markdown_table(by_code, lang)
+    if output_format == "reference":
+        return reference(by_code, lang)
+    from govlint.output.text import cell_width
+
+    lines = []
+    for code, rules in by_code.items():
+        first = rules[0]
+        severity = first.severity if lang == "en" else _SEVERITY_ZH[first.severity]
+        fix = " 🔧" if any(r.fixable for r in rules) else ""
+        formats = ",".join(_formats(rules))
+        summary = first.summary.get(lang) or first.summary["zh"]
+        padding = " " * max(1, 8 - cell_width(severity))
+        lines.append(f"{code}  {first.name:<20} {severity}{padding}{summary}{fix}  [{formats}]")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_table(by_code, lang: str = "zh") -> str:
+    """The rule table of the README (kept in step with the packs by a test)."""
+    lines = ["| Code | Name | Severity | Formats | Fix | Summary |", "|---|---|---|---|---|---|"]
+    for code, rules in by_code.items():
+        first = rules[0]
+        severities = "/".join(dict.fromkeys(r.severity for r in rules))
+        fix = "yes" if any(r.fixable for r in rules) else ""
+        summary = first.summary.get(lang) or first.summary["zh"]
+        lines.append(f"| {code} | {first.name} | {severities} | {', '.join(_formats(rules))} | {fix} | {summary} |")
+    return "\n".join(lines) + "\n"
+
+
+def rule_page(code: str, config_path, lang: str) -> str:
+    by_code = grouped(_rules(config_path))
+    if code not in by_code:
+        from govlint.support import i18n
+
+        raise LookupError(i18n.fmt("no rule {code}; `govlint rules` lists them",
+                                   "没有规则 {code}；`govlint rules` 可列出所有规则", code=code))
+    rules = by_code[code]
+    zh = lang != "en"
+    out = []
+    for index, rule in enumerate(rules):
+        summary = rule.summary.get(lang) or rule.summary["zh"]
+        if index == 0:
+            out.append(f"{rule.code} {rule.name}: {summary}")
+            out.append("=" * 60)
+        formats = "、".join(_FORMAT_ZH[f] for f in rule.formats) if zh else ", ".join(rule.formats)
+        if len(rules) > 1:
+            out.append("")
+            out.append((f"## 适用于：{formats}" if zh else f"## For: {formats}"))
+        out.append("")
+        if zh:
+            out.append(f"默认级别：{_SEVERITY_ZH[rule.severity]}（{rule.severity}）    检查类型：{rule.kind.name}    "
+                       f"规则包：{rule.pack}")
+            out.append(f"适用格式：{formats}")
+            out.append("可自动修复：" + (_fix_text(rule, True) if rule.fixable else "否"))
+        else:
+            out.append(f"Default severity: {rule.severity}    Check kind: {rule.kind.name}    Pack: {rule.pack}")
+            out.append(f"Formats: {formats}")
+            out.append("Fix: " + (_fix_text(rule, False) if rule.fixable else "none"))
+        for case, spec in rule.cases.items():
+            if "severity" in spec:
+                out.append((f"  情形 {case}：级别 {_SEVERITY_ZH[spec['severity']]}" if zh
+                            else f"  case {case}: severity {spec['severity']}"))
+        out.append("")
+        out.append("说明" if zh else "What it checks")
+        out.append("-" * 4)
+        out.append(rule.describe(lang).rstrip() or summary)
+        for kind, title in (("fail", "不符合的示例" if zh else "Failing example"),
+                            ("pass", "符合的示例" if zh else "Passing example")):
+            for example in rule.examples.get(kind, [])[:2]:
+                text, year = (example, None) if isinstance(example, str) else (example["text"], example.get("year"))
+                out.append("")
+                label = title + (f"（报告年度 {year}）" if zh and year else (f" (report year {year})" if year else ""))
+                out.append(label)
+                out.append("-" * 4)
+                out.extend("    " + line for line in text.rstrip().splitlines())
+    return "\n".join(out) + "\n"
+
+
+def _fix_text(rule, zh: bool) -> str:
+    safe = all(spec.get("safe", True) for spec in rule.cases.values())
+    if zh:
+        return "是（安全修复，--fix）" if safe else "是（部分情形为不安全修复，需 --unsafe-fixes）"
+    return "yes (safe, --fix)" if safe else "yes (some cases are unsafe: --unsafe-fixes)"
+
+
+def list_kinds() -> str:
+    """The check kinds rule packs can use, with their parameters."""
+    from govlint.rules.registry import all_kinds
+
+    out = []
+    for name, kind in all_kinds().items():
+        out.append(f"{name}: {kind.summary()}")
+        for param, spec in kind.PARAMS.items():
+            types = spec.type.__name__ if isinstance(spec.type, type) else "/".join(t.__name__ for t in spec.type)
+            required = ", required" if spec.required else ""
+            out.append(f"    {param} ({types}{required}): {spec.doc}")
+        if kind.CASES:
+            out.append(f"    cases: {', '.join(kind.CASES)}")
+    return "\n".join(out) + "\n"
+
+
+def config_template() -> str:
+    """A commented .govlint.yaml listing every setting with its default."""
+    from govlint.lint.linter import Linter, Options
+    from govlint.lint.walk import DEFAULT_EXCLUDE
+
+    codes = "\n".join(f"#   {code}  {rules[0].name:<20} {rules[0].severity:<8}"
+                      f"{rules[0].summary['zh']}" for code, rules in grouped(Linter(Options()).all_rules()).items())
+    excluded = ", ".join(DEFAULT_EXCLUDE)
+    return f"""# govlint configuration (written by `govlint init`).  Everything is commented out: these are the
+# defaults.  govlint reads the .govlint.yaml in a report's folder or the nearest parent folder.
+
+# Rules to run: codes or prefixes ("GL3" = every table rule), or ALL (the default).
+# select: [ALL]
+# extend-select: []
+# Rules to switch off.
+# ignore: []
+
+# Severity per rule (info, warning or error).
+# severity:
+#   GL502: error
+
+# Rule packs of your own (paths relative to this file); `govlint kinds` lists the check kinds they can use.
+# rule-packs: []
+
+# Files and folders not to check when govlint searches a folder: globs as in .gitignore (a glob
+# without a slash matches a name at any depth, one with a slash is relative to this file's folder;
+# case is ignored).  `exclude` replaces the defaults, `extend-exclude` adds to them.  Hidden folders
+# and what .gitignore files ignore are skipped too.  A file named on the command line is checked
+# even when excluded, unless govlint is run with --force-exclude.
+# exclude: [{excluded}]
+# extend-exclude: []
+
+# Rules ignored for some files (globs relative to this file's folder).  Name the rules: there is no
+# blanket suppression, and nothing is ever written into the report itself.
+# per-file-ignores:
+#   "archive/*.txt": [GL101, GL104]
+
+# Diagnostics accepted as they are today: run `govlint --write-baseline govlint-baseline.json .` in this
+# folder, then set:
+# baseline: govlint-baseline.json
+
+# The report year, for reports that do not state it in the title or the statistical period.
+# report-year: 2024
+
+# Lowest severity that makes govlint exit with status 1.
+# fail-on: error
+
+# Language of the messages: zh or en.
+# lang: zh
+
+# The rules (`govlint rule GL303` shows one rule's page):
+{codes}
+"""
+
+
+def init_hints(folder: str) -> str:
+    """What to run after `govlint init FOLDER` (each command runs as printed; a test makes sure)."""
+    import os
+    import shlex
+
+    where = shlex.quote(folder)
+    baseline = shlex.quote(os.path.join(folder, "govlint-baseline.json"))
+    return (f"next:\n"
+            f"  govlint {where}    check the reports in the folder\n"
+            f"  govlint --write-baseline {baseline} {where}    accept today's diagnostics "
+            f"(then uncomment baseline: in the file)\n"
+            f"  govlint rules    list the rules\n")
+
+
+def reference(by_code, lang: str = "zh") -> str:
+    """docs/rules.md: every rule's page, generated from the rule packs (kept in step by a test)."""
+    out = ["# govlint rule reference", "",
+           "Generated from the rule packs by `govlint rules --format reference > docs/rules.md`; "
+           "`govlint rule CODE` prints one page in the terminal.", ""]
+    out.append(markdown_table(by_code, lang))
+    for code in by_code:
+        page = rule_page(code, None, lang).splitlines()
+        out.append(f"## {page[0]}")
+        body = page[2:]
+        in_example = False
+        for line in body:
+            if line.startswith("    ") and not in_example:
+                out.append("```")
+                in_example = True
+            elif not line.startswith("    ") and in_example:
+                out.append("```")
+                in_example = False
+            if line == "----":
+                continue
+            if not in_example and line.startswith(("说明", "不符合的示例", "符合的示例", "What it checks",
+                                                    "Failing example", "Passing example", "## ")):
+                line = "### " + line.lstrip("# ")
+            out.append(line[4:] if in_example else line)
+        if in_example:
+            out.append("```")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

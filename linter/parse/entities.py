@@ -1,0 +1,179 @@
+"""Inline structure of prose: document numbers, cited titles, the statistical
+period, and contact details (phone, postcode, e-mail, address, URL).
+
+These are the leaves of the document tree below the sentence.  They are found
+once per document, on prose with PDF-inserted spaces removed (``2021 年`` →
+``2021年``), and every entity keeps its span in the user's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govlint.source import Span
+
+# A document number: 〔2021〕30号 and its mis-writings; the issuer is read back
+# from the characters before the opening bracket.
+DOCNO = re.compile(
+    r"(?P<open>[〔\[(<〈{【（［])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\])>〉}】）］]?)"
+    r"(?:(?<=[〕\])>〉}】）］])\s*)?"  # spaces after the bracket only: "\s*\s*" would try every split
+    r"(?P<di>第\s*)?(?P<serial>\d{1,5})\s*(?P<hao>号)?")
+# The notice family: 国办公开办函 and corruptions of it (traditional, missing 办, 发 for 函 …).
+NOTICE_ISSUER = re.compile(r"(?:国|國)(?:务院)?(?:办|辦)(?:公厅)?(?:公开|公開)?(?:办|辦)?(?:函|发|發)")
+# The notice issuer run straight into digits (国办公开办函201960号 …): a corrupt document number,
+# unless the digits are followed by a well-formed "〕60号" (_NUMBERED_TAIL, checked in code: as a
+# lookahead its overlapping runs of digits and spaces made matching cubic in their length).
+CORRUPT_NOTICE = re.compile(r"(?:国|國)(?:办|辦)(?:公开|公開)(?:办|辦)?(?:函|发|發)\s*(?:[〔\[(（【［]\s*)?\d{3,}(?!\d)")
+_TAIL_CLOSERS = frozenset("〕])）】］")
+FORMAT_TITLE = re.compile(r"政府信息公开工作年度报告格式\s*(?P<trial>[(（]\s*试行\s*[)）])?|"
+                          r"政府信息公开工作年度报告有关事项的通知")
+PERIOD = re.compile(
+    r"(?:统计|所列数据|报告期)[^。]{0,12}?(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
+    r"[^。\d]{0,6}?(?:至|到|-|~)(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日")
+PHONE_LABEL = re.compile(r"(?P<label>联系电话|咨询电话|办公电话|电话|热线|传真)\s*(?:号码)?\s*[:：为是]?\s*"
+                         r"(?P<number>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])?")
+PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
+POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:[:：]\s*)?(?P<code>\d+)")
+# The local part starts where a run of its characters starts: tried from every character of
+# a long run (a.a.a.… with no domain after the @), matching was quadratic.
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]")
+_BRACKET_YEAR = re.compile(r"[〔\[(<〈{【（［]\s*(?:19|20)\d\d")
+_ELEVEN_DIGITS = re.compile(r"1[3-9]\d{9}")
+URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.\-_~/?#&=%:+]+")
+
+
+@dataclass
+class Entity:
+    kind: str
+    span: Span
+    text: str
+    groups: dict = field(default_factory=dict)
+    sentence_text: str = ""
+
+
+@dataclass
+class Entities:
+    docnos: list = field(default_factory=list)
+    notices: list = field(default_factory=list)        # docnos of the format-notice family
+    corrupt_notices: list = field(default_factory=list)
+    format_titles: list = field(default_factory=list)
+    periods: list = field(default_factory=list)
+    phones: list = field(default_factory=list)
+    postcodes: list = field(default_factory=list)
+    emails: list = field(default_factory=list)
+    addresses: list = field(default_factory=list)
+    urls: list = field(default_factory=list)
+
+
+def _has_bracket_year(text: str) -> bool:
+    return _BRACKET_YEAR.search(text) is not None
+
+
+def _issuer_before(text: str, end: int) -> tuple[str, int]:
+    """The run of CJK characters before ``end`` that names the issuer, and where it starts."""
+    start = end
+    while start > 0 and end - start < 14 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    run = text[start:end]
+    family = None
+    for family in NOTICE_ISSUER.finditer(run):
+        pass
+    if family is not None:
+        return run[family.start():], start + family.start()
+    # Keep the tail that looks like an issuer code: at most 8 characters.
+    if len(run) > 8:
+        return run[-8:], end - 8
+    return run, start
+
+
+def _numbered_tail(text: str, at: int) -> bool:
+    """Does ``[〕…digits]* \\s* 第? \\s* digits \\s* 号`` follow ``at``?  Each piece is taken
+    greedily: the pieces' characters differ, so greed never misses a way to match."""
+    end = len(text)
+    while at < end and (text[at] in _TAIL_CLOSERS or text[at].isdecimal()):
+        at += 1
+    at = _skip_space(text, at)
+    if at < end and text[at] == "第":
+        at = _skip_space(text, at + 1)
+    while at < end and text[at].isdecimal():
+        at += 1
+    at = _skip_space(text, at)
+    return at < end and text[at] == "号"
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def scan_paragraph(paragraph, found: Entities) -> None:
+    text = paragraph.squeezed.text
+    span = paragraph.squeezed_span
+
+    def entity(kind, start, end, groups=None):
+        return Entity(kind, span(start, end), text[start:end], groups or {})
+
+    # Cheap substring tests first: most paragraphs hold none of these entities.
+    if _has_bracket_year(text):
+        for match in DOCNO.finditer(text):
+            issuer, issuer_start = _issuer_before(text, match.start())
+            if not issuer and not match.group("hao"):
+                continue  # "(2021)" alone is a year in brackets, not a document number
+            if not match.group("hao") and not match.group("close"):
+                continue
+            groups = dict(match.groupdict())
+            groups["issuer"] = issuer
+            item = entity("docno", issuer_start, match.end(), groups)
+            item.groups["core_span"] = span(match.start(), match.end())
+            item.groups["open_span"] = span(match.start("open"), match.end("open"))
+            found.docnos.append(item)
+            if NOTICE_ISSUER.search(issuer):
+                found.notices.append(item)
+    if ("办" in text or "辦" in text) and ("公开" in text or "公開" in text):
+        for match in CORRUPT_NOTICE.finditer(text):
+            if not _numbered_tail(text, match.end()):
+                found.corrupt_notices.append(entity("corrupt_notice", match.start(), match.end()))
+    if "年度报告" in text:
+        for match in FORMAT_TITLE.finditer(text):
+            found.format_titles.append(entity("format_title", match.start(), match.end(),
+                                              {"trial": bool(match.group("trial")),
+                                               "notice": "有关事项" in match.group()}))
+    if "统计" in text or "所列数据" in text or "报告期" in text:
+        for match in PERIOD.finditer(text):
+            found.periods.append(entity("period", match.start(), match.end(), match.groupdict()))
+    phone_spans = []
+    if "电话" in text or "热线" in text or "传真" in text:
+        for match in PHONE_LABEL.finditer(text):
+            number = match.group("number")
+            if number and match.group("label") != "传真":
+                found.phones.append(entity("phone", match.start("number"), match.end("number"),
+                                           {"label": match.group("label"), "number": number}))
+                phone_spans.append((match.start("number"), match.end("number")))
+    if "-" in text or _ELEVEN_DIGITS.search(text):
+        for match in PHONE.finditer(text):
+            if any(start <= match.start() < end for start, end in phone_spans):
+                continue
+            if "年" in text[match.end():match.end() + 1]:
+                continue
+            found.phones.append(entity("phone", match.start(), match.end(), {"label": None, "number": match.group()}))
+    if "邮" in text:
+        for match in POSTCODE.finditer(text):
+            found.postcodes.append(entity("postcode", match.start(), match.end(), {"code": match.group("code")}))
+    if "@" in text:
+        for match in EMAIL.finditer(text):
+            found.emails.append(entity("email", match.start(), match.end()))
+    if "地址" in text:
+        for match in ADDRESS.finditer(text):
+            found.addresses.append(entity("address", match.start(), match.end()))
+    if "http" in text or "www." in text:
+        for match in URL.finditer(text):
+            found.urls.append(entity("url", match.start(), match.end()))
+
+
+def scan_document(doc) -> Entities:
+    found = Entities()
+    for paragraph in doc.paragraphs():
+        scan_paragraph(paragraph, found)
+    return found

@@ -1,0 +1,198 @@
+"""The mandated labels (grammar/canonical.json) and how report text is matched to them.
+
+``label_key`` builds a comparison key for table labels and headings (domain.md §4.6):
+folded, whitespace and markdown emphasis removed, ``1、``/``1．`` → ``1.``, ``、`` → ``,``.
+Keys are only compared, never reported, so they need no position map.
+
+Rows are matched by label, not by position: a label is reduced to its last
+ordinal marker (``一、``, ``(三)``, ``2.``) and the text after it, then compared
+with the canonical labels that carry the same marker.  This survives the
+shapes PDF extraction produces: group labels glued in front of a row label
+(``办 （三）不 4.保护第三方合法权益``), labels cut over lines
+(``2.其他法律行政法规禁``) and the odd typo (``2.其他法律行政止公开``).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from govlint.source.fold import fold
+from govlint.support.memo import short_cache
+
+FORMATS = ("2021", "2019-trial", "2008")
+NUMERALS = "一二三四五六七八九十"
+_MARKER = re.compile(r"[一二三四],|\([一二三四五六七]\)|[1-9]\.")
+
+
+_KEY_DROP = re.compile(r"[\s*#|]+")
+_ARABIC_ITEM = re.compile(r"(\d)[、.](?!\d)")
+_KEY_PUNCT = str.maketrans({"、": ",", "，": ",", "：": ":", "；": ";", "。": "", "（": "(", "）": ")",
+                            "〈": "<", "〉": ">", "《": "<", "》": ">"})
+
+
+def label_key(text: str) -> str:
+    """Comparison key for labels: folded, no whitespace, unified punctuation."""
+    key = _KEY_DROP.sub("", fold(text))
+    key = _ARABIC_ITEM.sub(r"\1.", key)
+    return key.translate(_KEY_PUNCT)
+
+
+def numeral_value(text: str) -> int:
+    """一 → 1 … 十九 → 19 (enough for headings and items)."""
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + NUMERALS.index(text[1]) + 1
+    if text.endswith("十"):
+        return (NUMERALS.index(text[0]) + 1) * 10
+    if "十" in text:
+        tens, units = text.split("十")
+        return (NUMERALS.index(tens) + 1) * 10 + NUMERALS.index(units) + 1
+    return NUMERALS.index(text) + 1 if text in NUMERALS else 0
+
+
+def split_marker(key: str) -> tuple[str | None, str]:
+    """Split a label key at its last ordinal marker: ('2.', '其他法律…')."""
+    last = None
+    for last in _MARKER.finditer(key):
+        pass
+    if last is None:
+        return None, key
+    return last.group(), key[last.end():]
+
+
+@dataclass(frozen=True)
+class CanonLabel:
+    key: str
+    label: str
+    kind: str  # "row" or "group"
+    marker: str | None
+    core: str
+    order: int
+    formats: tuple[str, ...] = FORMATS
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+@dataclass(eq=False)  # hashed by identity: its methods are cached
+class Canon:
+    data: dict
+    t3_labels: list[CanonLabel] = field(default_factory=list)
+    t3_by_marker: dict = field(default_factory=dict)
+    t3_order: dict = field(default_factory=dict)
+    t2_rows: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        t3 = self.data["table3"]
+        order = 0
+        for row in t3["rows"]:
+            marker, core = split_marker(label_key(row["label"]))
+            formats = tuple(row.get("formats", ("2021", "2019-trial")))
+            self.t3_labels.append(CanonLabel(row["key"], row["label"], "row", marker, core, order, formats))
+            self.t3_order[row["key"]] = order
+            order += 1
+        for key, label in t3["groups"]:
+            marker, core = split_marker(label_key(label))
+            self.t3_labels.append(CanonLabel(key, label, "group", marker, core, -1))
+        for entry in self.t3_labels:
+            self.t3_by_marker.setdefault(entry.marker, []).append(entry)
+        for fmt in ("2021", "2019-trial"):
+            for block in self.data["table2"][fmt]:
+                for key, label in block["rows"]:
+                    self.t2_rows.setdefault(label_key(label), (key, block["item"]))
+        self.t3_note_key = label_key(t3["note"])
+        self.t3_header_chars = frozenset("".join(t3["header_words"]))
+        self.t4_header_chars = frozenset("".join(self.data["table4"]["header_words"]) + "类别数据项目量")
+        t2_words = []
+        for fmt in ("2021", "2019-trial"):
+            for block in self.data["table2"][fmt]:
+                t2_words.extend(label for _, label in block["columns"])
+        self.t2_header_chars = frozenset("".join(t2_words) + "信息内容") - frozenset("（）：")
+        self.section_keywords = [(s["id"], s["keywords"]) for s in self.data["sections"]]
+
+    # -- table 3 ---------------------------------------------------------------
+    @short_cache(8192, index=1)  # labels repeat from report to report
+    def match_t3(self, text: str, prefer: str = "row") -> CanonLabel | None:
+        """The canonical table-3 row or group a label fragment names, if any.
+
+        ``prefer`` breaks ties between a row and a group with the same label:
+        （六）其他处理 is a row in the 试行 table and a group label in 2021.
+        """
+        key = label_key(text)
+        if not key:
+            return None
+        marker, core = split_marker(key)
+        candidates = self.t3_by_marker.get(marker, ())
+        if marker is None:
+            # Without a marker only a (nearly) whole label is trusted: "本年" is
+            # a piece of the vertical group label, not row 一.
+            for entry in self.t3_labels:
+                if entry.core == core:
+                    return entry
+            if len(core) >= 6:
+                for entry in self.t3_labels:
+                    if entry.core.startswith(core) or core.startswith(entry.core):
+                        return entry
+            return None
+        best = None
+        best_score = 0
+        exact = [entry for entry in candidates if entry.core == core]
+        if exact:
+            return next((entry for entry in exact if entry.kind == prefer), exact[0])
+        for entry in candidates:
+            if core and entry.core.startswith(core):
+                score = 100 + len(core)
+            elif not core:
+                score = 50  # a bare marker: "三、" of the group label
+            else:
+                prefix = _common_prefix(core, entry.core)
+                if core.startswith(entry.core):
+                    score = 90 + prefix
+                elif prefix >= 2 and prefix * 2 >= min(len(core), len(entry.core)):
+                    score = prefix
+                else:
+                    score = 0
+            if score > best_score or (score == best_score and best is not None
+                                      and best.kind != prefer and entry.kind == prefer):
+                best, best_score = entry, score
+        return best if best_score else None
+
+    def t3_keys(self, fmt: str) -> list[str]:
+        return [entry.key for entry in self.t3_labels if entry.kind == "row" and fmt in entry.formats]
+
+    # -- table 2 ---------------------------------------------------------------
+    @short_cache(4096, index=1)
+    def match_t2(self, text: str):
+        """(row key, article item) for a table-2 row label, or None."""
+        return self.t2_rows.get(label_key(text))
+
+    def t2_blocks(self, fmt: str) -> list[dict]:
+        return self.data["table2"][fmt]
+
+    def t2_version(self, text: str) -> str | None:
+        """Which format a table-2 column header belongs to."""
+        key = label_key(text)
+        for fmt, words in self.data["table2"]["signature"].items():
+            if any(word in key for word in words):
+                return fmt
+        return None
+
+    # -- sections ---------------------------------------------------------------
+    def heading(self, section_id: int) -> str:
+        return self.data["sections"][section_id - 1]["heading"]
+
+
+@lru_cache(maxsize=1)
+def canon() -> Canon:
+    text = resources.files("govlint.grammar").joinpath("canonical.json").read_text(encoding="utf-8")
+    return Canon(json.loads(text))

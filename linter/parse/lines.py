@@ -1,0 +1,718 @@
+"""The line lexer: classifies each line of a report into the terminals of
+``grammar/report.lark``.
+
+Reports arrive as text extracted from PDF, Word or web pages (domain.md §4.6):
+tables come as tab-, space- or pipe-separated cells, one cell per line, labels
+cut over lines, numbers on the line before their label.  The lexer absorbs the
+layout; the grammar describes the structure.  Every token keeps the original
+offsets of what it stands for, so diagnostics point at the user's text.
+
+The lexer is a small state machine: outside tables it tells titles, headings,
+sub-headings and prose apart; inside a table region (opened by a table's own
+header, closed by a heading, prose or the table's last row) it cuts lines into
+label, header and cell tokens.
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from functools import lru_cache
+from typing import NamedTuple
+
+from lark import Token
+
+from govlint.parse.labels import Canon, canon
+from govlint.parse.numbers import NUMBER_UNITS, is_number, number_shaped, parse_number
+from govlint.source.fold import fold
+from govlint.support.memo import short_cache
+from govlint.source import Source
+
+# -- line shapes (matched on folded text: ASCII digits, parentheses, colon) ----
+_BLANK = re.compile(r"^[\s*]*$")
+_PAGE_MARK = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d+\s*页(?:\s*(?:[/,，]\s*)?共\s*\d+\s*页)?|"
+                        r"\d{1,3}\s*/\s*\d{1,3})\s*$")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # a page number, outside tables
+_SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-number or rule line starts with
+_T3_TOP_KEYS = frozenset(["new", "carried", "result", "forward"])
+# A rule line: runs of 3+ rule characters, or a markdown table's |---|:--:| line.  Each run is
+# taken whole ((?!…) after it): "(?:[-=_*~]{3,}\s*)+" alone would try every way of cutting a
+# long run into pieces before failing (exponential in the run's length).
+_RULE = re.compile(r"^\s*(?:[-=_*~]{3,}(?![-=_*~])\s*)+$|"
+                   r"^\s*(?:\|\s*)?:?-{2,}(?!-):?\s*(?:\|\s*:?-{2,}(?!-):?\s*)*(?:\|\s*)?$")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
+_LINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:|www\.)\S*\s*$", re.I)
+_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.]\s*")
+_SUBHEADING = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*")
+_SUBHEAD_END = re.compile(r"[。:;!?]")
+_T2_BLOCK = re.compile(r"^第二十条\s*第?\s*\(\s*([一二三四五六七八九十]{1,2})\s*\)\s*项")
+_NOTE = re.compile(r"勾稽关系|项之和|第一项加第")
+# Words without which no line opens a table (LineLexer._table_opener): one search spares
+# the opener's eight tests on the lines of prose.
+_OPENER_HINT = re.compile(r"(?i:https?://|mailto:|www\.)|第二十条|信息内容|勾稽关系|项之和|第一项加第|"
+                          r"申请人|自然人|法人|新收|结转|行政复议|行政诉讼")
+_UNITS = frozenset(NUMBER_UNITS)  # a unit written as its own word (21022 万元)
+_DASH = re.compile(r"^[-/\\—–_]+$")
+_SENTENCE_END = re.compile(r"[。!?！？][\"')\]」』”’）]*\s*$")
+_META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发文机关|公开日期|发布日期|成文日期|生成日期|文号|发文字号|"
+                       r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
+_CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
+                     "返回顶部", "分享到", "扫一扫", "字号", "字体", "收藏", "【字体:大中小】"])
+_WORD = re.compile(r"\S+")
+_HAS_DIGIT = re.compile(r"\d")
+_IGNORED_CHARS = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")
+
+TITLE_MAX = 60
+HEADING_MAX = 40
+
+
+class LineToken(Token):
+    """A lark Token that also carries what the document builder needs.
+
+    Slots, not a __dict__: a report makes a few hundred tokens and they should
+    cost the garbage collector nothing."""
+
+    __slots__ = ("line_no", "folded", "cells", "origin", "pieces")
+    # line_no: 1-based line; folded: the token's text folded (fullwidth → ASCII …), same length;
+    # cells (CELLS only): (kind NUM|BLANK|BAD, start, end, value, unit) per cell, offsets
+    # inside the line, which starts at ``origin`` in Source.text;
+    # pieces (a TEXT of several lines only): start, end offsets of each line's prose, flat
+
+
+class Line:
+    __slots__ = ("no", "start", "raw", "folded", "lead", "body")
+
+    def __init__(self, no: int, start: int, raw: str, folded: str, lead: int, body: str):
+        self.no = no
+        self.start = start    # offset of the line in Source.text
+        self.raw = raw
+        self.folded = folded  # fold(raw): same length, so offsets carry over
+        self.lead = lead      # offset of the content inside the line (after a markdown prefix)
+        self.body = body      # folded content, stripped
+
+
+_MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
+
+
+def _make_lines(source: Source):
+    """The non-blank lines of a report, one at a time (a Line lives while its line is lexed)."""
+    text = source.text
+    folded_text = fold(text)  # one translate for the whole report
+    for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
+        folded = folded_text[start:end]
+        if not folded or folded.isspace():
+            continue  # blank lines carry nothing
+        lead = 0
+        if folded.startswith(_MD_LEAD):
+            prefix = _MD_PREFIX.match(folded)
+            lead = prefix.end() if prefix else 0
+        body = folded[lead:].rstrip()
+        if body.endswith("**"):
+            body = body[:-2].rstrip()
+        stripped = body.lstrip()
+        lead += len(body) - len(stripped)
+        raw = text[start:end]
+        if raw == folded:
+            folded = raw  # one string, not two, for the line and the tokens cut from it
+        yield Line(index + 1, start, raw, folded, lead, stripped)
+
+
+class _Lookahead:
+    """Lines read on demand, kept only as far as the front matter looks ahead."""
+
+    def __init__(self, lines):
+        self._lines = iter(lines)
+        self._seen: list[Line] = []
+
+    def get(self, index: int) -> Line | None:
+        seen = self._seen
+        while len(seen) <= index:
+            line = next(self._lines, None)
+            if line is None:
+                return None
+            seen.append(line)
+        return seen[index]
+
+    def rest(self, index: int):
+        """The lines from ``index`` on; the ones looked at before are let go."""
+        seen, self._seen = self._seen[index:], []
+        yield from seen
+        del seen
+        yield from self._lines
+
+
+_new_str = str.__new__
+
+
+def _token(kind: str, value: str, line: Line, start: int, end: int) -> LineToken:
+    """A LineToken, its fields set directly (lark's Token() costs more)."""
+    tok = _new_str(LineToken, value)
+    tok.type = kind
+    tok.value = value
+    tok.start_pos = line.start + start
+    tok.end_pos = line.start + end
+    tok.line = tok.end_line = tok.line_no = line.no
+    tok.column = start + 1
+    tok.end_column = end + 1
+    tok.folded = line.folded[start:end]
+    return tok
+
+
+class Field(NamedTuple):
+    start: int  # offset inside the line
+    end: int
+    text: str   # folded, stripped
+
+
+def split_fields(line: Line) -> tuple[str, tuple[Field, ...]]:
+    """Cut a table line into fields; returns (mode, fields).
+
+    mode is "pipe" (markdown table row), "tab" or "space".  Empty fields are
+    kept for pipe and tab rows: between two numbers they are blank cells.
+    """
+    return _split(line.folded, line.lead, len(line.body))
+
+
+@short_cache(16384)  # table lines repeat from report to report (labels, zero rows)
+def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[Field, ...]]:
+    body = folded[body_start:body_start + body_length]
+    if body.startswith("|"):
+        inner = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
+        return "pipe", _split_on(inner, "|", body_start + 1)
+    if "\t" in body:
+        return "tab", _split_on(body, "\t", body_start)
+    fields = []
+    for match in _WORD.finditer(body):
+        fields.append(Field(body_start + match.start(), body_start + match.end(), match.group()))
+    return "space", tuple(fields)
+
+
+@short_cache(16384, size=lambda mode, fields: fields[-1].end - fields[0].start if fields else 0)
+def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Field]]]:
+    """Split fields into label fields and cells (kind, field).
+
+    Cells run from the first number to the last; fields between them that
+    are empty are blank cells, other text is a bad cell.  In space mode a
+    unit written as its own word (``21022 万元``) joins the number before it.
+    """
+    first = last = None
+    dash = None  # the first dash before any number
+    for index, item in enumerate(fields):
+        if number_shaped(item.text):
+            if first is None:
+                first = index if dash is None else dash
+            last = index
+        elif first is None and dash is None and _DASH.match(item.text):
+            dash = index  # a dash in the first value column ("— 0 0 …") is a bad cell, not label
+    if first is None:
+        label = [f for f in fields if f.text]
+        return tuple(label), ()
+    if mode == "space":
+        # Numbers are the trailing run; a leading number is part of the label.
+        first = len(fields)
+        while first > 0 and (number_shaped(fields[first - 1].text) or _DASH.match(fields[first - 1].text) or
+                             (fields[first - 1].text in _UNITS and first - 1 > 0
+                              and number_shaped(fields[first - 2].text))):
+            first -= 1
+        if first == len(fields):
+            return tuple(f for f in fields if f.text), ()
+        last = len(fields) - 1
+    label = [f for f in fields[:first] if f.text]
+    cells = []
+    index = first
+    while index <= last:
+        item = fields[index]
+        if mode == "space" and index + 1 <= last and fields[index + 1].text in _UNITS \
+                and number_shaped(item.text + fields[index + 1].text):  # not "2元 元"
+            merged = Field(item.start, fields[index + 1].end, item.text + fields[index + 1].text)
+            cells.append(("NUM" if is_number(merged.text) else "BAD", merged))
+            index += 2
+            continue
+        if is_number(item.text):
+            cells.append(("NUM", item))
+        elif not item.text:
+            cells.append(("BLANK", item))
+        elif _DASH.match(item.text) or item.text in ("无", "空", "/"):
+            cells.append(("BAD", item))
+        else:
+            cells.append(("BAD", item))
+        index += 1
+    if mode == "pipe":
+        for item in fields[last + 1:]:
+            if item.text:
+                break
+            cells.append(("BLANK", item))  # the row builder trims surplus blanks
+    return tuple(label), tuple(cells)
+
+
+
+@short_cache(16384, size=lambda cells: cells[-1][1].end - cells[0][1].start if cells else 0)  # zero rows
+def _parsed_cells(cells) -> tuple:
+    """(kind, start, end, value, unit) of each cell, offsets inside its line."""
+    result = []
+    for kind, item in cells:
+        value = unit = None
+        if kind == "NUM":
+            value, unit = parse_number(item.text)  # cut_row made it NUM: it parses
+        result.append((kind, item.start, item.end, value, unit))
+    return tuple(result)
+
+
+def _split_on(text: str, separator: str, position: int) -> tuple:
+    """Fields between separators, each stripped, with offsets inside the line."""
+    fields = []
+    for piece in text.split(separator):
+        stripped = piece.strip()
+        offset = position + (len(piece) - len(piece.lstrip()))
+        fields.append(Field(offset, offset + len(stripped), stripped))
+        position += len(piece) + 1
+    return tuple(fields)
+
+
+@short_cache(16384)
+def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
+    """(handled, token specs (kind, start, end, cells), after) for a line in table 3.
+
+    ``handled`` False: the line ends the table (a heading, prose, another table).
+    ``after``: "close" once the last row (四、结转下年度继续办理) has its numbers,
+    "pending" when its label came without them."""
+    c = canon()
+    body = folded[lead:lead + body_length]
+    whole = (lead, lead + body_length)
+    eol = ("_EOL", whole[1], whole[1], None)
+    if _NOTE.search(body):
+        return True, (("NOTE", *whole, None),), None
+    if _T2_BLOCK.match(body) or _opens_t4_body(body, c) or _heading_match(body, c):
+        return False, (), None
+    mode, fields = _split(folded, lead, body_length)
+    if mode == "pipe":
+        numeric = any(number_shaped(f.text) for f in fields)
+        texts = [f for f in fields if f.text]
+        if not numeric and texts and not c.match_t3(texts[0].text):
+            return True, (("HEAD", *whole, None),), None
+    elif _header_chars_only(body, c.t3_header_chars):
+        return True, (("HEAD", *whole, None),), None
+    if folded.lstrip().startswith("#") and not c.match_t3(body):
+        if _header_chars_only(body.replace("(", "").replace(")", ""), c.t3_header_chars):
+            return True, (("HEAD", *whole, None),), None
+        return True, (("CAPTION", *whole, None),), None
+    if "。" in body or (len(body) > 40 and not any(number_shaped(f.text) for f in fields)):
+        return False, (), None  # prose: the table is over
+    label, cells = cut_row(mode, fields)
+    if forward_pending and not cells:
+        return False, (), None
+    specs = [("LABEL", item.start, item.end, None) for item in label]
+    if cells:
+        specs.append(("CELLS", cells[0][1].start, cells[-1][1].end, _parsed_cells(cells)))
+    elif label:
+        specs.append(eol)
+    else:
+        return True, (), None
+    match = c.match_t3(" ".join(f.text for f in label)) if label else None
+    after = None
+    if forward_pending or (match and match.key == "forward"):
+        after = "close" if cells else "pending"
+    return True, tuple(specs), after
+
+
+def _header_chars_only(body: str, chars: frozenset) -> bool:
+    """Is the line made only of header vocabulary (and punctuation)?  No header word has a digit."""
+    foreign, some = _vocabulary(chars)
+    return foreign.search(body) is None and some.search(body) is not None
+
+
+@lru_cache(maxsize=None)
+def _vocabulary(chars: frozenset) -> tuple:
+    """Regexes for a character set: one finds a character outside it (punctuation and spaces
+    allowed), the other one inside it.  Faster than building sets of CJK characters."""
+    inside = "".join(sorted(re.escape(c) for c in chars))
+    allowed = inside + "".join(sorted(re.escape(c) for c in _IGNORED_CHARS))
+    return re.compile(f"[^{allowed}]"), re.compile(f"[{inside}]")
+
+
+def _opens_t4_body(body: str, c) -> bool:
+    return ("行政复议" in body or "行政诉讼" in body) and _header_chars_only(body, c.t4_header_chars)
+
+
+def _heading_match(body: str, c):
+    """A top-level heading: 一、… with no digits, short, and not a table-3 row label."""
+    match = _HEADING.match(body)
+    if not match:
+        return None
+    rest = body[match.end():]
+    if not rest or len(body) > HEADING_MAX or _HAS_DIGIT.search(body) or "\t" in body or "|" in body:
+        return None
+    if "。" in rest[:-1]:
+        return None
+    entry = c.match_t3(body)
+    if entry is not None and entry.key in _T3_TOP_KEYS and entry.marker and entry.marker.endswith(","):
+        return None  # 一、本年新收… and 四、结转下年度… are table rows, not headings
+    return match
+
+
+class LineLexer:
+    """Turns a Source into the token list the report grammar parses."""
+
+    def __init__(self, source: Source, canon_: Canon | None = None):
+        self.source = source
+        self.canon = canon_ or canon()
+        self.tokens: list[LineToken] = []
+        self.region: str | None = None
+        self.t4_cells = 0
+        self.t3_done = False
+        self.t3_forward_pending = False
+        # Prose lines that run on (no sentence end) are one paragraph whatever follows: they
+        # make one TEXT token, not one each (a million-line paragraph is one token, not a
+        # million).  The run is held here until something else is emitted.
+        self._prose: list | None = None  # [first Line, its start, end, flat offsets, ends a sentence]
+
+    # -- emitting ----------------------------------------------------------------
+    def _emit(self, kind: str, line: Line, start: int, end: int, value: str | None = None) -> LineToken:
+        if self._prose is not None:
+            self._flush_prose()
+        tok = _token(kind, line.raw[start:end] if value is None else value, line, start, end)
+        self.tokens.append(tok)
+        return tok
+
+    def _text(self, line: Line, start: int, end: int) -> None:
+        """A line's prose [start, end): joins the prose run before it unless that ended a sentence."""
+        piece = line.raw[start:end]
+        ends = bool(_SENTENCE_END.search(piece) or piece.rstrip().endswith(("：", ":")))
+        prose = self._prose
+        if prose is not None and not prose[4]:
+            prose[3].append(line.start + start)
+            prose[3].append(line.start + end)
+            prose[4] = ends
+            return
+        if prose is not None:
+            self._flush_prose()
+        self._prose = [line, start, end, array("q", (line.start + start, line.start + end)), ends]
+
+    def _flush_prose(self) -> None:
+        line, start, end, offsets, _ends = self._prose
+        self._prose = None
+        if len(offsets) == 2:  # one line: the usual token
+            self.tokens.append(_token("TEXT", line.raw[start:end], line, start, end))
+            return
+        source = self.source
+        first, last = offsets[0], offsets[-1]
+        value = source.text[first:last]
+        tok = _new_str(LineToken, value)
+        tok.type = "TEXT"
+        tok.value = value
+        tok.start_pos, tok.end_pos = first, last
+        tok.line = tok.line_no = line.no
+        tok.end_line = source.line_of(last)
+        tok.column = start + 1
+        tok.end_column = last - source.line_starts[tok.end_line - 1] + 1
+        tok.folded = fold(value)
+        tok.pieces = offsets
+        self.tokens.append(tok)
+
+    def _marker(self, kind: str, line: Line) -> None:
+        self._emit(kind, line, line.lead, line.lead, "")
+
+    def _whole(self, kind: str, line: Line) -> LineToken:
+        return self._emit(kind, line, line.lead, line.lead + len(line.body))
+
+    # -- main loop ------------------------------------------------------------------
+    def run(self) -> list[LineToken]:
+        skippable = self._skippable
+        lines = _Lookahead(line for line in _make_lines(self.source) if not skippable(line))
+        body_from = self._lex_front(lines)
+        for line in lines.rest(body_from):
+            self._lex_line(line)
+        if self._prose is not None:
+            self._flush_prose()
+        self._close()
+        self._mark_paragraph_ends()
+        return self.tokens
+
+    @staticmethod
+    def _skippable(line: Line) -> bool:
+        """Blank lines, page numbers and rules carry nothing."""
+        body = line.body
+        if not body:
+            return True
+        # A quick look at the first character spares the three regexes on most lines.
+        if body[0] not in _SKIP_STARTS:
+            return False
+        return bool(_BLANK.match(body) or _PAGE_MARK.match(body) or _RULE.match(body))
+
+    def _lex_front(self, lines: _Lookahead) -> int:
+        """Metadata, portal chrome, the title and its byline; returns where the body starts."""
+        index = 0
+        line = lines.get(index)
+        while line is not None and (_META_KEY.match(line.body) or line.body in _CHROME):
+            self._whole("META", line)
+            index += 1
+            line = lines.get(index)
+        leading = []
+        scan = index
+        while len(leading) < 6:
+            line = lines.get(scan)
+            if line is None:
+                break
+            body = line.body
+            if _BARE_NUMBER.match(body):
+                scan += 1
+                continue
+            if _META_KEY.match(body) or body in _CHROME:
+                leading.append((line, "META"))
+                scan += 1
+                continue
+            if (len(body) > TITLE_MAX or _SENTENCE_END.search(body) or "。" in body or self._heading(line)
+                    or body.startswith(("根据", "依据", "本报告", "按照"))):
+                break
+            leading.append((line, None))
+            scan += 1
+        title_end = None
+        for position, (line, kind) in enumerate(leading):
+            if kind is None and "报告" in line.body:
+                title_end = position
+                break
+        if title_end is None and leading:
+            # No line says 报告: take the lines up to one that names a year.
+            for position, (line, kind) in enumerate(leading):
+                if kind is None and re.search(r"\d{4}\s*年", line.body):
+                    title_end = position
+                    break
+        if title_end is None:
+            return index
+        for position, (line, kind) in enumerate(leading):
+            if kind == "META":
+                self._whole("META", line)
+            elif position <= title_end:
+                self._whole("TITLE", line)
+            else:
+                self._whole("BYLINE", line)
+        return scan
+
+    def _lex_line(self, line: Line) -> None:
+        body = line.body
+        if self.region == "t2" and self._t2_line(line):
+            return
+        if self.region == "t3" and self._t3_line(line):
+            return
+        if self.region == "t4" and self._t4_line(line):
+            return
+        if self.region:
+            self._close()
+        if _BARE_NUMBER.match(body):
+            return  # a page number left by PDF extraction
+        if ("。" not in body or "勾稽关系" in body) and _OPENER_HINT.search(body):
+            if self._table_opener(line):
+                return
+        elif _LINK_ONLY.match(body):
+            self._whole("LINK", line)
+            return
+        heading = self._heading(line)
+        if heading:
+            self._whole("HEADING", line)
+            return
+        sub = _SUBHEADING.match(body)
+        if sub and len(body) - sub.end() >= 1:
+            self._subheading(line, sub)
+            return
+        self._text(line, line.lead, line.lead + len(body))
+
+    def _table_opener(self, line: Line) -> bool:
+        """Open a table region if the line starts one (and lex the line in it)."""
+        body = line.body
+        if _LINK_ONLY.match(body):
+            self._whole("LINK", line)
+            return True
+        if _T2_BLOCK.match(body) or (body.startswith("信息内容") and _header_chars_only(body, self.canon.t2_header_chars)):
+            self._open("t2", line)
+            self._t2_line(line)
+            return True
+        if self._opens_t3(line):
+            self._open("t3", line)
+            self._t3_line(line)
+            return True
+        if self._opens_t4(line):
+            self._open("t4", line)
+            self._t4_line(line)
+            return True
+        return False
+
+    # -- regions --------------------------------------------------------------------
+    def _open(self, region: str, line: Line) -> None:
+        self.region = region
+        self.t4_cells = 0
+        self.t3_forward_pending = False
+        self._marker({"t2": "T2_START", "t3": "T3_START", "t4": "T4_START"}[region], line)
+
+    def _close(self) -> None:
+        if self.region:
+            if self._prose is not None:
+                self._flush_prose()
+            if self.region == "t3":
+                self.t3_done = True
+            self.region = None
+            last = self.tokens[-1]
+            tok = _new_str(LineToken, "")
+            tok.type, tok.value, tok.folded = "TABLE_END", "", ""
+            tok.start_pos = tok.end_pos = last.end_pos
+            tok.line = tok.end_line = tok.line_no = last.line_no
+            tok.column = tok.end_column = last.end_column
+            self.tokens.append(tok)
+
+    def _opens_t3(self, line: Line) -> bool:
+        body = line.body
+        if _NOTE.search(body):
+            return True
+        if self._header_only(body, self.canon.t3_header_chars) and re.search(r"申请人|自然人|法人", body):
+            return True
+        if self.t3_done or not ("新收" in body or "结转" in body):
+            return False
+        match = self.canon.match_t3(self._label_text(line))
+        return bool(match and match.key in ("new", "carried"))
+
+    def _opens_t4(self, line: Line) -> bool:
+        return _opens_t4_body(line.body, self.canon)
+
+    # -- table lines -----------------------------------------------------------------
+    def _t2_line(self, line: Line) -> bool:
+        body = line.body
+        block = _T2_BLOCK.match(body)
+        if block:
+            self._emit("T2_BLOCK", line, line.lead, line.lead + len(body), block.group(1))
+            return True
+        mode, fields = split_fields(line)
+        if self._header_fields(fields, self.canon.t2_header_chars, first_word="信息内容"):
+            self._header(line, fields)
+            return True
+        if line.raw.lstrip().startswith("#") and not self._heading(line):
+            self._whole("CAPTION", line)
+            return True
+        label, cells = self._cut_row(mode, fields)
+        if label and cells and self.canon.match_t2(" ".join(f.text for f in label)):
+            self._row(line, label, cells)
+            return True
+        if label and cells and len("".join(f.text for f in label)) <= 16 and not self._heading(line):
+            self._row(line, label, cells)  # an unknown row; the rules report it
+            return True
+        return False
+
+    def _t3_line(self, line: Line) -> bool:
+        """A line inside table 3.  The decision depends on the line alone (and on whether the
+        last row's numbers are still to come), so it is planned once per distinct line and
+        replayed: table lines repeat from report to report."""
+        handled, specs, after = _plan_t3(line.folded, line.lead, len(line.body), self.t3_forward_pending)
+        if not handled:
+            return False
+        for kind, start, end, cells in specs:
+            tok = _token(kind, "" if kind == "_EOL" else line.raw[start:end], line, start, end)
+            if cells is not None:
+                tok.cells = cells
+                tok.origin = line.start
+            self.tokens.append(tok)
+        if after == "close":
+            self._close()
+        elif after == "pending":
+            self.t3_forward_pending = True
+        return True
+
+    def _t4_line(self, line: Line) -> bool:
+        body = line.body
+        if self._heading(line) or "。" in body:
+            return False
+        mode, fields = split_fields(line)
+        if self._header_fields(fields, self.canon.t4_header_chars):
+            self._header(line, fields)
+            return True
+        label, cells = self._cut_row(mode, fields)
+        if not cells:
+            return False
+        if label:
+            self._row(line, label, cells)
+        else:
+            self._values(line, cells)
+        self.t4_cells += len(cells)
+        if self.t4_cells >= 15:
+            self._close()
+        return True
+
+    @staticmethod
+    def _cut_row(mode: str, fields):
+        return cut_row(mode, fields)
+
+    def _row(self, line: Line, label: list[Field], cells) -> None:
+        for item in label:
+            self._emit("LABEL", line, item.start, item.end)
+        self._cells(line, cells)
+
+    def _label_line(self, line: Line, label: list[Field]) -> None:
+        for item in label:
+            self._emit("LABEL", line, item.start, item.end)
+        self._eol(line)
+
+    def _values(self, line: Line, cells) -> None:
+        self._cells(line, cells)
+
+    def _cells(self, line: Line, cells) -> None:
+        """One CELLS token for the line's run of value cells; the cells ride on it."""
+        tok = self._emit("CELLS", line, cells[0][1].start, cells[-1][1].end)
+        tok.cells = _parsed_cells(cells)
+        tok.origin = line.start
+
+    def _header(self, line: Line, fields=None) -> None:
+        self._whole("HEAD", line)  # one token per header line: its cells are not checked
+
+    def _eol(self, line: Line) -> None:
+        end = line.lead + len(line.body)
+        self._emit("_EOL", line, end, end, "")
+
+    # -- helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def _header_only(body: str, chars: frozenset) -> bool:
+        return _header_chars_only(body, chars)
+
+    def _header_fields(self, fields: list[Field], chars: frozenset, first_word: str | None = None) -> bool:
+        texts = [f.text for f in fields if f.text]
+        if not texts:
+            return False
+        if first_word and texts[0].startswith(first_word) and not any(number_shaped(t) for t in texts):
+            return True
+        return all(self._header_only(t, chars) for t in texts)
+
+    @staticmethod
+    def _label_text(line: Line) -> str:
+        mode, fields = split_fields(line)
+        return " ".join(f.text for f in fields if f.text and not number_shaped(f.text))
+
+    def _heading(self, line: Line):
+        return _heading_match(line.body, self.canon)
+
+    def _subheading(self, line: Line, match) -> None:
+        body = line.body
+        rest = body[match.end():]
+        end = _SUBHEAD_END.search(rest)
+        if len(body) <= 30 and (end is None or end.end() == len(rest)):
+            self._whole("SUBHEADING", line)
+            return
+        if end is not None and end.start() <= 28:
+            cut = match.end() + end.end()
+            self._emit("SUBHEADING", line, line.lead, line.lead + cut)
+            remainder = body[cut:]
+            skip = len(remainder) - len(remainder.lstrip())
+            if remainder.strip():
+                self._text(line, line.lead + cut + skip, line.lead + len(body))
+            return
+        self._text(line, line.lead, line.lead + len(body))
+
+    def _mark_paragraph_ends(self) -> None:
+        """A prose line ends its paragraph when it ends a sentence or prose stops.
+
+        Blank lines do not end paragraphs: PDF extraction puts them between the
+        hard-wrapped lines of one paragraph (seed 002).
+        """
+        tokens = self.tokens
+        for index, tok in enumerate(tokens):
+            if tok.type != "TEXT":
+                continue
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (following is None or following.type != "TEXT"
+                    or _SENTENCE_END.search(tok) or tok.rstrip().endswith(("：", ":"))):
+                tok.type = "TEXT_END"

@@ -1,0 +1,180 @@
+"""After parsing: the report year and format, and which heading opens which mandated section.
+
+* Year: ``--report-year`` / config, else the title (``2021 年政府信息公开工作年度报告``),
+  else the statistical period; format: ≤2018 → 2008, 2019–2020 → 2019-trial,
+  ≥2021 → 2021, else the table signature (本年新制作数量 → 试行, 本年制发件数 → 2021).
+* Sections: each heading is compared with the six mandated headings (exact,
+  a known variant, or a key phrase).  The best heading for each section opens it;
+  a second equally good one is a duplicate; the rest are extra headings folded
+  into the section before them.  A table 4 that extraction put after heading 五
+  belongs to 四 (domain.md §4.6).
+"""
+from __future__ import annotations
+
+import re
+
+from govlint.parse import tables
+from govlint.parse.labels import canon
+from govlint.model import Document, Heading, Section
+from govlint.source.fold import fold
+from govlint.parse.labels import label_key
+from govlint.support.memo import short_cache
+
+HEADING_PREFIX = re.compile(r"^\s*(?:\*+\s*)?([一二三四五六七八九十]{1,3})\s*[、.]\s*")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SCORES = {"exact": 4, "variant": 3, "keyword": 2}
+
+
+def year_to_format(year: int | None) -> str | None:
+    if year is None:
+        return None
+    if year <= 2018:
+        return "2008"
+    if year <= 2020:
+        return "2019-trial"
+    return "2021"
+
+
+def detect_year(doc: Document) -> None:
+    if doc.title is not None:
+        match = _TITLE_YEAR.search(doc.title.text)
+        if match:
+            doc.title.year = int(match.group(1))
+    if doc.year is not None:  # set by --report-year or the config
+        doc.year_source = doc.year_source or "override"
+        return
+    if doc.title is not None and doc.title.year is not None:
+        doc.year, doc.year_source = doc.title.year, "title"
+        return
+    periods = doc.entities.periods
+    if periods:
+        doc.year, doc.year_source = int(periods[0].groups["y1"]), "period"
+
+
+def detect_format(doc: Document) -> None:
+    if doc.format is None:
+        doc.format = year_to_format(doc.year)
+        doc.format_source = doc.year_source
+    tables.finalize(doc)
+    if doc.format is None:
+        signature = None
+        if doc.table2 is not None and doc.table2.version:
+            signature = doc.table2.version
+        elif doc.table3 is not None and doc.table3.version:
+            signature = doc.table3.version
+        if signature:
+            doc.format, doc.format_source = signature, "tables"
+            tables.finalize(doc)
+
+
+def _heading_key(text: str) -> str:
+    return label_key(text).rstrip(".,;:。")
+
+
+def _match_heading(heading: Heading) -> list[tuple[int, str]]:
+    """(section id, quality) candidates for a heading, best first."""
+    return _match_heading_text(heading.text, heading.number)
+
+
+@short_cache(4096)  # headings repeat from report to report
+def _match_heading_text(text: str, number: int) -> list[tuple[int, str]]:
+    data = canon().data
+    key = _heading_key(text)
+    found = []
+    for section in data["sections"]:
+        sid = section["id"]
+        mandated = _heading_key(HEADING_PREFIX.sub("", section["heading"]))
+        if key == mandated:
+            written = fold(text).replace(" ", "")
+            quality = "exact" if written == fold(HEADING_PREFIX.sub("", section["heading"])) else "variant"
+            found.append((sid, quality))
+            continue
+        variants = [_heading_key(v) for v in data["heading_variants"].get(str(sid), [])]
+        if key in variants:
+            found.append((sid, "variant"))
+            continue
+        if any(word in key for word in section["keywords"]):
+            found.append((sid, "keyword"))
+    found.sort(key=lambda item: (-_SCORES[item[1]], item[0] != number))
+    return found
+
+
+def assign_sections(doc: Document) -> None:
+    if doc.format == "2008":
+        for section in doc.sections:
+            section.heading.quality = "extra"
+        return
+    best = {}
+    candidates = {}
+    for position, section in enumerate(doc.sections):
+        matches = _match_heading(section.heading)
+        candidates[position] = matches
+        for sid, quality in matches[:1]:
+            score = (_SCORES[quality], section.heading.number == sid)
+            if sid not in best or score > best[sid][0]:
+                best[sid] = (score, position)
+    owner = None
+    for position, section in enumerate(doc.sections):
+        heading = section.heading
+        matches = candidates[position]
+        chosen = None
+        for sid, quality in matches[:1]:
+            if best[sid][1] == position:
+                chosen = (sid, quality)
+            elif _SCORES[quality] >= 3 and best[sid][0][0] == _SCORES[quality]:
+                heading.canonical, heading.quality = sid, "duplicate"
+        if chosen:
+            heading.canonical, heading.quality = chosen
+            owner = section
+        elif heading.quality != "duplicate":
+            heading.quality = "extra"
+            heading.canonical = matches[0][0] if matches else None
+        if heading.quality in ("extra", "duplicate"):
+            section.parent = owner
+    _implied_problems_section(doc)
+    _relocate_tables(doc)
+
+
+def _implied_problems_section(doc: Document) -> None:
+    """Heading 五 missing but its content present: （一）主要问题 right after table 4."""
+    if doc.section(5) is not None:
+        return
+    four = doc.section(4)
+    if four is None:
+        return
+    start = four.heading.span.end
+    for table in four.tables:
+        start = max(start, table.span.end)
+    for sub in four.subheadings:
+        if sub.span.start >= start and "问题" in sub.text:
+            break
+    else:
+        return
+    heading = Heading(sub.span, "五", 5, sub.text, sub.span, sub.text, canonical=5, quality="implied")
+    section = Section(heading, sub.span.cover(four.span))
+    section.subheadings = [s for s in four.subheadings if s.span.start >= sub.span.start]
+    section.paragraphs = [p for p in four.paragraphs if p.span.start >= sub.span.start]
+    four.subheadings = [s for s in four.subheadings if s.span.start < sub.span.start]
+    four.paragraphs = [p for p in four.paragraphs if p.span.start < sub.span.start]
+    section.span = type(sub.span)(sub.span.start, four.span.end)
+    four.span = type(sub.span)(four.span.start, sub.span.start)
+    doc.sections.insert(doc.sections.index(four) + 1, section)
+
+
+def _relocate_tables(doc: Document) -> None:
+    """A table found under another heading is moved to the section it belongs to."""
+    homes = {"table2": 2, "table3": 3, "table4": 4}
+    for section in list(doc.sections):
+        for table in list(section.tables):
+            home = doc.section(homes[table.kind])
+            if home is not None and home is not section and (section.parent or section) is not home:
+                section.tables.remove(table)
+                home.tables.append(table)
+
+
+def resolve(doc: Document, year: int | None = None) -> None:
+    if year is not None:
+        doc.year, doc.year_source = year, "override"
+    detect_year(doc)
+    detect_format(doc)
+    assign_sections(doc)

@@ -1,0 +1,347 @@
+"""Tables 2, 3 and 4: from the parse tree's table lines to rows of cells with canonical keys.
+
+Rows are matched to the canonical labels by label (``Canon.match_t3``).  When
+extraction has separated numbers from their labels (the numbers of a row on
+the line before its label, or labels and numbers in two runs), numbers are
+given to the unlabelled rows between two rows that carry both, in canonical
+order.  Anything that still has no place is kept as a leftover (GL003).
+
+Widths and column keys are settled later by ``finalize``, once the report's
+format is known.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Tree
+
+from govlint.parse.labels import canon, split_marker
+from govlint.model import Cell, Row, Table
+from govlint.parse.labels import label_key
+from govlint.source import Span
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _span(tokens) -> Span:
+    return Span(tokens[0].start_pos, tokens[-1].end_pos)
+
+
+_new_tuple = tuple.__new__
+
+
+def _cells(tok) -> list[Cell]:
+    """The Cells a CELLS token carries."""
+    origin = tok.origin
+    return [_new_tuple(Cell, (kind, origin + start, origin + end, value, unit))
+            for kind, start, end, value, unit in tok.cells]
+
+
+_LINE_KINDS = {"CAPTION": "caption", "HEAD": "header", "T2_BLOCK": "block", "NOTE": "note"}
+
+
+def _lines(node: Tree):
+    """(kind, label tokens, cells, span) for each line of a table subtree."""
+    for child in node.children:
+        if not isinstance(child, Tree):
+            kind = _LINE_KINDS.get(child.type)
+            if kind:
+                yield kind, [child], [], Span(child.start_pos, child.end_pos)
+            continue
+        if child.data == "row":
+            *labels, cells = child.children
+            yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos)
+        elif child.data == "label_line":
+            labels = child.children
+            yield "label", labels, [], _span(labels)
+        elif child.data == "values":
+            tok = child.children[0]
+            yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos)
+
+
+def _label_text(tokens) -> str:
+    return " ".join(tok.folded for tok in tokens)
+
+
+def build(node: Tree, doc) -> Table:
+    kind = str(node.data)
+    first, last = node.children[0], node.children[-1]
+    table = Table(kind, Span(first.start_pos, last.end_pos))
+    {"table2": _build_t2, "table3": _build_t3, "table4": _build_t4}[kind](node, table)
+    # One table of each kind per report: a second one is merged into the first.
+    existing = getattr(doc, kind)
+    if existing is None:
+        setattr(doc, kind, table)
+    else:
+        _merge(existing, table)
+    return table
+
+
+def _merge(into: Table, other: Table) -> None:
+    into.span = into.span.cover(other.span)
+    into.headers.extend(other.headers)
+    into.blocks.extend(other.blocks)
+    into.leftovers.extend(other.leftovers)
+    into.unknown_rows.extend(other.unknown_rows)
+    for row in other.row_order:
+        if row.key in into.rows:
+            into.duplicate_rows.append(row)
+        else:
+            into.rows[row.key] = row
+            into.row_order.append(row)
+    if into.kind == "table4":
+        into.cells = into.cells + other.cells
+        into.labelled = {**other.labelled, **into.labelled}
+
+
+def _add_row(table: Table, row: Row) -> None:
+    if row.key in table.rows:
+        table.duplicate_rows.append(row)
+        return
+    table.rows[row.key] = row
+    table.row_order.append(row)
+
+
+# -- table 2 -----------------------------------------------------------------------
+def _build_t2(node: Tree, table: Table) -> None:
+    c = canon()
+    block = None
+    for kind, labels, cells, span in _lines(node):
+        if kind == "block":
+            block = str(labels[0])  # the lexer gives a T2_BLOCK the article item's numeral
+            table.blocks.append((block, span))
+        elif kind == "header":
+            table.headers.append((_label_text(labels), span))
+        elif kind in ("row", "label"):
+            text = _label_text(labels)
+            match = c.match_t2(text)
+            label_span = _span(labels)
+            row = Row(match[0] if match else None, text, label_span, cells, span, block=match[1] if match else block)
+            if match is None:
+                table.unknown_rows.append(row)
+            else:
+                _add_row(table, row)
+
+
+# -- table 3 -----------------------------------------------------------------------
+def _is_fragment(text: str) -> bool:
+    """A label that is only punctuation or a piece of a vertical group label (三 / 本年 / 度办)."""
+    letters = _CJK.findall(text)
+    return len(letters) <= 2 and not re.search(r"\d|\(", text)
+
+
+T3_WIDTH = 7  # 自然人, five kinds of 法人或其他组织, 总计
+
+
+def _build_t3(node: Tree, table: Table) -> None:
+    c = canon()
+    order = c.t3_order
+    events = []  # ("anchor", order, Row) | ("slot", order, key, labels) | ("values", cells, span)
+    anchored = set()
+    for kind, labels, cells, span in _lines(node):
+        if kind == "header":
+            table.headers.append((_label_text(labels), span))
+            continue
+        if kind in ("note", "caption", "block"):
+            continue
+        if kind == "values":
+            previous = events[-1] if events else None
+            if previous and previous[0] == "anchor" and 0 < len(previous[2].cells) < T3_WIDTH \
+                    and len(previous[2].cells) + len(cells) == T3_WIDTH:
+                # The row's last numbers wrapped onto the next line (a narrow PDF page).
+                row = previous[2]
+                row.cells = row.cells + cells
+                row.span = row.span.cover(span)
+                continue
+            events.append(("values", cells, span))
+            continue
+        text = _label_text(labels)
+        entry = c.match_t3(text, prefer="row" if kind == "row" else "group")
+        if kind == "row":
+            if entry is not None and entry.kind == "row":
+                row = Row(entry.key, text, _span(labels), cells, span)
+                events.append(("anchor", order[entry.key], row))
+                anchored.add(entry.key)
+            elif entry is not None and entry.key == "other":
+                row = Row("other", text, _span(labels), cells, span)
+                events.append(("anchor", order["other"], row))
+                anchored.add("other")
+            elif entry is None and (_is_fragment(text) or split_marker(label_key(text))[0] is None):
+                # The label is a piece of a longer one (正、行政机关不再处理其政府信 67 3 …):
+                # the numbers belong to the row whose label this continues.
+                events.append(("values", cells, Span(cells[0].start, cells[-1].end)))
+            elif entry is None:
+                table.unknown_rows.append(Row(None, text, _span(labels), cells, span, anchored=True))
+            # A group label with numbers is a subtotal some reports add: not a mandated row.
+        elif entry is not None and entry.kind == "row":
+            events.append(("slot", order[entry.key], entry.key, labels))
+    _assign(events, anchored, table)
+
+
+def _assign(events, anchored: set, table: Table) -> None:
+    """Give unlabelled number lines to labelled rows without numbers, between anchors."""
+    if all(event[0] == "anchor" for event in events):  # the usual case: every row whole
+        for event in events:
+            _add_row(table, event[2])
+        table.row_order.sort(key=lambda row: canon().t3_order.get(row.key, 999))
+        return
+    slots = {}
+    for event in events:
+        if event[0] == "slot" and event[2] not in anchored and event[2] not in slots:
+            slots[event[2]] = event
+    segments = []  # (low order, high order, [values events])
+    low = -1
+    pending = []
+    for event in events:
+        if event[0] == "anchor":
+            segments.append((low, event[1], pending))
+            _add_row(table, event[2])
+            low = event[1]
+            pending = []
+        elif event[0] == "values":
+            pending.append(event)
+    segments.append((low, 10 ** 6, pending))
+    used = set()
+    for low, high, values in segments:
+        keys = sorted((key for key, slot in slots.items() if low < slot[1] < high and key not in used),
+                      key=lambda key: slots[key][1])
+        if len(values) > len(keys):
+            # Lone numbers (a page number, an OCR crumb) go first.
+            spare = len(values) - len(keys)
+            kept = []
+            for event in values:
+                if spare and len(event[1]) < 3:
+                    table.leftovers.append((event[2], "stray number in table 3"))
+                    spare -= 1
+                else:
+                    kept.append(event)
+            values = kept
+        for key, event in zip(keys, values):
+            labels = slots[key][3]
+            cells = event[1]
+            label_span = _span(labels)
+            row = Row(key, _label_text(labels), label_span, cells, label_span.cover(event[2]), anchored=False)
+            _add_row(table, row)
+            used.add(key)
+        for event in values[len(keys):]:
+            table.leftovers.append((event[2], "numbers without a row label in table 3"))
+        for key in keys[len(values):]:
+            labels = slots[key][3]
+            label_span = _span(labels)
+            _add_row(table, Row(key, _label_text(labels), label_span, [], label_span, anchored=False))
+            used.add(key)
+    table.row_order.sort(key=lambda row: canon().t3_order.get(row.key, 999))
+
+
+# -- table 4 -----------------------------------------------------------------------
+def _build_t4(node: Tree, table: Table) -> None:
+    c = canon()
+    groups = {label: key for key, label in c.data["table4"]["groups"]}
+    cells: list[Cell] = []
+    labelled = {}
+    for kind, labels, row_cells, span in _lines(node):
+        if kind == "header":
+            table.headers.append((_label_text(labels), span))
+        elif kind == "row":
+            text = _label_text(labels).replace(" ", "")
+            group = next((key for label, key in groups.items() if label in text), None)
+            if group:
+                labelled[group] = (row_cells, span, _span(labels))
+            cells.extend(row_cells)
+        elif kind == "values":
+            cells.extend(row_cells)
+    table.cells = cells
+    table.labelled = labelled
+
+
+# -- widths and columns, once the format is known ---------------------------------------------
+def finalize(doc) -> None:
+    fmt = doc.format if doc.format in ("2021", "2019-trial") else None
+    if doc.table2 is not None:
+        _finalize_t2(doc.table2, fmt)
+    if doc.table3 is not None:
+        _finalize_t3(doc.table3)
+    if doc.table4 is not None:
+        _finalize_t4(doc.table4)
+
+
+def _finalize_t2(table: Table, fmt: str | None) -> None:
+    c = canon()
+    votes = {}
+    for text, _ in table.headers:
+        version = c.t2_version(text)
+        if version:
+            votes[version] = votes.get(version, 0) + 1
+    if any(row.key in ("other_services", "procurement") for row in table.row_order) \
+            or any(item == "九" for item, _ in table.blocks):
+        votes["2019-trial"] = votes.get("2019-trial", 0) + 1
+    table.version = max(votes, key=votes.get) if votes else None
+    layout = table.version or fmt
+    if layout is None:
+        return
+    widths = {}
+    for block in c.t2_blocks(layout):
+        for key, _label in block["rows"]:
+            widths[key] = [column for column, _ in block["columns"]]
+    old = c.data["table2"]["old_labels"].get(layout, {})
+    for row in table.row_order:
+        columns = widths.get(row.key)
+        if columns is None and row.key == "normative":
+            columns = widths.get("normative")
+        if columns is None:
+            row.expected_width = len(row.cells)
+            continue
+        label = row.label.replace(" ", "")
+        if label in old:
+            row.old_label = label
+        row.expected_width = len(columns)
+        _trim(row)
+        if row.width_ok:
+            row.columns = columns
+
+
+def _trim(row: Row) -> None:
+    while len(row.cells) > row.expected_width and row.cells and row.cells[-1].kind == "BLANK":
+        row.cells.pop()
+
+
+def _finalize_t3(table: Table) -> None:
+    columns = [key for key, _ in canon().data["table3"]["columns"]]
+    shape_votes = {"2021": 0, "2019-trial": 0}
+    for row in table.row_order:
+        row.expected_width = len(columns)
+        _trim(row)
+        if row.width_ok:
+            row.columns = columns
+        if row.key == "other":
+            shape_votes["2019-trial"] += 1
+        elif row.key and row.key.startswith("other."):
+            shape_votes["2021"] += 1
+    if shape_votes["2021"] or shape_votes["2019-trial"]:
+        table.version = "2021" if shape_votes["2021"] >= shape_votes["2019-trial"] else "2019-trial"
+    for row in table.unknown_rows:
+        row.expected_width = len(columns)
+
+
+def _finalize_t4(table: Table) -> None:
+    c = canon()
+    columns = [key for key, _ in c.data["table4"]["columns"]]
+    group_keys = [key for key, _ in c.data["table4"]["groups"]]
+    labelled = table.labelled
+    table.rows.clear()
+    table.row_order.clear()
+    cells = table.cells
+    if len(labelled) == 3:
+        sources = [(key, labelled[key][0], labelled[key][2]) for key in group_keys]
+    elif len(cells) == 15:
+        sources = [(key, cells[5 * i:5 * i + 5], None) for i, key in enumerate(group_keys)]
+    else:
+        return
+    names = dict(c.data["table4"]["groups"])
+    for key, group_cells, label_span in sources:
+        span = Span(group_cells[0].start, group_cells[-1].end) if group_cells else table.span
+        row = Row(key, names[key], label_span or span, list(group_cells), span, expected_width=len(columns))
+        if row.width_ok:
+            row.columns = columns
+        table.rows[key] = row
+        table.row_order.append(row)

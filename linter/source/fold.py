@@ -1,0 +1,162 @@
+"""Normalisation that never loses the way back to the user's text.
+
+Three tools:
+
+* ``fold`` maps one character to one character (fullwidth ASCII → ASCII,
+  ideographic space → space, Kangxi radicals and CJK compatibility ideographs
+  → unified ideographs, curly quotes → straight).  Because the length does not
+  change, an index into a folded string is an index into the original.
+* ``Squeezed`` removes the spaces PDF extraction puts between CJK characters and
+  digits, with the way back.
+
+``MappedText`` joins pieces of several lines (a paragraph re-flowed from hard
+wraps, say) and keeps, for every character, its offset in the original.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+
+from govlint.source.text import Span
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = (
+        (0xFF01, 0xFF5F),  # fullwidth ASCII
+        (0x2F00, 0x2FD6),  # Kangxi radicals (PDF fonts emit them for 一 二 文 …)
+        (0x2E80, 0x2EF4),  # CJK radicals supplement
+        (0xF900, 0xFADA),  # CJK compatibility ideographs
+    )
+    for low, high in ranges:
+        for code in range(low, high):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    for char in "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff":
+        table[ord(char)] = " "
+    for char in "“”„‟＂":
+        table[ord(char)] = '"'
+    for char in "‘’‚‛＇":
+        table[ord(char)] = "'"
+    for char in "－—–―‐‑":
+        table[ord(char)] = "-"
+    table[ord("【")] = "["
+    table[ord("】")] = "]"
+    table[ord("［")] = "["
+    table[ord("］")] = "]"
+    table[ord("．")] = "."
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+_FOLD_CHARS = {chr(code): folded for code, folded in FOLD_TABLE.items()}
+# A regex finding the characters to fold is ~3× faster than str.translate on CJK text
+# (translate looks every character up; the regex engine skips the ones it need not touch).
+_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in _FOLD_CHARS) + "]")
+_fold_one = _FOLD_CHARS.__getitem__
+
+
+def fold(text: str) -> str:
+    """Fold characters one-to-one; ``len(fold(s)) == len(s)`` always."""
+    if len(text) < 200:
+        return text.translate(FOLD_TABLE)
+    return _FOLDABLE.sub(lambda match: _fold_one(match.group()), text)
+
+
+
+class MappedText:
+    """A string built from runs of the original text, with offsets back into it.
+
+    ``runs`` holds (index in this text, offset in the original) for each run of
+    characters copied one-to-one from the original.
+    """
+
+    __slots__ = ("text", "_starts", "_origins")
+
+    def __init__(self, text: str, runs: list[tuple[int, int]]):
+        self.text = text
+        self._starts = array("q", [run[0] for run in runs])
+        self._origins = array("q", [run[1] for run in runs])
+
+    @classmethod
+    def join(cls, pieces) -> "MappedText":
+        """Concatenate (original offset, text) pieces, each copied one-to-one."""
+        parts = []
+        starts = array("q")
+        origins = array("q")
+        length = 0
+        first = None
+        for origin, text in pieces:
+            if first is None:
+                first = origin
+            if not text:
+                continue
+            starts.append(length)
+            origins.append(origin)
+            parts.append(text)
+            length += len(text)
+        if not parts:
+            starts.append(0)
+            origins.append(first or 0)
+        mapped = cls.__new__(cls)
+        mapped.text = "".join(parts)
+        mapped._starts = starts
+        mapped._origins = origins
+        return mapped
+
+    def origin(self, index: int) -> int:
+        """Original offset of character ``index`` (or of the end, for len)."""
+        if index >= len(self.text) and self.text:
+            return self.origin(len(self.text) - 1) + 1
+        run = bisect_right(self._starts, index) - 1
+        return self._origins[run] + index - self._starts[run]
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span of characters [start, end) of this text."""
+        if end <= start:
+            at = self.origin(start)
+            return Span(at, at)
+        return Span(self.origin(start), self.origin(end - 1) + 1)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_DIGITS_SPACE = re.compile(r"(?<=[\d\u4e00-\u9fff〔〕])[ \t]+(?=[\d\u4e00-\u9fff〔〕])")
+
+
+class Squeezed:
+    """A text with the PDF-inserted spaces between CJK characters and digits removed
+    (``2021 年`` → ``2021年``), and the way back: ``origin(i)`` is the index in the
+    unsqueezed text of squeezed character i."""
+
+    __slots__ = ("text", "_starts", "_origins")
+
+    def __init__(self, text: str):
+        if " " not in text and "\t" not in text:
+            self.text, self._starts, self._origins = text, None, None
+            return
+        # Runs of kept characters: (index in the squeezed text, index in this text), in arrays
+        # (a paragraph of a million "1<tab>2" lines makes a million runs).
+        starts = array("q", [0])
+        origins = array("q", [0])
+        removed = 0
+        for match in _DIGITS_SPACE.finditer(text):
+            end = match.end()
+            removed += end - match.start()
+            starts.append(end - removed)
+            origins.append(end)
+        self.text = _DIGITS_SPACE.sub("", text) if removed else text
+        self._starts, self._origins = starts, origins
+
+    def origin(self, index: int) -> int:
+        if self._starts is None:
+            return index
+        run = bisect_right(self._starts, index) - 1
+        return self._origins[run] + index - self._starts[run]

@@ -1,0 +1,1 @@
+"""Helpers every stage uses: bilingual messages (i18n), safe YAML (yamlio), the on-disk cache, memoising."""
