@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from govlint.support import i18n
-from govlint.parse.labels import FORMATS
+from govlint.grammar.spec import FORMATS
 from govlint.diagnostics import SEVERITIES, Diagnostic, Finding, Fix
 from govlint.rules.registry import CheckKind, get_kind, unknown_kind_reason
 from govlint.support.cache import cache_directory

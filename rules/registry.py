@@ -1,4 +1,4 @@
-"""Check kinds: the small Python units behind the YAML rules.
+"""The registry of check kinds: name → class, built-in or from a plug-in.
 
 A check kind is a class with a ``name`` (what rule packs write as ``kind:``),
 a ``PARAMS`` table (name → Param: type, default, description) and a
@@ -14,43 +14,10 @@ so a province can add its own checks without forking govlint.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable
-
+from govlint.rules.api import CheckKind, Param
 from govlint.support import i18n
 
 ENTRY_POINT_GROUP = "govlint.checks"
-
-
-@dataclass(frozen=True)
-class Param:
-    type: Any            # a type or tuple of types the YAML value must have
-    default: Any = None
-    doc: str = ""
-    required: bool = False
-
-
-class CheckKind:
-    """Base class of check kinds.  Subclasses set ``name`` and ``PARAMS``.
-
-    ``check`` receives the parsed Document and the rule's parameters (defaults
-    filled in) and yields ``govlint.diagnostics.Finding`` objects.  It must not
-    read the raw text again where the document tree already has the answer.
-    """
-
-    name: ClassVar[str] = ""
-    PARAMS: ClassVar[dict[str, Param]] = {}
-    CASES: ClassVar[tuple[str, ...]] = ()  # case names the kind can report
-    # The message fields the kind's findings carry; None: not declared, so any plain
-    # name is accepted in a rule's message templates.
-    FIELDS: ClassVar[tuple[str, ...] | None] = None
-
-    def check(self, doc, params: dict) -> Iterable:
-        raise NotImplementedError
-
-    @classmethod
-    def summary(cls) -> str:
-        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
 
 
 _KINDS: dict[str, type[CheckKind]] = {}
@@ -59,8 +26,8 @@ _entry_points_loaded = False
 _LOAD_ERRORS: dict[str, str] = {}  # entry-point name → why it could not be loaded
 
 
-def check_kind(cls: type[CheckKind]) -> type[CheckKind]:
-    """Class decorator registering a check kind under ``cls.name``."""
+def register(cls: type[CheckKind]) -> type[CheckKind]:
+    """Register a check kind under ``cls.name`` (``govlint.rules.api.check_kind`` is the decorator)."""
     if not cls.name:
         raise ValueError(f"{cls.__name__} has no name")
     _KINDS[cls.name] = cls

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS
 from govlint.parse.lines import LineLexer
-from govlint.parse.numbers import MAX_DIGITS, NUMBER_UNITS, parse_number
+from govlint.grammar.shapes import MAX_DIGITS, NUMBER_UNITS, parse_number
 from govlint.parse.outline import parse, parse_tree, report_parser
 from govlint.source import Source
 

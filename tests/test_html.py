@@ -12,7 +12,7 @@ import pytest
 
 
 from conftest import CORPUS, EXAMPLES, SEEDS, cli_runner, seed, shared
-from govlint.parse.labels import canon
+from govlint.grammar.spec import spec
 from govlint.cli import cli
 from govlint.lint.linter import Linter, Options
 from govlint.output import Settings, get
@@ -181,15 +181,15 @@ def test_tables_are_rebuilt_with_canonical_labels_and_the_wrong_cells_marked():
     root = dom(html)
     figures = {f.attrs["id"]: f for f in root.find_all("figure", cls="table-box")}
     assert set(figures) == {"f1-table2", "f1-table3", "f1-table4"}
-    data = canon().data
+    data = spec().data
     t3_labels = {label(th) for th in figures["f1-table3"].find_all("th")}
-    for key in canon().t3_keys("2021"):
+    for key in spec().t3_keys("2021"):
         canonical = next(row["label"] for row in data["table3"]["rows"] if row["key"] == key)
         assert canonical in t3_labels, canonical
     assert {text for _, text in data["table3"]["groups"]} <= t3_labels
     assert {text for _, text in data["table3"]["columns"]} <= t3_labels
     t2_labels = {label(th) for th in figures["f1-table2"].find_all("th")}
-    for block in canon().t2_blocks("2021"):
+    for block in spec().t2_blocks("2021"):
         assert block["block"] in t2_labels
         assert {text for _, text in block["rows"]} <= t2_labels
         assert {text for _, text in block["columns"]} <= t2_labels

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EXAMPLES
 from govlint.lint.linter import Linter, Options
-from govlint.parse.numbers import MAX_DIGITS, parse_number
+from govlint.grammar.shapes import MAX_DIGITS, parse_number
 from govlint.source import InputError, Source, decode
 
 CLEAN = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")

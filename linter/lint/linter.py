@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from govlint.parse.labels import FORMATS
+from govlint.grammar.spec import FORMATS
 from govlint.lint.config import Config, ConfigFinder, selected
 from govlint.diagnostics import SEVERITY_RANK, Diagnostic
 from govlint.model import Document

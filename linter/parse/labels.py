@@ -13,16 +13,14 @@ shapes PDF extraction produces: group labels glued in front of a row label
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from govlint.grammar.spec import FORMATS, spec
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 
-FORMATS = ("2021", "2019-trial", "2008")
 NUMERALS = "一二三四五六七八九十"
 _MARKER = re.compile(r"[一二三四],|\([一二三四五六七]\)|[1-9]\.")
 
@@ -167,17 +165,11 @@ class Canon:
                 best, best_score = entry, score
         return best if best_score else None
 
-    def t3_keys(self, fmt: str) -> list[str]:
-        return [entry.key for entry in self.t3_labels if entry.kind == "row" and fmt in entry.formats]
-
     # -- table 2 ---------------------------------------------------------------
     @short_cache(4096, index=1)
     def match_t2(self, text: str):
         """(row key, article item) for a table-2 row label, or None."""
         return self.t2_rows.get(label_key(text))
-
-    def t2_blocks(self, fmt: str) -> list[dict]:
-        return self.data["table2"][fmt]
 
     def t2_version(self, text: str) -> str | None:
         """Which format a table-2 column header belongs to."""
@@ -187,12 +179,7 @@ class Canon:
                 return fmt
         return None
 
-    # -- sections ---------------------------------------------------------------
-    def heading(self, section_id: int) -> str:
-        return self.data["sections"][section_id - 1]["heading"]
-
 
 @lru_cache(maxsize=1)
 def canon() -> Canon:
-    text = resources.files("govlint.grammar").joinpath("canonical.json").read_text(encoding="utf-8")
-    return Canon(json.loads(text))
+    return Canon(spec().data)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from lark import Token
 
 from govlint.parse.labels import Canon, canon
-from govlint.parse.numbers import NUMBER_UNITS, is_number, number_shaped, parse_number
+from govlint.grammar.shapes import NUMBER_UNITS, is_number, number_shaped, parse_number
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 from govlint.source import Source

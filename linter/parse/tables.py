@@ -15,6 +15,7 @@ import re
 
 from lark import Tree
 
+from govlint.grammar.spec import spec
 from govlint.parse.labels import canon, split_marker
 from govlint.model import Cell, Row, Table
 from govlint.parse.labels import label_key
@@ -280,7 +281,7 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
     if layout is None:
         return
     widths = {}
-    for block in c.t2_blocks(layout):
+    for block in spec().t2_blocks(layout):
         for key, _label in block["rows"]:
             widths[key] = [column for column, _ in block["columns"]]
     old = c.data["table2"]["old_labels"].get(layout, {})

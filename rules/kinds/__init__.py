@@ -1,6 +1,6 @@
 """The built-in check kinds, one small module each.  Importing this package registers them.
 
-To add a kind outside govlint, subclass ``govlint.rules.registry.CheckKind`` and
+To add a kind outside govlint, subclass ``govlint.rules.api.CheckKind`` and
 expose it through the ``govlint.checks`` entry-point group.
 """
 from __future__ import annotations

@@ -6,8 +6,8 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
-from govlint.parse.labels import canon
-from govlint.source import Span
+from govlint.rules.api import Span
+from govlint.grammar.spec import spec
 
 TABLE_NAMES = {
     "table2": {"zh": "表二（主动公开政府信息情况）", "en": "table 2 (proactive disclosure)"},
@@ -111,7 +111,7 @@ def _int_text(value: int) -> str:
 
 @lru_cache(maxsize=None)
 def _t3_labels() -> dict:
-    data = canon().data["table3"]
+    data = spec().data["table3"]
     groups = dict(data["groups"])
     labels = {}
     for row in data["rows"]:
@@ -127,14 +127,14 @@ def _t3_labels() -> dict:
 @lru_cache(maxsize=None)
 def _labels(table_kind: str, what: str) -> dict:
     """Canonical labels of a table's rows or columns, by key."""
-    data = canon().data
+    data = spec().data
     if table_kind == "table3":
         return _t3_labels() if what == "rows" else dict(data["table3"]["columns"])
     if table_kind == "table4":
         return dict(data["table4"]["groups" if what == "rows" else "columns"])
     labels = {}
     for fmt in ("2021", "2019-trial"):
-        for block in canon().t2_blocks(fmt):
+        for block in spec().t2_blocks(fmt):
             for key, label in block[what]:
                 labels.setdefault(key, label)
     return labels

@@ -20,9 +20,8 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from govlint.parse.labels import canon
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.api import CheckKind, Finding, Param, check_kind
+from govlint.grammar.spec import spec
 from govlint.rules.relation import expand, parse_relation
 from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name
 
@@ -42,7 +41,7 @@ def _render(side, values) -> str:
 
 def _columns(table) -> list[str] | None:
     """Column keys in cell order, for tables whose rows all share one layout."""
-    data = canon().data
+    data = spec().data
     if table.kind == "table3":
         return [key for key, _ in data["table3"]["columns"]]
     if table.kind == "table4":
@@ -113,7 +112,7 @@ class CellRelation(CheckKind):
     # -- names are rows: one evaluation per column -----------------------------------------
     def _by_column(self, doc, table, relation, blame):
         layout = table.version or doc.format
-        keys = canon().t3_keys(layout) if table.kind == "table3" and layout in ("2021", "2019-trial") else \
+        keys = spec().t3_keys(layout) if table.kind == "table3" and layout in ("2021", "2019-trial") else \
             [row.key for row in table.row_order]
         terms = relation.left + relation.right
         expansions = []

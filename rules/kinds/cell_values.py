@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import math
 
-from govlint.diagnostics import Finding
-from govlint.parse.numbers import MAX_DIGITS, is_number, number_shaped
-from govlint.source.fold import fold
-from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.api import CheckKind, Finding, Param, check_kind, fold
+from govlint.grammar.shapes import MAX_DIGITS, is_number, number_shaped
 from govlint.rules.kinds._util import (
     SHORT_TABLE,
     SHORT_TABLE_EN,

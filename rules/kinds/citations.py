@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 
-from govlint.parse.labels import canon
-from govlint.diagnostics import Edit, Finding
-from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.grammar.spec import spec
+from govlint.rules.api import CheckKind, Edit, Finding, Param, check_kind
 from govlint.rules.kinds._util import preamble_anchor
 
 NOTICE_CODE = "国办公开办函"
@@ -15,9 +14,9 @@ _NUMBER = re.compile(r"〔(\d{4})〕(\d+)号")
 def _notice_numbers() -> dict:
     """format → (year, serial) of the notice that governs it."""
     found = {}
-    for fmt, spec in canon().data["formats"].items():
-        if spec.get("notice"):
-            match = _NUMBER.search(spec["notice"])
+    for fmt, info in spec().data["formats"].items():
+        if info.get("notice"):
+            match = _NUMBER.search(info["notice"])
             found[fmt] = (int(match.group(1)), int(match.group(2)))
     return found
 
@@ -48,7 +47,7 @@ class NoticeMatchesYear(CheckKind):
         if expected is None:
             return
         others = {number for fmt, number in numbers.items() if fmt != doc.format}
-        full = canon().data["formats"][doc.format]["notice"]
+        full = spec().data["formats"][doc.format]["notice"]
         for item in doc.entities.notices:
             if _issuer(item) == NOTICE_CODE and _number(item) in others:
                 yield Finding(item.span, {"year": doc.year or "", "expected": full, "found": item.text},
@@ -66,8 +65,8 @@ class NoticeCited(CheckKind):
         entities = doc.entities
         if entities.notices or entities.corrupt_notices:
             return
-        spec = canon().data["formats"].get(doc.format) or {}
-        args = {"expected": spec.get("notice") or "", "title": spec.get("format_title") or ""}
+        info = spec().data["formats"].get(doc.format) or {}
+        args = {"expected": info.get("notice") or "", "title": info.get("format_title") or ""}
         if entities.format_titles:
             yield Finding(entities.format_titles[0].span, args, case="title_only")
         else:
@@ -115,7 +114,7 @@ class DocnoIdentity(CheckKind):
         valid = set(numbers.values())
         years = {year for year, _ in valid}
         serials = {serial for _, serial in valid}
-        full = {number: canon().data["formats"][fmt]["notice"] for fmt, number in numbers.items()}
+        full = {number: spec().data["formats"][fmt]["notice"] for fmt, number in numbers.items()}
         for item in doc.entities.notices:
             issuer, number = _issuer(item), _number(item)
             if issuer == NOTICE_CODE:

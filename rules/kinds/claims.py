@@ -1,9 +1,8 @@
 """text-table-claims: what the prose says about applications agrees with table 3."""
 from __future__ import annotations
 
-from govlint.diagnostics import Finding
-from govlint.parse.numbers import parse_number
-from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.api import CheckKind, Finding, Param, check_kind
+from govlint.grammar.shapes import parse_number
 from govlint.rules.kinds._util import compiled, number_text, prose, search
 
 

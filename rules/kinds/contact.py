@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, check_kind
+from govlint.rules.api import CheckKind, Finding, check_kind
 from govlint.rules.kinds._util import preamble_end
 
 _DIGITS = re.compile(r"\d")

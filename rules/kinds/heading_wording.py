@@ -1,10 +1,8 @@
 """heading-wording: a mandated heading is worded or numbered as the format says."""
 from __future__ import annotations
 
-from govlint.parse.labels import canon
-from govlint.diagnostics import Edit, Finding
-from govlint.source.fold import fold
-from govlint.rules.registry import CheckKind, check_kind
+from govlint.rules.api import CheckKind, Edit, Finding, check_kind, fold
+from govlint.grammar.spec import spec
 
 
 @check_kind
@@ -20,7 +18,7 @@ class HeadingWording(CheckKind):
             heading = section.heading
             if heading.canonical is None or heading.quality in ("extra", "duplicate"):
                 continue
-            expected = canon().heading(heading.canonical)
+            expected = spec().heading(heading.canonical)
             args = {"found": heading.raw.strip(), "expected": expected}
             if heading.quality == "implied":
                 line_start = source.line_starts[source.line_of(heading.span.start) - 1]

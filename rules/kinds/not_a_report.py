@@ -9,9 +9,7 @@ use; a blank file is an unfinished report.
 """
 from __future__ import annotations
 
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, Param, check_kind
-from govlint.source import Span
+from govlint.rules.api import CheckKind, Finding, Param, Span, check_kind
 
 # Wording of the body of a report (not of text about reports: a README of a drafts repository
 # says 政府信息公开工作年度报告 but not 本报告).

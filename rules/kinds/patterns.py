@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from govlint.diagnostics import Edit, Finding
-from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.api import CheckKind, Edit, Finding, Param, Span, check_kind
 from govlint.rules.kinds._util import (
     compiled,
     doc_start,
@@ -18,7 +17,6 @@ from govlint.rules.kinds._util import (
     search,
     section_anchor,
 )
-from govlint.source import Span
 
 _SCOPE = Param((list, str, int), "document", "document, preamble, or a list of section ids")
 

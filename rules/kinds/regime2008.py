@@ -1,8 +1,7 @@
 """required-content: the content items of 2008 条例 第三十二条 (reports up to 2018 have no fixed headings)."""
 from __future__ import annotations
 
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.rules.kinds._util import compiled, doc_start
 
 

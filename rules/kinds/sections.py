@@ -1,10 +1,8 @@
 """Section checks: required-sections, section-order, duplicate-sections, unexpected-headings."""
 from __future__ import annotations
 
-from govlint.parse.labels import canon
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, Param, check_kind
-from govlint.source import Span
+from govlint.rules.api import CheckKind, Finding, Param, Span, check_kind
+from govlint.grammar.spec import spec
 
 
 @check_kind
@@ -29,7 +27,7 @@ class RequiredSections(CheckKind):
             else:
                 end = len(doc.source.text.rstrip())
                 span = Span(end, end)
-            yield Finding(span, {"heading": canon().heading(section_id), "number": section_id})
+            yield Finding(span, {"heading": spec().heading(section_id), "number": section_id})
 
 
 @check_kind
@@ -44,8 +42,8 @@ class SectionOrder(CheckKind):
             if section.heading.quality == "duplicate":
                 continue
             if highest is not None and section.heading.canonical < highest.heading.canonical:
-                yield Finding(section.heading.span, {"heading": canon().heading(section.heading.canonical),
-                                                     "after": canon().heading(highest.heading.canonical)})
+                yield Finding(section.heading.span, {"heading": spec().heading(section.heading.canonical),
+                                                     "after": spec().heading(highest.heading.canonical)})
             elif highest is None or section.heading.canonical > highest.heading.canonical:
                 highest = section
 
@@ -61,7 +59,7 @@ class DuplicateSections(CheckKind):
             if section.heading.quality == "duplicate":
                 first = doc.section(section.heading.canonical)
                 line = doc.source.position(first.heading.span.start)[0] if first else 0
-                yield Finding(section.heading.span, {"heading": canon().heading(section.heading.canonical),
+                yield Finding(section.heading.span, {"heading": spec().heading(section.heading.canonical),
                                                      "first_line": line},
                               related=[first.heading.span] if first else [])
 
@@ -79,5 +77,5 @@ class UnexpectedHeadings(CheckKind):
             owner = section.parent
             yield Finding(section.heading.span, {
                 "heading": section.heading.raw.strip(),
-                "section": canon().heading(owner.heading.canonical) if owner else "",
+                "section": spec().heading(owner.heading.canonical) if owner else "",
             })

@@ -1,11 +1,9 @@
 """Table structure checks: table-present, table-version, table-shape, row-labels."""
 from __future__ import annotations
 
-from govlint.parse.labels import canon
-from govlint.diagnostics import Edit, Finding
-from govlint.rules.registry import CheckKind, Param, check_kind
+from govlint.rules.api import CheckKind, Edit, Finding, Param, Span, check_kind
+from govlint.grammar.spec import spec
 from govlint.rules.kinds._util import SHORT_TABLE, SHORT_TABLE_EN, TABLE_NAMES, doc_start, quoted_list, row_name
-from govlint.source import Span
 
 _HOME = {"table2": 2, "table3": 3, "table4": 4}
 _FORMAT_NAMES = {"2021": "2021年格式（国办公开办函〔2021〕30号）", "2019-trial": "试行格式（国办公开办函〔2019〕60号）"}
@@ -101,7 +99,7 @@ class RowLabels(CheckKind):
     PARAMS = {"list_up_to": Param(int, 3, "missing rows reported one by one up to this many; more are one diagnostic")}
 
     def check(self, doc, params):
-        c = canon()
+        c = spec()
         for table in (doc.table2, doc.table3):
             if table is None:
                 continue
@@ -136,7 +134,7 @@ class RowLabels(CheckKind):
 
     @staticmethod
     def _expected(kind: str, layout: str) -> list[str]:
-        c = canon()
+        c = spec()
         if kind == "table3":
             return c.t3_keys(layout)
         return [key for block in c.t2_blocks(layout) for key, _ in block["rows"]]

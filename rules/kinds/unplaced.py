@@ -1,8 +1,7 @@
 """unplaced-text: text the report grammar could not place."""
 from __future__ import annotations
 
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, check_kind
+from govlint.rules.api import CheckKind, Finding, check_kind
 
 # The parser and the table builder say why a piece of text has no place, in English
 # ("unexpected heading", "stray number in table 3"); messages give the reason in their language.

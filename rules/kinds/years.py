@@ -1,8 +1,7 @@
 """year-consistency: the title's year, the statistical period and the report year agree."""
 from __future__ import annotations
 
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, check_kind
+from govlint.rules.api import CheckKind, Finding, check_kind
 
 
 @check_kind

@@ -1,8 +1,7 @@
 """zero-table: with no new and no carried-over applications, table 3 is all zeros."""
 from __future__ import annotations
 
-from govlint.diagnostics import Finding
-from govlint.rules.registry import CheckKind, check_kind
+from govlint.rules.api import CheckKind, Finding, check_kind
 from govlint.rules.kinds._util import cell_place, cell_place_en, number_text
 
 

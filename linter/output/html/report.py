@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from govlint import __version__
 from govlint.support import i18n
-from govlint.parse.labels import canon
+from govlint.grammar.spec import spec
 from govlint.diagnostics import SEVERITIES
 from govlint.lint.linter import fails
 from govlint.output import Settings, display_path, formatter, safe_text, statistics
@@ -312,7 +312,7 @@ class HtmlFormatter:
         """(short name, name with the notice or regulation it follows)."""
         if fmt is None:
             return self.ui["unknown"], self.ui["unknown"]
-        info = canon().data["formats"].get(fmt, {})
+        info = spec().data["formats"].get(fmt, {})
         name = _FORMAT_NAMES.get(fmt, (fmt, fmt))[0 if self.lang == "zh" else 1]
         basis = info.get("notice") or info.get("regulation")
         if not basis:
@@ -434,7 +434,7 @@ class TableBuilder:
     def __init__(self, doc, diagnostics: list, ui: dict):
         self.doc = doc
         self.ui = ui
-        self.data = canon().data
+        self.data = spec().data
         self.diagnostics = diagnostics
         self.by_start = {}
         for diag in diagnostics:
@@ -564,7 +564,7 @@ class TableBuilder:
 
     # -- the three tables -----------------------------------------------------------------------------
     def table2(self, table, view: TableView, layout: str) -> None:
-        blocks = canon().t2_blocks(layout)
+        blocks = spec().t2_blocks(layout)
         width = max(len(block["columns"]) for block in blocks)
         for block in blocks:
             columns = [key for key, _ in block["columns"]]
@@ -591,7 +591,7 @@ class TableBuilder:
             [(names["natural"], 2, 1), (_T3_LEGAL_PERSONS, 1, len(legal)), (names["total"], 2, 1)],
             [(label, 1, 1) for label in legal],
         ]
-        keys = canon().t3_keys(layout)
+        keys = spec().t3_keys(layout)
         # Label columns: 三、本年度办理结果 | （三）不予公开 … | the row's own label.
         outer = [key not in ("new", "carried", "forward") for key in keys]
         inner = [key.split(".")[0] if "." in key else None for key in keys]

@@ -1,4 +1,4 @@
-"""A number as a report writes it (a table cell, a count in the prose): its one definition."""
+"""The shapes of report text, each defined once: a number as a report writes it (a table cell, a count in the prose)."""
 from __future__ import annotations
 
 import re

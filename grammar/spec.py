@@ -1,0 +1,63 @@
+"""The mandated format as data: grammar/canonical.json, read once, with the questions every stage asks of it.
+
+canonical.json is the specification of 国办公开办函〔2021〕30号 and its predecessors as govlint uses it:
+the formats and their notices, the six sections, and for tables 2, 3 and 4 their rows, groups and
+columns.  The parser matches report text against it (govlint.parse.labels), rules and the HTML
+report look names and keys up in it; none of them keeps a copy of a label, a key or a table's width.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+FORMATS = ("2021", "2019-trial", "2008")  # the report formats, newest first
+TABLE3_FORMATS = ("2021", "2019-trial")   # a table-3 row without "formats" is in both
+
+
+class Spec:
+    """canonical.json with accessors.  ``data`` is the parsed JSON, read-only by convention."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+
+    # -- sections ---------------------------------------------------------------------------------
+    def heading(self, section_id: int) -> str:
+        """The mandated heading of section ``section_id`` (1–6), e.g. "三、收到和处理政府信息公开申请情况"."""
+        return str(self.data["sections"][section_id - 1]["heading"])
+
+    # -- table 2 ----------------------------------------------------------------------------------
+    def t2_blocks(self, fmt: str) -> list[dict[str, Any]]:
+        """Table 2's blocks (one per article-20 item) in format ``fmt``."""
+        return list(self.data["table2"][fmt])
+
+    # -- table 3 ----------------------------------------------------------------------------------
+    def t3_keys(self, fmt: str) -> list[str]:
+        """The keys of table 3's rows in format ``fmt``, in printed order."""
+        return [row["key"] for row in self.data["table3"]["rows"] if fmt in row.get("formats", TABLE3_FORMATS)]
+
+    def t3_columns(self) -> list[str]:
+        return [key for key, _ in self.data["table3"]["columns"]]
+
+    # -- table 4 ----------------------------------------------------------------------------------
+    def t4_groups(self) -> list[str]:
+        return [key for key, _ in self.data["table4"]["groups"]]
+
+    def t4_columns(self) -> list[str]:
+        return [key for key, _ in self.data["table4"]["columns"]]
+
+    def t4_width(self) -> int:
+        """Values in table 4's one data row: every group × every column (3 × 5 = 15)."""
+        return len(self.t4_groups()) * len(self.t4_columns())
+
+    # -- formats ----------------------------------------------------------------------------------
+    def format_info(self, fmt: str) -> dict[str, Any]:
+        """What canonical.json says of a format (its notice, its number …); {} for an unknown one."""
+        return dict(self.data["formats"].get(fmt) or {})
+
+
+@lru_cache(maxsize=1)
+def spec() -> Spec:
+    text = resources.files("govlint.grammar").joinpath("canonical.json").read_text(encoding="utf-8")
+    return Spec(json.loads(text))

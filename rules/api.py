@@ -1,0 +1,59 @@
+"""The rule API: everything a check kind may use, in one place.
+
+A check kind (one module in rules/kinds/, or a plug-in's class) imports from here, from
+``govlint.model`` (the document tree it queries) and from ``govlint.grammar`` (the mandated format
+as data, and the shapes of report text) — nothing else of govlint; import-linter holds that line.
+
+A check kind is a class with a ``name`` (what rule packs write as ``kind:``), a ``PARAMS`` table
+(name → Param: type, default, description) and a ``check(doc, params)`` method that yields
+Findings, registered with ``@check_kind``.  See docs/architecture.md, "Add a check kind".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable
+
+from govlint.diagnostics import Edit, Finding, Fix
+from govlint.source.fold import fold
+from govlint.source.text import Span
+
+
+@dataclass(frozen=True)
+class Param:
+    type: Any            # a type or tuple of types the YAML value must have
+    default: Any = None
+    doc: str = ""
+    required: bool = False
+
+
+class CheckKind:
+    """Base class of check kinds.  Subclasses set ``name`` and ``PARAMS``.
+
+    ``check`` receives the parsed Document and the rule's parameters (defaults
+    filled in) and yields ``govlint.diagnostics.Finding`` objects.  It must not
+    read the raw text again where the document tree already has the answer.
+    """
+
+    name: ClassVar[str] = ""
+    PARAMS: ClassVar[dict[str, Param]] = {}
+    CASES: ClassVar[tuple[str, ...]] = ()  # case names the kind can report
+    # The message fields the kind's findings carry; None: not declared, so any plain
+    # name is accepted in a rule's message templates.
+    FIELDS: ClassVar[tuple[str, ...] | None] = None
+
+    def check(self, doc, params: dict) -> Iterable:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+
+def check_kind(cls: type[CheckKind]) -> type[CheckKind]:
+    """Class decorator registering a check kind under ``cls.name``."""
+    from govlint.rules.registry import register
+
+    return register(cls)
+
+
+__all__ = ["CheckKind", "Edit", "Finding", "Fix", "Param", "Span", "check_kind", "fold"]
