@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING, Sequence
 
 import click
 
 from govlint import __version__
 from govlint.support import i18n
+
+if TYPE_CHECKING:  # the CLI imports the engine inside its commands: `govlint --version` stays fast
+    from govlint.lint.linter import Linter
+    from govlint.lint.walk import Collected
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
@@ -38,7 +43,6 @@ NOTES = {
     "nothing": ("没有要检查的报告：{excluded} 个文件被排除", "nothing to check: {excluded} file(s) excluded"),
 }
 BUG = i18n.msg(" (please report this bug)", "（这是 govlint 的缺陷，请报告）")
-MACHINE_FORMATS = ("json", "json-lines", "sarif", "github", "junit", "html")
 
 
 def note(key: str, lang: str, **args) -> str:
@@ -70,7 +74,7 @@ def usage(en: str, zh: str, lang: str | None, **values) -> str:
 
 
 def _split_codes(values, lang: str | None = None) -> list[str]:
-    codes = []
+    codes: list[str] = []
     for value in values or ():
         codes.extend(part.strip().upper() for part in value.split(",") if part.strip())
     for code in codes:
@@ -211,25 +215,27 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     """Check reports: files, folders (every report file below them) or - for standard input."""
     from govlint.lint import baseline
     from govlint.lint.linter import FileResult, Linter, Options, fails
-    from govlint.output import Settings, get, names
-    from govlint.output.text import summary_line
+    from govlint import output as formats
+    from govlint.output import Settings, summary_line
     from govlint.lint.session import Run, RunOptions
     from govlint.support.yamlio import ConfigError
 
-    formatter_class = get(output_format)
+    formatter_class = formats.get(output_format)
     if formatter_class is None:
-        raise click.BadParameter(usage("unknown format {format!r}; choose from {names}",
-                                       "未知的输出格式 {format!r}；可选：{names}", lang,
-                                       format=output_format, names=", ".join(names())), param_hint="--format")
+        unknown = usage("unknown format {format!r}; choose from {names}", "未知的输出格式 {format!r}；可选：{names}",
+                        lang, format=output_format, names=", ".join(formats.names()))
+        # A format module that failed to load may be the one asked for: say why it failed.
+        failed = "".join("; " + i18n.text(problem, lang or i18n.DEFAULT) for problem in formats.load_errors())
+        raise click.BadParameter(unknown + failed, param_hint="--format")
     if fix and diff:
         raise click.UsageError(usage("--fix writes the fixes and --diff only shows them: choose one",
                                      "--fix 会写入修复，--diff 只显示修复：请二选一", lang))
-    if statistics and not getattr(formatter_class, "supports_statistics", False):
-        able = ", ".join(name for name in names() if getattr(get(name), "supports_statistics", False))
+    if statistics and not formatter_class.supports_statistics:
+        able = ", ".join(name for name, unit in formats.FORMATS.units().items() if unit.supports_statistics)
         raise click.UsageError(usage("--format {format} has no place for --statistics; use it with {able}",
                                      "--format {format} 不能显示 --statistics；请与以下格式一起使用：{able}", lang,
                                      format=output_format, able=able))
-    if fix and "-" in paths and not output and output_format in MACHINE_FORMATS:
+    if fix and "-" in paths and not output and formatter_class.machine_readable:
         raise click.UsageError(usage("with --fix on standard input the fixed report goes to standard output: "
                                      "write the {format} output to a file with -o FILE",
                                      "对标准输入使用 --fix 时，修复后的报告输出到标准输出："
@@ -247,7 +253,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
                       extend_select=codes["--extend-select"], ignore=codes["--ignore"],
                       report_year=report_year, lang=lang)
     try:
-        linter = Linter(options, keep_documents=getattr(formatter_class, "needs_documents", False))
+        linter = Linter(options, keep_documents=formatter_class.needs_documents)
         collected = _collect(linter, paths, _split_globs(exclude), _split_globs(extend_exclude), force_exclude,
                              respect_gitignore)
         files = collected.files
@@ -269,8 +275,10 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     lang = lang or config.lang or i18n.DEFAULT
     threshold = fail_on or config.fail_on or "error"
     from govlint.rules.registry import load_errors
+    from govlint.source import readers
 
-    for message in load_errors():  # a plug-in that failed to load: never dropped in silence
+    # A reader, format or plug-in that failed to load: never dropped in silence.
+    for message in [*readers.load_errors(), *formats.load_errors(), *load_errors()]:
         say(i18n.join("govlint: warning: ", message), lang)
     for message in run.notes:
         say(i18n.join("govlint: ", message), lang)
@@ -338,10 +346,11 @@ def _configured_lang(linter, paths) -> str | None:
         return None
 
 
-def _collect(linter, paths, exclude, extend_exclude, force_exclude, respect_gitignore):
+def _collect(linter: Linter, paths: Sequence[str], exclude: list[str], extend_exclude: list[str],
+             force_exclude: bool, respect_gitignore: bool) -> Collected:
     """The files to check and the named paths that give none (see walk.py)."""
-    from govlint.source.readers import report_suffixes
     from govlint.lint.walk import DEFAULT_EXCLUDE, GlobSet, Walker
+    from govlint.source.readers import report_suffixes
 
     here = os.getcwd()
     by_config: dict = {}
@@ -372,7 +381,7 @@ def _check_selectors(linter, files, codes: dict, lang: str | None = None) -> Non
     given = [(option, code) for option, values in codes.items() for code in values]
     if not given:
         return
-    configs = {}
+    configs: dict = {}
     for path in files or ["."]:
         config = linter.finder.for_file(path if path != "-" else ".")
         configs.setdefault(config.path, config)
@@ -455,7 +464,7 @@ def kinds_command():
               help="Language of the messages.")
 def init_command(folder, force, lang):
     """Write a commented .govlint.yaml with the defaults into FOLDER (default: here)."""
-    from govlint.output.reference import config_template, init_hints
+    from govlint.lint.config_template import config_template, init_hints
 
     path = os.path.join(folder, ".govlint.yaml")
     if os.path.exists(path) and not force:

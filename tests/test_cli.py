@@ -226,7 +226,7 @@ def test_a_real_report_end_to_end(copy_of):
 def test_locations_in_the_original_document_are_shown():
     """Readers of .docx/.pdf/.html say where a line came from; text and JSON output show it."""
     from govlint.output import Settings
-    from govlint.output.json_format import diagnostic_json
+    from govlint.output.json import diagnostic_json
     from govlint.output.text import TextFormatter
     from govlint.lint.linter import Linter, Options
     from govlint.source import Source
@@ -241,3 +241,25 @@ def test_locations_in_the_original_document_are_shown():
     diag = next(d for d in result.diagnostics if d.code == "GL201")
     assert diagnostic_json(diag, source)["location"] == {"paragraph": 2}
     assert not source.writable
+
+
+def test_the_init_template_shows_every_setting_with_a_working_example(tmp_path):
+    """`govlint init` writes each setting the configuration reads, commented out; each example,
+    uncommented alone, is a configuration govlint accepts."""
+    import re
+
+    from conftest import EXAMPLES
+    from govlint.lint.config import _KEYS
+    from govlint.lint.config_template import config_template
+
+    template = config_template()
+    assert [key for key in sorted(_KEYS) if f"\n# {key}:" not in template] == []
+    examples = re.findall(r"^# ([a-z-]+:.*(?:\n#   .*)*)", template, re.M)
+    assert len(examples) >= len(_KEYS)
+    report = tmp_path / "draft.txt"
+    report.write_text((EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "govlint-baseline.json").write_text('{"version": 1, "files": {}}', encoding="utf-8")
+    for example in examples:
+        (tmp_path / ".govlint.yaml").write_text(re.sub(r"^# ?", "", example, flags=re.M) + "\n", encoding="utf-8")
+        code, out = run(str(report), "--lang", "en")
+        assert code == 0, (example, out)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from conftest import EXAMPLES, cli_runner
 from govlint.cli import cli
 from govlint.lint.linter import Linter, Options
+from govlint.output import Formatter, get, names
 
 FILES = [str(EXAMPLES / "clean-2021.txt"), str(EXAMPLES / "defects" / "table.txt"),
          str(EXAMPLES / "defects" / "citation.txt")]
@@ -96,3 +98,13 @@ def test_concise():
 def test_statistics_counts_per_rule():
     code, out = run(*FILES, "--statistics", "-q")
     assert "    2  GL303  error    row-total" in out and "    1  GL201  error    notice-year-mismatch" in out
+
+
+def test_every_format_is_a_formatter_and_the_help_names_each():
+    """Formats are discovered (one module each); --format's help is written by hand, so it is checked."""
+    for name in names():
+        assert issubclass(get(name), Formatter) and get(name).name == name
+    shown = " ".join(cli_runner().invoke(cli, ["check", "--help"]).output.split())
+    listed = re.search(r"--format TEXT Output: (.+?)\. ", shown).group(1)
+    assert sorted(re.split(r", | or ", listed)) == names()
+

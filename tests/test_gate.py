@@ -229,19 +229,55 @@ def test_old_and_other_office_formats_say_what_they_are(tree, name, data, words)
     assert "binary file" not in err
 
 
-def test_a_reader_that_fails_to_import_is_reported_not_called_binary(tree, tmp_path):
+def _failing_import(tmp_path, module: str) -> dict:
+    """An environment in which importing ``module`` fails, as in a broken installation."""
     site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text('import sys\nsys.modules["govlint.source.readers.pdf"] = None\n',
-                                           encoding="utf-8")
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(f"import sys\nsys.modules[{module!r}] = None\n", encoding="utf-8")
+    return {**os.environ, "PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+def test_a_reader_that_fails_to_import_is_reported_not_called_binary(tree, tmp_path):
+    env = _failing_import(tmp_path, "govlint.source.readers.pdf")
     root = tree({"r/report.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 4, "r/draft.txt": BAD})
-    env = {**os.environ, "PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     done = real(root / "r", "--lang", "en", env=env)
     err = done.stderr.decode()
     assert done.returncode == 2 and "Traceback" not in err
+    # The folder walk still finds the .pdf (the reader's suffixes are read from its source) ...
     assert f"{root / 'r' / 'report.pdf'}: the pdf reader failed to load (ModuleNotFoundError: " in err
     assert "please report this bug" in err and "binary" not in err
-    assert "GL201" in done.stdout.decode()  # the other file is checked
+    # ... the broken installation is a warning even before a file needs the reader ...
+    assert "govlint: warning: the built-in reader module 'pdf' could not be loaded: ModuleNotFoundError" in err
+    assert "GL201" in done.stdout.decode()  # ... and the other file is checked
+
+
+def test_a_misnamed_document_of_a_reader_that_failed_says_which_reader(tree, tmp_path):
+    """A Word document saved as .txt is recognised by the Word reader's sniffer; with that reader
+    broken, plain text refuses it, and the error names the reader that may have read it."""
+    env = _failing_import(tmp_path, "govlint.source.readers.docx")
+    archive = tmp_path / "word.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("word/document.xml", "<w:document/>")
+    root = tree({"draft.txt": archive.read_bytes()})
+    done = real(root / "draft.txt", "--lang", "en", env=env)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in err
+    assert ("(it may be for the docx reader, which failed to load: ModuleNotFoundError: import of "
+            "govlint.source.readers.docx halted; None in sys.modules; reinstall govlint") in err
+
+
+def test_an_output_format_that_fails_to_import_is_reported(tree, tmp_path):
+    env = _failing_import(tmp_path, "govlint.output.junit")
+    root = tree({"draft.txt": BAD})
+    reason = ("the built-in output format module 'junit' could not be loaded: ModuleNotFoundError: "
+              "import of govlint.output.junit halted; None in sys.modules")
+    asked = real(root / "draft.txt", "--format", "junit", "--lang", "en", env=env)
+    assert asked.returncode == 2 and "Traceback" not in asked.stderr.decode()
+    assert "unknown format 'junit'; choose from concise, github, html, json" in asked.stderr.decode()
+    assert reason in asked.stderr.decode()
+    # A run imports only the format it writes: the others work.
+    other = real(root / "draft.txt", "--format", "concise", "--lang", "en", env=env)
+    assert other.returncode == 1 and "GL201" in other.stdout.decode()
 
 
 # -- 5. only regular files are read ---------------------------------------------------------------

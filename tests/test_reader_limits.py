@@ -14,13 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from govlint.source.readers import read, report_suffixes
+from govlint.source.readers import read
 from govlint.source import InputError
 import readers_support as support
-
-# Load every reader now: importing govlint.source.readers.docx first (below) would otherwise register
-# the Word reader alone, and readers/__init__.py's _load() takes a non-empty list as loaded.
-report_suffixes()
 
 HANG_GUARD = 10          # seconds: a guard against hangs, not a benchmark
 PEAK_RSS = 500 * 1024    # KB

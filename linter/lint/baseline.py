@@ -20,7 +20,7 @@ import os
 from collections import Counter
 
 from govlint.support import i18n
-from govlint.output import display_path, json_text
+from govlint.support.escaping import display_path, json_text
 from govlint.support.yamlio import ConfigError
 
 VERSION = 1
@@ -86,7 +86,7 @@ class Baseline:
                                                          "不是 govlint 基线文件（应为含 'files' 的第 1 版）"))
         self.files = {}
         for name, entries in document["files"].items():
-            counts = Counter()
+            counts: Counter[tuple[str, str]] = Counter()
             for entry in entries:
                 if not isinstance(entry, dict) or not entry.get("code") or not entry.get("fingerprint"):
                     raise ConfigError(path, None, None, i18n.fmt(

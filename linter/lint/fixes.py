@@ -71,7 +71,8 @@ def _clash(first: tuple, second: tuple) -> bool:
 
 def _choose(fixes) -> list:
     """The indexes of the fixes that can be applied together, in order (no two of them overlap)."""
-    taken, chosen = [], []
+    taken: list[tuple[int, int]] = []
+    chosen: list[int] = []
     order = sorted(range(len(fixes)), key=lambda i: min(e.start for e in fixes[i].edits))
     for index in order:
         edits = [(e.start, e.end) for e in fixes[index].edits]
@@ -202,7 +203,7 @@ class WriteRefused(OSError):
     write errors report this one too.
     """
 
-    def __init__(self, path: str, reason, code: int = errno.EPERM):
+    def __init__(self, path: str, reason, code: int | None = errno.EPERM):
         super().__init__(code, reason, path)
 
     def __str__(self) -> str:
@@ -275,22 +276,23 @@ def write_atomically(path: str, data: bytes, expected: os.stat_result | None = N
         raise WriteRefused(path, _CHANGED, errno.EAGAIN)
     folder = os.path.dirname(real)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        handle, made = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise WriteRefused(path, i18n.fmt("cannot create a temporary file in its folder {folder}: {reason}; not fixed",
                                           "无法在其所在文件夹 {folder} 中创建临时文件：{reason}，未修复",
                                           folder=folder, reason=i18n.os_error(exc)),
                            exc.errno or errno.EACCES) from None
+    temporary: str | None = made  # what to remove if anything below fails
     try:
         with os.fdopen(handle, "wb") as stream:
             _keep_owner(stream.fileno(), info, path)
-            _chmod(stream.fileno(), temporary, stat.S_IMODE(info.st_mode))  # after chown, which clears set-id bits
+            _chmod(stream.fileno(), made, stat.S_IMODE(info.st_mode))  # after chown, which clears set-id bits
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if expected is not None and not _same_file(expected, os.stat(real)):
             raise WriteRefused(path, _CHANGED, errno.EAGAIN)
-        os.replace(temporary, real)
+        os.replace(made, real)
         temporary = None
         _sync_folder(folder)
     finally:

@@ -26,7 +26,8 @@ def suggestion(selector: str, known_codes: Iterable[str]) -> str | None:
     candidates = set(codes)
     for code in codes:  # prefixes too: GL3 for G3
         candidates.update(code[:n] for n in range(2, len(code)))
-    letters = re.match(r"[A-Z]*", selector).group()
+    leading = re.match(r"[A-Z]*", selector)
+    letters = leading.group() if leading else ""
     # GL3O3: keep the leading letters, read look-alikes after them as digits.
     repaired = letters + selector[len(letters):].translate(_DIGIT_LOOKALIKES)
     if repaired != selector and repaired in candidates:

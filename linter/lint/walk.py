@@ -262,8 +262,8 @@ class Walker:
                 own = read_gitignore(folder)
                 chain = chain + [own] if own is not None else chain
             try:
-                with os.scandir(folder) as entries:
-                    entries = sorted(entries, key=lambda e: e.name)
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
             except OSError as exc:
                 out.problems.append((folder, i18n.fmt("{path}: cannot read this folder: {reason}",
                                                       "{path}: 无法读取此文件夹：{reason}",

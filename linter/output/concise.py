@@ -1,16 +1,14 @@
-"""``--format concise``: one line per diagnostic, ``path:line:column: CODE message``."""
+"""``--format concise``: one line per diagnostic, ``path:line:column: CODE [severity] message``."""
 from __future__ import annotations
 
-from govlint.output import Settings, display_path, formatter, visible
-from govlint.output.text import summary_line, write_statistics
+from govlint.output import Formatter, formatter
+from govlint.support.escaping import display_path, visible
 
 
 @formatter("concise")
-class ConciseFormatter:
+class ConciseFormatter(Formatter):
     supports_statistics = True
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
+    machine_readable = False  # for people: with --fix on standard input it goes to stderr
 
     def write(self, results, stream) -> None:
         for result in results:
@@ -20,7 +18,4 @@ class ConciseFormatter:
             for diag in result.diagnostics:
                 line, column = result.source.position(diag.span.start)
                 stream.write(f"{path}:{line}:{column}: {diag.code} [{diag.severity}] {visible(diag.message)}\n")
-        if self.settings.statistics:
-            write_statistics(results, stream, self.settings.lang)
-        if not self.settings.quiet:
-            stream.write(summary_line(results, self.settings.lang, self.settings.fixed) + "\n")
+        self.write_footer(results, stream)

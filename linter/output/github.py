@@ -8,9 +8,8 @@ UTF-8 has its bytes as ``\\xNN``.
 """
 from __future__ import annotations
 
-from govlint.support import i18n
-
-from govlint.output import Settings, display_path, formatter, visible
+from govlint.output import Formatter, formatter
+from govlint.support.escaping import display_path, visible
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,25 +25,18 @@ def _property(text: str) -> str:
 
 
 @formatter("github")
-class GithubFormatter:
+class GithubFormatter(Formatter):
     supports_statistics = False  # workflow commands have no place for a table: the CLI refuses it
 
-    def __init__(self, settings: Settings):
-        self.settings = settings
-
     def write(self, results, stream) -> None:
-        zh = self.settings.lang != "en"
         for result in results:
             path = display_path(result.path)
             if result.error is not None:
-                message = i18n.text(result.error, self.settings.lang)
-                stream.write(f"::error file={_property(path)},title=govlint::{_data(message)}\n")
+                stream.write(f"::error file={_property(path)},title=govlint::{_data(self.text(result.error))}\n")
                 continue
             for diag in result.diagnostics:
                 where = diag.location(result.source)
-                message = diag.message
-                if diag.help:
-                    message += f"（{diag.help}）" if zh else f" ({diag.help})"
+                message = self.message_with_help(diag)
                 stream.write(
                     f"::{_LEVELS[diag.severity]} file={_property(path)},line={where['line']},"
                     f"col={where['column']},endLine={where['end_line']},endColumn={where['end_column']},"

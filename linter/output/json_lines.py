@@ -6,24 +6,20 @@ are escaped, so even a reader that splits on every Unicode line break sees one o
 """
 from __future__ import annotations
 
-from govlint.support import i18n
-
-from govlint.output import Settings, display_path, formatter, json_text
-from govlint.output.json_format import diagnostic_json
+from govlint.output import Formatter, formatter
+from govlint.output.json import diagnostic_json
+from govlint.support.escaping import display_path, json_text
 
 
 @formatter("json-lines")
-class JsonLinesFormatter:
+class JsonLinesFormatter(Formatter):
     supports_statistics = False  # a stream of diagnostics: the CLI refuses --statistics with it
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
 
     def write(self, results, stream) -> None:
         for result in results:
             path = display_path(result.path)
             if result.error is not None:
-                stream.write(json_text({"path": path, "error": i18n.text(result.error, self.settings.lang)}) + "\n")
+                stream.write(json_text({"path": path, "error": self.text(result.error)}) + "\n")
                 continue
             lines = []
             for diag in result.diagnostics:

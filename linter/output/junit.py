@@ -14,8 +14,8 @@ from __future__ import annotations
 from html import escape as _escape
 
 from govlint.diagnostics import SEVERITY_RANK
-from govlint.support import i18n
-from govlint.output import Settings, display_path, formatter, xml_text
+from govlint.output import Formatter, formatter
+from govlint.support.escaping import display_path, xml_text
 
 
 def escape(text: str) -> str:
@@ -29,11 +29,8 @@ def quoteattr(text: str) -> str:
 
 
 @formatter("junit")
-class JunitFormatter:
+class JunitFormatter(Formatter):
     supports_statistics = False  # each rule is already a test case: the CLI refuses --statistics
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
 
     def write(self, results, stream) -> None:
         threshold = SEVERITY_RANK[getattr(self.settings, "fail_on", None) or "error"]
@@ -46,10 +43,10 @@ class JunitFormatter:
             if result.error is not None:
                 errors = 1
                 cases.append(f'    <testcase classname={quoteattr(path)} name="read">\n'
-                             f'      <error message={quoteattr(i18n.text(result.error, self.settings.lang))}/>\n'
+                             f'      <error message={quoteattr(self.text(result.error))}/>\n'
                              '    </testcase>')
             else:
-                by_code = {}
+                by_code: dict[tuple[str, str], list] = {}
                 for diag in result.diagnostics:
                     by_code.setdefault((diag.code, diag.name), []).append(diag)
                 if not by_code:

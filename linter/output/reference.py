@@ -1,10 +1,13 @@
-"""Rule documentation from the rule packs (one source of truth): ``govlint rules`` and ``govlint rule CODE``."""
+"""Rule documentation from the rule packs (one source of truth): ``govlint rules``, ``govlint rule CODE``,
+``govlint kinds`` and docs/rules.md (``govlint rules --format reference``).  Not an output format."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from govlint.lint.config import load_config
 from govlint.lint.linter import Linter, Options
+from govlint.support import i18n
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _FORMAT_ZH = {"2021": "2021年格式", "2019-trial": "试行格式(2019-2020)", "2008": "2008年条例(2018年及以前)"}
@@ -16,16 +19,16 @@ def _rules(config_path):
     return linter.all_rules(config)
 
 
-def grouped(rules) -> dict:
+def grouped(rules) -> dict[str, list[Any]]:
     """code → the rules with that code (one per format group), in code order."""
-    by_code = {}
+    by_code: dict[str, list[Any]] = {}
     for rule in sorted(rules, key=lambda r: r.code):
         by_code.setdefault(rule.code, []).append(rule)
     return by_code
 
 
 def _formats(rules) -> list[str]:
-    found = []
+    found: list[str] = []
     for rule in rules:
         found.extend(f for f in rule.formats if f not in found)
     return found
@@ -74,8 +77,6 @@ def markdown_table(by_code, lang: str = "zh") -> str:
 def rule_page(code: str, config_path, lang: str) -> str:
     by_code = grouped(_rules(config_path))
     if code not in by_code:
-        from govlint.support import i18n
-
         raise LookupError(i18n.fmt("no rule {code}; `govlint rules` lists them",
                                    "没有规则 {code}；`govlint rules` 可列出所有规则", code=code))
     rules = by_code[code]
@@ -141,75 +142,6 @@ def list_kinds() -> str:
         if kind.CASES:
             out.append(f"    cases: {', '.join(kind.CASES)}")
     return "\n".join(out) + "\n"
-
-
-def config_template() -> str:
-    """A commented .govlint.yaml listing every setting with its default."""
-    from govlint.lint.linter import Linter, Options
-    from govlint.lint.walk import DEFAULT_EXCLUDE
-
-    codes = "\n".join(f"#   {code}  {rules[0].name:<20} {rules[0].severity:<8}"
-                      f"{rules[0].summary['zh']}" for code, rules in grouped(Linter(Options()).all_rules()).items())
-    excluded = ", ".join(DEFAULT_EXCLUDE)
-    return f"""# govlint configuration (written by `govlint init`).  Everything is commented out: these are the
-# defaults.  govlint reads the .govlint.yaml in a report's folder or the nearest parent folder.
-
-# Rules to run: codes or prefixes ("GL3" = every table rule), or ALL (the default).
-# select: [ALL]
-# extend-select: []
-# Rules to switch off.
-# ignore: []
-
-# Severity per rule (info, warning or error).
-# severity:
-#   GL502: error
-
-# Rule packs of your own (paths relative to this file); `govlint kinds` lists the check kinds they can use.
-# rule-packs: []
-
-# Files and folders not to check when govlint searches a folder: globs as in .gitignore (a glob
-# without a slash matches a name at any depth, one with a slash is relative to this file's folder;
-# case is ignored).  `exclude` replaces the defaults, `extend-exclude` adds to them.  Hidden folders
-# and what .gitignore files ignore are skipped too.  A file named on the command line is checked
-# even when excluded, unless govlint is run with --force-exclude.
-# exclude: [{excluded}]
-# extend-exclude: []
-
-# Rules ignored for some files (globs relative to this file's folder).  Name the rules: there is no
-# blanket suppression, and nothing is ever written into the report itself.
-# per-file-ignores:
-#   "archive/*.txt": [GL101, GL104]
-
-# Diagnostics accepted as they are today: run `govlint --write-baseline govlint-baseline.json .` in this
-# folder, then set:
-# baseline: govlint-baseline.json
-
-# The report year, for reports that do not state it in the title or the statistical period.
-# report-year: 2024
-
-# Lowest severity that makes govlint exit with status 1.
-# fail-on: error
-
-# Language of the messages: zh or en.
-# lang: zh
-
-# The rules (`govlint rule GL303` shows one rule's page):
-{codes}
-"""
-
-
-def init_hints(folder: str) -> str:
-    """What to run after `govlint init FOLDER` (each command runs as printed; a test makes sure)."""
-    import os
-    import shlex
-
-    where = shlex.quote(folder)
-    baseline = shlex.quote(os.path.join(folder, "govlint-baseline.json"))
-    return (f"next:\n"
-            f"  govlint {where}    check the reports in the folder\n"
-            f"  govlint --write-baseline {baseline} {where}    accept today's diagnostics "
-            f"(then uncomment baseline: in the file)\n"
-            f"  govlint rules    list the rules\n")
 
 
 def reference(by_code, lang: str = "zh") -> str:

@@ -10,10 +10,12 @@ points at its file: ``b"\\xff.txt"`` → ``%FF.txt``); with ``--statistics`` the
 """
 from __future__ import annotations
 
+from typing import Any
+
 from govlint import __version__
-from govlint.support import i18n
-from govlint.output import Settings, formatter, json_text, path_uri
-from govlint.output.json_format import statistics_json
+from govlint.output import Formatter, formatter
+from govlint.output.json import statistics_json
+from govlint.support.escaping import json_text, path_uri
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -49,23 +51,18 @@ def rule_descriptors(rules, lang: str) -> list[dict]:
 
 
 @formatter("sarif")
-class SarifFormatter:
+class SarifFormatter(Formatter):
     supports_statistics = True
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
 
     def write(self, results, stream) -> None:
         rules = rule_descriptors(self.settings.rules or [], self.settings.lang)
         index = {rule["id"]: position for position, rule in enumerate(rules)}
         sarif_results = []
         notifications = []
-        zh = self.settings.lang != "en"
         for result in results:
             uri = path_uri(result.path)
             if result.error is not None:
-                message = i18n.text(result.error, self.settings.lang)
-                notifications.append({"level": "error", "message": {"text": message},
+                notifications.append({"level": "error", "message": {"text": self.text(result.error)},
                                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
                 continue
             source = result.source
@@ -75,8 +72,7 @@ class SarifFormatter:
                 item = {
                     "ruleId": diag.code,
                     "level": _LEVELS[diag.severity],
-                    "message": {"text": diag.message + ((f"（{diag.help}）" if zh else f" ({diag.help})")
-                                                        if diag.help else "")},
+                    "message": {"text": self.message_with_help(diag)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
                 }
                 if diag.code in index:
@@ -99,7 +95,7 @@ class SarifFormatter:
                                              for edit in diag.fix.edits]}],
                         "properties": {"safe": diag.fix.safe}}]
                 sarif_results.append(item)
-        document = {
+        document: dict[str, Any] = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [{

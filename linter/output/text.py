@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from govlint.output import Settings, display_path, formatter, statistics, visible
+from govlint.output import Formatter, Settings, formatter
+from govlint.support.escaping import display_path, visible
 
 _TAB = "    "
 _WIDTH = 100  # display cells of an excerpt line before it is cut around the culprit
@@ -87,7 +88,7 @@ def excerpt(source, span, width: int = _WIDTH) -> tuple[int, str, str]:
     before, before_w, before_start = _walk(text, line_start, start, keep, step=-1)
     prefix = "…" if before_start > line_start else ""
     suffix = ""
-    after = []
+    after: list[str] = []
     if culprit_w > width - before_w:
         culprit, culprit_w, culprit_stop = _walk(text, start, end, max(width - before_w, 0))
         suffix = "…"
@@ -130,27 +131,6 @@ def describe_location(where: dict, lang: str) -> str:
     return "（" + "，".join(parts) + "）" if lang != "en" else " (" + ", ".join(parts) + ")"
 
 
-_SUMMARY = {
-    "zh": ("检查了 {files} 个文件：错误 {error} 个，警告 {warning} 个，提示 {info} 个", "；",
-           "{unreadable} 个文件无法读取", "已修复 {fixed} 个问题", "基线已接受 {baselined} 个"),
-    "en": ("Checked {files} file(s): {error} error(s), {warning} warning(s), {info} info", "; ",
-           "{unreadable} file(s) could not be read", "fixed {fixed} issue(s)", "{baselined} accepted by the baseline"),
-}
-
-
-def summary_line(results, lang: str, fixed: int = 0) -> str:
-    counts = {level: sum(r.count(level) for r in results) for level in ("error", "warning", "info")}
-    counts.update(files=sum(1 for r in results if r.error is None), fixed=fixed,
-                  unreadable=sum(1 for r in results if r.error is not None),
-                  baselined=sum(r.baselined for r in results))
-    head, separator, *extras = _SUMMARY["en" if lang == "en" else "zh"]
-    parts = [head.format(**counts)]
-    for template, key in zip(extras, ("unreadable", "fixed", "baselined")):
-        if counts[key]:
-            parts.append(template.format(**counts))
-    return separator.join(parts)
-
-
 _LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix": "修改建议", "help": "提示",
                   "unsafe": "修改建议（不安全修复，需 --unsafe-fixes）"},
            "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "help": "help",
@@ -158,11 +138,12 @@ _LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix":
 
 
 @formatter("text")
-class TextFormatter:
+class TextFormatter(Formatter):
     supports_statistics = True
+    machine_readable = False  # for people: with --fix on standard input it goes to stderr
 
     def __init__(self, settings: Settings):
-        self.settings = settings
+        super().__init__(settings)
         self.colors = _palette(settings.color)
 
     def write(self, results, stream) -> None:
@@ -188,13 +169,4 @@ class TextFormatter:
                 if diag.help:
                     kind = ("fix" if diag.fix.safe else "unsafe") if diag.fix else "help"
                     stream.write(f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}{colon}{visible(diag.help)}\n")
-        if self.settings.statistics:
-            write_statistics(results, stream, self.settings.lang)
-        if not self.settings.quiet:
-            stream.write(summary_line(results, self.settings.lang, self.settings.fixed) + "\n")
-
-
-def write_statistics(results, stream, lang: str = "zh") -> None:
-    """``--statistics``: how many diagnostics each rule gave, most first (text and concise)."""
-    for code, name, severity, count in statistics(results):
-        stream.write(f"{count:5d}  {code}  {severity:<7}  {name}\n")
+        self.write_footer(results, stream)

@@ -69,7 +69,7 @@ def join(*parts, sep: str = "") -> Message:
 
 def of(exc: BaseException):
     """The message an exception was raised with: its Message (both languages) if it has one."""
-    args = getattr(exc, "args", ())
+    args: tuple[object, ...] = getattr(exc, "args", ())
     if len(args) == 1 and isinstance(args[0], Message):
         return args[0]
     return str(exc)

@@ -1,20 +1,24 @@
 """One way to find the units govlint is extended with: readers, output formats, check kinds.
 
-A ``Registry`` maps a name to a unit (a class or a function).  Its built-in units are the modules
-of one package, discovered (never listed by hand) and imported the first time a unit is asked
-for; a module registers its units with ``@registry.register(name)``.  Units from other installed
+A ``Registry`` maps a name to a unit (a class or a function).  Its built-in units live in the
+modules (and sub-packages) of one package, discovered, never listed by hand: a module registers its
+units with ``@registry.register(name)`` or ``registry.add(name, unit)`` when it is imported.  Asked
+for a name, the registry first imports the module named after it, if there is one (``--format
+json-lines`` is ``json_lines.py``), and imports every module only when that does not find it or
+when all units are asked for, so a run pays for the unit it uses.  Units from other installed
 packages come through an entry-point group.  Whatever fails to load — a built-in module that does
-not import, a plug-in that raises or is not the right kind of object — is kept in ``errors`` with
+not import, a plug-in that raises or is not the right kind of object — is kept in ``errors()`` with
 the reason, for the caller to report; it is never swallowed.
 
-Modules in the package whose names start with ``_`` are helpers, not units.  A module whose
-import is expensive (jinja2, pdfplumber) imports that dependency inside the functions that need
-it, so that discovering every unit stays cheap.
+Modules whose names start with ``_`` are helpers, not units, and are not imported by discovery.
+A module whose import is expensive (jinja2, pdfplumber, python-docx) imports that dependency inside
+the functions that need it, so that discovering every unit stays cheap.
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from importlib.machinery import PathFinder
 from typing import Any, Callable, Generic, TypeVar
 
 from govlint.support import i18n
@@ -39,6 +43,7 @@ class Registry(Generic[T]):
         self.accept = accept        # is an entry point's object a unit of this registry?
         self._units: dict[str, T] = {}
         self._errors: dict[str, i18n.Message] = {}
+        self._broken_modules: dict[str, str] = {}   # module (relative to package) → why()
         self._builtins_loaded = False
         self._plugins_loaded = False
 
@@ -55,34 +60,42 @@ class Registry(Generic[T]):
 
     # -- loading -------------------------------------------------------------------------------------
     def load_builtins(self) -> None:
-        """Import every module of the package once (each registers its units)."""
+        """Import every module of the package once (each registers its units; a sub-package's
+        ``__init__`` imports what registers)."""
         if self._builtins_loaded:
             return
         self._builtins_loaded = True
         package = importlib.import_module(self.package)
         for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            if module.name.startswith("_"):
-                continue
-            try:
-                importlib.import_module(f"{self.package}.{module.name}")
-            except Exception as exc:  # reported by the caller, with the reason
-                self._errors[module.name] = i18n.fmt(
-                    "the built-in {what} module {module!r} could not be loaded: {why}",
-                    "无法加载内置{what}模块 {module!r}：{why}",
-                    what=self.what, module=module.name, why=why(exc))
+            if not module.name.startswith("_"):
+                self._import(module.name)
+
+    def _import(self, module: str) -> None:
+        if module in self._broken_modules:
+            return
+        try:
+            importlib.import_module(f"{self.package}.{module}")
+        except Exception as exc:  # reported by the caller, with the reason
+            self._broken_modules[module] = why(exc)
+            self._errors[module] = i18n.fmt("the built-in {what} module {module!r} could not be loaded: {why}",
+                                            "无法加载内置{what}模块 {module!r}：{why}",
+                                            what=self.what, module=module, why=why(exc))
+
+    def _load_named(self, name: str) -> None:
+        """Import the module named after ``name`` (``-`` read as ``_``), if the package has one."""
+        module = name.replace("-", "_")
+        if not module.isidentifier() or module.startswith("_"):
+            return
+        package = importlib.import_module(self.package)
+        if PathFinder.find_spec(f"{self.package}.{module}", list(package.__path__)) is not None:
+            self._import(module)
 
     def load_plugins(self) -> None:
         """Load the entry points of ``group`` once; a built-in of the same name wins."""
         if self._plugins_loaded or self.group is None:
             return
         self._plugins_loaded = True
-        from importlib.metadata import entry_points
-
-        try:
-            found = entry_points(group=self.group)
-        except TypeError:  # Python < 3.10
-            found = entry_points().get(self.group, [])  # type: ignore[attr-defined]
-        for point in found:
+        for point in _entry_points(self.group):
             try:
                 unit = point.load()
             except (Exception, SystemExit) as exc:  # a broken plug-in must not take govlint down
@@ -108,7 +121,10 @@ class Registry(Generic[T]):
 
     # -- asking --------------------------------------------------------------------------------------
     def get(self, name: str) -> T | None:
-        self.load_builtins()
+        if name not in self._units and not self._builtins_loaded:
+            self._load_named(name)
+        if name not in self._units:
+            self.load_builtins()
         if name not in self._units:
             self.load_plugins()
         return self._units.get(name)
@@ -123,3 +139,17 @@ class Registry(Generic[T]):
     def errors(self) -> dict[str, i18n.Message]:
         """What could not be loaded so far: module or plug-in name → why."""
         return dict(self._errors)
+
+    def broken_modules(self) -> dict[str, str]:
+        """The built-in modules that did not import so far: name → one-line reason."""
+        return dict(self._broken_modules)
+
+
+def _entry_points(group: str) -> list:
+    from importlib.metadata import entry_points
+
+    try:
+        return list(entry_points(group=group))
+    except TypeError:  # Python < 3.10: a dict of group → entry points
+        everything: Any = entry_points()
+        return list(everything.get(group, []))

@@ -71,7 +71,7 @@ def _check_event(parser, event) -> None:
     if event.anchor is not None:
         raise _Refused(event.start_mark, i18n.fmt("anchors (&{anchor}) are not allowed; write the value out",
                                                   "不允许使用锚点（&{anchor}）；请直接写出其值", anchor=event.anchor))
-    tag = event.tag
+    tag = getattr(event, "tag", None)  # a scalar's or a collection's (the node events left)
     if tag is not None and tag not in _STANDARD_TAGS:
         raise _Refused(event.start_mark, i18n.fmt("the tag {tag!r} is not allowed (plain YAML only)",
                                                   "不允许使用标签 {tag!r}（只支持普通 YAML）", tag=_tag_text(tag)))
@@ -84,7 +84,8 @@ def _check_event(parser, event) -> None:
         if parser._govlint_depth > MAX_DEPTH:
             raise _Refused(event.start_mark, i18n.fmt("nested more than {limit} levels deep",
                                                       "嵌套超过 {limit} 层", limit=MAX_DEPTH))
-    elif (len(event.value) > MAX_NUMBER and (event.style is None or tag is not None)
+    elif (isinstance(event, events.ScalarEvent) and len(event.value) > MAX_NUMBER
+          and (event.style is None or tag is not None)
           and _NUMBER_LIKE.fullmatch(event.value)):
         raise _Refused(event.start_mark, i18n.fmt("a number longer than {limit} characters; quote it if it is text",
                                                   "数字超过 {limit} 个字符；如果是文本，请加引号", limit=MAX_NUMBER))
@@ -246,20 +247,21 @@ class Located:
         self.path = path
 
     def error(self, node, key=None, message: str = "", value: bool = False) -> ConfigError:
-        line = column = None
+        line: int | None = None
+        column: int | None = None
         try:
             lc = getattr(node, "lc", None)  # only ruamel's round-trip containers know positions
             if lc is None:
                 pass
             elif isinstance(node, dict) and key is not None and key in node:
-                line, column = node.lc.value(key) if value else node.lc.key(key)
+                line, column = lc.value(key) if value else lc.key(key)
             elif isinstance(node, list) and key is not None and 0 <= key < len(node):
-                line, column = node.lc.item(key)
+                line, column = lc.item(key)
             else:
-                line, column = node.lc.line, node.lc.col
+                line, column = lc.line, lc.col
         except (AttributeError, KeyError, TypeError):
             pass
-        if line is not None:
+        if line is not None and column is not None:
             line, column = line + 1, column + 1
         return ConfigError(self.path, line, column, message)
 

@@ -1,1 +1,4 @@
-"""The HTML report: report.py turns results into view objects, templates/ lay them out."""
+"""``--format html``, the editors' report: report.py turns results into view objects, templates/ lay them out."""
+from __future__ import annotations
+
+from govlint.output.html import report  # noqa: F401  (registers the format)

@@ -16,20 +16,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from typing import TYPE_CHECKING, Any
 
 from govlint import __version__
-from govlint.support import i18n
-from govlint.grammar.spec import spec
 from govlint.diagnostics import SEVERITIES
+from govlint.grammar.spec import spec
 from govlint.lint.linter import fails
-from govlint.output import Settings, display_path, formatter, safe_text, statistics
-from govlint.output.text import describe_location, summary_line
+from govlint.output import Formatter, Settings, formatter, statistics, summary_line
+from govlint.output.text import describe_location
+from govlint.support import i18n
+from govlint.support.escaping import display_path, safe_text
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 FAMILIES = ("parse", "structure", "citation", "table", "consistency", "publication", "content", "wording")
 
-UI = {
+UI: dict[str, dict[str, Any]] = {
     "zh": {
         "page_title": "政府信息公开年报检查报告", "colon": "：",
         "severity": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -221,12 +224,12 @@ class FileView:
 # -- the formatter ----------------------------------------------------------------------------------
 
 @formatter("html")
-class HtmlFormatter:
+class HtmlFormatter(Formatter):
     needs_documents = True  # the CLI keeps each parsed Document: the tables are rebuilt from it
     supports_statistics = True  # a table of diagnostics per rule, after the index
 
     def __init__(self, settings: Settings):
-        self.settings = settings
+        super().__init__(settings)
         self.lang = "en" if settings.lang == "en" else "zh"
         self.ui = UI[self.lang]
 
@@ -337,6 +340,9 @@ def html_text(page: str) -> str:
 
 
 def _environment() -> Environment:
+    # jinja2 is imported here, not at the top: discovering the formats must not cost its start-up time.
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     # autoescape everywhere: titles, messages and the draft itself are the author's text.
     return Environment(loader=PackageLoader("govlint.output.html", "templates"), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -369,8 +375,8 @@ def highlight_lines(source, diagnostics: list) -> list[LineView]:
     """
     text = source.text
     count = source.line_count
-    spans = {}   # line index → [(DiagView, start, end)] clipped to the line; start == end: marker
-    notes = {}   # line index → DiagViews starting there
+    spans: dict[int, list[tuple[DiagView, int, int]]] = {}   # line index → [(DiagView, start, end)] clipped to the line; start == end: marker
+    notes: dict[int, list[DiagView]] = {}   # line index → DiagViews starting there
     for diag in diagnostics:
         start, end = min(diag.start, len(text)), min(max(diag.end, diag.start), len(text))
         first = source.line_of(start) - 1
@@ -387,7 +393,7 @@ def highlight_lines(source, diagnostics: list) -> list[LineView]:
         if not visible:
             at = min(max(start, source.line_starts[first]), source.line_ends[first])
             spans.setdefault(first, []).append((diag, at, at))
-    started = set()
+    started: set[str] = set()
     lines = []
     for index in range(count):
         line_start, line_end = source.line_starts[index], source.line_ends[index]
@@ -436,15 +442,15 @@ class TableBuilder:
         self.ui = ui
         self.data = spec().data
         self.diagnostics = diagnostics
-        self.by_start = {}
+        self.by_start: dict[int, list[DiagView]] = {}
         for diag in diagnostics:
             self.by_start.setdefault(diag.start, []).append(diag)
-        self.related = {}
+        self.related: dict[tuple[int, ...], list[DiagView]] = {}
         for diag in diagnostics:
             for span in diag.related:
                 self.related.setdefault(span, []).append(diag)
-        self.attached = set()   # ids of the diagnostics a cell, row or table has taken
-        self.notes = []         # the current table's footnotes
+        self.attached: set[str] = set()   # ids of the diagnostics a cell, row or table has taken
+        self.notes: list[DiagView] = []   # the current table's footnotes
 
     def build(self) -> list[TableView]:
         if self.doc.format == "2008" and not self.doc.tables():

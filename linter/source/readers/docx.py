@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any, overload
 
+from govlint.grammar.shapes import NUMERAL
 from govlint.support import i18n
 from govlint.source import InputError, Source
 from govlint.source.readers import reader
@@ -56,8 +58,8 @@ _VAL = _W + "val"
 _SKIP_CONTAINERS = frozenset([_W + "del", _W + "moveFrom", _W + "rPr", _W + "pPr", _W + "tcPr", _W + "trPr",
                               _W + "tblPr", _W + "sectPr", _MC + "Fallback", _W + "instrText",
                               _W + "delText", _W + "fldData"])
-_ORDINAL_TAB = re.compile(r"^(\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
-                          r"\d{1,2}\s*[.．、]))\t+")
+# A list number Word put before a tab ("一、\t总体情况"): heading, sub-heading or item numbering.
+_ORDINAL_TAB = re.compile(rf"^(\s*(?:{NUMERAL}{{1,3}}\s*[、.．]|[（(]\s*{NUMERAL}{{1,3}}\s*[)）]|\d{{1,2}}\s*[.．、]))\t+")
 
 
 # Elements that only wrap content (content controls, custom XML, insertions): looked through.
@@ -206,7 +208,13 @@ def _broken_zip(path: str, exc: BaseException) -> i18n.Message:
                     "{path}: 无法读取此 .docx（zip 压缩包已损坏：{error}）", path=path, error=exc)
 
 
-def _int(value, default: int | None) -> int | None:
+@overload
+def _int(value: str | None, default: int) -> int: ...
+@overload
+def _int(value: str | None, default: None) -> int | None: ...
+
+
+def _int(value: str | None, default: int | None) -> int | None:
     """A number attribute of the XML (at most 12 digits: int() of a million digits is slow)."""
     if value is None:
         return default
@@ -334,7 +342,7 @@ class _Level:
 class _Numbering:
     """Word's numbering.xml: which list and level a paragraph belongs to, and its number."""
 
-    def __init__(self, document):
+    def __init__(self, document: Any) -> None:  # a python-docx Document
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Collection
 
 from govlint.support import i18n
 from govlint.source import InputError, Source
@@ -62,7 +63,7 @@ _P_CLOSERS = frozenset("address article aside blockquote center details dialog d
                        "summary table ul li dd dt".split())
 _SCOPES = frozenset("td th table caption html body button object marquee template".split())
 # tag → (open elements it closes, elements that bound the search)
-_IMPLIED_END = {
+_IMPLIED_END: dict[str, tuple[tuple[str, ...], Collection[str]]] = {
     "li": (("li",), ("ul", "ol", "menu")),
     "dt": (("dt", "dd"), ("dl",)),
     "dd": (("dt", "dd"), ("dl",)),
@@ -124,7 +125,7 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
         candidates = [declared, "utf-8", "gb18030"]
     else:
         candidates = ["utf-8", "gb18030"]
-    first_error = None
+    first_error: UnicodeDecodeError | None = None
     for encoding in candidates:
         try:
             return data.decode(encoding), encoding
@@ -137,6 +138,7 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
             return data.decode(declared, errors="replace"), declared
         except LookupError:
             pass
+    assert first_error is not None  # utf-8, always a candidate, raises no LookupError
     raise InputError(i18n.fmt("{path}: cannot be decoded as {encodings} (byte {byte}); save the page as UTF-8",
                               "{path}: 无法按 {encodings_zh} 解码（第 {byte} 字节）；请将网页另存为 UTF-8 编码",
                               path=path, encodings=" or ".join(candidates), encodings_zh=" 或 ".join(candidates),
@@ -276,7 +278,7 @@ class _TreeBuilder:
                                       "{path}: 网页元素超过 {limit:,} 个（元素上限），不是报告页面",
                                       path=self.path, limit=MAX_ELEMENTS))
         # Elements HTML closes implicitly: a new <p> closes the open <p>, a new <td> the open cell …
-        closes = [(("p",), _SCOPES)] if tag in _P_CLOSERS else []
+        closes: list[tuple[tuple[str, ...], Collection[str]]] = [(("p",), _SCOPES)] if tag in _P_CLOSERS else []
         if tag in _IMPLIED_END:
             closes.append(_IMPLIED_END[tag])
         for names, boundaries in closes:

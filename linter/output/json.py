@@ -6,9 +6,9 @@ document has a ``statistics`` object (rule code → number of diagnostics).
 """
 from __future__ import annotations
 
+from govlint.output import Formatter, formatter, statistics
 from govlint.support import i18n
-
-from govlint.output import Settings, display_path, formatter, json_text, statistics
+from govlint.support.escaping import display_path, json_text
 
 
 def diagnostic_json(diag, source) -> dict:
@@ -38,18 +38,15 @@ def summary_json(results) -> dict:
 
 def statistics_json(results) -> dict:
     """``{"GL303": 2, …}``: diagnostics per rule code, most first."""
-    counts = {}
+    counts: dict[str, int] = {}
     for code, _name, _severity, count in statistics(results):
         counts[code] = counts.get(code, 0) + count
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @formatter("json")
-class JsonFormatter:
+class JsonFormatter(Formatter):
     supports_statistics = True
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
 
     def write(self, results, stream) -> None:
         document = {"version": 1, "files": [result_json(r, self.settings.lang) for r in results],
