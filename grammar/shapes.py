@@ -1,26 +1,43 @@
-"""The shapes of report text, each defined once: a number as a report writes it (a table cell, a count in the prose)."""
+"""The shapes of report text, each defined once: numbers, heading numbering, sentence ends, page marks.
+
+The line classifier (govlint.parse.lines), the tree builder (govlint.parse.outline), the section
+resolver (govlint.parse.sections), the document model, the readers and the rules all use these;
+none keeps a copy.  Where a stage needs a stricter or looser variant of a shape, the variant is
+built here from the same pieces and its name says how it differs.
+
+Patterns say which text they read: folded text (govlint.source.fold: fullwidth digits, letters,
+punctuation and curly quotes are ASCII there) or, for the PDF reader, the text as printed.
+"""
 from __future__ import annotations
 
 import re
 
 from govlint.support.memo import short_cache
 
-# signed, thousands separators, decimals, a unit.  At most MAX_DIGITS digits before the point
+# -- numbers (folded text) ---------------------------------------------------------------------------
+# Signed, thousands separators, decimals, a unit.  At most MAX_DIGITS digits before the point
 # and MAX_DECIMALS after it: a longer digit run is not a count any report states (and Python
-# refuses to convert runs of more than 4300 digits).  grammar/report.lark's NUMBER says the
-# same; tests/test_grammar.py checks that they agree.
+# refuses to convert runs of more than 4300 digits).
 MAX_DIGITS = 12
 MAX_DECIMALS = 6
-NUMBER_UNITS = ("万元", "元", "件", "项", "个", "条", "%")
+# The units a number may carry, after it with or without a space (21022 万元, 12%): units of
+# measure (money, documents, a share) and counters of items.
+MEASURE_UNITS = ("万元", "元", "件", "%")
+COUNTER_UNITS = ("项", "个", "条")
+NUMBER_UNITS = MEASURE_UNITS + COUNTER_UNITS
 _SHAPE = r"[+-]?(?:\d{1,3}(?:,\d{3}){1,%s}|\d{1,%s})(?:\.\d{1,%s})?"
 NUMBER_PATTERN = _SHAPE % ((MAX_DIGITS - 1) // 3, MAX_DIGITS, MAX_DECIMALS)
+_UNBOUNDED = _SHAPE % ("", "", "")  # the same shape without the bounds
 _UNIT_PATTERN = r"\s*(%s)?" % "|".join(NUMBER_UNITS)
 _NUMBER = re.compile(r"(%s)%s" % (NUMBER_PATTERN, _UNIT_PATTERN))
-# The same shape without the bounds: what a cell holding an over-long number looks like.
-_NUMBER_SHAPED = re.compile(r"(?:%s)%s" % (_SHAPE % ("", "", ""), _UNIT_PATTERN))
+_NUMBER_SHAPED = re.compile(r"(?:%s)%s" % (_UNBOUNDED, _UNIT_PATTERN))  # an over-long number too
+# A field of a printed PDF line that is a number, for the PDF reader's layout decisions (is this
+# a value column, the tail of a wrapped row?): the text as printed, unbounded, and only a unit of
+# measure, glued to the number.  Use with ``.match``.
+PRINTED_NUMBER_PATTERN = r"^(?:%s)(?:%s)?$" % (_UNBOUNDED, "|".join(MEASURE_UNITS))
 
 
-def parse_number(text: str):
+def parse_number(text: str) -> tuple[int | float, str | None] | None:
     """(value, unit) of a number as written (folded: ASCII digits and signs), or None.
 
     ``value`` is an int, or a float when the number has decimals; ``unit`` is None or one
@@ -31,7 +48,7 @@ def parse_number(text: str):
 
 
 @short_cache(16384, limit=64)  # cells repeat (12.5, 21022 万元 …)
-def _parse_number(text: str):
+def _parse_number(text: str) -> tuple[int | float, str | None] | None:
     match = _NUMBER.fullmatch(text)
     if match is None:
         return None
@@ -48,3 +65,68 @@ def number_shaped(text: str) -> bool:
     if text.isdigit() and text.isascii():
         return True
     return _NUMBER_SHAPED.fullmatch(text) is not None
+
+
+# -- heading numbering (folded text) -----------------------------------------------------------------
+NUMERALS = "一二三四五六七八九十"
+NUMERAL = "[%s]" % NUMERALS  # one numeral, as a regex (readers build their numbering from it)
+# A heading's numbering at the start of its text: 一、总体情况 (or 一．, folded to 一.).  Group 1
+# is the numeral; the match ends where the heading's words start.
+HEADING_NUMBER = re.compile(r"(%s{1,3})\s*[、.]\s*" % NUMERAL)
+# A sub-heading's numbering at the start of its text: （一）主动公开情况.
+SUBHEADING_NUMBER = re.compile(r"\(\s*(%s{1,3})\s*\)\s*" % NUMERAL)
+# Table 2's block header, 第二十条第（一）项: group 1 is the article item's numeral.
+T2_BLOCK = re.compile(r"^第二十条\s*第?\s*\(\s*(%s{1,2})\s*\)\s*项" % NUMERAL)
+
+
+def numeral_value(text: str) -> int:
+    """一 → 1 … 十九 → 19 … 九十九 → 99 (enough for headings and items); 0 for anything else."""
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + NUMERALS.index(text[1]) + 1
+    if text.endswith("十"):
+        return (NUMERALS.index(text[0]) + 1) * 10
+    if "十" in text:
+        tens, units = text.split("十")
+        return (NUMERALS.index(tens) + 1) * 10 + NUMERALS.index(units) + 1
+    return NUMERALS.index(text) + 1 if text in NUMERALS else 0
+
+
+# -- sentence ends -----------------------------------------------------------------------------------
+SENTENCE_ENDS = "。!?"
+_CLOSERS = "\"')\\]」』"  # closing quotes and brackets that may follow a sentence's end (a class body)
+# The sentences of a paragraph (folded text), for rules: a semicolon also ends one.
+SENTENCE = re.compile(r"[^%s;]*(?:[%s;][%s]*|$)" % (SENTENCE_ENDS, SENTENCE_ENDS, _CLOSERS))
+# A line that ends a sentence, as the line classifier reads it (on the text as written, or folded):
+# the same ends and closers and the fullwidth or curly forms of some of them (！？ ”’）).  A prose line
+# that does not end a sentence (nor with a colon) runs on into the next line's paragraph.
+SENTENCE_END = re.compile(r"[%s！？][%s”’）]*\s*$" % (SENTENCE_ENDS, _CLOSERS))
+
+
+# -- page marks: a page number standing alone on its line ---------------------------------------------
+# Three forms: a number between dashes (- 3 -), 第3页 with an optional 共9页, and 3/9.  Two
+# strictnesses, from the same forms:
+#  * PAGE_MARK, anywhere in a report (folded text: every dash is "-").  The line classifier drops
+#    such lines, inside tables too, so each form needs more than a number: a bare "3" may be a
+#    table value.  BARE_PAGE_NUMBER, 1–3 digits alone, is a page number only outside tables.
+#  * MARGIN_PAGE_MARK_PATTERN, a line in the top or bottom margin of a PDF page (the text as
+#    printed), where anything number-like is page furniture: up to 4 digits with any dashes, dots
+#    or bullets around them (— 3 —, ·3·, 12), 第3页、共9页, and two more forms, Page 3 of 9 and
+#    共9页 第3页.
+def _page_forms(digits: int, dashes: str, joiners: str) -> list[str]:
+    number = r"\d{1,%d}" % digits
+    return [rf"{dashes}\s*{number}\s*{dashes}",
+            rf"第\s*\d+\s*页(?:\s*(?:[{joiners}]\s*)?共\s*\d+\s*页)?",
+            rf"{number}\s*/\s*{number}"]
+
+
+def _whole_line(forms: list[str]) -> str:
+    return r"^\s*(?:%s)\s*$" % "|".join(forms)
+
+
+PAGE_MARK = re.compile(_whole_line(_page_forms(3, "-", "/,，")))
+BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+MARGIN_PAGE_MARK_PATTERN = _whole_line(_page_forms(4, "[-—–－_~·•.]*", "/,，、") + [
+    r"(?:page|Page|PAGE)\s*\d+(?:\s*(?:of|/)\s*\d+)?",
+    r"共\s*\d+\s*页\s*第\s*\d+\s*页"])

@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from govlint.grammar.shapes import HEADING_NUMBER
+
 FORMATS = ("2021", "2019-trial", "2008")  # the report formats, newest first
 TABLE3_FORMATS = ("2021", "2019-trial")   # a table-3 row without "formats" is in both
 
@@ -27,10 +29,21 @@ class Spec:
         """The mandated heading of section ``section_id`` (1–6), e.g. "三、收到和处理政府信息公开申请情况"."""
         return str(self.data["sections"][section_id - 1]["heading"])
 
+    def heading_words(self, section_id: int) -> str:
+        """The mandated heading without its numbering, e.g. "收到和处理政府信息公开申请情况"."""
+        heading = self.heading(section_id)
+        numbering = HEADING_NUMBER.match(heading)
+        return heading[numbering.end():] if numbering else heading
+
     # -- table 2 ----------------------------------------------------------------------------------
     def t2_blocks(self, fmt: str) -> list[dict[str, Any]]:
         """Table 2's blocks (one per article-20 item) in format ``fmt``."""
         return list(self.data["table2"][fmt])
+
+    def t2_columns(self, fmt: str) -> dict[str, list[str]]:
+        """Table 2 in format ``fmt``: each row's key → the keys of its block's columns (its width)."""
+        return {key: [column for column, _ in block["columns"]]
+                for block in self.t2_blocks(fmt) for key, _label in block["rows"]}
 
     # -- table 3 ----------------------------------------------------------------------------------
     def t3_keys(self, fmt: str) -> list[str]:
@@ -39,6 +52,10 @@ class Spec:
 
     def t3_columns(self) -> list[str]:
         return [key for key, _ in self.data["table3"]["columns"]]
+
+    def t3_width(self) -> int:
+        """Values in a row of table 3: one per column (自然人, five kinds of 法人或其他组织, 总计)."""
+        return len(self.t3_columns())
 
     # -- table 4 ----------------------------------------------------------------------------------
     def t4_groups(self) -> list[str]:

@@ -1,19 +1,17 @@
 """The document tree rules query: sections, headings, paragraphs, sentences, tables, rows, cells.
 
-Built by ``linter.parser`` from the Lark parse tree.  Every node has a ``span``
+Built by govlint.parse.outline from the Lark parse tree.  Every node has a ``span``
 into the user's original text.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple
 from functools import cached_property
 
+from govlint.grammar.shapes import SENTENCE
 from govlint.source.fold import MappedText, Squeezed, fold
 from govlint.source import Source, Span
-
-_SENTENCE = re.compile(r"[^。!?;]*(?:[。!?;][\"')\]」』]*|$)")
 
 
 @dataclass
@@ -81,7 +79,7 @@ class Paragraph:
 
     def iter_sentences(self) -> Iterator["Sentence"]:
         """The sentences one by one: who needs the first need not cut a huge paragraph whole."""
-        for match in _SENTENCE.finditer(self.text):
+        for match in SENTENCE.finditer(self.text):
             if match.end() > match.start() and match.group().strip():
                 yield Sentence(self, match.start(), match.end())
 
@@ -203,9 +201,6 @@ class Document:
     year_source: str | None = None
     format: str | None = None
     format_source: str | None = None
-    # Cells an arithmetic rule has already blamed: later relations through them are
-    # skipped, so one wrong number gives one diagnostic, not a cascade.
-    suspect_cells: set = field(default_factory=set)
 
     def section(self, canonical_id: int) -> Section | None:
         for section in self.sections:

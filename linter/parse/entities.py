@@ -49,7 +49,6 @@ class Entity:
     span: Span
     text: str
     groups: dict = field(default_factory=dict)
-    sentence_text: str = ""
 
 
 @dataclass

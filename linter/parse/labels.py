@@ -21,10 +21,8 @@ from govlint.grammar.spec import FORMATS, spec
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 
-NUMERALS = "一二三四五六七八九十"
+# Table 3's ordinal markers as they read in a key (一、 → 一,): rows 一–四, groups （一）–（七）, items 1.–9.
 _MARKER = re.compile(r"[一二三四],|\([一二三四五六七]\)|[1-9]\.")
-
-
 _KEY_DROP = re.compile(r"[\s*#|]+")
 _ARABIC_ITEM = re.compile(r"(\d)[、.](?!\d)")
 _KEY_PUNCT = str.maketrans({"、": ",", "，": ",", "：": ":", "；": ";", "。": "", "（": "(", "）": ")",
@@ -36,20 +34,6 @@ def label_key(text: str) -> str:
     key = _KEY_DROP.sub("", fold(text))
     key = _ARABIC_ITEM.sub(r"\1.", key)
     return key.translate(_KEY_PUNCT)
-
-
-def numeral_value(text: str) -> int:
-    """一 → 1 … 十九 → 19 (enough for headings and items)."""
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + NUMERALS.index(text[1]) + 1
-    if text.endswith("十"):
-        return (NUMERALS.index(text[0]) + 1) * 10
-    if "十" in text:
-        tens, units = text.split("十")
-        return (NUMERALS.index(tens) + 1) * 10 + NUMERALS.index(units) + 1
-    return NUMERALS.index(text) + 1 if text in NUMERALS else 0
 
 
 def split_marker(key: str) -> tuple[str | None, str]:
@@ -108,7 +92,6 @@ class Canon:
             for block in self.data["table2"][fmt]:
                 for key, label in block["rows"]:
                     self.t2_rows.setdefault(label_key(label), (key, block["item"]))
-        self.t3_note_key = label_key(t3["note"])
         self.t3_header_chars = frozenset("".join(t3["header_words"]))
         self.t4_header_chars = frozenset("".join(self.data["table4"]["header_words"]) + "类别数据项目量")
         t2_words = []
@@ -116,7 +99,6 @@ class Canon:
             for block in self.data["table2"][fmt]:
                 t2_words.extend(label for _, label in block["columns"])
         self.t2_header_chars = frozenset("".join(t2_words) + "信息内容") - frozenset("（）：")
-        self.section_keywords = [(s["id"], s["keywords"]) for s in self.data["sections"]]
 
     # -- table 3 ---------------------------------------------------------------
     @short_cache(8192, index=1)  # labels repeat from report to report

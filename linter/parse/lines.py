@@ -1,38 +1,83 @@
-"""The line lexer: classifies each line of a report into the terminals of
-``grammar/report.lark``.
+"""Line classification and table regions: a report's lines → the tokens of grammar/report.lark.
 
-Reports arrive as text extracted from PDF, Word or web pages (domain.md §4.6):
-tables come as tab-, space- or pipe-separated cells, one cell per line, labels
-cut over lines, numbers on the line before their label.  The lexer absorbs the
-layout; the grammar describes the structure.  Every token keeps the original
-offsets of what it stands for, so diagnostics point at the user's text.
+Reports arrive as text extracted from PDF, Word or web pages (domain.md §4.6): tables come as
+tab-, space- or pipe-separated cells, one cell per line, labels cut over lines, numbers on the
+line before their label.  This module absorbs that layout; the grammar then only says in which
+order a report's parts come.  Every token keeps the offsets of what it stands for in the user's
+text, so diagnostics point there.  The shapes it recognises (numbers, heading numbering, page
+marks, sentence ends) are defined in grammar/shapes.py; table vocabulary and widths come from
+grammar/canonical.json (govlint.grammar.spec, govlint.parse.labels).
 
-The lexer is a small state machine: outside tables it tells titles, headings,
-sub-headings and prose apart; inside a table region (opened by a table's own
-header, closed by a heading, prose or the table's last row) it cuts lines into
-label, header and cell tokens.
+It is two things:
+
+* a line classifier: each non-blank line, folded (govlint.source.fold), is one or more tokens;
+* a state machine that finds the table regions.  Lines are read in the current state, rows in
+  the order below, first match wins.  A line a table region does not take ends the region
+  (TABLE_END) and is read again in the prose state.
+
+Before the body, the front matter (``_lex_front``): portal metadata and chrome (META), then among
+the first six lines, up to the first that names 报告 (else a year), the title (TITLE) and below
+it the byline (BYLINE).  Then the states:
+
+=====  ==================================================================  ===========================  ====
+state  the line                                                            tokens                       next
+=====  ==================================================================  ===========================  ====
+any    blank; a page mark (- 3 -, 第3页 共9页, 3/9); a rule (---, |--|)       none                         same
+prose  1–3 digits alone (a page number)                                    none                         prose
+prose  a URL or mailto: alone                                              LINK                         prose
+prose  第二十条第（X）项, or table 2's column header (信息内容 …)               T2_START, read as t2         t2
+prose  table 3's note (勾稽关系 …); a header of table-3 words naming          T3_START, read as t3         t3
+       申请人/自然人/法人; until a table 3 has ended, the row 新收 or 结转
+prose  a header of table-4 words naming 行政复议 or 行政诉讼                    T4_START, read as t4         t4
+prose  a heading: 一、… (short, no digit, not a table-3 row or group 一–四)     HEADING                      prose
+prose  a sub-heading: （一）… (a long line: its head up to 。:;!?)             SUBHEADING [TEXT]            prose
+prose  anything else                                                       TEXT (a run-on joins it)     prose
+t2     第二十条第（X）项                                                      T2_BLOCK                     t2
+t2     table-2 header words only (or from 信息内容 on, no number)             HEAD                         t2
+t2     a markdown line (# …) that is not a heading                         CAPTION                      t2
+t2     label and numbers, the label a table-2 row or ≤ 16 characters       LABEL… CELLS                 t2
+t2     anything else                                                       TABLE_END                    prose
+t3     table 3's note                                                      NOTE                         t3
+t3     第二十条第（X）项; a table-4 header; a heading                          TABLE_END                    prose
+t3     table-3 header words only (a pipe row: no number, no leading label)  HEAD                         t3
+t3     a markdown line (# …) that is not a row label                       HEAD (header words), CAPTION t3
+t3     prose: a 。, or over 40 characters and no number                     TABLE_END                    prose
+t3     no numbers, while row 四 (结转下年度) waits for its numbers            TABLE_END                    prose
+t3     label and numbers / numbers only / label only                       LABEL… CELLS / CELLS /       t3
+                                                                           LABEL… _EOL
+t3     …  the numbers of row 四 (结转下年度继续办理)                          … TABLE_END                  prose
+t3     nothing (empty pipe cells)                                          none                         t3
+t4     a heading; a 。                                                      TABLE_END                    prose
+t4     table-4 header words only                                           HEAD                         t4
+t4     label and numbers / numbers only                                    LABEL… CELLS / CELLS         t4
+t4     …  the values reach table 4's width (groups × columns)              … TABLE_END                  prose
+t4     anything else                                                       TABLE_END                    prose
+end    (the end of the report)                                             TABLE_END in a table         —
+=====  ==================================================================  ===========================  ====
+
+Prose lines that run on (no sentence end, no colon: SENTENCE_END) are one TEXT token, a paragraph,
+however many they are.  tests/test_parse_lines.py has a case for each row.
 """
 from __future__ import annotations
 
 import re
 from array import array
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Optional, Tuple
 
 from lark import Token
 
+from govlint.grammar.shapes import (BARE_PAGE_NUMBER, HEADING_NUMBER, NUMBER_UNITS, PAGE_MARK, SENTENCE_END,
+                                    SUBHEADING_NUMBER, T2_BLOCK, is_number, number_shaped, parse_number)
+from govlint.grammar.spec import spec
 from govlint.parse.labels import Canon, canon
-from govlint.grammar.shapes import NUMBER_UNITS, is_number, number_shaped, parse_number
+from govlint.source import Source
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
-from govlint.source import Source
 
-# -- line shapes (matched on folded text: ASCII digits, parentheses, colon) ----
+# -- line shapes of this layout (folded text: ASCII digits, parentheses, colon) -------------------------
 _BLANK = re.compile(r"^[\s*]*$")
-_PAGE_MARK = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d+\s*页(?:\s*(?:[/,，]\s*)?共\s*\d+\s*页)?|"
-                        r"\d{1,3}\s*/\s*\d{1,3})\s*$")
-_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # a page number, outside tables
-_SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-number or rule line starts with
+_SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-mark or rule line starts with
 _T3_TOP_KEYS = frozenset(["new", "carried", "result", "forward"])
 # A rule line: runs of 3+ rule characters, or a markdown table's |---|:--:| line.  Each run is
 # taken whole ((?!…) after it): "(?:[-=_*~]{3,}\s*)+" alone would try every way of cutting a
@@ -41,28 +86,31 @@ _RULE = re.compile(r"^\s*(?:[-=_*~]{3,}(?![-=_*~])\s*)+$|"
                    r"^\s*(?:\|\s*)?:?-{2,}(?!-):?\s*(?:\|\s*:?-{2,}(?!-):?\s*)*(?:\|\s*)?$")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
 _LINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:|www\.)\S*\s*$", re.I)
-_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.]\s*")
-_SUBHEADING = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*")
 _SUBHEAD_END = re.compile(r"[。:;!?]")
-_T2_BLOCK = re.compile(r"^第二十条\s*第?\s*\(\s*([一二三四五六七八九十]{1,2})\s*\)\s*项")
 _NOTE = re.compile(r"勾稽关系|项之和|第一项加第")
 # Words without which no line opens a table (LineLexer._table_opener): one search spares
 # the opener's eight tests on the lines of prose.
 _OPENER_HINT = re.compile(r"(?i:https?://|mailto:|www\.)|第二十条|信息内容|勾稽关系|项之和|第一项加第|"
                           r"申请人|自然人|法人|新收|结转|行政复议|行政诉讼")
+_T3_APPLICANT = re.compile(r"申请人|自然人|法人")
 _UNITS = frozenset(NUMBER_UNITS)  # a unit written as its own word (21022 万元)
 _DASH = re.compile(r"^[-/\\—–_]+$")
-_SENTENCE_END = re.compile(r"[。!?！？][\"')\]」』”’）]*\s*$")
 _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发文机关|公开日期|发布日期|成文日期|生成日期|文号|发文字号|"
                        r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
 _CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
                      "返回顶部", "分享到", "扫一扫", "字号", "字体", "收藏", "【字体:大中小】"])
+_TITLE_YEAR = re.compile(r"\d{4}\s*年")
 _WORD = re.compile(r"\S+")
 _HAS_DIGIT = re.compile(r"\d")
 _IGNORED_CHARS = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")
 
 TITLE_MAX = 60
 HEADING_MAX = 40
+LEADING_LINES = 6  # how many lines of the front may be the title and its byline
+
+# A cell as a CELLS token carries it: (kind NUM|BLANK|BAD, start, end, value, unit), offsets
+# inside its line.
+CellSpec = Tuple[str, int, int, Optional[object], Optional[str]]
 
 
 class LineToken(Token):
@@ -71,11 +119,15 @@ class LineToken(Token):
     Slots, not a __dict__: a report makes a few hundred tokens and they should
     cost the garbage collector nothing."""
 
-    __slots__ = ("line_no", "folded", "cells", "origin", "pieces")
-    # line_no: 1-based line; folded: the token's text folded (fullwidth → ASCII …), same length;
-    # cells (CELLS only): (kind NUM|BLANK|BAD, start, end, value, unit) per cell, offsets
-    # inside the line, which starts at ``origin`` in Source.text;
-    # pieces (a TEXT of several lines only): start, end offsets of each line's prose, flat
+    __slots__ = ("line_no", "folded", "cells", "origin", "pieces", "match")
+    start_pos: int
+    end_pos: int
+    line_no: int                 # 1-based line
+    folded: str                  # the token's text folded (fullwidth → ASCII …), same length
+    cells: tuple[CellSpec, ...]  # CELLS: its cells, offsets inside the line, which starts at ``origin``
+    origin: int                  # in Source.text
+    pieces: array                # a TEXT of several lines: start, end offsets of each line's prose, flat
+    match: re.Match              # HEADING: the match of its numbering (HEADING_NUMBER) on ``folded``
 
 
 class Line:
@@ -93,7 +145,7 @@ class Line:
 _MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
 
 
-def _make_lines(source: Source):
+def _make_lines(source: Source) -> Iterator[Line]:
     """The non-blank lines of a report, one at a time (a Line lives while its line is lexed)."""
     text = source.text
     folded_text = fold(text)  # one translate for the whole report
@@ -119,7 +171,7 @@ def _make_lines(source: Source):
 class _Lookahead:
     """Lines read on demand, kept only as far as the front matter looks ahead."""
 
-    def __init__(self, lines):
+    def __init__(self, lines: Iterable[Line]):
         self._lines = iter(lines)
         self._seen: list[Line] = []
 
@@ -132,7 +184,7 @@ class _Lookahead:
             seen.append(line)
         return seen[index]
 
-    def rest(self, index: int):
+    def rest(self, index: int) -> Iterator[Line]:
         """The lines from ``index`` on; the ones looked at before are let go."""
         seen, self._seen = self._seen[index:], []
         yield from seen
@@ -157,6 +209,7 @@ def _token(kind: str, value: str, line: Line, start: int, end: int) -> LineToken
     return tok
 
 
+# -- table lines: fields and cells -------------------------------------------------------------------
 class Field(NamedTuple):
     start: int  # offset inside the line
     end: int
@@ -186,15 +239,31 @@ def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[F
     return "space", tuple(fields)
 
 
-@short_cache(16384, size=lambda mode, fields: fields[-1].end - fields[0].start if fields else 0)
-def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Field]]]:
-    """Split fields into label fields and cells (kind, field).
+def _split_on(text: str, separator: str, position: int) -> tuple[Field, ...]:
+    """Fields between separators, each stripped, with offsets inside the line."""
+    fields = []
+    for piece in text.split(separator):
+        stripped = piece.strip()
+        offset = position + (len(piece) - len(piece.lstrip()))
+        fields.append(Field(offset, offset + len(stripped), stripped))
+        position += len(piece) + 1
+    return tuple(fields)
 
-    Cells run from the first number to the last; fields between them that
-    are empty are blank cells, other text is a bad cell.  In space mode a
-    unit written as its own word (``21022 万元``) joins the number before it.
+
+Cut = Tuple[Tuple[Field, ...], Tuple[Tuple[str, Field], ...]]
+
+
+@short_cache(16384, size=lambda mode, fields: fields[-1].end - fields[0].start if fields else 0)
+def cut_row(mode: str, fields: tuple[Field, ...]) -> Cut:
+    """Split fields into label fields and cells (kind NUM|BLANK|BAD, field).
+
+    Cells run from the first number to the last; fields between them that are empty are blank
+    cells, other text is a bad cell, and so is a dash before the first number ("— 0 0 …").  In
+    space mode only the trailing run of numbers is cells (a leading number is part of the label),
+    and a unit written as its own word (``21022 万元``) joins the number before it.
     """
-    first = last = None
+    first: int | None = None
+    last = 0
     dash = None  # the first dash before any number
     for index, item in enumerate(fields):
         if number_shaped(item.text):
@@ -202,12 +271,10 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
                 first = index if dash is None else dash
             last = index
         elif first is None and dash is None and _DASH.match(item.text):
-            dash = index  # a dash in the first value column ("— 0 0 …") is a bad cell, not label
+            dash = index
     if first is None:
-        label = [f for f in fields if f.text]
-        return tuple(label), ()
+        return tuple(f for f in fields if f.text), ()
     if mode == "space":
-        # Numbers are the trailing run; a leading number is part of the label.
         first = len(fields)
         while first > 0 and (number_shaped(fields[first - 1].text) or _DASH.match(fields[first - 1].text) or
                              (fields[first - 1].text in _UNITS and first - 1 > 0
@@ -216,7 +283,7 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
         if first == len(fields):
             return tuple(f for f in fields if f.text), ()
         last = len(fields) - 1
-    label = [f for f in fields[:first] if f.text]
+    label = tuple(f for f in fields[:first] if f.text)
     cells = []
     index = first
     while index <= last:
@@ -231,46 +298,37 @@ def cut_row(mode: str, fields: tuple) -> tuple[list[Field], list[tuple[str, Fiel
             cells.append(("NUM", item))
         elif not item.text:
             cells.append(("BLANK", item))
-        elif _DASH.match(item.text) or item.text in ("无", "空", "/"):
-            cells.append(("BAD", item))
         else:
-            cells.append(("BAD", item))
+            cells.append(("BAD", item))  # a dash, 无, /, an over-long number, words between numbers
         index += 1
     if mode == "pipe":
         for item in fields[last + 1:]:
             if item.text:
                 break
             cells.append(("BLANK", item))  # the row builder trims surplus blanks
-    return tuple(label), tuple(cells)
-
+    return label, tuple(cells)
 
 
 @short_cache(16384, size=lambda cells: cells[-1][1].end - cells[0][1].start if cells else 0)  # zero rows
-def _parsed_cells(cells) -> tuple:
+def _parsed_cells(cells: tuple[tuple[str, Field], ...]) -> tuple[CellSpec, ...]:
     """(kind, start, end, value, unit) of each cell, offsets inside its line."""
     result = []
     for kind, item in cells:
         value = unit = None
         if kind == "NUM":
-            value, unit = parse_number(item.text)  # cut_row made it NUM: it parses
+            value, unit = parse_number(item.text)  # type: ignore[misc]  # cut_row made it NUM: it parses
         result.append((kind, item.start, item.end, value, unit))
     return tuple(result)
 
 
-def _split_on(text: str, separator: str, position: int) -> tuple:
-    """Fields between separators, each stripped, with offsets inside the line."""
-    fields = []
-    for piece in text.split(separator):
-        stripped = piece.strip()
-        offset = position + (len(piece) - len(piece.lstrip()))
-        fields.append(Field(offset, offset + len(stripped), stripped))
-        position += len(piece) + 1
-    return tuple(fields)
+# -- table 3, planned once per distinct line ----------------------------------------------------------
+TokenSpec = Tuple[str, int, int, Optional[Tuple[CellSpec, ...]]]  # kind, start, end in the line, cells
 
 
 @short_cache(16384)
-def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
-    """(handled, token specs (kind, start, end, cells), after) for a line in table 3.
+def _plan_t3(folded: str, lead: int, body_length: int,
+             forward_pending: bool) -> tuple[bool, tuple[TokenSpec, ...], str | None]:
+    """(handled, token specs, after) for a line in table 3.
 
     ``handled`` False: the line ends the table (a heading, prose, another table).
     ``after``: "close" once the last row (四、结转下年度继续办理) has its numbers,
@@ -278,10 +336,9 @@ def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
     c = canon()
     body = folded[lead:lead + body_length]
     whole = (lead, lead + body_length)
-    eol = ("_EOL", whole[1], whole[1], None)
     if _NOTE.search(body):
         return True, (("NOTE", *whole, None),), None
-    if _T2_BLOCK.match(body) or _opens_t4_body(body, c) or _heading_match(body, c):
+    if T2_BLOCK.match(body) or _opens_t4(body, c) or _heading_match(body, c):
         return False, (), None
     mode, fields = _split(folded, lead, body_length)
     if mode == "pipe":
@@ -300,11 +357,11 @@ def _plan_t3(folded: str, lead: int, body_length: int, forward_pending: bool):
     label, cells = cut_row(mode, fields)
     if forward_pending and not cells:
         return False, (), None
-    specs = [("LABEL", item.start, item.end, None) for item in label]
+    specs: list[TokenSpec] = [("LABEL", item.start, item.end, None) for item in label]
     if cells:
         specs.append(("CELLS", cells[0][1].start, cells[-1][1].end, _parsed_cells(cells)))
     elif label:
-        specs.append(eol)
+        specs.append(("_EOL", whole[1], whole[1], None))
     else:
         return True, (), None
     match = c.match_t3(" ".join(f.text for f in label)) if label else None
@@ -321,7 +378,7 @@ def _header_chars_only(body: str, chars: frozenset) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _vocabulary(chars: frozenset) -> tuple:
+def _vocabulary(chars: frozenset) -> tuple[re.Pattern, re.Pattern]:
     """Regexes for a character set: one finds a character outside it (punctuation and spaces
     allowed), the other one inside it.  Faster than building sets of CJK characters."""
     inside = "".join(sorted(re.escape(c) for c in chars))
@@ -329,13 +386,14 @@ def _vocabulary(chars: frozenset) -> tuple:
     return re.compile(f"[^{allowed}]"), re.compile(f"[{inside}]")
 
 
-def _opens_t4_body(body: str, c) -> bool:
+def _opens_t4(body: str, c: Canon) -> bool:
     return ("行政复议" in body or "行政诉讼" in body) and _header_chars_only(body, c.t4_header_chars)
 
 
-def _heading_match(body: str, c):
-    """A top-level heading: 一、… with no digits, short, and not a table-3 row label."""
-    match = _HEADING.match(body)
+def _heading_match(body: str, c: Canon) -> re.Match | None:
+    """A top-level heading: 一、… with no digits, short, and not a table-3 row label.  The match
+    is of its numbering (HEADING_NUMBER); the HEADING token carries it to the builder."""
+    match = HEADING_NUMBER.match(body)
     if not match:
         return None
     rest = body[match.end():]
@@ -344,20 +402,35 @@ def _heading_match(body: str, c):
     if "。" in rest[:-1]:
         return None
     entry = c.match_t3(body)
-    if entry is not None and entry.key in _T3_TOP_KEYS and entry.marker and entry.marker.endswith(","):
+    if entry is not None and entry.key in _T3_TOP_KEYS:
         return None  # 一、本年新收… and 四、结转下年度… are table rows, not headings
     return match
 
 
-class LineLexer:
-    """Turns a Source into the token list the report grammar parses."""
+def _header_fields(fields: tuple[Field, ...], chars: frozenset, first_word: str | None = None) -> bool:
+    texts = [f.text for f in fields if f.text]
+    if not texts:
+        return False
+    if first_word and texts[0].startswith(first_word) and not any(number_shaped(t) for t in texts):
+        return True
+    return all(_header_chars_only(t, chars) for t in texts)
 
-    def __init__(self, source: Source, canon_: Canon | None = None):
+
+def _label_text(line: Line) -> str:
+    mode, fields = split_fields(line)
+    return " ".join(f.text for f in fields if f.text and not number_shaped(f.text))
+
+
+class LineLexer:
+    """Turns a Source into the token list the report grammar parses (see the module's table)."""
+
+    def __init__(self, source: Source):
         self.source = source
-        self.canon = canon_ or canon()
+        self.canon = canon()
         self.tokens: list[LineToken] = []
-        self.region: str | None = None
+        self.region: str | None = None  # None (prose), "t2", "t3" or "t4"
         self.t4_cells = 0
+        self.t4_width = spec().t4_width()
         self.t3_done = False
         self.t3_forward_pending = False
         # Prose lines that run on (no sentence end) are one paragraph whatever follows: they
@@ -375,8 +448,8 @@ class LineLexer:
 
     def _text(self, line: Line, start: int, end: int) -> None:
         """A line's prose [start, end): joins the prose run before it unless that ended a sentence."""
-        piece = line.raw[start:end]
-        ends = bool(_SENTENCE_END.search(piece) or piece.rstrip().endswith(("：", ":")))
+        piece = line.raw[start:end]  # as written: SENTENCE_END names the written forms it takes
+        ends = bool(SENTENCE_END.search(piece) or piece.endswith(("：", ":")))  # a piece ends in no space
         prose = self._prose
         if prose is not None and not prose[4]:
             prose[3].append(line.start + start)
@@ -388,7 +461,8 @@ class LineLexer:
         self._prose = [line, start, end, array("q", (line.start + start, line.start + end)), ends]
 
     def _flush_prose(self) -> None:
-        line, start, end, offsets, _ends = self._prose
+        """The prose run becomes one TEXT token: a paragraph."""
+        line, start, end, offsets, _ends = self._prose  # type: ignore[misc]
         self._prose = None
         if len(offsets) == 2:  # one line: the usual token
             self.tokens.append(_token("TEXT", line.raw[start:end], line, start, end))
@@ -424,19 +498,18 @@ class LineLexer:
         if self._prose is not None:
             self._flush_prose()
         self._close()
-        self._mark_paragraph_ends()
         return self.tokens
 
     @staticmethod
     def _skippable(line: Line) -> bool:
-        """Blank lines, page numbers and rules carry nothing."""
+        """Blank lines, page marks and rules carry nothing."""
         body = line.body
         if not body:
             return True
         # A quick look at the first character spares the three regexes on most lines.
         if body[0] not in _SKIP_STARTS:
             return False
-        return bool(_BLANK.match(body) or _PAGE_MARK.match(body) or _RULE.match(body))
+        return bool(_BLANK.match(body) or PAGE_MARK.match(body) or _RULE.match(body))
 
     def _lex_front(self, lines: _Lookahead) -> int:
         """Metadata, portal chrome, the title and its byline; returns where the body starts."""
@@ -446,21 +519,21 @@ class LineLexer:
             self._whole("META", line)
             index += 1
             line = lines.get(index)
-        leading = []
+        leading: list[tuple[Line, str | None]] = []
         scan = index
-        while len(leading) < 6:
+        while len(leading) < LEADING_LINES:
             line = lines.get(scan)
             if line is None:
                 break
             body = line.body
-            if _BARE_NUMBER.match(body):
+            if BARE_PAGE_NUMBER.match(body):
                 scan += 1
                 continue
             if _META_KEY.match(body) or body in _CHROME:
                 leading.append((line, "META"))
                 scan += 1
                 continue
-            if (len(body) > TITLE_MAX or _SENTENCE_END.search(body) or "。" in body or self._heading(line)
+            if (len(body) > TITLE_MAX or SENTENCE_END.search(body) or "。" in body or self._heading(line)
                     or body.startswith(("根据", "依据", "本报告", "按照"))):
                 break
             leading.append((line, None))
@@ -473,7 +546,7 @@ class LineLexer:
         if title_end is None and leading:
             # No line says 报告: take the lines up to one that names a year.
             for position, (line, kind) in enumerate(leading):
-                if kind is None and re.search(r"\d{4}\s*年", line.body):
+                if kind is None and _TITLE_YEAR.search(line.body):
                     title_end = position
                     break
         if title_end is None:
@@ -497,7 +570,7 @@ class LineLexer:
             return
         if self.region:
             self._close()
-        if _BARE_NUMBER.match(body):
+        if BARE_PAGE_NUMBER.match(body):
             return  # a page number left by PDF extraction
         if ("。" not in body or "勾稽关系" in body) and _OPENER_HINT.search(body):
             if self._table_opener(line):
@@ -507,9 +580,9 @@ class LineLexer:
             return
         heading = self._heading(line)
         if heading:
-            self._whole("HEADING", line)
+            self._whole("HEADING", line).match = heading
             return
-        sub = _SUBHEADING.match(body)
+        sub = SUBHEADING_NUMBER.match(body)
         if sub and len(body) - sub.end() >= 1:
             self._subheading(line, sub)
             return
@@ -521,7 +594,7 @@ class LineLexer:
         if _LINK_ONLY.match(body):
             self._whole("LINK", line)
             return True
-        if _T2_BLOCK.match(body) or (body.startswith("信息内容") and _header_chars_only(body, self.canon.t2_header_chars)):
+        if T2_BLOCK.match(body) or (body.startswith("信息内容") and _header_chars_only(body, self.canon.t2_header_chars)):
             self._open("t2", line)
             self._t2_line(line)
             return True
@@ -529,7 +602,7 @@ class LineLexer:
             self._open("t3", line)
             self._t3_line(line)
             return True
-        if self._opens_t4(line):
+        if _opens_t4(body, self.canon):
             self._open("t4", line)
             self._t4_line(line)
             return True
@@ -543,9 +616,8 @@ class LineLexer:
         self._marker({"t2": "T2_START", "t3": "T3_START", "t4": "T4_START"}[region], line)
 
     def _close(self) -> None:
+        """End the table region (no prose is held inside one: opening it emitted the run)."""
         if self.region:
-            if self._prose is not None:
-                self._flush_prose()
             if self.region == "t3":
                 self.t3_done = True
             self.region = None
@@ -561,31 +633,28 @@ class LineLexer:
         body = line.body
         if _NOTE.search(body):
             return True
-        if self._header_only(body, self.canon.t3_header_chars) and re.search(r"申请人|自然人|法人", body):
+        if _header_chars_only(body, self.canon.t3_header_chars) and _T3_APPLICANT.search(body):
             return True
         if self.t3_done or not ("新收" in body or "结转" in body):
             return False
-        match = self.canon.match_t3(self._label_text(line))
+        match = self.canon.match_t3(_label_text(line))
         return bool(match and match.key in ("new", "carried"))
-
-    def _opens_t4(self, line: Line) -> bool:
-        return _opens_t4_body(line.body, self.canon)
 
     # -- table lines -----------------------------------------------------------------
     def _t2_line(self, line: Line) -> bool:
         body = line.body
-        block = _T2_BLOCK.match(body)
+        block = T2_BLOCK.match(body)
         if block:
             self._emit("T2_BLOCK", line, line.lead, line.lead + len(body), block.group(1))
             return True
         mode, fields = split_fields(line)
-        if self._header_fields(fields, self.canon.t2_header_chars, first_word="信息内容"):
-            self._header(line, fields)
+        if _header_fields(fields, self.canon.t2_header_chars, first_word="信息内容"):
+            self._whole("HEAD", line)
             return True
         if line.raw.lstrip().startswith("#") and not self._heading(line):
             self._whole("CAPTION", line)
             return True
-        label, cells = self._cut_row(mode, fields)
+        label, cells = cut_row(mode, fields)
         if label and cells and self.canon.match_t2(" ".join(f.text for f in label)):
             self._row(line, label, cells)
             return True
@@ -618,74 +687,32 @@ class LineLexer:
         if self._heading(line) or "。" in body:
             return False
         mode, fields = split_fields(line)
-        if self._header_fields(fields, self.canon.t4_header_chars):
-            self._header(line, fields)
+        if _header_fields(fields, self.canon.t4_header_chars):
+            self._whole("HEAD", line)  # one token per header line: its cells are not checked
             return True
-        label, cells = self._cut_row(mode, fields)
+        label, cells = cut_row(mode, fields)
         if not cells:
             return False
-        if label:
-            self._row(line, label, cells)
-        else:
-            self._values(line, cells)
+        self._row(line, label, cells)
         self.t4_cells += len(cells)
-        if self.t4_cells >= 15:
+        if self.t4_cells >= self.t4_width:
             self._close()
         return True
 
-    @staticmethod
-    def _cut_row(mode: str, fields):
-        return cut_row(mode, fields)
-
-    def _row(self, line: Line, label: list[Field], cells) -> None:
+    def _row(self, line: Line, label: tuple[Field, ...], cells: tuple[tuple[str, Field], ...]) -> None:
+        """LABEL tokens (none for a line of numbers only), then one CELLS token for the line's
+        run of value cells; the cells ride on it."""
         for item in label:
             self._emit("LABEL", line, item.start, item.end)
-        self._cells(line, cells)
-
-    def _label_line(self, line: Line, label: list[Field]) -> None:
-        for item in label:
-            self._emit("LABEL", line, item.start, item.end)
-        self._eol(line)
-
-    def _values(self, line: Line, cells) -> None:
-        self._cells(line, cells)
-
-    def _cells(self, line: Line, cells) -> None:
-        """One CELLS token for the line's run of value cells; the cells ride on it."""
         tok = self._emit("CELLS", line, cells[0][1].start, cells[-1][1].end)
         tok.cells = _parsed_cells(cells)
         tok.origin = line.start
 
-    def _header(self, line: Line, fields=None) -> None:
-        self._whole("HEAD", line)  # one token per header line: its cells are not checked
-
-    def _eol(self, line: Line) -> None:
-        end = line.lead + len(line.body)
-        self._emit("_EOL", line, end, end, "")
-
-    # -- helpers -----------------------------------------------------------------------
-
-    @staticmethod
-    def _header_only(body: str, chars: frozenset) -> bool:
-        return _header_chars_only(body, chars)
-
-    def _header_fields(self, fields: list[Field], chars: frozenset, first_word: str | None = None) -> bool:
-        texts = [f.text for f in fields if f.text]
-        if not texts:
-            return False
-        if first_word and texts[0].startswith(first_word) and not any(number_shaped(t) for t in texts):
-            return True
-        return all(self._header_only(t, chars) for t in texts)
-
-    @staticmethod
-    def _label_text(line: Line) -> str:
-        mode, fields = split_fields(line)
-        return " ".join(f.text for f in fields if f.text and not number_shaped(f.text))
-
-    def _heading(self, line: Line):
+    # -- prose -------------------------------------------------------------------------
+    def _heading(self, line: Line) -> re.Match | None:
         return _heading_match(line.body, self.canon)
 
-    def _subheading(self, line: Line, match) -> None:
+    def _subheading(self, line: Line, match: re.Match) -> None:
         body = line.body
         rest = body[match.end():]
         end = _SUBHEAD_END.search(rest)
@@ -701,18 +728,3 @@ class LineLexer:
                 self._text(line, line.lead + cut + skip, line.lead + len(body))
             return
         self._text(line, line.lead, line.lead + len(body))
-
-    def _mark_paragraph_ends(self) -> None:
-        """A prose line ends its paragraph when it ends a sentence or prose stops.
-
-        Blank lines do not end paragraphs: PDF extraction puts them between the
-        hard-wrapped lines of one paragraph (seed 002).
-        """
-        tokens = self.tokens
-        for index, tok in enumerate(tokens):
-            if tok.type != "TEXT":
-                continue
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if (following is None or following.type != "TEXT"
-                    or _SENTENCE_END.search(tok) or tok.rstrip().endswith(("：", ":"))):
-                tok.type = "TEXT_END"

@@ -1,4 +1,4 @@
-"""Parse a report: line lexer → Lark LALR parser (grammar/report.lark) → document tree.
+"""Parse a report: line classifier → Lark LALR parser (grammar/report.lark, the outline) → document tree.
 
 Tokens the grammar cannot place are skipped and recorded as ``unplaced``
 (rule GL003) instead of stopping the parse: a draft is never rejected for its
@@ -7,20 +7,22 @@ shape alone.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator, Union, cast
 
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from govlint.grammar.loader import load as load_grammar
-from govlint.parse import sections as structure, tables
-from govlint.parse.labels import canon
-from govlint.parse.lines import LineLexer, LineToken
+from govlint.grammar.shapes import numeral_value
 from govlint.model import Document, Heading, Paragraph, Section, Subheading, Title
-from govlint.source.fold import MappedText, fold
+from govlint.parse import sections as structure, tables
+from govlint.parse.lines import LineLexer, LineToken
 from govlint.source import Source, Span
+from govlint.source.fold import MappedText
 
-_HEADING_PREFIX = structure.HEADING_PREFIX
+Node = Union[Tree, LineToken]  # what a parse tree holds: subtrees and the classifier's tokens
+_MARKERS = frozenset(["_EOL", "TABLE_END", "T2_START", "T3_START", "T4_START"])  # no text to report
 
 
 class _TokensAlreadyLexed(Lexer):
@@ -42,11 +44,11 @@ def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:
     """Parse the tokens; return the tree and the tokens the grammar had to skip."""
     parser = report_parser()
     try:
-        return parser.parse(tokens), []
+        return parser.parse(tokens), []  # type: ignore[arg-type]  # tokens, not text: see _TokensAlreadyLexed
     except UnexpectedInput:
         pass
     # Slow path, for shapes the grammar does not allow: feed token by token, skipping the misfits.
-    interactive = parser.parse_interactive([])
+    interactive = parser.parse_interactive([])  # type: ignore[arg-type]
     skipped = []
     for tok in tokens:
         try:
@@ -61,20 +63,22 @@ def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Do
     tokens = LineLexer(source).run()
     tree, skipped = parse_tree(tokens)
     doc = Document(source)
-    builder = _Builder(doc)
-    builder.build(tree)
+    _Builder(doc).build(tree)
     for tok in skipped:
-        if tok.type in ("_EOL", "TABLE_END", "T2_START", "T3_START", "T4_START"):
-            continue
-        doc.unplaced.append((Span(tok.start_pos, tok.end_pos), f"unexpected {tok.type.lower()}"))
+        if tok.type not in _MARKERS:
+            doc.unplaced.append((Span(tok.start_pos, tok.end_pos), f"unexpected {tok.type.lower()}"))
     if fmt is not None:
         doc.format, doc.format_source = fmt, "override"
     structure.resolve(doc, year)
     return doc
 
 
-def _text_of(tok: LineToken) -> str:
-    return tok.folded
+def _children(node: Tree) -> list[Node]:
+    return cast("list[Node]", node.children)
+
+
+def _span(tok: LineToken) -> Span:
+    return Span(tok.start_pos, tok.end_pos)
 
 
 class _Builder:
@@ -85,90 +89,85 @@ class _Builder:
         self.source = doc.source
 
     def build(self, tree: Tree) -> None:
-        front, *sections = tree.children
-        for item in front.children:
+        front, *sections = _children(tree)
+        for item in _children(cast(Tree, front)):
             self._front_item(item)
         for node in sections:
-            self.doc.sections.append(self._section(node))
+            self.doc.sections.append(self._section(cast(Tree, node)))
 
     # -- front matter -----------------------------------------------------------
-    def _front_item(self, item) -> None:
+    def _front_item(self, item: Node) -> None:
         doc = self.doc
-        if isinstance(item, Tree):
-            if item.data == "title":
-                doc.title = self._title(item)
-            elif item.data == "paragraph":
-                doc.preamble.append(self._paragraph(item))
+        if isinstance(item, Tree):  # the only subtree of the front is the title
+            doc.title = self._title(item)
+        elif item.type == "TEXT":
+            doc.preamble.append(self._paragraph(item))
         elif item.type == "SUBHEADING":
             # A sub-heading before any heading: keep its text as prose.
             doc.preamble.append(Paragraph(MappedText.join([(item.start_pos, str(item))]), item.folded))
         elif item.type == "META":
-            doc.metadata.append((Span(item.start_pos, item.end_pos), _text_of(item)))
+            doc.metadata.append((_span(item), item.folded))
         elif item.type == "LINK":
-            doc.links.append((Span(item.start_pos, item.end_pos), str(item).strip()))
+            doc.links.append((_span(item), str(item).strip()))
 
     def _title(self, node: Tree) -> Title:
-        lines = [tok for tok in node.children if tok.type == "TITLE"]
-        byline = [(Span(tok.start_pos, tok.end_pos), _text_of(tok)) for tok in node.children if tok.type == "BYLINE"]
-        spans = [Span(tok.start_pos, tok.end_pos) for tok in lines]
-        text = "".join(_text_of(tok) for tok in lines)
+        tokens = cast("list[LineToken]", node.children)
+        lines = [tok for tok in tokens if tok.type == "TITLE"]
+        byline = [(_span(tok), tok.folded) for tok in tokens if tok.type == "BYLINE"]
+        spans = [_span(tok) for tok in lines]
+        text = "".join(tok.folded for tok in lines)
         return Title(spans[0].cover(spans[-1]), text, spans, byline)
 
     # -- sections ---------------------------------------------------------------
     def _section(self, node: Tree) -> Section:
-        head_tok = node.children[0]
-        heading = self._heading(head_tok)
-        section = Section(heading, Span(head_tok.start_pos, head_tok.end_pos))
+        head_tok, *items = _children(node)
+        head_tok = cast(LineToken, head_tok)
+        section = Section(self._heading(head_tok), _span(head_tok))
         end = head_tok.end_pos
-        for item in node.children[1:]:
-            if isinstance(item, Tree):
-                if item.data == "paragraph":
-                    paragraph = self._paragraph(item)
-                    section.paragraphs.append(paragraph)
-                    end = max(end, paragraph.span.end)
-                elif item.data in ("table2", "table3", "table4"):
-                    table = tables.build(item, self.doc)
-                    section.tables.append(table)
-                    end = max(end, table.span.end)
+        for item in items:
+            if isinstance(item, Tree):  # a table
+                table = tables.build(item, self.doc)
+                section.tables.append(table)
+                end = max(end, table.span.end)
+            elif item.type == "TEXT":
+                paragraph = self._paragraph(item)
+                section.paragraphs.append(paragraph)
+                end = max(end, paragraph.span.end)
             elif item.type == "SUBHEADING":
-                section.subheadings.append(Subheading(Span(item.start_pos, item.end_pos), item.folded))
+                section.subheadings.append(Subheading(_span(item), item.folded))
                 end = max(end, item.end_pos)
             elif item.type == "LINK":
-                self.doc.links.append((Span(item.start_pos, item.end_pos), str(item).strip()))
+                self.doc.links.append((_span(item), str(item).strip()))
         section.span = Span(head_tok.start_pos, end)
         return section
 
     @staticmethod
     def _heading(tok: LineToken) -> Heading:
-        raw = str(tok)
-        folded = fold(raw)
-        match = _HEADING_PREFIX.match(folded)
-        numeral = match.group(1)
-        text_start = match.end()
+        """The heading the token stands for; the classifier matched its numbering (``tok.match``)."""
+        numbering, folded = tok.match, tok.folded
+        numeral, text_start = numbering.group(1), numbering.end()
         text = folded[text_start:].strip().strip("*").strip()
-        span = Span(tok.start_pos, tok.end_pos)
         text_span = Span(tok.start_pos + text_start, tok.start_pos + text_start + len(folded[text_start:].rstrip()))
-        from govlint.parse.labels import numeral_value
-        return Heading(span, numeral, numeral_value(numeral), text, text_span, raw)
+        return Heading(_span(tok), numeral, numeral_value(numeral), text, text_span, str(tok))
 
     # -- prose ----------------------------------------------------------------------
-    def _paragraph(self, node: Tree) -> Paragraph:
-        folded = []
+    def _paragraph(self, tok: LineToken) -> Paragraph:
+        """A TEXT token, one paragraph: its lines' prose joined, each piece mapped back."""
+        folded: list[str] = []
         text_of = self.source.text
 
-        def lines():
+        def lines() -> Iterator[tuple[int, str, str]]:
             """(start offset, text, folded text) of each line of the paragraph."""
-            for tok in node.children:
-                offsets = getattr(tok, "pieces", None)
-                if offsets is None:
-                    yield tok.start_pos, tok, tok.folded  # tok is a str: joined as it is, not copied
-                    continue
-                first, folded_token = tok.start_pos, tok.folded
-                for index in range(0, len(offsets), 2):  # a TEXT token of several lines
-                    start, end = offsets[index], offsets[index + 1]
-                    yield start, text_of[start:end], folded_token[start - first:end - first]
+            offsets = getattr(tok, "pieces", None)
+            if offsets is None:
+                yield tok.start_pos, tok, tok.folded  # tok is a str: joined as it is, not copied
+                return
+            first, folded_token = tok.start_pos, tok.folded
+            for index in range(0, len(offsets), 2):  # a TEXT token of several lines
+                start, end = offsets[index], offsets[index + 1]
+                yield start, text_of[start:end], folded_token[start - first:end - first]
 
-        def pieces():  # a generator: a paragraph of a million lines makes no list of pieces
+        def pieces() -> Iterator[tuple[int, str]]:  # a generator: a paragraph of a million lines makes no list
             for start, text, folded_text in lines():
                 # Markdown emphasis (**一是**) is extraction residue: leave it out.
                 if "**" in text:
@@ -185,4 +184,4 @@ class _Builder:
         return Paragraph(mapped, "".join(folded))
 
 
-__all__ = ["parse", "parse_tree", "report_parser", "canon"]
+__all__ = ["parse", "parse_tree", "report_parser"]

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 
-from govlint.parse import tables
-from govlint.parse.labels import canon
+from govlint.grammar.spec import spec
 from govlint.model import Document, Heading, Section
-from govlint.source.fold import fold
+from govlint.parse import tables
 from govlint.parse.labels import label_key
+from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 
-HEADING_PREFIX = re.compile(r"^\s*(?:\*+\s*)?([一二三四五六七八九十]{1,3})\s*[、.]\s*")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SCORES = {"exact": 4, "variant": 3, "keyword": 2}
 
@@ -78,15 +77,15 @@ def _match_heading(heading: Heading) -> list[tuple[int, str]]:
 
 @short_cache(4096)  # headings repeat from report to report
 def _match_heading_text(text: str, number: int) -> list[tuple[int, str]]:
-    data = canon().data
+    data = spec().data
     key = _heading_key(text)
     found = []
     for section in data["sections"]:
         sid = section["id"]
-        mandated = _heading_key(HEADING_PREFIX.sub("", section["heading"]))
-        if key == mandated:
+        words = spec().heading_words(sid)
+        if key == _heading_key(words):
             written = fold(text).replace(" ", "")
-            quality = "exact" if written == fold(HEADING_PREFIX.sub("", section["heading"])) else "variant"
+            quality = "exact" if written == fold(words) else "variant"
             found.append((sid, quality))
             continue
         variants = [_heading_key(v) for v in data["heading_variants"].get(str(sid), [])]
@@ -104,7 +103,7 @@ def assign_sections(doc: Document) -> None:
         for section in doc.sections:
             section.heading.quality = "extra"
         return
-    best = {}
+    best: dict[int, tuple[tuple[int, bool], int]] = {}  # section id → (score, position) of its best heading
     candidates = {}
     for position, section in enumerate(doc.sections):
         matches = _match_heading(section.heading)

@@ -7,31 +7,32 @@ given to the unlabelled rows between two rows that carry both, in canonical
 order.  Anything that still has no place is kept as a leftover (GL003).
 
 Widths and column keys are settled later by ``finalize``, once the report's
-format is known.
+format is known; they come from grammar/canonical.json (govlint.grammar.spec).
 """
 from __future__ import annotations
 
 import re
+from typing import Any, Iterator, List, Tuple, Union, cast
 
 from lark import Tree
 
 from govlint.grammar.spec import spec
-from govlint.parse.labels import canon, split_marker
-from govlint.model import Cell, Row, Table
-from govlint.parse.labels import label_key
+from govlint.model import Cell, Document, Row, Table
+from govlint.parse.labels import canon, label_key, split_marker
+from govlint.parse.lines import LineToken
 from govlint.source import Span
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _span(tokens) -> Span:
+def _span(tokens: list[LineToken]) -> Span:
     return Span(tokens[0].start_pos, tokens[-1].end_pos)
 
 
 _new_tuple = tuple.__new__
 
 
-def _cells(tok) -> list[Cell]:
+def _cells(tok: LineToken) -> list[Cell]:
     """The Cells a CELLS token carries."""
     origin = tok.origin
     return [_new_tuple(Cell, (kind, origin + start, origin + end, value, unit))
@@ -41,33 +42,41 @@ def _cells(tok) -> list[Cell]:
 _LINE_KINDS = {"CAPTION": "caption", "HEAD": "header", "T2_BLOCK": "block", "NOTE": "note"}
 
 
-def _lines(node: Tree):
-    """(kind, label tokens, cells, span) for each line of a table subtree."""
-    for child in node.children:
+Line = Tuple[str, List[LineToken], List[Cell], Span]  # kind, label tokens, cells, span
+
+
+def _tokens(node: Tree) -> list[LineToken]:
+    return cast("list[LineToken]", node.children)
+
+
+def _lines(node: Tree) -> Iterator[Line]:
+    """(kind, label tokens, cells, span) for each line of a table subtree: a row, a label line
+    (label tokens, no cells), values (cells, no label) or one of _LINE_KINDS."""
+    for child in cast("list[Union[Tree, LineToken]]", node.children):
         if not isinstance(child, Tree):
             kind = _LINE_KINDS.get(child.type)
             if kind:
                 yield kind, [child], [], Span(child.start_pos, child.end_pos)
             continue
         if child.data == "row":
-            *labels, cells = child.children
+            *labels, cells = _tokens(child)
             yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos)
         elif child.data == "label_line":
-            labels = child.children
+            labels = _tokens(child)
             yield "label", labels, [], _span(labels)
         elif child.data == "values":
-            tok = child.children[0]
+            tok = _tokens(child)[0]
             yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos)
 
 
-def _label_text(tokens) -> str:
+def _label_text(tokens: list[LineToken]) -> str:
     return " ".join(tok.folded for tok in tokens)
 
 
-def build(node: Tree, doc) -> Table:
+def build(node: Tree, doc: Document) -> Table:
     kind = str(node.data)
-    first, last = node.children[0], node.children[-1]
-    table = Table(kind, Span(first.start_pos, last.end_pos))
+    tokens = _tokens(node)  # a table's first and last children are its T*_START and TABLE_END
+    table = Table(kind, Span(tokens[0].start_pos, tokens[-1].end_pos))
     {"table2": _build_t2, "table3": _build_t3, "table4": _build_t4}[kind](node, table)
     # One table of each kind per report: a second one is merged into the first.
     existing = getattr(doc, kind)
@@ -113,7 +122,7 @@ def _build_t2(node: Tree, table: Table) -> None:
             table.blocks.append((block, span))
         elif kind == "header":
             table.headers.append((_label_text(labels), span))
-        elif kind in ("row", "label"):
+        elif kind == "row":
             text = _label_text(labels)
             match = c.match_t2(text)
             label_span = _span(labels)
@@ -131,24 +140,23 @@ def _is_fragment(text: str) -> bool:
     return len(letters) <= 2 and not re.search(r"\d|\(", text)
 
 
-T3_WIDTH = 7  # 自然人, five kinds of 法人或其他组织, 总计
-
-
 def _build_t3(node: Tree, table: Table) -> None:
     c = canon()
     order = c.t3_order
-    events = []  # ("anchor", order, Row) | ("slot", order, key, labels) | ("values", cells, span)
+    width = spec().t3_width()
+    # ("anchor", order, Row) | ("slot", order, key, labels) | ("values", cells, span)
+    events: list[tuple[Any, ...]] = []
     anchored = set()
     for kind, labels, cells, span in _lines(node):
         if kind == "header":
             table.headers.append((_label_text(labels), span))
             continue
-        if kind in ("note", "caption", "block"):
+        if kind in ("note", "caption"):
             continue
         if kind == "values":
             previous = events[-1] if events else None
-            if previous and previous[0] == "anchor" and 0 < len(previous[2].cells) < T3_WIDTH \
-                    and len(previous[2].cells) + len(cells) == T3_WIDTH:
+            if previous and previous[0] == "anchor" and 0 < len(previous[2].cells) < width \
+                    and len(previous[2].cells) + len(cells) == width:
                 # The row's last numbers wrapped onto the next line (a narrow PDF page).
                 row = previous[2]
                 row.cells = row.cells + cells
@@ -163,10 +171,6 @@ def _build_t3(node: Tree, table: Table) -> None:
                 row = Row(entry.key, text, _span(labels), cells, span)
                 events.append(("anchor", order[entry.key], row))
                 anchored.add(entry.key)
-            elif entry is not None and entry.key == "other":
-                row = Row("other", text, _span(labels), cells, span)
-                events.append(("anchor", order["other"], row))
-                anchored.add("other")
             elif entry is None and (_is_fragment(text) or split_marker(label_key(text))[0] is None):
                 # The label is a piece of a longer one (正、行政机关不再处理其政府信 67 3 …):
                 # the numbers belong to the row whose label this continues.
@@ -179,7 +183,7 @@ def _build_t3(node: Tree, table: Table) -> None:
     _assign(events, anchored, table)
 
 
-def _assign(events, anchored: set, table: Table) -> None:
+def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> None:
     """Give unlabelled number lines to labelled rows without numbers, between anchors."""
     if all(event[0] == "anchor" for event in events):  # the usual case: every row whole
         for event in events:
@@ -192,7 +196,7 @@ def _assign(events, anchored: set, table: Table) -> None:
             slots[event[2]] = event
     segments = []  # (low order, high order, [values events])
     low = -1
-    pending = []
+    pending: list[tuple[Any, ...]] = []
     for event in events:
         if event[0] == "anchor":
             segments.append((low, event[1], pending))
@@ -256,7 +260,7 @@ def _build_t4(node: Tree, table: Table) -> None:
 
 
 # -- widths and columns, once the format is known ---------------------------------------------
-def finalize(doc) -> None:
+def finalize(doc: Document) -> None:
     fmt = doc.format if doc.format in ("2021", "2019-trial") else None
     if doc.table2 is not None:
         _finalize_t2(doc.table2, fmt)
@@ -268,7 +272,7 @@ def finalize(doc) -> None:
 
 def _finalize_t2(table: Table, fmt: str | None) -> None:
     c = canon()
-    votes = {}
+    votes: dict[str, int] = {}
     for text, _ in table.headers:
         version = c.t2_version(text)
         if version:
@@ -276,19 +280,14 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
     if any(row.key in ("other_services", "procurement") for row in table.row_order) \
             or any(item == "九" for item, _ in table.blocks):
         votes["2019-trial"] = votes.get("2019-trial", 0) + 1
-    table.version = max(votes, key=votes.get) if votes else None
+    table.version = max(votes, key=lambda version: votes[version]) if votes else None
     layout = table.version or fmt
     if layout is None:
         return
-    widths = {}
-    for block in spec().t2_blocks(layout):
-        for key, _label in block["rows"]:
-            widths[key] = [column for column, _ in block["columns"]]
+    widths = spec().t2_columns(layout)
     old = c.data["table2"]["old_labels"].get(layout, {})
     for row in table.row_order:
-        columns = widths.get(row.key)
-        if columns is None and row.key == "normative":
-            columns = widths.get("normative")
+        columns = widths.get(row.key) if row.key is not None else None
         if columns is None:
             row.expected_width = len(row.cells)
             continue
@@ -307,7 +306,7 @@ def _trim(row: Row) -> None:
 
 
 def _finalize_t3(table: Table) -> None:
-    columns = [key for key, _ in canon().data["table3"]["columns"]]
+    columns = spec().t3_columns()
     shape_votes = {"2021": 0, "2019-trial": 0}
     for row in table.row_order:
         row.expected_width = len(columns)
@@ -325,20 +324,20 @@ def _finalize_t3(table: Table) -> None:
 
 
 def _finalize_t4(table: Table) -> None:
-    c = canon()
-    columns = [key for key, _ in c.data["table4"]["columns"]]
-    group_keys = [key for key, _ in c.data["table4"]["groups"]]
+    columns = spec().t4_columns()
+    group_keys = spec().t4_groups()
     labelled = table.labelled
     table.rows.clear()
     table.row_order.clear()
     cells = table.cells
-    if len(labelled) == 3:
+    width = len(columns)
+    if len(labelled) == len(group_keys):
         sources = [(key, labelled[key][0], labelled[key][2]) for key in group_keys]
-    elif len(cells) == 15:
-        sources = [(key, cells[5 * i:5 * i + 5], None) for i, key in enumerate(group_keys)]
+    elif len(cells) == spec().t4_width():
+        sources = [(key, cells[width * i:width * i + width], None) for i, key in enumerate(group_keys)]
     else:
         return
-    names = dict(c.data["table4"]["groups"])
+    names = dict(spec().data["table4"]["groups"])
     for key, group_cells, label_span in sources:
         span = Span(group_cells[0].start, group_cells[-1].end) if group_cells else table.span
         row = Row(key, names[key], label_span or span, list(group_cells), span, expected_width=len(columns))

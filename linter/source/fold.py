@@ -66,7 +66,6 @@ def fold(text: str) -> str:
     return _FOLDABLE.sub(lambda match: _fold_one(match.group()), text)
 
 
-
 class MappedText:
     """A string built from runs of the original text, with offsets back into it.
 
@@ -156,7 +155,8 @@ class Squeezed:
         self._starts, self._origins = starts, origins
 
     def origin(self, index: int) -> int:
-        if self._starts is None:
+        starts, origins = self._starts, self._origins
+        if starts is None or origins is None:  # no space was removed
             return index
-        run = bisect_right(self._starts, index) - 1
-        return self._origins[run] + index - self._starts[run]
+        run = bisect_right(starts, index) - 1
+        return origins[run] + index - starts[run]

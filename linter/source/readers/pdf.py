@@ -50,8 +50,11 @@ import logging
 import re
 import zlib
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from itertools import islice
+from typing import Any
 
+from govlint.grammar.shapes import MARGIN_PAGE_MARK_PATTERN, PRINTED_NUMBER_PATTERN
 from govlint.support import i18n
 from govlint.source import InputError, Source
 from govlint.source.readers import reader
@@ -68,22 +71,19 @@ TAB_EM = 0.95        # a gap this many character widths wide separates cells
 WORD_EM = 0.15       # between two ASCII letters or digits, a gap this wide is a space
 MARGIN = 0.1         # top and bottom tenth of the page: where headers and footers live
 
-_PAGE_NUMBER_PATTERN = (r"^\s*(?:[-—–－_~·•.]*\s*\d{1,4}\s*[-—–－_~·•.]*|第\s*\d+\s*页(?:\s*[/,，、]?\s*共\s*\d+\s*页)?|"
-                        r"\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d+(?:\s*(?:of|/)\s*\d+)?|"
-                        r"共\s*\d+\s*页\s*第\s*\d+\s*页)\s*$")
 
-
-def page_number(line: str):
+def page_number(line: str) -> re.Match | None:
     """Does the line say nothing but a page number (— 3 —, - 3 -, 第3页 共9页, 3/9, Page 3 of 9)?
-    (Compiled on first use: every run imports the readers, few read a PDF.)"""
-    global _PAGE_NUMBER
-    if _PAGE_NUMBER is None:
-        _PAGE_NUMBER = re.compile(_PAGE_NUMBER_PATTERN)
-    return _PAGE_NUMBER.match(line)
+    The shape is grammar/shapes.py's MARGIN_PAGE_MARK_PATTERN."""
+    return _margin_page_mark().match(line)
 
 
-_PAGE_NUMBER = None
-_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|%)?$")
+@lru_cache(maxsize=1)
+def _margin_page_mark() -> re.Pattern:
+    return re.compile(MARGIN_PAGE_MARK_PATTERN)  # compiled on first use: every run imports the readers, few read a PDF
+
+
+_NUMBER = re.compile(PRINTED_NUMBER_PATTERN)  # a printed field that is a number (grammar/shapes.py)
 _URL_TAIL = re.compile(r"(?:https?://|www\.)[\w./:%#?&=~+-]*$")
 
 
@@ -236,7 +236,7 @@ def _bounded_lzwdecode(original):
     return lzwdecode
 
 
-_INSTALLED = []
+_INSTALLED: list[bool] = []
 
 
 def _install() -> None:
@@ -246,12 +246,12 @@ def _install() -> None:
     from pdfminer import pdfinterp, pdftypes
 
     if isinstance(getattr(pdftypes, "zlib", None), type(zlib)):
-        pdftypes.zlib = _BoundedZlib(pdftypes.zlib)
+        setattr(pdftypes, "zlib", _BoundedZlib(pdftypes.zlib))
     for name, bound in (("rldecode", _bounded_rldecode), ("lzwdecode", _bounded_lzwdecode)):
         original = getattr(pdftypes, name, None)
         if callable(original):
             setattr(pdftypes, name, bound(original))
-    parser = getattr(pdfinterp, "PDFContentParser", None)
+    parser: Any = getattr(pdfinterp, "PDFContentParser", None)
     if isinstance(parser, type):
         class CountingContentParser(parser):
             def nextobject(self):
@@ -259,7 +259,7 @@ def _install() -> None:
                 if limits is not None:
                     limits.tick()
                 return super().nextobject()
-        pdfinterp.PDFContentParser = CountingContentParser
+        setattr(pdfinterp, "PDFContentParser", CountingContentParser)
     _INSTALLED.append(True)
 
 
@@ -300,7 +300,7 @@ def _layout(page, limits: _Limits) -> None:
     page._layout = device.get_result()
 
 
-def _limit_in(exc: BaseException):
+def _limit_in(exc: BaseException | None) -> BaseException | None:
     """The limit hit or the encryption error behind an exception pdfplumber wrapped, if any."""
     seen = 0
     while exc is not None and seen < 10:
@@ -710,7 +710,7 @@ def _check_text_layer(pages: list, images: int, path: str) -> None:
             cjk[char] = cjk.get(char, 0) + count
     cjk_total = sum(cjk.values())
     if cjk_total >= 200 and max(cjk.values()) * 2 > cjk_total:
-        char = max(cjk, key=cjk.get)
+        char = max(cjk, key=lambda found: cjk[found])
         raise InputError(i18n.fmt("{path}: the PDF's text layer is unreadable (most Chinese characters come out as "
                                   "“{char}”: the fonts were not embedded with their Unicode mapping); "
                                   "export the PDF again with embedded fonts, or OCR it",
