@@ -5,13 +5,15 @@ A check kind (one module in rules/kinds/, or a plug-in's class) imports from her
 as data, and the shapes of report text) — nothing else of govlint; import-linter holds that line.
 
 A check kind is a class with a ``name`` (what rule packs write as ``kind:``), a ``PARAMS`` table
-(name → Param: type, default, description) and a ``check(doc, params)`` method that yields
-Findings, registered with ``@check_kind``.  See docs/architecture.md, "Add a check kind".
+(name → Param: type, default, description), the ``FIELDS`` of its findings (the names a rule's
+message, fix and help templates may use: checked when a pack loads), the ``CASES`` it reports,
+and a ``check(doc, params)`` method that yields Findings, registered with ``@check_kind``.  A
+module in rules/kinds/ is found without being listed.  See docs/architecture.md, "Add a check kind".
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable
+from typing import Any, Callable, ClassVar, Iterable
 
 from govlint.diagnostics import Edit, Finding, Fix
 from govlint.source.fold import fold
@@ -27,7 +29,7 @@ class Param:
 
 
 class CheckKind:
-    """Base class of check kinds.  Subclasses set ``name`` and ``PARAMS``.
+    """Base class of check kinds.  Subclasses set ``name``, ``PARAMS`` and ``FIELDS`` (and ``CASES``).
 
     ``check`` receives the parsed Document and the rule's parameters (defaults
     filled in) and yields ``govlint.diagnostics.Finding`` objects.  It must not
@@ -37,11 +39,22 @@ class CheckKind:
     name: ClassVar[str] = ""
     PARAMS: ClassVar[dict[str, Param]] = {}
     CASES: ClassVar[tuple[str, ...]] = ()  # case names the kind can report
-    # The message fields the kind's findings carry; None: not declared, so any plain
-    # name is accepted in a rule's message templates.
+    # The fields the kind's findings carry (Finding.args), all cases together: what a rule's
+    # templates may name.  None: not declared (a plug-in written before FIELDS), so any plain
+    # name is accepted.
     FIELDS: ClassVar[tuple[str, ...] | None] = None
+    # True: the rules of this kind are checked together, in rule order, in one pass over a document
+    # that carries what earlier rules found (table arithmetic: one wrong number, one diagnostic).
+    # The linter runs every rule of such a kind, selected or not, and keeps the selected rules'
+    # findings, so that what a rule reports never depends on which other rules are selected.
+    JOINT: ClassVar[bool] = False
 
     def check(self, doc, params: dict) -> Iterable:
+        raise NotImplementedError
+
+    def joint_pass(self, doc) -> Callable[[dict], Iterable]:
+        """For a JOINT kind: a fresh pass over ``doc``; calling it with one rule's parameters gives
+        that rule's findings, given those of the rules passed before it."""
         raise NotImplementedError
 
     @classmethod

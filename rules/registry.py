@@ -1,105 +1,83 @@
 """The registry of check kinds: name → class, built-in or from a plug-in.
 
 A check kind is a class with a ``name`` (what rule packs write as ``kind:``),
-a ``PARAMS`` table (name → Param: type, default, description) and a
-``check(doc, params)`` method that yields Findings.  The built-in kinds live in
-``govlint.rules.kinds`` (one module each); more come from installed packages
-through the entry-point group ``govlint.checks``::
+a ``PARAMS`` table (name → Param: type, default, description), the ``FIELDS`` its
+findings carry (what message templates may name) and a ``check(doc, params)``
+method that yields Findings.  The built-in kinds are the modules of
+``govlint.rules.kinds``, discovered (never listed by hand); each registers its
+classes with ``@check_kind``.  More come from installed packages through the
+entry-point group ``govlint.checks``::
 
     [options.entry_points]
     govlint.checks =
         nx-seal = govlint_ningxia.checks:SealCheck
 
-so a province can add its own checks without forking govlint.
+so a province can add its own checks without forking govlint.  A plug-in's kind
+is named by its ``name``, else by its entry-point name.  What fails to load (a
+built-in module that does not import, a plug-in that raises or is no CheckKind)
+is kept with the reason: ``load_errors()`` lists it, and a pack naming a kind
+that is missing because of it says so.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from govlint.rules.api import CheckKind, Param
 from govlint.support import i18n
+from govlint.support.plugins import Registry
 
 ENTRY_POINT_GROUP = "govlint.checks"
 
 
-_KINDS: dict[str, type[CheckKind]] = {}
-_builtins_loaded = False
-_entry_points_loaded = False
-_LOAD_ERRORS: dict[str, str] = {}  # entry-point name → why it could not be loaded
+def _is_kind(unit: Any) -> bool:
+    return isinstance(unit, type) and issubclass(unit, CheckKind)
+
+
+class KindRegistry(Registry[type[CheckKind]]):
+    """Check kinds by name; a plug-in's kind without a ``name`` takes its entry point's."""
+
+    def name_of(self, entry_point_name: str, unit: Any) -> str:
+        if not unit.name:
+            unit.name = entry_point_name
+        return str(unit.name)
+
+
+KINDS = KindRegistry(i18n.msg("check kind", "检查类型"), "govlint.rules.kinds", ENTRY_POINT_GROUP, accept=_is_kind)
 
 
 def register(cls: type[CheckKind]) -> type[CheckKind]:
     """Register a check kind under ``cls.name`` (``govlint.rules.api.check_kind`` is the decorator)."""
     if not cls.name:
         raise ValueError(f"{cls.__name__} has no name")
-    _KINDS[cls.name] = cls
+    KINDS.add(cls.name, cls)
     return cls
 
 
-def _load_builtins() -> None:
-    global _builtins_loaded
-    if not _builtins_loaded:
-        _builtins_loaded = True
-        import govlint.rules.kinds  # noqa: F401  (registers the built-in kinds)
-
-
-def _why(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
-
-
-def _load_entry_points() -> None:
-    """Import kinds from other packages; a plug-in that fails is recorded in load_errors()."""
-    global _entry_points_loaded
-    if _entry_points_loaded:
-        return
-    _entry_points_loaded = True
-    from importlib.metadata import entry_points
-
-    try:
-        found = entry_points(group=ENTRY_POINT_GROUP)
-    except TypeError:  # Python < 3.10
-        found = entry_points().get(ENTRY_POINT_GROUP, [])
-    for point in found:
-        name, value = point.name, point.value
-        try:
-            loaded = point.load()
-        except (Exception, SystemExit) as exc:  # a broken plug-in must not take govlint down
-            _LOAD_ERRORS[point.name] = i18n.fmt("plug-in {name!r} ({value}) could not be loaded: {why}",
-                                                "无法加载插件 {name!r}（{value}）：{why}", name=name, value=value,
-                                                why=_why(exc))
-            continue
-        if isinstance(loaded, type) and issubclass(loaded, CheckKind):
-            if not loaded.name:
-                loaded.name = point.name
-            _KINDS.setdefault(loaded.name, loaded)
-        else:
-            _LOAD_ERRORS[point.name] = i18n.fmt("plug-in {name!r} ({value}) could not be loaded: it is not a CheckKind "
-                                                "subclass", "无法加载插件 {name!r}（{value}）：它不是 CheckKind 的子类",
-                                                name=name, value=value)
-
-
 def load_errors() -> list:
-    """Why plug-ins loaded so far failed, one message each (for a warning on stderr)."""
-    return list(_LOAD_ERRORS.values())
+    """Why kinds loaded so far failed (built-in modules and plug-ins), one i18n.Message each, for a
+    warning on stderr."""
+    return list(KINDS.errors().values())
 
 
-def unknown_kind_reason(name: str):
-    """Why a kind is unknown, naming a failed plug-in when one may be the cause (an i18n.Message)."""
-    if name in _LOAD_ERRORS:
-        return _LOAD_ERRORS[name]
-    if _LOAD_ERRORS:
-        return i18n.join(i18n.msg("plug-ins that could not be loaded: ", "未能加载的插件："),
-                         i18n.join(*_LOAD_ERRORS.values(), sep="; "))
+def unknown_kind_reason(name: str) -> i18n.Message:
+    """Why a kind is unknown, naming what failed to load when that may be the cause."""
+    errors = KINDS.errors()
+    if name in errors:
+        return errors[name]
+    if errors:
+        return i18n.join(i18n.msg("check kinds that could not be loaded: ", "未能加载的检查类型："),
+                         i18n.join(*errors.values(), sep="; "))
     return i18n.msg("see `govlint kinds` for the check kinds", "`govlint kinds` 可列出所有检查类型")
 
 
 def get_kind(name: str) -> type[CheckKind] | None:
-    _load_builtins()
-    if name not in _KINDS:
-        _load_entry_points()
-    return _KINDS.get(name)
+    return KINDS.get(name)
 
 
 def all_kinds() -> dict[str, type[CheckKind]]:
-    _load_builtins()
-    _load_entry_points()
-    return dict(sorted(_KINDS.items()))
+    """Every kind, built-in and plug-in, by name."""
+    return KINDS.units()
+
+
+__all__ = ["ENTRY_POINT_GROUP", "KINDS", "CheckKind", "Param", "all_kinds", "get_kind", "load_errors", "register",
+           "unknown_kind_reason"]

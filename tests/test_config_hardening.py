@@ -129,9 +129,7 @@ def test_templates_of_cases_are_checked_too(tmp_path):
         f"{path}:8:30: 'message.zh': {{where.x}} is not allowed")
 
 
-def test_declared_fields_are_enforced(tmp_path, monkeypatch):
-    kind = registry.get_kind("pattern-forbidden")
-    monkeypatch.setattr(kind, "FIELDS", ("found",))
+def test_declared_fields_are_enforced(tmp_path):
     path = _write(tmp_path, "extra.yaml", pack_text("{foud}"))
     assert "check kind 'pattern-forbidden' provides no field {foud} (fields: found)" in \
         error_of(lambda: rulepacks.load_pack_file(str(path)))
@@ -352,10 +350,12 @@ class _Point:
 def _broken_plugin(monkeypatch):
     import importlib.metadata
 
+    kinds = registry.KINDS  # as if no plug-in had been loaded yet (restored after the test)
+    monkeypatch.setattr(kinds, "_units", dict(kinds.units()))
     point = _Point("nx-seal", "govlint_ningxia.checks:SealCheck", ImportError("No module named 'govlint_ningxia'"))
     monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: [point] if kw else {"govlint.checks": [point]})
-    monkeypatch.setattr(registry, "_entry_points_loaded", False)
-    monkeypatch.setattr(registry, "_LOAD_ERRORS", {})
+    monkeypatch.setattr(kinds, "_plugins_loaded", False)
+    monkeypatch.setattr(kinds, "_errors", {})
 
 
 def test_a_plugin_that_fails_to_load_is_reported(monkeypatch):

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from govlint.lint.fixes import fix_source
 from govlint.lint.linter import Linter, Options
+from govlint.rules.schema import example_at
+from govlint.source import Source
 
 ALL_RULES = Linter(Options()).all_rules()
 
@@ -39,6 +42,35 @@ def test_passing_example_is_clean_for_the_rule(rule, example):
     result = _run(example)
     assert _covers(rule, result.doc.format)
     assert rule.code not in [d.code for d in result.diagnostics], [d.message for d in result.diagnostics]
+
+
+def _failing_with(key):
+    return [param for param in _examples("fail") if isinstance(param.values[1], dict) and key in param.values[1]]
+
+
+@pytest.mark.parametrize("rule,example", _failing_with("at"))
+def test_failing_example_is_flagged_where_it_says(rule, example):
+    """``at: line:col``: a diagnostic of the rule starts there (as govlint prints it)."""
+    result = _run(example)
+    places = [result.source.position(d.span.start) for d in result.diagnostics if d.code == rule.code]
+    assert example_at(example) in places, places
+
+
+@pytest.mark.parametrize("rule,example", _failing_with("fixed"))
+def test_failing_example_is_fixed_as_it_says(rule, example):
+    """``fixed:``: the text once the rule's fixes are applied (govlint --fix --unsafe-fixes --select CODE)."""
+    linter = Linter(Options(report_year=example.get("year"), select=[rule.code]))
+    outcome = fix_source(linter, Source(example["text"], "example.txt"), unsafe=True)
+    assert outcome.text == example["fixed"]
+
+
+def test_every_failing_example_says_where_and_every_fix_is_shown():
+    for rule in ALL_RULES:
+        failing = rule.examples.get("fail", [])
+        for example in failing:
+            assert example_at(example) is not None, f"{rule.code}: a failing example without 'at'"
+        if rule.fixable:
+            assert any("fixed" in example for example in failing), f"{rule.code} is fixable: show a fix ('fixed')"
 
 
 def test_every_rule_has_examples_both_ways():

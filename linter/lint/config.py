@@ -5,6 +5,8 @@
     select: [GL1, GL3]          # rule codes or prefixes; "ALL" for everything
     ignore: [GL203]
     severity: {GL502: error}    # per-rule severity
+    rules:                      # a rule's parameters, validated as in a rule pack
+      GL101: {params: {variants: ["政府信息公开工作报告"]}}
     rule-packs: [rules/ningxia.yaml]   # extra packs, relative to this file
     per-file-ignores:
       "drafts/*.txt": [GL101]
@@ -13,6 +15,9 @@
     lang: zh                    # zh or en
     baseline: govlint-baseline.json   # accepted diagnostics (govlint --write-baseline)
     exclude: ["archive/**"]     # file globs not to check (extend-exclude adds to the defaults)
+
+``rules:`` overrides parameters of built-in rules (and of the listed packs' rules): the
+parameters ``govlint kinds`` lists for the rule's check kind, each replacing the pack's value.
 
 Selection follows ruff: the most specific selector wins, and on a tie
 ``ignore`` wins over ``select``.  A code or prefix that matches no rule (of the
@@ -31,7 +36,8 @@ from govlint.support.yamlio import ConfigError, Located, plain, read
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
 _KEYS = {"select", "ignore", "severity", "rule-packs", "per-file-ignores", "report-year", "fail-on", "lang",
-         "extend-select", "baseline", "exclude", "extend-exclude"}
+         "extend-select", "baseline", "exclude", "extend-exclude", "rules"}
+RULE_SETTINGS = ("params",)  # what `rules: {CODE: …}` may set
 
 
 @dataclass
@@ -50,6 +56,14 @@ class Config:
     baseline_error: Exception | None = None
     exclude: list = field(default_factory=list)         # file globs
     extend_exclude: list = field(default_factory=list)
+    rule_params: dict = field(default_factory=dict)     # code → parameters overriding the pack's
+
+    @property
+    def rules_key(self) -> tuple:
+        """What makes this configuration's rule set: its packs and its parameter overrides (a cache key)."""
+        from govlint.rules.loader import params_key
+
+        return tuple(self.rule_packs), params_key(self.rule_params)
 
     @property
     def directory(self) -> str:
@@ -102,19 +116,64 @@ def _globs(where: Located, node, key) -> list[str]:
     return [str(item) for item in value]
 
 
+def _known_rules(rule_packs: list) -> list:
+    """The rules of the built-in packs and of this configuration's packs."""
+    from govlint.rules.loader import builtin_rules, load_pack_file
+
+    rules = list(builtin_rules())
+    for pack in rule_packs:
+        rules.extend(load_pack_file(pack))
+    return rules
+
+
 def _check_selectors(where: Located, seen: list, rule_packs: list) -> None:
     """Every selector must match a rule of the built-in packs or of this configuration's packs."""
     if not seen:
         return
-    from govlint.rules.loader import builtin_rules, load_pack_file
-
-    known = {rule.code for rule in builtin_rules()}
-    for pack in rule_packs:
-        known.update(rule.code for rule in load_pack_file(pack))
+    known = {rule.code for rule in _known_rules(rule_packs)}
     hints = dict(selectors.unknown({selector for selector, *_ in seen}, known))
     for selector, container, place, is_value in seen:
         if selector in hints:
             raise where.error(container, place, selectors.describe(selector, hints[selector]), value=is_value)
+
+
+def _rule_params(where: Located, data, rule_packs: list) -> dict:
+    """``rules: {CODE: {params: {…}}}``: code → the parameters given, validated against the rule's kind."""
+    node = data.get("rules")
+    if node is None:
+        return {}
+    if not isinstance(node, dict):
+        raise where.error(data, "rules", i18n.msg("'rules' maps rule codes to their settings, like "
+                                                  "GL101: {params: {…}}", "'rules' 应把规则代码对应到其设置，如 "
+                                                  "GL101: {params: {…}}"), value=True)
+    from govlint.rules.schema import check_override
+
+    by_code: dict = {}
+    for rule in _known_rules(rule_packs):
+        by_code.setdefault(rule.code, []).append(rule)
+    result = {}
+    for code, settings in node.items():
+        if str(code) not in by_code:
+            hint = selectors.suggestion(str(code).upper(), by_code)
+            raise where.error(node, code, i18n.fmt(
+                "unknown rule code {code!r}{hint}; 'rules' takes whole codes such as GL101",
+                "未知的规则代码 {code!r}{hint_zh}；'rules' 下应写完整的规则代码，如 GL101", code=str(code),
+                hint=f" (did you mean {hint}?)" if hint else "", hint_zh=f"（是否应为 {hint}？）" if hint else ""))
+        if not isinstance(settings, dict):
+            raise where.error(node, code, i18n.fmt("'rules.{code}' must be a mapping of settings ({settings})",
+                                                   "'rules.{code}' 应为设置的映射（{settings}）", code=code,
+                                                   settings=", ".join(RULE_SETTINGS)), value=True)
+        for key in settings:
+            if key not in RULE_SETTINGS:
+                hint = (i18n.msg("; a rule's severity is set under the top-level 'severity:'",
+                                 "；规则的严重级别请在顶层的 'severity:' 下设置") if key == "severity" else "")
+                raise where.error(settings, key, i18n.join(i18n.fmt(
+                    "unknown setting {key!r} for {code} (settings: {settings})",
+                    "{code} 的设置项 {key!r} 未知（可用：{settings}）", key=str(key), code=code,
+                    settings=", ".join(RULE_SETTINGS)), hint))
+        if "params" in settings:
+            result[str(code)] = check_override(where, settings, "params", by_code[str(code)])
+    return result
 
 
 def _is_selector(text: str) -> bool:
@@ -217,6 +276,7 @@ def parse_config(data, path: str) -> Config:
     config.exclude = _globs(where, data, "exclude")
     config.extend_exclude = _globs(where, data, "extend-exclude")
     _check_selectors(where, seen, config.rule_packs)
+    config.rule_params = _rule_params(where, data, config.rule_packs)
     return config
 
 

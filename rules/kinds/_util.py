@@ -71,6 +71,25 @@ def section_anchor(doc, section_id: int) -> Span:
     return doc_start(doc)
 
 
+ANCHORS = "preamble, preamble-end, title, end, or a section id"
+
+
+def anchor_span(doc, anchor) -> Span:
+    """Where a diagnostic about something absent points (a rule's ``anchor`` parameter): the
+    preamble's first sentence, just after the preamble, the title, the end of the text, or the
+    heading of a mandated section (by id)."""
+    if isinstance(anchor, int):
+        return section_anchor(doc, anchor)
+    if anchor == "title":
+        return doc_start(doc)
+    if anchor == "preamble-end":
+        return preamble_end(doc)
+    if anchor == "end":
+        end = len(doc.source.text.rstrip())
+        return Span(end, end)
+    return preamble_anchor(doc)
+
+
 def number_text(value) -> str:
     """A number for a message: whole numbers as written, others to at most 4 decimals.
 
@@ -132,7 +151,7 @@ def _labels(table_kind: str, what: str) -> dict:
         return _t3_labels() if what == "rows" else dict(data["table3"]["columns"])
     if table_kind == "table4":
         return dict(data["table4"]["groups" if what == "rows" else "columns"])
-    labels = {}
+    labels: dict[str, str] = {}
     for fmt in ("2021", "2019-trial"):
         for block in spec().t2_blocks(fmt):
             for key, label in block[what]:

@@ -15,8 +15,8 @@ def _notice_numbers() -> dict:
     """format → (year, serial) of the notice that governs it."""
     found = {}
     for fmt, info in spec().data["formats"].items():
-        if info.get("notice"):
-            match = _NUMBER.search(info["notice"])
+        match = _NUMBER.search(info.get("notice") or "")
+        if match is not None:
             found[fmt] = (int(match.group(1)), int(match.group(2)))
     return found
 
@@ -40,6 +40,7 @@ class NoticeMatchesYear(CheckKind):
     """The cited format notice is the one for the report's year (〔2019〕60号 for 2019–2020, 〔2021〕30号 from 2021)."""
 
     name = "notice-matches-year"
+    FIELDS = ("year", "expected", "found")
 
     def check(self, doc, params):
         numbers = _notice_numbers()
@@ -59,6 +60,7 @@ class NoticeCited(CheckKind):
     """A 2019-or-later report cites the format notice by its document number."""
 
     name = "notice-cited"
+    FIELDS = ("expected", "title")
     CASES = ("title_only",)
 
     def check(self, doc, params):
@@ -78,6 +80,7 @@ class DocnoStyle(CheckKind):
     """A document number is written 〔2021〕30号: six-cornered brackets, no 第, no leading zeros."""
 
     name = "docno-style"
+    FIELDS = ("found", "expected", "issuer")
     PARAMS = {"brackets": Param(str, "〔〕", "the opening and closing bracket of the year")}
 
     def check(self, doc, params):
@@ -107,6 +110,7 @@ class DocnoIdentity(CheckKind):
     """The format notice's number is cited with the wrong issuer code, a wrong year/serial pair, or corrupted."""
 
     name = "docno-identity"
+    FIELDS = ("found", "expected", "expected_en")
     CASES = ("issuer", "number", "corrupt")
 
     def check(self, doc, params):

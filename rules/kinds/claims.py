@@ -11,6 +11,7 @@ class TextTableClaims(CheckKind):
     """The text's claim about applications received (未收到… / 共收到N件) matches table 3."""
 
     name = "text-table-claims"
+    FIELDS = ("claim", "table", "text")
     CASES = ("zero",)
     PARAMS = {
         "zero_patterns": Param(list, [], "regexes for 'no application was received'"),

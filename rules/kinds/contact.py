@@ -1,24 +1,15 @@
-"""contact-present and contact-wellformed: how to reach the office about the report."""
+"""contact-wellformed: the contact details for enquiries are complete and well formed.
+
+Whether there are any is a rule of the generic kind entity-required (GL501: phones, addresses or
+e-mails).
+"""
 from __future__ import annotations
 
 import re
 
 from govlint.rules.api import CheckKind, Finding, check_kind
-from govlint.rules.kinds._util import preamble_end
 
 _DIGITS = re.compile(r"\d")
-
-
-@check_kind
-class ContactPresent(CheckKind):
-    """The report gives some contact for enquiries: a phone number, an address or an e-mail."""
-
-    name = "contact-present"
-
-    def check(self, doc, params):
-        found = doc.entities
-        if not (found.phones or found.addresses or found.emails):
-            yield Finding(preamble_end(doc), {})
 
 
 @check_kind
@@ -26,12 +17,13 @@ class ContactWellformed(CheckKind):
     """The contact includes a phone number, and postcodes and phone numbers are well formed."""
 
     name = "contact-wellformed"
+    FIELDS = ("found",)
     CASES = ("no_phone", "postcode", "phone")
 
     def check(self, doc, params):
         found = doc.entities
         if not (found.phones or found.addresses or found.emails):
-            return  # contact-present reports the absence
+            return  # no contact at all: GL501 (entity-required) reports the absence
         if not found.phones:
             anchor = (found.addresses or found.emails)[0].span
             yield Finding(anchor, {}, case="no_phone")

@@ -10,6 +10,7 @@ class HeadingWording(CheckKind):
     """A mandated section heading differs from the format's wording or number."""
 
     name = "heading-wording"
+    FIELDS = ("found", "expected")
     CASES = ("variant", "reworded", "numbering", "missing")
 
     def check(self, doc, params):

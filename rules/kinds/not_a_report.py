@@ -31,6 +31,7 @@ class NotAReport(CheckKind):
     """The file has no report title, no mandated section heading, no statistics table and no report wording."""
 
     name = "not-a-report"
+    FIELDS = ()
     PARAMS = {"markers": Param(list, MARKERS, "wording that makes a file without title, headings or tables a report")}
 
     def check(self, doc, params):

@@ -7,16 +7,8 @@ from __future__ import annotations
 
 import re
 
-from govlint.rules.api import CheckKind, Edit, Finding, Param, Span, check_kind
-from govlint.rules.kinds._util import (
-    compiled,
-    doc_start,
-    preamble_anchor,
-    preamble_end,
-    prose,
-    search,
-    section_anchor,
-)
+from govlint.rules.api import CheckKind, Edit, Finding, Param, check_kind
+from govlint.rules.kinds._util import ANCHORS, anchor_span, compiled, prose, search
 
 _SCOPE = Param((list, str, int), "document", "document, preamble, or a list of section ids")
 
@@ -34,11 +26,12 @@ class PatternRequired(CheckKind):
     """At least one of the patterns occurs in the scope (else: one diagnostic at the anchor)."""
 
     name = "pattern-required"
+    FIELDS = ()
     PARAMS = {
         "patterns": Param(list, [], "regexes; one match anywhere in scope is enough", required=True),
         "scope": _SCOPE,
         "fallback_scope": Param((list, str, int, type(None)), None, "a wider scope searched when the first is absent"),
-        "anchor": Param((str, int), "preamble", "where to point: preamble, preamble-end, title, end, or a section id"),
+        "anchor": Param((str, int), "preamble", f"where to point: {ANCHORS}"),
     }
 
     @staticmethod
@@ -52,19 +45,7 @@ class PatternRequired(CheckKind):
         for pattern in params["patterns"]:
             for _ in search(paragraphs, compiled(pattern)):
                 return
-        anchor = params["anchor"]
-        if isinstance(anchor, int):
-            span = section_anchor(doc, anchor)
-        elif anchor == "title":
-            span = doc_start(doc)
-        elif anchor == "preamble-end":
-            span = preamble_end(doc)
-        elif anchor == "end":
-            end = len(doc.source.text.rstrip())
-            span = Span(end, end)
-        else:
-            span = preamble_anchor(doc)
-        yield Finding(span, {})
+        yield Finding(anchor_span(doc, params["anchor"]), {})
 
 
 @check_kind
@@ -72,6 +53,7 @@ class PatternForbidden(CheckKind):
     """None of the patterns occurs in the scope (each match is a diagnostic)."""
 
     name = "pattern-forbidden"
+    FIELDS = ("found",)
     PARAMS = {"patterns": Param(list, [], "regexes that must not occur", required=True), "scope": _SCOPE}
 
     @staticmethod
@@ -90,6 +72,7 @@ class Substitute(CheckKind):
     """A wrong expression with its certain replacement (a safe fix)."""
 
     name = "substitute"
+    FIELDS = ("found", "expected")
     PARAMS = {
         "replacements": Param(list, [], "list of {pattern: regex, replacement: template with \\1, "
                                          "within: regex (optional)}", required=True),

@@ -10,6 +10,7 @@ class RequiredContent(CheckKind):
     """Each content item is covered somewhere in the report (a heading or a sentence names it or states it)."""
 
     name = "required-content"
+    FIELDS = ("item",)
     CASES = ("optional", "incomplete")
     PARAMS = {"items": Param(list, [], "list of {name, any_of: [phrases], patterns: [regexes], "
                                        "case: optional|incomplete}", required=True)}

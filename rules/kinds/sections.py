@@ -10,6 +10,7 @@ class RequiredSections(CheckKind):
     """Each mandated section (一 … 六) has its heading."""
 
     name = "required-sections"
+    FIELDS = ("heading", "number")
     PARAMS = {"sections": Param(list, [1, 2, 3, 4, 5, 6], "mandated section ids (1 = 一、总体情况 …)")}
 
     def check(self, doc, params):
@@ -35,6 +36,7 @@ class SectionOrder(CheckKind):
     """Mandated sections come in the order 一 … 六."""
 
     name = "section-order"
+    FIELDS = ("heading", "after")
 
     def check(self, doc, params):
         highest = None
@@ -53,6 +55,7 @@ class DuplicateSections(CheckKind):
     """A mandated section's heading appears twice."""
 
     name = "duplicate-sections"
+    FIELDS = ("heading", "first_line")
 
     def check(self, doc, params):
         for section in doc.sections:
@@ -69,6 +72,7 @@ class UnexpectedHeadings(CheckKind):
     """A top-level heading that is none of the six mandated ones."""
 
     name = "unexpected-headings"
+    FIELDS = ("heading", "section")
 
     def check(self, doc, params):
         for section in doc.sections:

@@ -12,6 +12,7 @@ class TitleCheck(CheckKind):
     """The title exists, gives the report year and the words 政府信息公开工作年度报告."""
 
     name = "title"
+    FIELDS = ("title", "phrase")
     CASES = ("missing", "no_year", "variant")
     PARAMS = {
         "phrase": Param(str, "政府信息公开工作年度报告", "the words every title must contain"),

@@ -12,7 +12,7 @@ _REASONS_ZH = {
 _TOKENS = {  # token type (lower case) → (zh, en)
     "title": ("标题", "title"), "byline": ("署名行", "byline"), "meta": ("说明行", "metadata line"),
     "heading": ("一级标题", "heading"), "subheading": ("二级标题", "sub-heading"),
-    "text": ("正文", "text"), "text_end": ("正文", "text"), "link": ("链接", "link"),
+    "text": ("正文", "text"), "link": ("链接", "link"),
     "t2_block": ("表二分项标题", "table 2 block header"), "caption": ("表格标题", "table caption"),
     "note": ("表注", "table note"), "head": ("表头", "table header"), "label": ("行名", "row label"),
     "cells": ("数字", "numbers"), "values": ("数字", "numbers"), "row": ("表格行", "table row"),
@@ -38,6 +38,7 @@ class UnplacedText(CheckKind):
     """Report text that the grammar could not place (a line outside any structure, numbers without a row)."""
 
     name = "unplaced-text"
+    FIELDS = ("text", "reason", "reason_en")
     CASES = ("table",)
 
     def check(self, doc, params):

@@ -9,6 +9,7 @@ class YearConsistency(CheckKind):
     """The title year equals the statistical period's year, and the period is the whole calendar year."""
 
     name = "year-consistency"
+    FIELDS = ("title_year", "period_year", "period", "year")
     CASES = ("partial_period", "override")
 
     def check(self, doc, params):

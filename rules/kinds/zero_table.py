@@ -10,6 +10,7 @@ class ZeroTable(CheckKind):
     """If 一(总计) + 二(总计) = 0, every cell of table 3 must be 0."""
 
     name = "zero-table"
+    FIELDS = ("where", "where_en", "found", "expected")
 
     def check(self, doc, params):
         table = doc.table3
