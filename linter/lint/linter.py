@@ -4,19 +4,32 @@ One file's trouble is that file's: an input error, or an unexpected exception an
 reading, parsing or linting it, becomes its ``FileResult.error`` and the run goes on.
 A file that is not an annual report at all gets one diagnostic saying so (the rules of kind
 ``not-a-report``, GL001) and no other rule runs on it.
+
+What a rule reports depends on the document and the configured rules, never on which other rules
+are selected.  One step needs the rules together: **table arithmetic**, "one wrong number, one
+diagnostic".  A wrong table cell breaks several relations (its row total GL303, its column total
+GL305, the column balance GL304); each failure is charged to one cell, and a relation through a
+cell already charged is a consequence, not reported.  Which failure comes first must not depend on
+the selection, so ``_table_arithmetic`` evaluates *every* cell-relation rule of the document's
+format, selected or not, in rule order, in one pass, and only then are the selected rules' findings
+kept.  Any kind can ask for this (``CheckKind.JOINT``, ``joint_pass``); the table arithmetic of
+``govlint.rules.kinds.cell_relation`` does.  ``--ignore GL303`` hides GL303's diagnostic; it
+does not make GL305 report the same cell.
 """
 from __future__ import annotations
 
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from govlint.grammar.spec import FORMATS
 from govlint.lint.config import Config, ConfigFinder, selected
 from govlint.diagnostics import SEVERITY_RANK, Diagnostic
 from govlint.model import Document
 from govlint.parse.outline import parse
-from govlint.rules.loader import Rule, builtin_rules, load_pack_file, merge
+from govlint.rules.api import Finding
+from govlint.rules.loader import Rule, builtin_rules, configured_rules
 from govlint.support import i18n
 from govlint.source import readers
 from govlint.source import MAX_BYTES, InputError, Source
@@ -80,7 +93,7 @@ class Linter:
         self.options = options or Options()
         self.keep_documents = keep_documents
         self.finder = ConfigFinder(self.options.config)
-        self._builtin: list[Rule] | None = None
+        self._builtin: tuple[Rule, ...] | None = None
         self._rules: dict = {}
 
     # -- rules --------------------------------------------------------------------
@@ -88,27 +101,25 @@ class Linter:
         if self._builtin is None:
             self._builtin = builtin_rules()
         config = config or Config()
-        key = tuple(config.rule_packs)
+        key = config.rules_key  # its packs and its parameter overrides
         if key not in self._rules:
-            extra = [load_pack_file(path) for path in config.rule_packs]
-            self._rules[key] = merge([self._builtin, *extra])
+            self._rules[key] = configured_rules(self._builtin, config.rule_packs, config.rule_params)
         return self._rules[key]
 
+    def applicable_rules(self, config: Config, fmt: str | None) -> list[Rule]:
+        """The configured rules for a report of format ``fmt``, selected or not, in rule order."""
+        if fmt is None:  # a report whose format is unknown gets only format-independent rules
+            return [rule for rule in self.all_rules(config) if set(rule.formats) == set(FORMATS)]
+        return [rule for rule in self.all_rules(config) if fmt in rule.formats]
+
     def active_rules(self, config: Config, fmt: str | None, path: str) -> list[Rule]:
+        """The applicable rules that the selection (command line, configuration) turns on."""
         options = self.options
         select = options.select if options.select is not None else config.select
         ignore = list(config.ignore) + list(options.ignore) + config.ignored_for(path)
         extend = list(config.extend_select) + list(options.extend_select)
-        active = []
-        for rule in self.all_rules(config):
-            if fmt is None:
-                if set(rule.formats) != set(FORMATS):
-                    continue  # a report whose format is unknown gets only format-independent rules
-            elif fmt not in rule.formats:
-                continue
-            if selected(rule.code, select, ignore, rule.enabled, extend):
-                active.append(rule)
-        return active
+        return [rule for rule in self.applicable_rules(config, fmt)
+                if selected(rule.code, select, ignore, rule.enabled, extend)]
 
     @staticmethod
     def severity_for(rule: Rule, config: Config) -> str | None:
@@ -170,17 +181,37 @@ class Linter:
         rules = self.active_rules(config, doc.format, source.path)
         if not self._is_report(doc, rules):
             rules = [rule for rule in rules if rule.kind.name == GATE_KIND]
+        joint = self._joint_passes(doc, config) if any(rule.kind.JOINT for rule in rules) else {}
         for rule in rules:
             severity = self.severity_for(rule, config)
+            outcome = joint[id(rule)] if id(rule) in joint else _Outcome.of(lambda: rule.run(doc))
             try:
-                for finding in rule.run(doc):
+                for finding in outcome.findings:
                     result.diagnostics.append(rule.render(finding, lang, severity))
+                if outcome.error is not None:
+                    raise outcome.error
             except Exception as exc:  # a rule bug must not hide the other rules' findings
                 result.internal_errors.append(rule_error(source.path, rule.code, rule.kind.name, exc))
         result.diagnostics.sort(key=Diagnostic.sort_key)
         if not self.keep_documents:
             result.doc = None
         return result
+
+    def _joint_passes(self, doc: Document, config: Config) -> dict[int, _Outcome]:
+        """The outcome of every rule of a JOINT kind (table arithmetic: one wrong number, one
+        diagnostic) of the document's format, selected or not: one pass per kind, its rules in rule
+        order, so that what each rule finds never depends on the selection.  Keyed by id(rule)."""
+        passes: dict[type, Callable[[dict], Iterable[Finding]]] = {}
+        outcomes = {}
+        for rule in self.applicable_rules(config, doc.format):
+            if not rule.kind.JOINT:
+                continue
+            kind = type(rule.kind)
+            if kind not in passes:
+                passes[kind] = rule.kind.joint_pass(doc)
+            check = passes[kind]
+            outcomes[id(rule)] = _Outcome.of(lambda: check(rule.params))
+        return outcomes
 
     @staticmethod
     def _is_report(doc: Document, rules: list) -> bool:
@@ -190,6 +221,24 @@ class Linter:
             if rule.kind.name == GATE_KIND and any(True for _ in rule.run(doc)):
                 return False
         return True
+
+
+@dataclass
+class _Outcome:
+    """A rule's findings on a document, and the exception that stopped it (a rule bug), if any."""
+
+    findings: list[Finding]
+    error: Exception | None = None
+
+    @classmethod
+    def of(cls, check: Callable[[], Iterable[Finding]]) -> _Outcome:
+        """Run ``check`` now and to the end; the findings before an exception are kept."""
+        outcome = cls([])
+        try:
+            outcome.findings.extend(check())
+        except Exception as exc:
+            outcome.error = exc
+        return outcome
 
 
 def _read_regular_file(path: str) -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from typing import cast
 
 from govlint.support import i18n
 from govlint.lint.baseline import Baseline
@@ -63,6 +64,8 @@ class Run:
     def _fix(self, path: str, source, before) -> FileResult:
         options = self.options
         outcome = fix_source(self.linter, source, options.unsafe_fixes)
+        # FileResults: fixes.FixOutcome types them as object (fixes.py does not import the linter).
+        result, original = cast(FileResult, outcome.result), cast(FileResult, outcome.original)
         for diag, added in outcome.skipped:
             self.notes.append(i18n.fmt("{path}: the fix of {code} ({message}) was not applied: it would add {added} "
                                        "(please report this bug)",
@@ -74,9 +77,9 @@ class Run:
             sys.stdout.buffer.write(encode(source, outcome.text))
             sys.stdout.buffer.flush()
         if not outcome.applied:
-            return outcome.result
+            return result
         if options.diff:
-            outcome.result.diff = unified_diff(source.path, source.text, outcome.text, source)
+            result.diff = unified_diff(source.path, source.text, outcome.text, source)
         elif path != "-":
             try:
                 write_atomically(path, encode(source, outcome.text), before)
@@ -86,9 +89,9 @@ class Run:
                                    else i18n.fmt("{path}: not fixed: cannot write it: {reason}",
                                                  "{path}: 未修复：无法写入：{reason}", path=path,
                                                  reason=i18n.os_error(exc)))
-                return outcome.original
-        outcome.result.fixed = outcome.applied
-        return outcome.result
+                return original
+        result.fixed = outcome.applied
+        return result
 
     def _name(self, path: str) -> str:
         return self.options.stdin_filename if path == "-" and self.options.stdin_filename else path

@@ -10,43 +10,50 @@ Parameters: ``relations``, a list of ``{table, for_each, expr, blame}``:
   the rows whose keys match;
 * ``blame``: the name whose cell is reported (default: the side that is one name).
 
-A relation is skipped where a cell is blank or not a number (cell-values
-reports it), a row has the wrong width (table-shape reports it), or a cell an
-earlier relation already blamed takes part (rules run in pack order: row totals,
-then outcome totals, then the column balance): one wrong number, one diagnostic.
+One wrong number, one diagnostic
+--------------------------------
+A wrong number usually breaks several relations.  A wrong "（七）总计" total in table 3 breaks
+its row (total == natural + …, GL303), its column (total == granted + …, GL305) and the column
+balance (new + carried == total + forward, GL304).  Three diagnostics for one typo would send the
+reader to three places, two of them right.  So:
+
+* every failure is **charged** to one cell, the relation's ``blame`` cell, which the diagnostic
+  points at;
+* a relation through a cell already charged is **not evaluated**: its failure would be a
+  consequence of the earlier one, not a new wrong number;
+* "earlier" is a fixed order: the relations of all cell-relation rules are evaluated in **one
+  pass** (``TableArithmetic``), rule by rule in rule order (packs in order, rules in pack order:
+  row totals GL303, outcome totals GL305, column balance GL304), inside a rule relation by
+  relation, row by row or column by column.
+
+The engine (``govlint.lint.linter``, "table arithmetic") runs that pass once per document over
+*every* cell-relation rule configured for the document's format, selected or not, and only then
+keeps the findings of the selected rules.  What a rule reports is therefore a function of the
+document and the configured rule set, never of ``--select``/``--ignore``: ignoring GL303 hides
+its diagnostic, it does not hand the wrong total to GL305.  A rule run on its own
+(``CellRelation.check``, as the pack examples are) gets a pass of its own.
+
+Cells left out of the arithmetic are decided by the document alone, so they too are the same
+whatever is selected: a blank or non-numeric cell (cell-values, GL306, reports it) and every cell
+of a row of the wrong width (table-shape, GL307) take part in no relation.
 """
 from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import Any, Callable, Iterator, Optional, Sequence
 
-from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.grammar.spec import spec
-from govlint.rules.relation import expand, parse_relation
+from govlint.model import Cell, Document, Row, Table
+from govlint.rules.api import CheckKind, Finding, Param, Span, check_kind
 from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name
+from govlint.rules.relation import Relation, Term, expand, parse_relation
 
 _FOR_EACH = ("row", "column", "group")
 
-
-def _render(side, values) -> str:
-    parts = []
-    for index, ((sign, _term), value) in enumerate(zip(side, values)):
-        text = number_text(value)
-        if index == 0:
-            parts.append(("-" if sign < 0 else "") + text)
-        else:
-            parts.append(("- " if sign < 0 else "+ ") + text)
-    return " ".join(parts)
-
-
-def _columns(table) -> list[str] | None:
-    """Column keys in cell order, for tables whose rows all share one layout."""
-    data = spec().data
-    if table.kind == "table3":
-        return [key for key, _ in data["table3"]["columns"]]
-    if table.kind == "table4":
-        return [key for key, _ in data["table4"]["columns"]]
-    return None
+# The cells each term of a relation stands for, left side then right (None: a number written
+# in the relation).  A row total's terms stand for one cell each; sum(withheld.*) for several.
+CellGroups = Sequence[Optional[Sequence[Cell]]]
 
 
 @check_kind
@@ -54,38 +61,71 @@ class CellRelation(CheckKind):
     """Cells obey an arithmetic relation (勾稽关系) written in the rule pack."""
 
     name = "cell-relation"
+    JOINT = True  # one wrong number, one diagnostic: the rules share the cells already charged
+    FIELDS = ("where", "where_en", "row", "column", "column_en", "found", "expected", "lhs", "rhs",
+              "lhs_expr", "rhs_expr", "relation", "difference")
     PARAMS = {"relations": Param(list, [], "list of {table, for_each, expr, blame}", required=True)}
 
     @staticmethod
-    def validate_params(params):
-        for spec in params["relations"]:
-            if not isinstance(spec, dict) or "expr" not in spec or "table" not in spec:
+    def validate_params(params: dict) -> None:
+        for relation_spec in params["relations"]:
+            if not isinstance(relation_spec, dict) or "expr" not in relation_spec or "table" not in relation_spec:
                 raise ValueError("each relation needs 'table' and 'expr'")
-            if spec["table"] not in ("table2", "table3", "table4"):
-                raise ValueError(f"unknown table {spec['table']!r}")
-            if spec.get("for_each", "row") not in _FOR_EACH:
+            if relation_spec["table"] not in ("table2", "table3", "table4"):
+                raise ValueError(f"unknown table {relation_spec['table']!r}")
+            if relation_spec.get("for_each", "row") not in _FOR_EACH:
                 raise ValueError(f"for_each must be one of {', '.join(_FOR_EACH)}")
-            relation = parse_relation(spec["expr"])
-            blame = spec.get("blame")
+            relation = parse_relation(relation_spec["expr"])
+            blame = relation_spec.get("blame")
             if blame and blame not in relation.names():
-                raise ValueError(f"blame {blame!r} is not a name in {spec['expr']!r}")
+                raise ValueError(f"blame {blame!r} is not a name in {relation_spec['expr']!r}")
 
-    def check(self, doc, params):
-        for spec in params["relations"]:
-            table = getattr(doc, spec["table"])
+    def check(self, doc: Document, params: dict) -> Iterator[Finding]:
+        """The rule on its own: a pass of its own, no other rule's charged cells."""
+        return TableArithmetic(doc).check(params)
+
+    def joint_pass(self, doc: Document) -> Callable[[dict], Iterator[Finding]]:
+        """The rules of this kind together: one pass, shared charged cells."""
+        return TableArithmetic(doc).check
+
+
+class TableArithmetic:
+    """One pass of table arithmetic over a document (see the module docstring).
+
+    Feed it the rules' parameters in rule order, one ``check`` at a time, each consumed to the
+    end before the next: a relation through a cell an earlier failure was charged to is not
+    evaluated."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.charged: set[int] = set()  # id() of every cell a failure has been charged to so far
+
+    def check(self, params: dict) -> Iterator[Finding]:
+        """The findings of one cell-relation rule, given the failures charged before it."""
+        for relation_spec in params["relations"]:
+            table = getattr(self.doc, relation_spec["table"])
             if table is None:
                 continue
-            relation = parse_relation(spec["expr"])
-            blame = spec.get("blame") or relation.blame_default()
-            if spec.get("for_each", "row") == "column":
-                yield from self._by_column(doc, table, relation, blame)
+            relation = parse_relation(relation_spec["expr"])
+            blame = relation_spec.get("blame") or relation.blame_default()
+            if relation_spec.get("for_each", "row") == "column":
+                yield from self._by_column(table, relation, blame)
             else:
-                yield from self._by_row(doc, table, relation, blame, spec.get("rows"))
+                yield from self._by_row(table, relation, blame, relation_spec.get("rows"))
+
+    def _failure(self, relation: Relation, blame: str | None, groups: CellGroups) -> tuple[Span, dict] | None:
+        """Evaluate the relation on ``groups``; a failure is charged to its blamed cell."""
+        failure = _evaluate(relation, blame, groups, self.charged)
+        if failure is None:
+            return None
+        blamed, args = failure
+        self.charged.add(id(blamed))
+        return blamed.span, args
 
     # -- names are columns: one evaluation per row ---------------------------------------
-    def _by_row(self, doc, table, relation, blame, only):
+    def _by_row(self, table: Table, relation: Relation, blame: str | None,
+                only: list | None) -> Iterator[Finding]:
         columns = _columns(table)
-        suspect = doc.suspect_cells
         terms = relation.left + relation.right
         shared = _indexes(terms, columns) if columns else None  # one layout for every row
         for row in table.row_order:
@@ -93,15 +133,15 @@ class CellRelation(CheckKind):
                 continue
             if shared is None and not row.columns:
                 continue  # a row of no known layout (an unknown table 2 row)
-            indexes = shared or _indexes(terms, row.columns)
+            indexes = shared or _indexes(terms, row.columns or [])
             if indexes is None:
                 continue
             cells = row.cells
             groups = [None if index is None else [cells[index]] for index in indexes]
-            finding = _evaluate(relation, blame, groups, suspect)
-            if finding is None:
+            failure = self._failure(relation, blame, groups)
+            if failure is None:
                 continue
-            span, args = finding
+            span, args = failure
             args["where"] = cell_place(table.kind, row, blame)
             args["where_en"] = cell_place_en(table.kind, row, blame)
             args["row"] = row_name(table.kind, row.key, row.label)
@@ -110,28 +150,28 @@ class CellRelation(CheckKind):
             yield Finding(span, args)
 
     # -- names are rows: one evaluation per column -----------------------------------------
-    def _by_column(self, doc, table, relation, blame):
-        layout = table.version or doc.format
+    def _by_column(self, table: Table, relation: Relation, blame: str | None) -> Iterator[Finding]:
+        layout = table.version or self.doc.format
         keys = spec().t3_keys(layout) if table.kind == "table3" and layout in ("2021", "2019-trial") else \
             [row.key for row in table.row_order]
         terms = relation.left + relation.right
-        expansions = []
+        expansions: list[list[str] | None] = []
         for _sign, term in terms:
             if term.kind == "name" and term.value not in keys:
                 return
             expansions.append(expand(term, keys) if term.kind != "number" else None)
         needed = sorted({key for found in expansions if found for key in found})
-        rows = {key: table.rows.get(key) for key in needed}
-        if any(row is None or not row.width_ok for row in rows.values()):
+        found_rows = {key: table.rows.get(key) for key in needed}
+        if any(row is None or not row.width_ok for row in found_rows.values()):
             return  # a missing or misaligned row: reported by row-labels / table-shape
+        rows: dict[str, Row] = {key: row for key, row in found_rows.items() if row is not None}
         row_cells = [[rows[key].cells for key in found] if found is not None else None for found in expansions]
-        suspect = doc.suspect_cells
         for index, column in enumerate(_columns(table) or []):
             groups = [[cells[index] for cells in found] if found is not None else None for found in row_cells]
-            finding = _evaluate(relation, blame, groups, suspect)
-            if finding is None:
+            failure = self._failure(relation, blame, groups)
+            if failure is None or blame is None:
                 continue
-            span, args = finding
+            span, args = failure
             args["where"] = cell_place(table.kind, rows[blame], column)
             args["where_en"] = cell_place_en(table.kind, rows[blame], column)
             args["row"] = row_name(table.kind, blame)
@@ -141,10 +181,19 @@ class CellRelation(CheckKind):
             yield Finding(span, args, related=related)
 
 
-def _indexes(terms, columns):
+def _columns(table: Table) -> list[str] | None:
+    """Column keys in cell order, for tables whose rows all share one layout."""
+    if table.kind == "table3":
+        return spec().t3_columns()
+    if table.kind == "table4":
+        return spec().t4_columns()
+    return None
+
+
+def _indexes(terms: tuple, columns: list) -> list[int | None] | None:
     """Cell index of each name term (None for a number), or None if a name is not a column."""
     position = {key: index for index, key in enumerate(columns)}
-    indexes = []
+    indexes: list[int | None] = []
     for _sign, term in terms:
         if term.kind == "number":
             indexes.append(None)
@@ -155,7 +204,7 @@ def _indexes(terms, columns):
     return indexes
 
 
-def _exact(value):
+def _exact(value: object) -> int | Fraction | None:
     """A cell's or a relation's number as an exact int or Fraction (None if it is not a finite number).
 
     Reports hold whole numbers of any length (a PDF can run cells together into a 40-digit
@@ -178,13 +227,14 @@ def _exact(value):
         return None
 
 
-def _evaluate(relation, blame, groups, suspect):
-    """None if the relation holds or cannot be evaluated; else (span, message args).
+def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
+              charged: set[int]) -> tuple[Cell, dict[str, Any]] | None:
+    """None if the relation holds or is not evaluated; else (the blamed cell, message args).
 
-    ``groups`` gives, term by term (left side then right), the cells a term stands
-    for, or None for a number written in the relation."""
-    values = []
-    blamed = None
+    Not evaluated: a cell is blank, not a number, or already charged with an earlier failure."""
+    values: list[Any] = []
+    blamed: Cell | None = None
+    found: Any = None  # the blamed cell's number
     for (_sign, term), cells in zip(relation.left + relation.right, groups):
         if cells is None:
             number = _exact(term.value)
@@ -192,16 +242,16 @@ def _evaluate(relation, blame, groups, suspect):
                 return None
             values.append(number)
             continue
-        total = 0
+        total: Any = 0
         for cell in cells:
-            if cell.kind != "NUM" or id(cell) in suspect:
-                return None  # a blank, bad or already blamed cell
+            if cell.kind != "NUM" or id(cell) in charged:
+                return None  # a blank, bad or already charged cell
             value = _exact(cell.value)
             if value is None:
                 return None  # not a finite number after all: cell-values reports it
             total += value
-        if term.value == blame and term.kind == "name":
-            blamed = cells[0]
+        if _is_blamed(term, blame):
+            blamed, found = cells[0], _exact(cells[0].value)
         values.append(total)
     split = len(relation.left)
     left = sum(sign * value for (sign, _), value in zip(relation.left, values[:split]))
@@ -210,15 +260,13 @@ def _evaluate(relation, blame, groups, suspect):
         return None
     if blamed is None:
         return None  # the blamed name is not a cell of this row or column
-    found = _exact(blamed.value)
-    suspect.add(id(blamed))
     # Solve the relation for the blamed cell (its coefficient is ±1).
-    on_left = any(term.kind == "name" and term.value == blame for _, term in relation.left)
+    on_left = any(_is_blamed(term, blame) for _, term in relation.left)
     side = relation.left if on_left else relation.right
-    sign = next(s for s, term in side if term.kind == "name" and term.value == blame)
+    sign = next(s for s, term in side if _is_blamed(term, blame))
     own, other = (left, right) if on_left else (right, left)
     expected = found + (other - own) * sign
-    return blamed.span, {
+    return blamed, {
         "found": number_text(found), "expected": number_text(expected),
         "lhs": number_text(left), "rhs": number_text(right),
         "lhs_expr": _render(relation.left, values[:split]), "rhs_expr": _render(relation.right, values[split:]),
@@ -226,12 +274,27 @@ def _evaluate(relation, blame, groups, suspect):
     }
 
 
-def _holds(comparator: str, difference) -> bool:
+def _is_blamed(term: Term, blame: str | None) -> bool:
+    return term.kind == "name" and term.value == blame
+
+
+def _holds(comparator: str, difference: Any) -> bool:
     """The relation left <comparator> right, decided exactly on left - right."""
     if comparator == "==":
-        return difference == 0
+        return bool(difference == 0)
     if comparator == ">=":
-        return difference >= 0
+        return bool(difference >= 0)
     if comparator == "<=":
-        return difference <= 0
-    return difference != 0
+        return bool(difference <= 0)
+    return bool(difference != 0)
+
+
+def _render(side: tuple, values: list) -> str:
+    parts = []
+    for index, ((sign, _term), value) in enumerate(zip(side, values)):
+        text = number_text(value)
+        if index == 0:
+            parts.append(("-" if sign < 0 else "") + text)
+        else:
+            parts.append(("- " if sign < 0 else "+ ") + text)
+    return " ".join(parts)

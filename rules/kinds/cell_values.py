@@ -1,4 +1,10 @@
-"""cell-values: every value cell is a number of the right kind (not blank, not text, not negative)."""
+"""cell-values: every value cell is a number of the right kind (not blank, not text, not negative).
+
+Which cells take part in table arithmetic is the document's business (``Cell.kind``), not this
+rule's: a blank or non-numeric cell is left out of every relation whether this rule is selected
+or not (see govlint.rules.kinds.cell_relation).  A negative or fractional number is still a
+number: reported here, and computed by the relations too.
+"""
 from __future__ import annotations
 
 import math
@@ -39,6 +45,8 @@ class CellValues(CheckKind):
     """Value cells are whole numbers ≥ 0, except where the format allows signs or decimals."""
 
     name = "cell-values"
+    FIELDS = ("where", "where_en", "table", "table_en", "row", "columns", "columns_en", "count", "value",
+              "digits", "max_digits")
     CASES = ("blank", "negative", "fraction", "too_long")
     PARAMS = {
         "signed": Param(list, ["table2.change"], "table.column cells that may be signed (本年增/减)"),

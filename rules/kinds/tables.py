@@ -20,6 +20,7 @@ class TablePresent(CheckKind):
     """The mandated tables 2, 3 and 4 are in the report."""
 
     name = "table-present"
+    FIELDS = ("table", "table_en")
     PARAMS = {"tables": Param(list, ["table2", "table3", "table4"], "tables the format mandates")}
 
     def check(self, doc, params):
@@ -36,6 +37,7 @@ class TableVersion(CheckKind):
     """Tables 2 and 3 have the layout of the report's format, not the other version's."""
 
     name = "table-version"
+    FIELDS = ("table", "table_en", "found", "found_en", "expected", "expected_en", "year")
 
     def check(self, doc, params):
         fmt = doc.format
@@ -64,15 +66,18 @@ class TableShape(CheckKind):
     """Every table row has the number of cells its layout has (reported once per table)."""
 
     name = "table-shape"
+    FIELDS = ("table", "table_en", "rows", "rows_en", "expected", "count")
 
     def check(self, doc, params):
+        width = spec().t4_width()         # table 4's values: every group × every column
+        groups = len(spec().t4_groups())  # or one labelled row per group
         for table in doc.tables():
             if table.kind == "table4":
                 count = len(table.cells)
-                if table.cells and count != 15 and len(table.labelled) != 3:
+                if table.cells and count != width and len(table.labelled) != groups:
                     span = Span(table.cells[0].start, table.cells[-1].end)
                     yield Finding(span, {**_table_args("table4"), "rows": f"{count} 个数值",
-                                         "rows_en": f"{count} values", "expected": 15, "count": 1})
+                                         "rows_en": f"{count} values", "expected": width, "count": 1})
                 continue
             bad = [row for row in table.row_order if row.cells and not row.width_ok and row.expected_width]
             bad += [row for row in table.row_order if not row.cells and row.expected_width]
@@ -95,6 +100,7 @@ class RowLabels(CheckKind):
     """Every mandated row is there once, no unknown rows, labels of the report's format."""
 
     name = "row-labels"
+    FIELDS = ("table", "table_en", "label", "expected", "count", "labels", "labels_en")
     CASES = ("missing", "missing_many", "unknown", "duplicate", "old_label")
     PARAMS = {"list_up_to": Param(int, 3, "missing rows reported one by one up to this many; more are one diagnostic")}
 
