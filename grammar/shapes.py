@@ -67,6 +67,21 @@ def number_shaped(text: str) -> bool:
     return _NUMBER_SHAPED.fullmatch(text) is not None
 
 
+# -- years and document numbers (文号) ------------------------------------------------------------
+YEAR = r"(?:19|20)\d{2}"  # a year a report can be about or cite
+# A year in a title (folded text): "2023年", "2023 年"; group 1 is the year.
+TITLE_YEAR = re.compile(r"(%s)\s*年" % YEAR)
+# A year as printed in a title, however extraction spaced its digits or whoever wrote it in
+# numerals ("2 0 2 3年", "二〇二三年"): where the issuing body's name ends.
+PRINTED_YEAR = re.compile(r"(?:\d\s*){4}年|[〇零一二三四五六七八九]{4}年")
+# A document number: 〔2021〕30号 and its mis-writings (other brackets, 第, no 号); the issuer is read
+# back from the characters before the opening bracket.
+DOCNO = re.compile(
+    r"(?P<open>[〔\[(<〈{【（［])\s*(?P<year>%s)\s*(?P<close>[〕\])>〉}】）］]?)"
+    r"(?:(?<=[〕\])>〉}】）］])\s*)?"  # spaces after the bracket only: "\s*\s*" would try every split
+    r"(?P<di>第\s*)?(?P<serial>\d{1,5})\s*(?P<hao>号)?" % YEAR)
+
+
 # -- heading numbering (folded text) -----------------------------------------------------------------
 NUMERALS = "一二三四五六七八九十"
 NUMERAL = "[%s]" % NUMERALS  # one numeral, as a regex (readers build their numbering from it)

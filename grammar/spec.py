@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from govlint.grammar.shapes import DOCNO
+
 from govlint.grammar.shapes import HEADING_NUMBER
 
 FORMATS = ("2021", "2019-trial", "2008")  # the report formats, newest first
@@ -69,6 +71,21 @@ class Spec:
         return len(self.t4_groups()) * len(self.t4_columns())
 
     # -- formats ----------------------------------------------------------------------------------
+    def notice(self, fmt: str) -> str | None:
+        """The notice that sets format ``fmt``: "国办公开办函〔2021〕30号" (None for the 2008 regulation)."""
+        return self.format_info(fmt).get("notice")
+
+    def notice_number(self, fmt: str) -> tuple[int, int] | None:
+        """(year, serial) of the notice of ``fmt``: (2021, 30)."""
+        match = DOCNO.search(self.notice(fmt) or "")
+        return (int(match.group("year")), int(match.group("serial"))) if match else None
+
+    def notice_issuer(self, fmt: str) -> str | None:
+        """The issuer's code in the notice's number: "国办公开办函"."""
+        notice = self.notice(fmt)
+        match = DOCNO.search(notice or "")
+        return notice[:match.start()] if notice and match else None
+
     def format_info(self, fmt: str) -> dict[str, Any]:
         """What canonical.json says of a format (its notice, its number …); {} for an unknown one."""
         return dict(self.data["formats"].get(fmt) or {})

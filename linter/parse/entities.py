@@ -10,14 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from govlint.grammar.shapes import DOCNO
 from govlint.source import Span
 
-# A document number: 〔2021〕30号 and its mis-writings; the issuer is read back
-# from the characters before the opening bracket.
-DOCNO = re.compile(
-    r"(?P<open>[〔\[(<〈{【（［])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\])>〉}】）］]?)"
-    r"(?:(?<=[〕\])>〉}】）］])\s*)?"  # spaces after the bracket only: "\s*\s*" would try every split
-    r"(?P<di>第\s*)?(?P<serial>\d{1,5})\s*(?P<hao>号)?")
 # The notice family: 国办公开办函 and corruptions of it (traditional, missing 办, 发 for 函 …).
 NOTICE_ISSUER = re.compile(r"(?:国|國)(?:务院)?(?:办|辦)(?:公厅)?(?:公开|公開)?(?:办|辦)?(?:函|发|發)")
 # The notice issuer run straight into digits (国办公开办函201960号 …): a corrupt document number,

@@ -67,8 +67,19 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Tuple
 
 from lark import Token
 
-from govlint.grammar.shapes import (BARE_PAGE_NUMBER, HEADING_NUMBER, NUMBER_UNITS, PAGE_MARK, SENTENCE_END,
-                                    SUBHEADING_NUMBER, T2_BLOCK, is_number, number_shaped, parse_number)
+from govlint.grammar.shapes import (
+    BARE_PAGE_NUMBER,
+    HEADING_NUMBER,
+    NUMBER_UNITS,
+    PAGE_MARK,
+    SENTENCE_END,
+    SUBHEADING_NUMBER,
+    T2_BLOCK,
+    TITLE_YEAR,
+    is_number,
+    number_shaped,
+    parse_number,
+)
 from govlint.grammar.spec import spec
 from govlint.parse.labels import Canon, canon
 from govlint.source import Source
@@ -99,7 +110,6 @@ _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发
                        r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
 _CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
                      "返回顶部", "分享到", "扫一扫", "字号", "字体", "收藏", "【字体:大中小】"])
-_TITLE_YEAR = re.compile(r"\d{4}\s*年")
 _WORD = re.compile(r"\S+")
 _HAS_DIGIT = re.compile(r"\d")
 _IGNORED_CHARS = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")
@@ -546,7 +556,7 @@ class LineLexer:
         if title_end is None and leading:
             # No line says 报告: take the lines up to one that names a year.
             for position, (line, kind) in enumerate(leading):
-                if kind is None and _TITLE_YEAR.search(line.body):
+                if kind is None and TITLE_YEAR.search(line.body):
                     title_end = position
                     break
         if title_end is None:

@@ -11,8 +11,8 @@
 """
 from __future__ import annotations
 
-import re
 
+from govlint.grammar.shapes import TITLE_YEAR
 from govlint.grammar.spec import spec
 from govlint.model import Document, Heading, Section
 from govlint.parse import tables
@@ -20,7 +20,6 @@ from govlint.parse.labels import label_key
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SCORES = {"exact": 4, "variant": 3, "keyword": 2}
 
 
@@ -36,7 +35,7 @@ def year_to_format(year: int | None) -> str | None:
 
 def detect_year(doc: Document) -> None:
     if doc.title is not None:
-        match = _TITLE_YEAR.search(doc.title.text)
+        match = TITLE_YEAR.search(doc.title.text)
         if match:
             doc.title.year = int(match.group(1))
     if doc.year is not None:  # set by --report-year or the config

@@ -1,24 +1,17 @@
 """Citation checks on document numbers (文号): notice-matches-year, notice-cited, docno-style, docno-identity."""
 from __future__ import annotations
 
-import re
 
 from govlint.grammar.spec import spec
 from govlint.rules.api import CheckKind, Edit, Finding, Param, check_kind
 from govlint.rules.kinds._util import preamble_anchor
 
-NOTICE_CODE = "国办公开办函"
-_NUMBER = re.compile(r"〔(\d{4})〕(\d+)号")
+NOTICE_CODE = spec().notice_issuer("2021")  # 国办公开办函: the issuer of every format notice
 
 
 def _notice_numbers() -> dict:
     """format → (year, serial) of the notice that governs it."""
-    found = {}
-    for fmt, info in spec().data["formats"].items():
-        match = _NUMBER.search(info.get("notice") or "")
-        if match is not None:
-            found[fmt] = (int(match.group(1)), int(match.group(2)))
-    return found
+    return {fmt: number for fmt in spec().data["formats"] if (number := spec().notice_number(fmt))}
 
 
 def _number(item) -> tuple[int, int]:

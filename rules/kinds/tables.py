@@ -6,9 +6,10 @@ from govlint.grammar.spec import spec
 from govlint.rules.kinds._util import SHORT_TABLE, SHORT_TABLE_EN, TABLE_NAMES, doc_start, quoted_list, row_name
 
 _HOME = {"table2": 2, "table3": 3, "table4": 4}
-_FORMAT_NAMES = {"2021": "2021年格式（国办公开办函〔2021〕30号）", "2019-trial": "试行格式（国办公开办函〔2019〕60号）"}
-_FORMAT_NAMES_EN = {"2021": "the 2021 format (\"国办公开办函〔2021〕30号\")",
-                    "2019-trial": "the 2019 trial format (\"国办公开办函〔2019〕60号\")"}
+_FORMAT_LABELS = {"2021": ("2021年格式", "the 2021 format"), "2019-trial": ("试行格式", "the 2019 trial format")}
+# "2021年格式（国办公开办函〔2021〕30号）": the name and the notice that sets the format.
+_FORMAT_NAMES = {fmt: f"{zh}（{spec().notice(fmt)}）" for fmt, (zh, _) in _FORMAT_LABELS.items()}
+_FORMAT_NAMES_EN = {fmt: f'{en} ("{spec().notice(fmt)}")' for fmt, (_, en) in _FORMAT_LABELS.items()}
 
 
 def _table_args(kind: str) -> dict:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from govlint import __version__
 from govlint.diagnostics import SEVERITIES
+from govlint.grammar.shapes import PRINTED_YEAR
 from govlint.grammar.spec import spec
 from govlint.lint.linter import fails
 from govlint.output import Formatter, Settings, formatter, statistics, summary_line
@@ -106,8 +107,6 @@ _FORMAT_NAMES = {"2021": ("2021 年格式", "2021 format"), "2019-trial": ("试�
 
 # The expected value an arithmetic message states ("…，应为 15", "…; expected 15").
 _EXPECTED = re.compile(r"(?:应为|expected|should be)\s*(-?\d+(?:\.\d+)?)")
-# A report's year in its title, to split the issuing body off ("某某县自然资源局2022年…").
-_TITLE_YEAR = re.compile(r"(?:\d\s*){4}年|[〇零一二三四五六七八九]{4}年")
 
 
 # -- view objects -----------------------------------------------------------------------------
@@ -354,7 +353,7 @@ def _title_and_body(doc, source) -> tuple[str, str]:
     if doc is None or doc.title is None:
         return "", ""
     title = " ".join(source.text[s.start:s.end].strip() for s in doc.title.line_spans).strip()
-    match = _TITLE_YEAR.search(title)
+    match = PRINTED_YEAR.search(title)  # the body's name ends at the year
     if match is None:
         return title, ""
     body = title[:match.start()].strip()
