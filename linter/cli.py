@@ -214,7 +214,8 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
           stdin_filename, fix, unsafe_fixes, diff, baseline_path, write_baseline):
     """Check reports: files, folders (every report file below them) or - for standard input."""
     from govlint.lint import baseline
-    from govlint.lint.linter import FileResult, Linter, Options, fails
+    from govlint.diagnostics import fails
+    from govlint.lint.linter import FileResult, Linter, Options
     from govlint import output as formats
     from govlint.output import Settings, summary_line
     from govlint.lint.session import Run, RunOptions
@@ -310,7 +311,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         sys.exit(EXIT_ERROR if trouble else (EXIT_FAIL if changed else EXIT_OK))
 
     fixed = sum(r.fixed for r in results)
-    settings = Settings(lang=lang, quiet=quiet, statistics=statistics, output_path=output,
+    settings = Settings(lang=lang, quiet=quiet, statistics=statistics,
                         fail_on=threshold, rules=list(linter.all_rules(config)), fixed=fixed)
     # With --fix on standard input the fixed report goes to stdout: diagnostics go to stderr.
     target = sys.stderr if (fix and "-" in files and not output) else sys.stdout
@@ -328,7 +329,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         say(summary_line(results, lang, fixed))
     if trouble:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(fails(r, threshold) for r in results):
+    if not exit_zero and any(fails(r.diagnostics, threshold) for r in results):
         sys.exit(EXIT_FAIL)
     sys.exit(EXIT_OK)
 

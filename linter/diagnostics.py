@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from govlint.source import Source, Span
 
@@ -71,3 +72,9 @@ class Diagnostic:
         line, column = source.position(self.span.start)
         end_line, end_column = source.position(self.span.end)
         return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
+
+
+def fails(diagnostics: Iterable[Diagnostic], fail_on: str) -> bool:
+    """Does any diagnostic reach the severity ``fail_on`` (error, warning, info)?  Exit status 1 if so."""
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics)

@@ -71,12 +71,6 @@ class Paragraph:
             return self.span_of(at, at)
         return self.span_of(squeezed.origin(start), squeezed.origin(end - 1) + 1)
 
-    @property
-    def sentences(self) -> list["Sentence"]:
-        # Not cached: a cached list of Sentences pointing back here would make a reference
-        # cycle, and the garbage collector is then what frees a linted document.
-        return list(self.iter_sentences())
-
     def iter_sentences(self) -> Iterator["Sentence"]:
         """The sentences one by one: who needs the first need not cut a huge paragraph whole."""
         for match in SENTENCE.finditer(self.text):
@@ -186,6 +180,32 @@ class Section:
 
 
 @dataclass
+class Entity:
+    """Something the prose names (a 文号, a phone number …), found by govlint.parse.entities."""
+
+    kind: str
+    span: Span
+    text: str
+    groups: dict = field(default_factory=dict)
+
+
+@dataclass
+class Entities:
+    """Every entity of a document, by type (the types packs name in entity-required)."""
+
+    docnos: list = field(default_factory=list)
+    notices: list = field(default_factory=list)        # docnos of the format-notice family
+    corrupt_notices: list = field(default_factory=list)
+    format_titles: list = field(default_factory=list)
+    periods: list = field(default_factory=list)
+    phones: list = field(default_factory=list)
+    postcodes: list = field(default_factory=list)
+    emails: list = field(default_factory=list)
+    addresses: list = field(default_factory=list)
+    urls: list = field(default_factory=list)
+
+
+@dataclass
 class Document:
     source: Source
     title: Title | None = None
@@ -201,6 +221,7 @@ class Document:
     year_source: str | None = None
     format: str | None = None
     format_source: str | None = None
+    entities: Entities = field(default_factory=Entities)  # what the prose names (parse.entities)
 
     def section(self, canonical_id: int) -> Section | None:
         for section in self.sections:
@@ -224,14 +245,6 @@ class Document:
             if owner.heading.canonical == section and owner.heading.quality != "extra":
                 yield from item.paragraphs
 
-    def sentences(self, section: int | None = None):
-        for paragraph in self.paragraphs(section):
-            yield from paragraph.iter_sentences()
-
-    @cached_property
-    def entities(self):
-        from govlint.parse.entities import scan_document
-        return scan_document(self)
 
     def tables(self):
         return [t for t in (self.table2, self.table3, self.table4) if t is not None]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govlint.rules.api import CheckKind, Param
+from govlint.rules.kind import CheckKind, Param
 from govlint.support import i18n
 from govlint.support.plugins import Registry
 

@@ -18,6 +18,7 @@ from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
 from govlint.grammar.loader import load as load_grammar
+from govlint.grammar.spec import spec
 from govlint.support import i18n
 
 MAX_CHARS = 2000
@@ -51,14 +52,6 @@ class Relation:
     def names(self) -> list[str]:
         return [term.value for _, term in self.left + self.right if term.kind == "name"]
 
-    def holds(self, left: float, right: float) -> bool:
-        if self.comparator == "==":
-            return abs(left - right) < 1e-9
-        if self.comparator == ">=":
-            return left >= right - 1e-9
-        if self.comparator == "<=":
-            return left <= right + 1e-9
-        return abs(left - right) >= 1e-9
 
     def blame_default(self) -> str | None:
         """The term a failure is blamed on: a side that is a single name, else the first name."""
@@ -103,8 +96,6 @@ def _parser() -> Lark:
 @lru_cache(maxsize=1)
 def known_names() -> frozenset:
     """The row, group and column keys of the tables in grammar/canonical.json."""
-    from govlint.parse.labels import canon
-
     keys = set()
 
     def walk(node):
@@ -120,7 +111,7 @@ def known_names() -> frozenset:
             for value in node:
                 walk(value)
 
-    data = canon().data
+    data = spec().data
     for table in ("table2", "table3", "table4"):
         walk(data.get(table))
     return frozenset(keys)

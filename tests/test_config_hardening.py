@@ -16,7 +16,7 @@ import pytest
 from conftest import EXAMPLES, cli_runner
 from govlint.grammar import loader
 from govlint.support import cache as cache_policy
-from govlint.rules import registry, loader as rulepacks
+from govlint.rules import loader as pack_loader, registry
 from govlint.support import yamlio
 from govlint.cli import cli
 from govlint.lint.config import load_config
@@ -111,13 +111,13 @@ def _write(folder: Path, name: str, text: str) -> Path:
 ])
 def test_dangerous_or_malformed_templates_are_refused_at_load(tmp_path, message, problem):
     path = _write(tmp_path, "extra.yaml", pack_text(message))
-    text = error_of(lambda: rulepacks.load_pack_file(str(path)))
+    text = error_of(lambda: pack_loader.load_pack_file(str(path)))
     assert text.startswith(f"{path}:10:19: 'message.zh': {problem}")
 
 
 def test_a_template_with_braces_written_twice_and_plain_fields_loads(tmp_path):
     path = _write(tmp_path, "extra.yaml", pack_text("{{字面}} {found}"))
-    [rule] = rulepacks.load_pack_file(str(path))
+    [rule] = pack_loader.load_pack_file(str(path))
     assert rule.text(rule.message, "zh", {"found": "某某"}) == "{字面} 某某"
 
 
@@ -125,18 +125,18 @@ def test_templates_of_cases_are_checked_too(tmp_path):
     text = pack_text().replace("kind: pattern-forbidden", "kind: cell-values").replace(
         'params: {patterns: ["某某"]}', 'cases: {blank: {message: "{where.x}"}}')
     path = _write(tmp_path, "extra.yaml", text)
-    assert error_of(lambda: rulepacks.load_pack_file(str(path))).startswith(
+    assert error_of(lambda: pack_loader.load_pack_file(str(path))).startswith(
         f"{path}:8:30: 'message.zh': {{where.x}} is not allowed")
 
 
 def test_declared_fields_are_enforced(tmp_path):
     path = _write(tmp_path, "extra.yaml", pack_text("{foud}"))
     assert "check kind 'pattern-forbidden' provides no field {foud} (fields: found)" in \
-        error_of(lambda: rulepacks.load_pack_file(str(path)))
+        error_of(lambda: pack_loader.load_pack_file(str(path)))
 
 
 def test_every_builtin_template_passes():
-    assert rulepacks.builtin_rules()
+    assert pack_loader.builtin_rules()
 
 
 # -- 3. relations --------------------------------------------------------------------------
@@ -161,7 +161,7 @@ RELATION_PACK = PACK_HEAD + """  - code: XT301
 def test_relations_are_restricted_to_table_keys_and_bounded(tmp_path, expr, problem):
     path = _write(tmp_path, "extra.yaml", RELATION_PACK.format(expr=expr))
     started = time.monotonic()
-    text = error_of(lambda: rulepacks.load_pack_file(str(path)))
+    text = error_of(lambda: pack_loader.load_pack_file(str(path)))
     assert time.monotonic() - started < 5
     assert text.startswith(f"{path}:11:17: ") and problem in text
 
@@ -205,7 +205,7 @@ def test_a_hostile_configuration_exits_2_through_the_cli(tmp_path):
 def test_an_alias_bomb_in_a_pack_is_refused_and_never_cached(tmp_path):
     cache = tmp_path / "cache"
     path = _write(tmp_path, "bomb.yaml", PACK_HEAD.replace("rules:\n", "x: ") + "\n" + BOMB)
-    assert error_of(lambda: rulepacks.load_pack_file(str(path))).startswith(
+    assert error_of(lambda: pack_loader.load_pack_file(str(path))).startswith(
         f"{path}:4:5: anchors (&a0) are not allowed")
     assert not list(cache.glob("yaml-*"))
 
@@ -214,10 +214,10 @@ def test_only_validated_packs_reach_the_cache(tmp_path):
     cache = tmp_path / "cache"
     bad = _write(tmp_path, "bad.yaml", pack_text("{0}"))
     with pytest.raises(ConfigError):
-        rulepacks.load_pack_file(str(bad))
+        pack_loader.load_pack_file(str(bad))
     assert not list(cache.glob("yaml-*"))
     good = _write(tmp_path, "good.yaml", pack_text())
-    rulepacks.load_pack_file(str(good))
+    pack_loader.load_pack_file(str(good))
     assert len(list(cache.glob("yaml-*.json"))) == 1
 
 
@@ -230,7 +230,7 @@ def test_a_cache_entry_is_validated_again_when_read(tmp_path):
     Path(entry).write_text('{"pack": "x", "rules": [{"code": "XT101", "name": "extra-rule", "severity": "warning",'
                            ' "kind": "pattern-forbidden", "params": {"patterns": ["x"]},'
                            ' "message": {"zh": "{found.__class__}"}}]}', encoding="utf-8")
-    [rule] = rulepacks.load_pack(text, "p.yaml", str(cache))
+    [rule] = pack_loader.load_pack(text, "p.yaml", str(cache))
     assert rule.message["zh"] == "出现“{found}”"
 
 
@@ -275,7 +275,7 @@ def test_the_cache_folder_is_created_private(tmp_path):
     folder = cache_policy.cache_directory()
     assert folder == str(tmp_path / "cache")
     assert stat.S_IMODE(os.stat(folder).st_mode) & 0o077 == 0
-    assert rulepacks.cache_directory is cache_policy.cache_directory  # one folder, one check, for both caches
+    assert pack_loader.cache_directory is cache_policy.cache_directory  # one folder, one check, for both caches
 
 
 def test_xdg_and_home_locations(tmp_path, monkeypatch):
@@ -304,7 +304,7 @@ def test_an_unsafe_cache_folder_is_not_used_and_nothing_falls_back_to_tmp(tmp_pa
     assert cache_policy.cache_directory() is None
     before = set(os.listdir("/tmp"))
     loader.load("relation")  # built in memory
-    rulepacks.load_pack(pack_text(), "p.yaml", cache_policy.cache_directory())
+    pack_loader.load_pack(pack_text(), "p.yaml", cache_policy.cache_directory())
     assert not {name for name in set(os.listdir("/tmp")) - before if "govlint" in name}
 
 
@@ -369,7 +369,7 @@ def test_a_pack_using_a_failed_plugins_kind_names_the_failure(tmp_path, monkeypa
     _broken_plugin(monkeypatch)
     path = _write(tmp_path, "extra.yaml", pack_text().replace("kind: pattern-forbidden", "kind: nx-seal")
                   .replace('params: {patterns: ["某某"]}', "enabled: true"))
-    assert error_of(lambda: rulepacks.load_pack_file(str(path))) == (
+    assert error_of(lambda: pack_loader.load_pack_file(str(path))) == (
         f"{path}:7:5: XT101: unknown check kind 'nx-seal'; plug-in 'nx-seal' (govlint_ningxia.checks:SealCheck) "
         "could not be loaded: ImportError: No module named 'govlint_ningxia'")
 

@@ -25,12 +25,20 @@ pytestmark = pytest.mark.skipif(not LINT_IMPORTS.exists(),
 
 # One module per contract, each crossing that contract alone: where it goes, what it imports.
 CROSSINGS = {
-    "reading-and-parsing": ("parse/_crossing.py", "import govlint.rules.api"),
+    "layers": ("parse/_crossing.py", "import govlint.rules.api"),
     "output": ("output/_crossing.py", "import govlint.parse.lines"),
     "check-kinds": ("rules/kinds/_crossing.py", "import govlint.source.decode"),
-    "rules": ("rules/_crossing.py", "import govlint.lint.config"),
+}
+# More ways to cross the layers, each caught by the layers contract: a lower layer importing a higher
+# one inside a function (the model once parsed its entities lazily), or through a third module.
+LAYER_CROSSINGS = {
+    "the model, inside a function": ("model.py",
+                                     "def entities(doc):\n    from govlint.parse.entities import scan_document\n"
+                                     "    return scan_document(doc)"),
     "support": ("support/_crossing.py", "import govlint.model"),
-    "grammar": ("grammar/_crossing.py", "import govlint.parse.labels"),
+    "the grammar": ("grammar/_crossing.py", "import govlint.parse.labels"),
+    "the rules, into checking": ("rules/_crossing.py", "import govlint.lint.config"),
+    "reading, into parsing": ("source/_crossing.py", "import govlint.parse.lines"),
 }
 
 
@@ -85,3 +93,17 @@ def test_a_module_that_crosses_a_layer_breaks_that_contract(tmp_path):
         (folder / "govlint" / where).write_text(f"from __future__ import annotations\n\n{line}\n", encoding="utf-8")
     broken, report = broken_contracts(folder)
     assert broken == set(CROSSINGS), report
+
+
+@pytest.mark.parametrize("case", sorted(LAYER_CROSSINGS))
+def test_a_lower_layer_importing_a_higher_one_breaks_the_layers(tmp_path, case):
+    folder = assembled(tmp_path)
+    where, code = LAYER_CROSSINGS[case]
+    path = folder / "govlint" / where
+    if path.exists():  # a function added to an existing module
+        path.write_text(path.read_text(encoding="utf-8") + f"\n\n{code}\n", encoding="utf-8")
+    else:
+        path.write_text(f"from __future__ import annotations\n\n{code}\n", encoding="utf-8")
+    broken, report = broken_contracts(folder)
+    # Through the model, the check kinds would reach the parser too.
+    assert broken == ({"layers", "check-kinds"} if where == "model.py" else {"layers"}), report

@@ -140,7 +140,7 @@ def test_arithmetic_on_huge_cells_is_exact(values):
 
 
 def test_huge_row_total_is_reported_exactly():
-    big = 10 ** 11  # the largest counts a cell may hold (normalize.MAX_DIGITS) sum exactly
+    big = 10 ** 11  # the largest counts a cell may hold (grammar.shapes.MAX_DIGITS) sum exactly
     result = _lint(_with_new_row(str(big), "2", "0", "0", "1", "0", str(big + 3)))
     assert "GL303" not in [d.code for d in result.diagnostics]
     result = _lint(_with_new_row(str(big), "2", "0", "0", "1", "0", str(big + 4)))

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from govlint.lint.linter import Linter, Options
-from govlint.parse.entities import Entities
+from govlint.model import Entities
 from govlint.rules import loader
 from govlint.rules.kinds.entities import ENTITY_TYPES
 from govlint.support.yamlio import ConfigError

@@ -10,7 +10,7 @@ are selected.  One step needs the rules together: **table arithmetic**, "one wro
 diagnostic".  A wrong table cell breaks several relations (its row total GL303, its column total
 GL305, the column balance GL304); each failure is charged to one cell, and a relation through a
 cell already charged is a consequence, not reported.  Which failure comes first must not depend on
-the selection, so ``_table_arithmetic`` evaluates *every* cell-relation rule of the document's
+the selection, so ``_joint_passes`` evaluates *every* cell-relation rule of the document's
 format, selected or not, in rule order, in one pass, and only then are the selected rules' findings
 kept.  Any kind can ask for this (``CheckKind.JOINT``, ``joint_pass``); the table arithmetic of
 ``govlint.rules.kinds.cell_relation`` does.  ``--ignore GL303`` hides GL303's diagnostic; it
@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 
 from govlint.grammar.spec import FORMATS
 from govlint.lint.config import Config, ConfigFinder, selected
-from govlint.diagnostics import SEVERITY_RANK, Diagnostic
+from govlint.diagnostics import Diagnostic
 from govlint.model import Document
 from govlint.parse.outline import parse
 from govlint.rules.api import Finding
@@ -141,12 +141,7 @@ class Linter:
                                       path=path, reason=i18n.os_error(exc))) from None
         if len(data) > MAX_BYTES:
             raise InputError(too_large(path))
-        try:
-            return readers.read(data, path)
-        except InputError:
-            raise
-        except Exception as exc:  # a reader bug is this file's error, never the run's traceback
-            raise InputError(internal_error(path, "reading it", exc)) from None
+        return _render(data, path)
 
     def lint_path(self, path: str) -> FileResult:
         try:
@@ -157,11 +152,9 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
-            source = readers.read(data, path)
+            source = _render(data, path)
         except InputError as exc:
             return FileResult(path, error=i18n.of(exc))
-        except Exception as exc:
-            return FileResult(path, error=internal_error(path, "reading it", exc))
         return self.lint_source(source)
 
     def lint_source(self, source: Source) -> FileResult:
@@ -241,6 +234,16 @@ class _Outcome:
         return outcome
 
 
+def _render(data: bytes, path: str) -> Source:
+    """The reader's Source of a file's bytes; a reader bug is this file's InputError, never a traceback."""
+    try:
+        return readers.read(data, path)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(internal_error(path, "reading it", exc)) from None
+
+
 def _read_regular_file(path: str) -> bytes:
     """At most MAX_BYTES + 1 bytes of a regular file.  Opened without blocking and checked after
     opening: a FIFO named like a report would otherwise block the read forever."""
@@ -265,6 +268,3 @@ def not_a_file(path: str, kind) -> i18n.Message:
     return i18n.fmt("{path}: {kind}, not a report file", "{path}: {kind}，不是报告文件", path=path, kind=kind)
 
 
-def fails(result: FileResult, fail_on: str) -> bool:
-    threshold = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)

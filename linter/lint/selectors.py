@@ -11,7 +11,6 @@ import re
 from typing import Iterable
 
 # A selector's shape: ALL, or letters then digits (GL, GL3, GL303, NX1).
-SHAPE = re.compile(r"(?:ALL|[A-Z]+[0-9]*)\Z")
 # Characters typed for digits: O for 0, I and L for 1.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 

@@ -34,7 +34,6 @@ class Settings:
     color: bool = False
     quiet: bool = False
     statistics: bool = False
-    output_path: str | None = None
     fail_on: str = "error"
     rules: list[Any] | None = None  # every rule that could have run (SARIF lists them)
     fixed: int = 0                  # fixes applied by --fix (the summary says so)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from govlint.lint.config import load_config
-from govlint.lint.linter import Linter, Options
+from govlint.lint.config import Config, load_config
+from govlint.rules.loader import builtin_rules, configured_rules
 from govlint.support import i18n
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -14,9 +14,9 @@ _FORMAT_ZH = {"2021": "2021年格式", "2019-trial": "试行格式(2019-2020)", 
 
 
 def _rules(config_path):
-    linter = Linter(Options(config=config_path))
-    config = load_config(config_path) if config_path else None
-    return linter.all_rules(config)
+    """The rules a configuration (or none: the built-in packs) gives, as the linter would run them."""
+    config = load_config(config_path) if config_path else Config()
+    return configured_rules(builtin_rules(), config.rule_packs, config.rule_params)
 
 
 def grouped(rules) -> dict[str, list[Any]]:

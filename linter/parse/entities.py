@@ -8,9 +8,9 @@ once per document, on prose with PDF-inserted spaces removed (``2021 年`` →
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from govlint.grammar.shapes import DOCNO
+from govlint.model import Entities, Entity
 from govlint.source import Span
 
 # The notice family: 国办公开办函 and corruptions of it (traditional, missing 办, 发 for 函 …).
@@ -36,28 +36,6 @@ ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]")
 _BRACKET_YEAR = re.compile(r"[〔\[(<〈{【（［]\s*(?:19|20)\d\d")
 _ELEVEN_DIGITS = re.compile(r"1[3-9]\d{9}")
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.\-_~/?#&=%:+]+")
-
-
-@dataclass
-class Entity:
-    kind: str
-    span: Span
-    text: str
-    groups: dict = field(default_factory=dict)
-
-
-@dataclass
-class Entities:
-    docnos: list = field(default_factory=list)
-    notices: list = field(default_factory=list)        # docnos of the format-notice family
-    corrupt_notices: list = field(default_factory=list)
-    format_titles: list = field(default_factory=list)
-    periods: list = field(default_factory=list)
-    phones: list = field(default_factory=list)
-    postcodes: list = field(default_factory=list)
-    emails: list = field(default_factory=list)
-    addresses: list = field(default_factory=list)
-    urls: list = field(default_factory=list)
 
 
 def _has_bracket_year(text: str) -> bool:

@@ -16,7 +16,9 @@ from lark.lexer import Lexer
 from govlint.grammar.loader import load as load_grammar
 from govlint.grammar.shapes import numeral_value
 from govlint.model import Document, Heading, Paragraph, Section, Subheading, Title
-from govlint.parse import sections as structure, tables
+from govlint.parse import tables
+from govlint.parse.entities import scan_document
+from govlint.parse.sections import resolve
 from govlint.parse.lines import LineLexer, LineToken
 from govlint.source import Source, Span
 from govlint.source.fold import MappedText
@@ -69,7 +71,8 @@ def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Do
             doc.unplaced.append((Span(tok.start_pos, tok.end_pos), f"unexpected {tok.type.lower()}"))
     if fmt is not None:
         doc.format, doc.format_source = fmt, "override"
-    structure.resolve(doc, year)
+    doc.entities = scan_document(doc)
+    resolve(doc, year)  # year, format, sections (parse.sections)
     return doc
 
 

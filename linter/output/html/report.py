@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from govlint import __version__
-from govlint.diagnostics import SEVERITIES
+from govlint.diagnostics import SEVERITIES, fails
 from govlint.grammar.shapes import PRINTED_YEAR
 from govlint.grammar.spec import spec
-from govlint.lint.linter import fails
 from govlint.output import Formatter, Settings, formatter, statistics, summary_line
 from govlint.output.text import describe_location
 from govlint.support import i18n
@@ -256,7 +255,7 @@ class HtmlFormatter(Formatter):
         view.internal_errors = [i18n.text(message, self.lang) for message in result.internal_errors]
         view.counts = {level: result.count(level) for level in SEVERITIES}
         view.baselined = result.baselined
-        view.failed = fails(result, self.settings.fail_on)
+        view.failed = fails(result.diagnostics, self.settings.fail_on)
         view.verdict = self.verdict(result, view.failed)
         view.diagnostics = [self.diag_view(view.id, number, diag, source)
                             for number, diag in enumerate(result.diagnostics, 1)]
