@@ -58,8 +58,9 @@ def builtin_rules() -> tuple[Rule, ...]:
     cache_dir = cache_directory()
     packs = []
     for name in builtin_pack_names():
-        text = folder.joinpath(name).read_text(encoding="utf-8")
-        packs.append((name, load_pack(text, f"govlint/rules/{PACKS_FOLDER}/{name}", cache_dir)))
+        resource = folder.joinpath(name)
+        # The file's real path, so that a mistake in a built-in pack points where it can be edited.
+        packs.append((name, load_pack(resource.read_text(encoding="utf-8"), str(resource), cache_dir)))
     packs.sort(key=lambda pack: (min((rule.code for rule in pack[1]), default=""), pack[0]))
     return tuple(rule for _name, rules in packs for rule in rules)
 

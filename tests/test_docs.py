@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 
+from pathlib import Path
+
 from conftest import REPO, cli_runner
 from govlint.cli import cli
 
@@ -48,3 +50,21 @@ def test_fixable_rules_say_so_in_the_docs():
         assert ("Fix: none" in page) != has_fix, rule.code
     for code in ("GL204", "GL308"):
         assert "Fix: yes" in rule_page(code, None, "en")
+
+
+def test_the_readme_lists_the_suffixes_a_folder_is_searched_for():
+    """The README says twice which files a folder holds that govlint checks: both lists are the readers'."""
+    from govlint.source.readers import report_suffixes
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    checked = re.search(r"In a folder govlint checks every (.+?) file below it", readme, re.S).group(1)
+    directory = re.search(r"A directory means every `(.+?)` file below it", readme, re.S).group(1)
+    assert sorted(re.findall(r"\.\w+", checked)) == sorted(report_suffixes())
+    assert sorted(directory.split()) == sorted(report_suffixes())
+
+
+def test_a_mistake_in_a_built_in_pack_points_at_the_file_to_edit():
+    from govlint.rules.loader import builtin_rules
+
+    for rule in builtin_rules():
+        assert Path(rule.source).is_file() and Path(rule.source).parent.name == "packs", rule.source

@@ -106,5 +106,18 @@ def test_every_format_is_a_formatter_and_the_help_names_each():
         assert issubclass(get(name), Formatter) and get(name).name == name
     shown = " ".join(cli_runner().invoke(cli, ["check", "--help"]).output.split())
     listed = re.search(r"--format TEXT Output: (.+?)\. ", shown).group(1)
-    assert sorted(re.split(r", | or ", listed)) == names()
+    assert sorted(re.split(r", | or ", listed)) == names(), "name every format in --format's help (linter/cli.py)"
 
+
+
+@pytest.mark.parametrize("where, zh, en", [
+    ({}, "", ""),
+    ({"page": 3}, "（第 3 页）", " (page 3)"),
+    ({"table": 2, "row": 5, "column": 3}, "（表格 2 第 5 行第 3 列）", " (table 2 row 5 column 3)"),
+    ({"row": 5, "column": 3}, "（第 5 行第 3 列）", " (row 5 column 3)"),  # a grid a reader gave no table number
+    ({"sheet": "A"}, "（sheet A）", " (sheet A)"),                          # a reader's own key
+])
+def test_where_a_diagnostic_is_in_the_original_document(where, zh, en):
+    from govlint.output.text import describe_location
+
+    assert describe_location(where, "zh") == zh and describe_location(where, "en") == en

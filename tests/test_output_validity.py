@@ -55,6 +55,7 @@ def assert_valid(name: str, out: str) -> None:
     elif name == "html":
         assert not HTML_FORBIDDEN.search(out)
     else:  # text, concise, github: nothing that moves the cursor or breaks a line
+        assert name in ("text", "concise", "github"), f"a new format: add how to check that {name}'s output parses"
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]", out)
 
 

@@ -11,21 +11,11 @@ is not valid UTF-8 has its undecodable bytes written ``\\xNN``.
 """
 from __future__ import annotations
 
-from html import escape as _escape
-
 from govlint.diagnostics import SEVERITY_RANK
 from govlint.output import Formatter, formatter
-from govlint.support.escaping import display_path, xml_text
-
-
-def escape(text: str) -> str:
-    return _escape(xml_text(text), quote=False)
-
-
-def quoteattr(text: str) -> str:
-    # Tab, LF and CR as references: an attribute's own would be read back as spaces.
-    return '"' + _escape(xml_text(text), quote=True).replace("\t", "&#9;").replace("\n", "&#10;") \
-        .replace("\r", "&#13;") + '"'
+from govlint.support.escaping import display_path
+from govlint.support.escaping import xml_attribute as quoteattr
+from govlint.support.escaping import xml_escape as escape
 
 
 @formatter("junit")

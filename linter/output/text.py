@@ -110,6 +110,11 @@ def describe_location(where: dict, lang: str) -> str:
         parts.append(f"第 {where['page']} 页" if lang != "en" else f"page {where['page']}")
     if "paragraph" in where:
         parts.append(f"第 {where['paragraph']} 段" if lang != "en" else f"paragraph {where['paragraph']}")
+    if "table" not in where and ("row" in where or "column" in where):  # a grid without a table number
+        if lang != "en":
+            parts.append("".join(f"第 {where[key]} {unit}" for key, unit in (("row", "行"), ("column", "列")) if key in where))
+        else:
+            parts.append(" ".join(f"{key} {where[key]}" for key in ("row", "column") if key in where))
     if "table" in where:
         if lang != "en":
             text = f"表格 {where['table']}"
@@ -128,6 +133,8 @@ def describe_location(where: dict, lang: str) -> str:
     for key, value in where.items():
         if key not in ("page", "paragraph", "table", "row", "column", "element", "html_line"):
             parts.append(f"{key} {value}")
+    if not parts:
+        return ""
     return "（" + "，".join(parts) + "）" if lang != "en" else " (" + ", ".join(parts) + ")"
 
 

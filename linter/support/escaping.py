@@ -15,6 +15,7 @@ import json
 import math
 import os
 import re
+from html import escape as _html_escape
 from typing import Any
 from urllib.parse import quote
 
@@ -105,6 +106,18 @@ def xml_text(text: object) -> str:
     if _XML_FORBIDDEN.search(allowed) is None:
         return allowed
     return _XML_FORBIDDEN.sub(_xml_replacement, allowed)
+
+
+def xml_escape(text: object) -> str:
+    """Element text: what XML allows, with & < > escaped."""
+    return _html_escape(xml_text(text), quote=False)
+
+
+def xml_attribute(text: object) -> str:
+    """A quoted attribute value.  Tab, LF and CR as references: an attribute's own would be read
+    back as spaces."""
+    return '"' + _html_escape(xml_text(text), quote=True).replace("\t", "&#9;").replace("\n", "&#10;") \
+        .replace("\r", "&#13;") + '"'
 
 
 def json_safe(value: Any) -> Any:
