@@ -14,7 +14,7 @@ def test_readme_rule_table_matches_the_rule_packs():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = re.search(r"<!-- rules:start -->\n(.*?)<!-- rules:end -->", readme, re.S).group(1)
     generated = cli_runner().invoke(cli, ["rules", "--format", "markdown"]).output
-    assert table == generated, "regenerate the table with: govlint rules --format markdown"
+    assert table == generated, "regenerate it with: .ci/regenerate-docs"
 
 
 def test_readme_example_output_is_what_govlint_prints():
@@ -34,7 +34,7 @@ def test_readme_example_output_is_what_govlint_prints():
 def test_rule_reference_matches_the_rule_packs():
     reference = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     generated = cli_runner().invoke(cli, ["rules", "--format", "reference"]).output
-    assert reference == generated, "regenerate it with: govlint rules --format reference > docs/rules.md"
+    assert reference == generated, "regenerate it with: .ci/regenerate-docs"
 
 
 def test_fixable_rules_say_so_in_the_docs():

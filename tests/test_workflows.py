@@ -78,7 +78,7 @@ def test_init_writes_a_commented_configuration(tmp_path):
 def test_generated_rule_reference_is_up_to_date():
     generated = cli_runner().invoke(cli, ["rules", "--format", "reference"]).output
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == generated, \
-        "regenerate with: govlint rules --format reference > docs/rules.md"
+        "regenerate with: .ci/regenerate-docs"
     assert "## GL303 row-total" in generated and "### 不符合的示例" in generated
 
 
