@@ -1,12 +1,20 @@
-"""The shapes of report text, each defined once: numbers, heading numbering, sentence ends, page marks.
+"""The shapes of report text, each defined once: numbers, years and document numbers (文号), brackets,
+the format notice's issuer, Chinese numerals and heading numbering, sentence ends, page marks, web
+addresses, CJK characters.
 
 The line classifier (govlint.parse.lines), the tree builder (govlint.parse.outline), the section
-resolver (govlint.parse.sections), the document model, the readers and the rules all use these;
-none keeps a copy.  Where a stage needs a stricter or looser variant of a shape, the variant is
-built here from the same pieces and its name says how it differs.
+resolver (govlint.parse.sections), the entity scanner (govlint.parse.entities), the document model,
+the readers, the HTML report and the check kinds use these; none keeps a copy.  Where a stage needs
+a stricter or looser variant of a shape, the variant is built here from the same pieces and its
+name says how it differs.  What stays elsewhere, on purpose: the vocabulary of the mandated format
+(labels, headings, notices) is data, grammar/canonical.json (govlint.grammar.spec); the layout of
+extracted text (table fields, rule lines, portal chrome) is the line classifier's own; the shapes
+of contact details (phone, postcode, e-mail, address) and of the format's title belong to their
+one reader, the entity scanner; each reader's file format, and the control characters it drops,
+are the reader's.
 
 Patterns say which text they read: folded text (govlint.source.fold: fullwidth digits, letters,
-punctuation and curly quotes are ASCII there) or, for the PDF reader, the text as printed.
+punctuation and curly quotes are ASCII there) or, for the readers, the text as printed.
 """
 from __future__ import annotations
 
@@ -67,31 +75,50 @@ def number_shaped(text: str) -> bool:
     return _NUMBER_SHAPED.fullmatch(text) is not None
 
 
-# -- years and document numbers (文号) ------------------------------------------------------------
-YEAR = r"(?:19|20)\d{2}"  # a year a report can be about or cite
-# A year in a title (folded text): "2023年", "2023 年"; group 1 is the year.
-TITLE_YEAR = re.compile(r"(%s)\s*年" % YEAR)
-# A year as printed in a title, however extraction spaced its digits or whoever wrote it in
-# numerals ("2 0 2 3年", "二〇二三年"): where the issuing body's name ends.
-PRINTED_YEAR = re.compile(r"(?:\d\s*){4}年|[〇零一二三四五六七八九]{4}年")
-# A document number: 〔2021〕30号 and its mis-writings (other brackets, 第, no 号); the issuer is read
-# back from the characters before the opening bracket.
-DOCNO = re.compile(
-    r"(?P<open>[〔\[(<〈{【（［])\s*(?P<year>%s)\s*(?P<close>[〕\])>〉}】）］]?)"
-    r"(?:(?<=[〕\])>〉}】）］])\s*)?"  # spaces after the bracket only: "\s*\s*" would try every split
-    r"(?P<di>第\s*)?(?P<serial>\d{1,5})\s*(?P<hao>号)?" % YEAR)
+# -- characters --------------------------------------------------------------------------------------
+def char_class(chars: str) -> str:
+    """A regex character class of exactly these characters: "[〔\\[(]"."""
+    return "[%s]" % "".join(re.escape(char) for char in chars)
 
 
-# -- heading numbering (folded text) -----------------------------------------------------------------
-NUMERALS = "一二三四五六七八九十"
-NUMERAL = "[%s]" % NUMERALS  # one numeral, as a regex (readers build their numbering from it)
-# A heading's numbering at the start of its text: 一、总体情况 (or 一．, folded to 一.).  Group 1
-# is the numeral; the match ends where the heading's words start.
-HEADING_NUMBER = re.compile(r"(%s{1,3})\s*[、.]\s*" % NUMERAL)
-# A sub-heading's numbering at the start of its text: （一）主动公开情况.
-SUBHEADING_NUMBER = re.compile(r"\(\s*(%s{1,3})\s*\)\s*" % NUMERAL)
-# Table 2's block header, 第二十条第（一）项: group 1 is the article item's numeral.
-T2_BLOCK = re.compile(r"^第二十条\s*第?\s*\(\s*(%s{1,2})\s*\)\s*项" % NUMERAL)
+# CJK characters, by code point (no regex: a class this wide costs milliseconds to compile, and
+# every run imports the readers).  Three widths, each for its callers:
+#  * HAN, the CJK Unified Ideographs block (U+4E00–U+9FFF, 一 … 鿿), where the characters of
+#    report text are: the entity scanner, the table builder, the squeezing of PDF spaces (fold),
+#    the check kinds.  As a regex class body, and as is_han(char).
+#  * is_ideograph: that block, U+2E80–U+4DBF (radicals, CJK symbols and punctuation such as 。 and
+#    「」, kana, Extension A …) and the compatibility ideographs (U+F900–U+FAFF); the PDF reader.
+#  * is_cjk: those and the fullwidth forms (U+FF00–U+FFEF: ，：（）); the readers, to join lines.
+HAN = "\u4e00-\u9fff"
+
+
+def is_han(char: str) -> bool:
+    """A character of the CJK Unified Ideographs block (U+4E00–U+9FFF)."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def is_ideograph(char: str) -> bool:
+    """A CJK ideograph or radical, or another character of U+2E80–U+4DBF such as 。 (see above)."""
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x2E80 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+
+
+def is_cjk(char: str) -> bool:
+    """A CJK ideograph, radical, fullwidth form or CJK punctuation."""
+    code = ord(char)
+    return (0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+            or 0x2E80 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF)
+
+
+def without_emphasis(text: str) -> str:
+    """Text without the markdown emphasis around it (``**一、总体情况**``) and the spaces around both."""
+    return text.strip().strip("*").strip()
+
+
+# -- Chinese numerals --------------------------------------------------------------------------------
+CHINESE_DIGITS = "〇一二三四五六七八九"  # one digit each: 二〇二三年, Word's list numbers
+NUMERALS = CHINESE_DIGITS[1:] + "十"     # what heading numbering counts with: 一 … 九, 十
+NUMERAL = "[%s]" % NUMERALS  # one numeral, as a regex
 
 
 def numeral_value(text: str) -> int:
@@ -108,15 +135,147 @@ def numeral_value(text: str) -> int:
     return NUMERALS.index(text) + 1 if text in NUMERALS else 0
 
 
+def chinese_numeral(number: int, digits: str = CHINESE_DIGITS, ten: str = "十", hundred: str = "百") -> str:
+    """1 → 一 … 19 → 十九 … 99 → 九十九 (numeral_value's inverse), on to 999 → 九百九十九; 0 → 〇.
+
+    ``digits``, ``ten`` and ``hundred`` give other numerals the same way (零壹贰…, 拾, 佰);
+    a number from 1000 on is written in Arabic digits."""
+    if number <= 0:
+        return digits[0]
+    if number < 10:
+        return digits[number]
+    if number < 20:
+        return ten + (digits[number - 10] if number > 10 else "")
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return digits[tens] + ten + (digits[units] if units else "")
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        text = digits[hundreds] + hundred
+        if rest == 0:
+            return text
+        if rest < 10:
+            return text + digits[0] + digits[rest]
+        if rest < 20:
+            return text + digits[1] + chinese_numeral(rest, digits, ten, hundred)
+        return text + chinese_numeral(rest, digits, ten, hundred)
+    return str(number)
+
+
+# -- years and document numbers (文号) ------------------------------------------------------------
+YEAR = r"(?:19|20)\d{2}"  # a year a report can be about or cite
+# A year in a title (folded text): "2023年", "2023 年"; group 1 is the year.
+TITLE_YEAR = re.compile(r"(%s)\s*年" % YEAR)
+# A year as printed in a title, however extraction spaced its digits or whoever wrote it in
+# numerals ("2 0 2 3年", "二〇二三年", "二零二三年"): where the issuing body's name ends.
+PRINTED_YEAR = re.compile(r"(?:\d\s*){4}年|[零%s]{4}年" % CHINESE_DIGITS)
+# The year of a date in a statistical period (2021年1月1日至12月31日): any four digits, not YEAR
+# (a period is read whatever its year, and the rules compare that year with the title's).
+PERIOD_YEAR = r"\d{4}"
+
+# The brackets around a document number's year: 〔〕 as mandated and the ones written instead
+# (square, round, angle, curly, lenticular; half- and fullwidth).  OPEN_BRACKETS[i] pairs with
+# CLOSE_BRACKETS[i].
+OPEN_BRACKETS = "〔[(<〈{【（［"
+CLOSE_BRACKETS = "〕])>〉}】）］"
+# The format notice's number run into its digits (国办公开办函201960号) is looked for with fewer:
+# not the angle or curly ones.
+_ANGLE_AND_CURLY = "<〈{>〉}"
+NOTICE_OPEN_BRACKETS = "".join(char for char in OPEN_BRACKETS if char not in _ANGLE_AND_CURLY)
+NOTICE_CLOSE_BRACKETS = "".join(char for char in CLOSE_BRACKETS if char not in _ANGLE_AND_CURLY)
+# A document number: 〔2021〕30号 and its mis-writings (other brackets, 第, no 号); the issuer is read
+# back from the characters before the opening bracket.
+DOCNO = re.compile(
+    r"(?P<open>%s)\s*(?P<year>%s)\s*(?P<close>%s?)"
+    r"(?:(?<=%s)\s*)?"  # spaces after the bracket only: "\s*\s*" would try every split
+    r"(?P<di>第\s*)?(?P<serial>\d{1,5})\s*(?P<hao>号)?"
+    % (char_class(OPEN_BRACKETS), YEAR, char_class(CLOSE_BRACKETS), char_class(CLOSE_BRACKETS)))
+# An opening bracket and a year: the cheap test before DOCNO.
+BRACKET_YEAR = re.compile(r"%s\s*%s" % (char_class(OPEN_BRACKETS), YEAR))
+
+# -- the format notice's issuer: 国办公开办函 (国务院办公厅政府信息与政务公开办公室的函) ----------------
+# The characters of its code that text in traditional characters writes otherwise (國辦公開辦函).
+TRADITIONAL = {"国": "國", "办": "辦", "开": "開", "发": "發"}
+_TO_TRADITIONAL = str.maketrans(TRADITIONAL)
+_TO_SIMPLIFIED = str.maketrans({traditional: simple for simple, traditional in TRADITIONAL.items()})
+
+
+def simplified(text: str) -> str:
+    """The issuer's code in simplified characters: 國辦公開辦函 → 国办公开办函."""
+    return text.translate(_TO_SIMPLIFIED)
+
+
+def written_forms(word: str) -> tuple[str, ...]:
+    """A word as simplified and, where they differ, traditional characters write it: 办 → (办, 辦)."""
+    traditional = word.translate(_TO_TRADITIONAL)
+    return (word,) if traditional == word else (word, traditional)
+
+
+def _any_form(*words: str) -> str:
+    """A regex group for these words in either writing: (?:函|发|發)."""
+    return "(?:%s)" % "|".join(form for word in words for form in written_forms(word))
+
+
+# The issuer as notices' numbers cite it, and its corruptions: 国务院办公厅 spelt out, 公开 or the
+# second 办 left out, 发 for 函, traditional characters.
+NOTICE_ISSUER = re.compile(_any_form("国") + "(?:务院)?" + _any_form("办") + "(?:公厅)?" + _any_form("公开") + "?"
+                           + _any_form("办") + "?" + _any_form("函", "发"))
+# Its short code only (国办公开办函, 国办公开函 …; 公开 written), for a number run into its digits.
+NOTICE_CODE_PATTERN = _any_form("国") + _any_form("办") + _any_form("公开") + _any_form("办") + "?" + _any_form("函", "发")
+
+
+# -- heading numbering (folded text) -----------------------------------------------------------------
+_NUMBERING = NUMERAL + "{1,3}"  # 一 … 九十九
+_ENUMERATION = "、."  # what follows a heading's numeral or an item's digit (一、 一. 1、 1.)
+# A heading's numbering at the start of its text: 一、总体情况 (or 一．, folded to 一.).  Group 1
+# is the numeral; the match ends where the heading's words start.
+HEADING_NUMBER = re.compile(r"(%s)\s*%s\s*" % (_NUMBERING, char_class(_ENUMERATION)))
+# A sub-heading's numbering at the start of its text: （一）主动公开情况.
+SUBHEADING_NUMBER = re.compile(r"\(\s*(%s)\s*\)\s*" % _NUMBERING)
+# An item's number in a label: 1、 or 1. (not the point of 1.5); group 1 is the digit.
+ITEM_NUMBER = re.compile(r"(\d)%s(?!\d)" % char_class(_ENUMERATION))
+# The three numberings as printed (before folding: ． （ ） fullwidth too), items up to two digits:
+# the Word reader replaces the tab Word puts after a list number.
+PRINTED_NUMBERING_PATTERN = r"%s\s*%s|[（(]\s*%s\s*[)）]|\d{1,2}\s*%s" % (
+    _NUMBERING, char_class(_ENUMERATION + "．"), _NUMBERING, char_class(_ENUMERATION + "．"))
+# Table 2's block header, 第二十条第（一）项 (article 20 of the regulation, its item 一): group 1 is
+# the item's numeral.
+ARTICLE_20 = "第二十条"
+T2_BLOCK = re.compile(r"^%s\s*第?\s*\(\s*(%s{1,2})\s*\)\s*项" % (ARTICLE_20, NUMERAL))
+
+
 # -- sentence ends -----------------------------------------------------------------------------------
 SENTENCE_ENDS = "。!?"
 _CLOSERS = "\"')\\]」』"  # closing quotes and brackets that may follow a sentence's end (a class body)
 # The sentences of a paragraph (folded text), for rules: a semicolon also ends one.
 SENTENCE = re.compile(r"[^%s;]*(?:[%s;][%s]*|$)" % (SENTENCE_ENDS, SENTENCE_ENDS, _CLOSERS))
 # A line that ends a sentence, as the line classifier reads it (on the text as written, or folded):
-# the same ends and closers and the fullwidth or curly forms of some of them (！？ ”’）).  A prose line
-# that does not end a sentence (nor with a colon) runs on into the next line's paragraph.
+# the same ends and closers and the fullwidth or curly forms of some of them (！？ ”’）).
 SENTENCE_END = re.compile(r"[%s！？][%s”’）]*\s*$" % (SENTENCE_ENDS, _CLOSERS))
+COLONS = ("：", ":")  # a colon as written and folded
+
+
+def ends_paragraph(line: str) -> bool:
+    """Does a prose line (as written, no space at its end) end its paragraph: a sentence or a colon?
+    A line that does not runs on into the next line's paragraph."""
+    return bool(SENTENCE_END.search(line) or line.endswith(COLONS))
+
+
+# Where a sub-heading run into its paragraph ends (folded text): a sentence end, a colon or a
+# semicolon (（一）主动公开情况。本年度…).
+SUBHEADING_END = re.compile("[%s:;]" % SENTENCE_ENDS)
+# Punctuation after a heading's words in a label key (govlint.parse.labels: folded, 、 → ","): what
+# comparing headings ignores.  Not SENTENCE_ENDS: "!" and "?" stay (and 。 never reaches a key).
+HEADING_TRAILERS = ".,;:。"
+
+
+# -- web addresses (folded text) ---------------------------------------------------------------------
+URL_START = r"(?:https?://|www\.)"
+LINK_START = r"(?:https?://|www\.|mailto:)"  # a web address or a mail link
+URL = re.compile(URL_START + r"[A-Za-z0-9.\-_~/?#&=%:+]+")  # a web address in prose
+# A character a printed URL may go on with: the PDF reader joins a URL cut at the end of a line.
+PRINTED_URL_CHAR = r"[\w./:%#?&=~+-]"
+PRINTED_URL_TAIL_PATTERN = URL_START + PRINTED_URL_CHAR + "*$"  # a line that ends inside a URL
 
 
 # -- page marks: a page number standing alone on its line ---------------------------------------------

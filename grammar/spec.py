@@ -1,9 +1,26 @@
 """The mandated format as data: grammar/canonical.json, read once, with the questions every stage asks of it.
 
 canonical.json is the specification of 国办公开办函〔2021〕30号 and its predecessors as govlint uses it:
-the formats and their notices, the six sections, and for tables 2, 3 and 4 their rows, groups and
-columns.  The parser matches report text against it (govlint.parse.labels), rules and the HTML
-report look names and keys up in it; none of them keeps a copy of a label, a key or a table's width.
+
+* ``formats``: each format's notice (or regulation), the title of its format, its name for messages
+  ({zh, en}) and the report years it governs ([first, last], null for open);
+* ``sections``: the six mandated headings, with the key phrases that recognise a reworded one, and
+  ``heading_variants``, the rewordings seen in reports;
+* ``table2`` … ``table4``: the section each table belongs to (its Chinese title is that section's
+  heading), its name, English titles and the English glosses of its columns; table 2's blocks per format (their columns and rows),
+  the column headers that tell the formats apart (``signature``), the 试行 labels 2021 renamed
+  (``old_labels``) and the header of its label column; table 3's rows (with the formats a row is
+  in, when not both), groups, columns, the heads above the columns, its top level (一 … 四), its
+  note and the words that recognise it; table 4's groups, columns and the head above two groups;
+  the words a header line of tables 3 and 4 is made of.
+
+The parser matches report text against it (govlint.parse.labels), the check kinds, the rule pages
+and the HTML report look names up in it, through the accessors below; none of them keeps a copy of
+a label, a table's width, a format's name or its years.  What remains in code, on purpose: keys (the
+stable names rule packs use too: "total", "review" …); the line classifier's quick tests, fragments
+of labels ("申请人", "新收"); the way a caller prints a name (the rule pages add the years of a
+format no longer in force, the HTML page spaces digits from Chinese, messages add the table's
+title in brackets).
 """
 from __future__ import annotations
 
@@ -12,65 +29,43 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from govlint.grammar.shapes import DOCNO
-
-from govlint.grammar.shapes import HEADING_NUMBER
+from govlint.grammar.shapes import DOCNO, HEADING_NUMBER
 
 FORMATS = ("2021", "2019-trial", "2008")  # the report formats, newest first
-TABLE3_FORMATS = ("2021", "2019-trial")   # a table-3 row without "formats" is in both
+TABLE_FORMATS = ("2021", "2019-trial")     # the formats with mandated tables; a table-3 row without "formats" is in both
+TABLES = ("table2", "table3", "table4")    # the mandated tables, as the document tree and rule packs name them
 
 
 class Spec:
-    """canonical.json with accessors.  ``data`` is the parsed JSON, read-only by convention."""
+    """canonical.json with accessors.  ``data`` is the parsed JSON, read-only by convention: ask
+    an accessor (add one) rather than reading it."""
 
     def __init__(self, data: dict[str, Any]):
         self.data = data
 
-    # -- sections ---------------------------------------------------------------------------------
-    def heading(self, section_id: int) -> str:
-        """The mandated heading of section ``section_id`` (1–6), e.g. "三、收到和处理政府信息公开申请情况"."""
-        return str(self.data["sections"][section_id - 1]["heading"])
-
-    def heading_words(self, section_id: int) -> str:
-        """The mandated heading without its numbering, e.g. "收到和处理政府信息公开申请情况"."""
-        heading = self.heading(section_id)
-        numbering = HEADING_NUMBER.match(heading)
-        return heading[numbering.end():] if numbering else heading
-
-    # -- table 2 ----------------------------------------------------------------------------------
-    def t2_blocks(self, fmt: str) -> list[dict[str, Any]]:
-        """Table 2's blocks (one per article-20 item) in format ``fmt``."""
-        return list(self.data["table2"][fmt])
-
-    def t2_columns(self, fmt: str) -> dict[str, list[str]]:
-        """Table 2 in format ``fmt``: each row's key → the keys of its block's columns (its width)."""
-        return {key: [column for column, _ in block["columns"]]
-                for block in self.t2_blocks(fmt) for key, _label in block["rows"]}
-
-    # -- table 3 ----------------------------------------------------------------------------------
-    def t3_keys(self, fmt: str) -> list[str]:
-        """The keys of table 3's rows in format ``fmt``, in printed order."""
-        return [row["key"] for row in self.data["table3"]["rows"] if fmt in row.get("formats", TABLE3_FORMATS)]
-
-    def t3_columns(self) -> list[str]:
-        return [key for key, _ in self.data["table3"]["columns"]]
-
-    def t3_width(self) -> int:
-        """Values in a row of table 3: one per column (自然人, five kinds of 法人或其他组织, 总计)."""
-        return len(self.t3_columns())
-
-    # -- table 4 ----------------------------------------------------------------------------------
-    def t4_groups(self) -> list[str]:
-        return [key for key, _ in self.data["table4"]["groups"]]
-
-    def t4_columns(self) -> list[str]:
-        return [key for key, _ in self.data["table4"]["columns"]]
-
-    def t4_width(self) -> int:
-        """Values in table 4's one data row: every group × every column (3 × 5 = 15)."""
-        return len(self.t4_groups()) * len(self.t4_columns())
-
     # -- formats ----------------------------------------------------------------------------------
+    def format_info(self, fmt: str) -> dict[str, Any]:
+        """What canonical.json says of a format (its notice, its number …); {} for an unknown one."""
+        return dict(self.data["formats"].get(fmt) or {})
+
+    def format_name(self, fmt: str, lang: str) -> str | None:
+        """A format's name in ``lang`` ("zh" or "en"): "试行格式", "2019 trial format"; None for an unknown one."""
+        name = self.format_info(fmt).get("name")
+        return str(name[lang]) if name else None
+
+    def format_years(self, fmt: str) -> tuple[int | None, int | None]:
+        """(first, last) report year of a format; None where the range is open: (None, 2018) for 2008."""
+        first, last = self.data["formats"][fmt]["years"]
+        return first, last
+
+    def format_of_year(self, year: int) -> str:
+        """The format a report of ``year`` follows: ≤2018 → 2008, 2019–2020 → 2019-trial, ≥2021 → 2021."""
+        for fmt in FORMATS:
+            first, last = self.format_years(fmt)
+            if (first is None or year >= first) and (last is None or year <= last):
+                return fmt
+        raise ValueError(f"canonical.json: no format covers {year}")
+
     def notice(self, fmt: str) -> str | None:
         """The notice that sets format ``fmt``: "国办公开办函〔2021〕30号" (None for the 2008 regulation)."""
         return self.format_info(fmt).get("notice")
@@ -86,9 +81,184 @@ class Spec:
         match = DOCNO.search(notice or "")
         return notice[:match.start()] if notice and match else None
 
-    def format_info(self, fmt: str) -> dict[str, Any]:
-        """What canonical.json says of a format (its notice, its number …); {} for an unknown one."""
-        return dict(self.data["formats"].get(fmt) or {})
+    # -- sections ---------------------------------------------------------------------------------
+    def section_ids(self) -> list[int]:
+        return [int(section["id"]) for section in self.data["sections"]]
+
+    def heading(self, section_id: int) -> str:
+        """The mandated heading of section ``section_id`` (1–6), e.g. "三、收到和处理政府信息公开申请情况"."""
+        return str(self.data["sections"][section_id - 1]["heading"])
+
+    def heading_words(self, section_id: int) -> str:
+        """The mandated heading without its numbering, e.g. "收到和处理政府信息公开申请情况"."""
+        heading = self.heading(section_id)
+        numbering = HEADING_NUMBER.match(heading)
+        return heading[numbering.end():] if numbering else heading
+
+    def heading_keywords(self, section_id: int) -> list[str]:
+        """Phrases that name section ``section_id`` in a reworded heading: "主要问题" for 五."""
+        return list(self.data["sections"][section_id - 1]["keywords"])
+
+    def heading_variants(self, section_id: int) -> list[str]:
+        """Known rewordings of a mandated heading (without numbering)."""
+        return list(self.data["heading_variants"].get(str(section_id), []))
+
+    # -- the tables -------------------------------------------------------------------------------
+    def table_section(self, table: str) -> int:
+        """The mandated section a table belongs to: 2 for table2."""
+        return int(self.data[table]["section"])
+
+    def table_name(self, table: str, lang: str) -> str:
+        """"表二" / "table 2"."""
+        return str(self.data[table]["name"][lang])
+
+    def table_title(self, table: str, lang: str, short: bool = False) -> str:
+        """What a table is about: in Chinese its section's heading ("主动公开政府信息情况"); in English
+        "Proactive disclosure of government information", or ``short`` "proactive disclosure"."""
+        if lang == "zh":
+            return self.heading_words(self.table_section(table))
+        return str(self.data[table]["title_en"]["short" if short else "full"])
+
+    def labels(self, table: str, what: str) -> dict[str, str]:
+        """A table's canonical labels by key: ``what`` is "rows", "groups" or "columns".  Table 2's
+        are those of both formats (a key's 2021 label first); table 4 has groups, no rows."""
+        return dict(_labels(self, table, what))
+
+    def column_gloss(self, table: str, column: str) -> str | None:
+        """A column's meaning in English, for messages that quote its Chinese label: "natural persons"."""
+        return self.data.get(table, {}).get("columns_en", {}).get(column)
+
+    def keys(self) -> frozenset[str]:
+        """Every row, group and column key of tables 2–4: the names a relation may use."""
+        return frozenset(key for table in TABLES for what in ("rows", "groups", "columns")
+                         for key in _labels(self, table, what))
+
+    def header_words(self, table: str) -> list[str]:
+        """The words a header line of ``table`` is made of: for table 2 its column labels (both
+        formats) and its label column's header; for tables 3 and 4 the listed header words."""
+        if table == "table2":
+            words = [self.t2_label_header()]
+            for fmt in TABLE_FORMATS:
+                words.extend(label for block in self.t2_blocks(fmt) for _, label in block["columns"])
+            return words
+        return list(self.data[table]["header_words"]) + list(self.data[table].get("corner_words", []))
+
+    # -- table 2 ----------------------------------------------------------------------------------
+    def t2_blocks(self, fmt: str) -> list[dict[str, Any]]:
+        """Table 2's blocks (one per article-20 item) in format ``fmt``."""
+        return list(self.data["table2"][fmt])
+
+    def t2_columns(self, fmt: str) -> dict[str, list[str]]:
+        """Table 2 in format ``fmt``: each row's key → the keys of its block's columns (its width)."""
+        return {key: [column for column, _ in block["columns"]]
+                for block in self.t2_blocks(fmt) for key, _label in block["rows"]}
+
+    def t2_label_header(self) -> str:
+        """The header of table 2's label column: "信息内容"."""
+        return str(self.data["table2"]["label_header"])
+
+    def t2_signature(self) -> dict[str, list[str]]:
+        """format → words of its column headers the other format's do not have."""
+        return {fmt: list(words) for fmt, words in self.data["table2"]["signature"].items()}
+
+    def t2_old_labels(self, fmt: str) -> dict[str, str]:
+        """Labels of ``fmt``'s predecessor that it renamed: old → new ({} if none)."""
+        return dict(self.data["table2"]["old_labels"].get(fmt, {}))
+
+    def t2_own_rows(self, fmt: str) -> set[str]:
+        """The keys of the rows only format ``fmt``'s table 2 has (试行: other_services, procurement)."""
+        return _t2_rows(self, fmt) - set().union(*(_t2_rows(self, other) for other in TABLE_FORMATS if other != fmt))
+
+    def t2_own_items(self, fmt: str) -> set[str]:
+        """The article-20 items only format ``fmt``'s table 2 has a block for (试行: 九)."""
+        items = {block["item"] for block in self.t2_blocks(fmt)}
+        return items.difference(*({block["item"] for block in self.t2_blocks(other)}
+                                  for other in TABLE_FORMATS if other != fmt))
+
+    # -- table 3 ----------------------------------------------------------------------------------
+    def t3_rows(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(key, label, formats) of table 3's rows, in printed order."""
+        return [(row["key"], row["label"], tuple(row.get("formats", TABLE_FORMATS)))
+                for row in self.data["table3"]["rows"]]
+
+    def t3_keys(self, fmt: str) -> list[str]:
+        """The keys of table 3's rows in format ``fmt``, in printed order."""
+        return [key for key, _, formats in self.t3_rows() if fmt in formats]
+
+    def t3_own_keys(self, fmt: str) -> set[str]:
+        """The keys of the rows only format ``fmt``'s table 3 has (2021: other.1–3; 试行: other)."""
+        return set(self.t3_keys(fmt)).difference(*(self.t3_keys(other) for other in TABLE_FORMATS if other != fmt))
+
+    def t3_columns(self) -> list[str]:
+        return [key for key, _ in self.data["table3"]["columns"]]
+
+    def t3_width(self) -> int:
+        """Values in a row of table 3: one per column (自然人, five kinds of 法人或其他组织, 总计)."""
+        return len(self.t3_columns())
+
+    def t3_top_keys(self) -> list[str]:
+        """The keys of table 3's top level, numbered 一 to 四: rows new and carried, the group result
+        (三、本年度办理结果), the row forward."""
+        return list(self.data["table3"]["top_level"])
+
+    def t3_incoming_keys(self) -> list[str]:
+        """The applications of the year: 一、本年新收… and 二、上年结转…, the top-level rows before the
+        first group (the results).  A table 3 starts with them."""
+        groups = self.labels("table3", "groups")
+        opening = []
+        for key in self.t3_top_keys():
+            if key in groups:
+                break
+            opening.append(key)
+        return opening
+
+    def t3_column_heads(self) -> dict[str, tuple[str, list[str]]]:
+        """The heads printed above table 3's columns: key → (label, the column keys it is over)."""
+        return {key: (head["label"], list(head["over"])) for key, head in self.data["table3"]["column_heads"].items()}
+
+    def t3_note(self) -> str:
+        """The note table 3 prints under its label column (本列数据的勾稽关系为 …)."""
+        return str(self.data["table3"]["note"])
+
+    def t3_note_words(self) -> list[str]:
+        """Words that recognise a line of table 3's note, however it was cut: the first names it
+        (勾稽关系)."""
+        return list(self.data["table3"]["note_words"])
+
+    # -- table 4 ----------------------------------------------------------------------------------
+    def t4_groups(self) -> list[str]:
+        return [key for key, _ in self.data["table4"]["groups"]]
+
+    def t4_columns(self) -> list[str]:
+        return [key for key, _ in self.data["table4"]["columns"]]
+
+    def t4_width(self) -> int:
+        """Values in table 4's one data row: every group × every column (3 × 5 = 15)."""
+        return len(self.t4_groups()) * len(self.t4_columns())
+
+    def t4_group_heads(self) -> dict[str, tuple[str, list[str]]]:
+        """The heads printed above table 4's groups: key → (label, the group keys it is over)."""
+        return {key: (head["label"], list(head["over"])) for key, head in self.data["table4"]["group_heads"].items()}
+
+
+@lru_cache(maxsize=None)
+def _labels(spec: Spec, table: str, what: str) -> dict[str, str]:
+    data = spec.data[table]
+    if table == "table2":
+        labels: dict[str, str] = {}
+        if what in ("rows", "columns"):
+            for fmt in TABLE_FORMATS:
+                for block in spec.t2_blocks(fmt):
+                    for key, label in block[what]:
+                        labels.setdefault(key, label)
+        return labels
+    if table == "table3" and what == "rows":
+        return {key: label for key, label, _ in spec.t3_rows()}
+    return dict(data.get(what, []))
+
+
+def _t2_rows(spec: Spec, fmt: str) -> set[str]:
+    return {key for block in spec.t2_blocks(fmt) for key, _ in block["rows"]}
 
 
 @lru_cache(maxsize=1)

@@ -156,6 +156,7 @@ class Table:
     duplicate_rows: list = field(default_factory=list)
     leftovers: list = field(default_factory=list)  # (Span, reason) cells that could not be placed
     version: str | None = None  # table 2: format its column header belongs to; table 3: shape
+    version_evidence: list = field(default_factory=list)  # Spans that decided the version (headers, rows)
     headers: list = field(default_factory=list)    # folded header texts
     blocks: list = field(default_factory=list)     # table 2: (article item, Span) of each block header
     cells: list = field(default_factory=list)      # table 4: all value cells in order

@@ -17,7 +17,7 @@ from functools import lru_cache
 from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
-from govlint.grammar.loader import load as load_grammar
+from govlint.grammar.parsers import load as load_grammar
 from govlint.grammar.spec import spec
 from govlint.support import i18n
 
@@ -96,25 +96,7 @@ def _parser() -> Lark:
 @lru_cache(maxsize=1)
 def known_names() -> frozenset:
     """The row, group and column keys of the tables in grammar/canonical.json."""
-    keys = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("key"), str):
-                keys.add(node["key"])
-            for name, value in node.items():
-                if name in ("rows", "columns", "groups") and isinstance(value, list):
-                    keys.update(item[0] for item in value if isinstance(item, list) and item
-                                and isinstance(item[0], str))
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    data = spec().data
-    for table in ("table2", "table3", "table4"):
-        walk(data.get(table))
-    return frozenset(keys)
+    return frozenset(spec().keys())
 
 
 def _short(text: str) -> str:

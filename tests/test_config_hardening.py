@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, cli_runner
-from govlint.grammar import loader
+from govlint.grammar import parsers
 from govlint.support import cache as cache_policy
 from govlint.rules import loader as pack_loader, registry
 from govlint.support import yamlio
@@ -303,7 +303,7 @@ def test_an_unsafe_cache_folder_is_not_used_and_nothing_falls_back_to_tmp(tmp_pa
         target.write_text("", encoding="utf-8")
     assert cache_policy.cache_directory() is None
     before = set(os.listdir("/tmp"))
-    loader.load("relation")  # built in memory
+    parsers.load("relation")  # built in memory
     pack_loader.load_pack(pack_text(), "p.yaml", cache_policy.cache_directory())
     assert not {name for name in set(os.listdir("/tmp")) - before if "govlint" in name}
 
@@ -319,7 +319,7 @@ class _Payload:
 @pytest.mark.parametrize("plant", ["symlink", "someone-else"])
 def test_a_planted_grammar_pickle_is_never_loaded(tmp_path, monkeypatch, plant):
     folder = Path(cache_policy.cache_directory())
-    loader.load("relation")
+    parsers.load("relation")
     [cache] = folder.glob("relation-*.lark")
     marker = tmp_path / "pwned"
     evil = tmp_path / "evil.pickle"
@@ -334,7 +334,7 @@ def test_a_planted_grammar_pickle_is_never_loaded(tmp_path, monkeypatch, plant):
         monkeypatch.setattr(cache_policy, "cache_directory", lambda: str(folder))
     assert not cache_policy.usable_cache_file(str(cache))
     assert cache_policy.open_cache_file(str(cache)) is None
-    loader.load("relation").parse("total == new")
+    parsers.load("relation").parse("total == new")
     assert not marker.exists()
 
 

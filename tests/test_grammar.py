@@ -7,7 +7,7 @@ import pytest
 from lark import Tree
 
 from conftest import CORPUS, EXAMPLES, SEEDS
-from govlint.parse.lines import LineLexer
+from govlint.parse.lines import LineClassifier
 from govlint.parse.outline import parse, parse_tree, report_parser
 from govlint.source import Source
 
@@ -15,7 +15,7 @@ FILES = SEEDS + CORPUS + sorted(EXAMPLES.rglob("*.txt"))
 
 
 def _tokens(path):
-    return LineLexer(Source.from_bytes(path.read_bytes(), str(path))).run()
+    return LineClassifier(Source.from_bytes(path.read_bytes(), str(path))).run()
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -86,13 +86,13 @@ def _tree_pairs(tree: Tree) -> set[tuple[str, str]]:
 
 def test_every_alternative_of_the_grammar_is_reached():
     """An alternative the classifier never produces would show here as missing: no unreachable rules."""
-    tree, skipped = parse_tree(LineLexer(Source(EVERY_ALTERNATIVE, "t.txt")).run())
+    tree, skipped = parse_tree(LineClassifier(Source(EVERY_ALTERNATIVE, "t.txt")).run())
     assert skipped == []
     assert _tree_pairs(tree) == _grammar_pairs()
 
 
 def test_the_grammar_declares_no_terminal_the_classifier_does_not_make():
-    made = {tok.type for tok in LineLexer(Source(EVERY_ALTERNATIVE, "t.txt")).run()}
+    made = {tok.type for tok in LineClassifier(Source(EVERY_ALTERNATIVE, "t.txt")).run()}
     declared = {symbol.name for rule in report_parser().rules for symbol in rule.expansion if symbol.is_term}
     assert declared == made
 

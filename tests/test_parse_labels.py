@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govlint.parse.labels import Canon, canon, label_key, split_marker
+from govlint.grammar.spec import Spec
+from govlint.parse.labels import LabelMatcher, label_key, label_matcher, split_marker
 
 
 @pytest.mark.parametrize("text, key", [
@@ -31,7 +32,7 @@ def test_split_marker(key, split):
 
 
 def t3(text: str, prefer: str = "row") -> str | None:
-    entry = canon().match_t3(text, prefer)
+    entry = label_matcher().match_t3(text, prefer)
     return entry and f"{entry.kind}:{entry.key}"
 
 
@@ -76,22 +77,23 @@ def test_a_cut_label_prefers_the_group_when_asked():
     assert t3("（六）其他处", prefer="group") == "group:other"
 
 
-def _canon(*labels: str) -> Canon:
-    """A Canon of table-3 rows a, b, c … with these labels (and nothing else)."""
+def _matcher(*labels: str) -> LabelMatcher:
+    """A LabelMatcher of table-3 rows a, b, c … with these labels (and nothing else)."""
     rows = [{"key": chr(ord("a") + index), "label": label} for index, label in enumerate(labels)]
-    return Canon({"table3": {"rows": rows, "groups": [], "header_words": []},
-                  "table2": {"2021": [], "2019-trial": []}, "table4": {"header_words": []}})
+    return LabelMatcher(Spec({"table3": {"rows": rows, "groups": [], "header_words": []},
+                              "table2": {"2021": [], "2019-trial": [], "label_header": "", "signature": {}},
+                              "table4": {"header_words": []}}))
 
 
 def test_a_label_holding_a_whole_mandated_label_beats_a_fuzzy_match():
-    assert _canon("1.其他", "1.其他法律规定的情形").match_t3("1.其他法律禁止").key == "a"
+    assert _matcher("1.其他", "1.其他法律规定的情形").match_t3("1.其他法律禁止").key == "a"
 
 
 def test_a_label_cut_short_beats_one_holding_a_shorter_label():
-    assert _canon("1.其他法律", "1.其他法律规定的情形").match_t3("1.其他法律规").key == "b"
+    assert _matcher("1.其他法律", "1.其他法律规定的情形").match_t3("1.其他法律规").key == "b"
 
 
 def test_match_t2():
-    assert canon().match_t2("行政 规范性文件") == ("normative", "一")
-    assert canon().match_t2("规范性文件") == ("normative", "一")  # the 试行 label
-    assert canon().match_t2("行政许可事项") is None
+    assert label_matcher().match_t2("行政 规范性文件") == ("normative", "一")
+    assert label_matcher().match_t2("规范性文件") == ("normative", "一")  # the 试行 label
+    assert label_matcher().match_t2("行政许可事项") is None

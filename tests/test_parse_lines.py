@@ -9,21 +9,21 @@ from __future__ import annotations
 import pytest
 
 from govlint.grammar.spec import spec
-from govlint.parse.lines import Field, LineLexer, cut_row
+from govlint.parse.lines import Field, LineClassifier, cut_row
 from govlint.source import Source
 
-H1 = "一、总体情况"  # a heading: opens no front matter, and puts the lexer in the prose state
+H1 = "一、总体情况"  # a heading: opens no front matter, and puts the classifier in the prose state
 T3_HEAD = "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
 ZEROS = "\t".join(["0"] * 7)
 
 
-def lex(*lines: str) -> list[tuple[str, str]]:
+def tokens(*lines: str) -> list[tuple[str, str]]:
     """(type, text) of each token the classifier makes of the lines."""
-    return [(tok.type, str(tok)) for tok in LineLexer(Source("\n".join(lines) + "\n", "t.txt")).run()]
+    return [(tok.type, str(tok)) for tok in LineClassifier(Source("\n".join(lines) + "\n", "t.txt")).run()]
 
 
 def types(*lines: str) -> list[str]:
-    return [kind for kind, _ in lex(*lines)]
+    return [kind for kind, _ in tokens(*lines)]
 
 
 def body(*lines: str) -> list[str]:
@@ -35,7 +35,7 @@ def body(*lines: str) -> list[str]:
 
 # -- front matter ----------------------------------------------------------------------------------
 def test_front_matter_metadata_title_and_byline():
-    assert lex("索引号：11/2024-001", "某某区2023年度政府信息公开", "工作报告", "某某区人民政府办公室",
+    assert tokens("索引号：11/2024-001", "某某区2023年度政府信息公开", "工作报告", "某某区人民政府办公室",
                "2024年1月20日", H1) == [
         ("META", "索引号：11/2024-001"), ("TITLE", "某某区2023年度政府信息公开"), ("TITLE", "工作报告"),
         ("BYLINE", "某某区人民政府办公室"), ("BYLINE", "2024年1月20日"), ("HEADING", H1)]
@@ -79,7 +79,7 @@ def test_a_link_alone_is_a_link(line):
 
 
 def test_table_2_opens_at_a_block_header_or_its_column_header():
-    assert lex(H1, "第二十条第（一）项")[1:] == [("T2_START", ""), ("T2_BLOCK", "一"), ("TABLE_END", "")]
+    assert tokens(H1, "第二十条第（一）项")[1:] == [("T2_START", ""), ("T2_BLOCK", "一"), ("TABLE_END", "")]
     assert body("信息内容\t本年制发件数\t本年废止件数\t现行有效件数") == ["T2_START", "HEAD", "TABLE_END"]
 
 
@@ -128,22 +128,22 @@ def test_a_table_3_row_numbered_like_a_heading_is_not_a_heading():
 
 
 def test_a_heading_carries_the_match_of_its_numbering():
-    tok = LineLexer(Source("## 三 、收到和处理政府信息公开申请情况\n", "t.txt")).run()[0]
+    tok = LineClassifier(Source("## 三 、收到和处理政府信息公开申请情况\n", "t.txt")).run()[0]
     assert tok.type == "HEADING" and tok.match.group(1) == "三"
     assert tok.folded[tok.match.end():] == "收到和处理政府信息公开申请情况"
 
 
 def test_sub_headings():
-    assert lex(H1, "（一）主动公开情况")[1:] == [("SUBHEADING", "（一）主动公开情况")]
+    assert tokens(H1, "（一）主动公开情况")[1:] == [("SUBHEADING", "（一）主动公开情况")]
     # a long line: its head up to the first 。:;!? is the sub-heading, the rest prose
-    assert lex(H1, "（一）主动公开情况。本年度共主动公开政府信息一百二十条，较上年有所增加。")[1:] == [
+    assert tokens(H1, "（一）主动公开情况。本年度共主动公开政府信息一百二十条，较上年有所增加。")[1:] == [
         ("SUBHEADING", "（一）主动公开情况。"), ("TEXT", "本年度共主动公开政府信息一百二十条，较上年有所增加。")]
     assert body("（一）") == ["TEXT"]  # nothing after the numbering
 
 
 # -- paragraph ends ----------------------------------------------------------------------------------------
 def test_lines_that_run_on_are_one_paragraph():
-    assert lex(H1, "本年度，本机关认真贯彻", "落实条例，依法公开", "政府信息。")[1:] == [
+    assert tokens(H1, "本年度，本机关认真贯彻", "落实条例，依法公开", "政府信息。")[1:] == [
         ("TEXT", "本年度，本机关认真贯彻\n落实条例，依法公开\n政府信息。")]
 
 
@@ -166,7 +166,7 @@ def test_anything_else_than_prose_ends_a_paragraph():
 
 # -- table 2 -----------------------------------------------------------------------------------------------
 def test_table_2_lines():
-    assert lex(H1, "第二十条第（五）项", "信息内容\t本年处理决定数量", "## 表二", "行政许可\t3",
+    assert tokens(H1, "第二十条第（五）项", "信息内容\t本年处理决定数量", "## 表二", "行政许可\t3",
                "自定义事项\t4", "第二十条第（六）项")[1:] == [
         ("T2_START", ""), ("T2_BLOCK", "五"), ("HEAD", "信息内容\t本年处理决定数量"), ("CAPTION", "表二"),
         ("LABEL", "行政许可"), ("CELLS", "3"), ("LABEL", "自定义事项"), ("CELLS", "4"), ("T2_BLOCK", "六"),
@@ -279,5 +279,5 @@ def test_in_space_mode_a_unit_word_joins_the_number_before_it():
 
 
 def test_an_over_long_number_is_a_bad_cell_without_a_value():
-    tok = next(tok for tok in LineLexer(Source(f"{T3_HEAD}\n{'9' * 13}\t0\n", "t.txt")).run() if tok.type == "CELLS")
+    tok = next(tok for tok in LineClassifier(Source(f"{T3_HEAD}\n{'9' * 13}\t0\n", "t.txt")).run() if tok.type == "CELLS")
     assert [(kind, value) for kind, _start, _end, value, _unit in tok.cells] == [("BAD", None), ("NUM", 0)]

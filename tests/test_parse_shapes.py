@@ -63,6 +63,25 @@ def test_numeral_value(numeral, value):
     assert numeral_value(numeral) == value
 
 
+def test_chinese_numerals_are_written_as_they_are_read():
+    assert [shapes.chinese_numeral(n) for n in (1, 10, 12, 20, 23, 105, 110, 999)] == [
+        "一", "十", "十二", "二十", "二十三", "一百〇五", "一百一十", "九百九十九"]
+    assert all(numeral_value(shapes.chinese_numeral(n)) == n for n in range(1, 100))
+    assert shapes.chinese_numeral(12, "零壹贰叁肆伍陆柒捌玖", "拾", "佰") == "拾贰"
+
+
+def test_an_item_number_is_a_digit_and_a_mark_not_a_decimal_point():
+    assert shapes.ITEM_NUMBER.sub(r"\1.", "1、属于 2.重复 1.5") == "1.属于 2.重复 1.5"
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("一、\t总体情况", "一、 总体情况"), ("（二）\t依申请", "（二） 依申请"), ("12．\t其他", "12． 其他"),
+    ("甲、\t其他", "甲、\t其他"),  # not a numbering
+])
+def test_the_word_reader_replaces_the_tab_after_a_printed_numbering(line, kept):
+    assert re.sub(r"^(\s*(?:%s))\t+" % shapes.PRINTED_NUMBERING_PATTERN, lambda m: m.group(1) + " ", line) == kept
+
+
 def test_the_mandated_headings_lose_their_numbering_the_same_way():
     assert spec().heading_words(3) == "收到和处理政府信息公开申请情况"
 
@@ -89,6 +108,68 @@ def test_sentences_end_at_a_full_stop_or_a_semicolon_with_their_closing_quotes()
 ])
 def test_sentence_end_of_a_line(line, ends):
     assert bool(shapes.SENTENCE_END.search(line)) == ends
+
+
+@pytest.mark.parametrize("line, ends", [
+    ("依法公开。", True), ("联系方式如下：", True), ("联系方式如下:", True), ("依法公开", False), ("依法公开；", False),
+])
+def test_a_prose_line_ends_its_paragraph_at_a_sentence_end_or_a_colon(line, ends):
+    assert shapes.ends_paragraph(line) == ends
+
+
+def test_a_run_in_sub_heading_ends_at_a_colon_or_semicolon_too():
+    assert [m.group() for m in shapes.SUBHEADING_END.finditer("主动公开:本年;依法。是否?")] == [":", ";", "。", "?"]
+
+
+def test_headings_compare_without_their_trailing_punctuation_but_keep_a_question_mark():
+    assert "总体情况.,;:".rstrip(shapes.HEADING_TRAILERS) == "总体情况"
+    assert "总体情况?".rstrip(shapes.HEADING_TRAILERS) == "总体情况?"
+
+
+def test_markdown_emphasis_around_a_text_is_left_out():
+    assert shapes.without_emphasis("  **一、总体情况** ") == "一、总体情况"
+    assert shapes.without_emphasis("一是**加强**") == "一是**加强"
+
+
+# -- brackets, document numbers, the notice issuer ----------------------------------------------------
+def test_the_brackets_pair_up_and_the_notice_scan_knows_fewer():
+    assert len(shapes.OPEN_BRACKETS) == len(shapes.CLOSE_BRACKETS)
+    assert set(shapes.NOTICE_OPEN_BRACKETS) == set("〔[(（【［") and set(shapes.NOTICE_CLOSE_BRACKETS) == set("〕])）】］")
+    for opening, closing in zip(shapes.OPEN_BRACKETS, shapes.CLOSE_BRACKETS):
+        match = shapes.DOCNO.search(f"{opening}2021{closing}30号")
+        assert (match.group("open"), match.group("close")) == (opening, closing)
+
+
+@pytest.mark.parametrize("issuer", ["国办公开办函", "國辦公開辦函", "国务院办公厅公开办函", "国办函", "国办公开发"])
+def test_the_notice_issuer_and_its_mis_writings(issuer):
+    assert shapes.NOTICE_ISSUER.fullmatch(issuer)
+
+
+def test_traditional_characters_of_the_issuer_are_read_as_simplified():
+    assert shapes.simplified("國辦公開辦發") == "国办公开办发"
+    assert shapes.written_forms("公开") == ("公开", "公開") and shapes.written_forms("函") == ("函",)
+    assert re.fullmatch(shapes.NOTICE_CODE_PATTERN, "國辦公開函") and not re.fullmatch(shapes.NOTICE_CODE_PATTERN, "国办函")
+
+
+def test_a_printed_year_may_be_written_in_chinese_digits():
+    assert shapes.PRINTED_YEAR.search("二零二三年") and shapes.PRINTED_YEAR.search("二〇二三年")
+
+
+# -- characters and web addresses ---------------------------------------------------------------------
+@pytest.mark.parametrize("char, han, ideograph, cjk", [
+    ("政", True, True, True), ("。", False, True, True), ("，", False, False, True), ("⺀", False, True, True),
+    ("A", False, False, False),
+])
+def test_three_widths_of_cjk(char, han, ideograph, cjk):
+    assert (shapes.is_han(char), shapes.is_ideograph(char), shapes.is_cjk(char)) == (han, ideograph, cjk)
+    assert bool(re.match("[%s]" % shapes.HAN, char)) == han
+
+
+def test_web_addresses():
+    assert shapes.URL.search("见 https://www.gov.cn/a 。").group() == "https://www.gov.cn/a"
+    assert re.match(shapes.LINK_START, "mailto:a@b.cn") and not re.match(shapes.URL_START, "mailto:a@b.cn")
+    assert re.search(shapes.PRINTED_URL_TAIL_PATTERN, "网址：http://www.gov.cn/") and \
+        not re.search(shapes.PRINTED_URL_TAIL_PATTERN, "http://www.gov.cn/ 本")
 
 
 # -- page marks -----------------------------------------------------------------------------------------

@@ -418,7 +418,7 @@ def test_deep_nesting_is_flattened_not_a_crash(linter):
 
 def test_kangxi_radicals_are_kept_and_folded_for_matching(linter, tmp_path):
     """PDF and Word text often carries Kangxi radicals (⼀ ⼆ ⽂) for 一 二 文: the text keeps
-    them (excerpts show what the file says), the lexer folds them, the report reads the same."""
+    them (excerpts show what the file says), the line classifier folds them, the report reads the same."""
     text = CLEAN.read_text(encoding="utf-8").replace("一、总体情况", "⼀、总体情况").replace("二、主动", "⼆、主动")
     path = support.word_report(text, tmp_path / "kangxi.docx")
     result = linter.lint_bytes(path.read_bytes(), str(path))

@@ -9,7 +9,7 @@ import pytest
 from govlint.lint.linter import Linter, Options
 from govlint.model import Entities
 from govlint.rules import loader
-from govlint.rules.kinds.entities import ENTITY_TYPES
+from govlint.rules.kinds.entity_required import ENTITY_TYPES
 from govlint.support.yamlio import ConfigError
 
 PACK = """pack: extra

@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from govlint.grammar.spec import spec
 from govlint.lint.config import Config, load_config
 from govlint.rules.loader import builtin_rules, configured_rules
 from govlint.support import i18n
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-_FORMAT_ZH = {"2021": "2021年格式", "2019-trial": "试行格式(2019-2020)", "2008": "2008年条例(2018年及以前)"}
+
+
+def _format_zh(fmt: str) -> str:
+    """A format's Chinese name, with the years it governs once it is no longer in force:
+    "2021年格式", "试行格式(2019-2020)", "2008年条例(2018年及以前)"."""
+    name = spec().format_name(fmt, "zh")
+    first, last = spec().format_years(fmt)
+    if last is None:
+        return str(name)
+    return f"{name}({first}-{last})" if first is not None else f"{name}({last}年及以前)"
 
 
 def _rules(config_path):
@@ -87,7 +97,7 @@ def rule_page(code: str, config_path, lang: str) -> str:
         if index == 0:
             out.append(f"{rule.code} {rule.name}: {summary}")
             out.append("=" * 60)
-        formats = "、".join(_FORMAT_ZH[f] for f in rule.formats) if zh else ", ".join(rule.formats)
+        formats = "、".join(_format_zh(f) for f in rule.formats) if zh else ", ".join(rule.formats)
         if len(rules) > 1:
             out.append("")
             out.append((f"## 适用于：{formats}" if zh else f"## For: {formats}"))

@@ -9,22 +9,34 @@ from __future__ import annotations
 
 import re
 
-from govlint.grammar.shapes import DOCNO
+from govlint.grammar.shapes import (
+    BRACKET_YEAR,
+    DOCNO,
+    NOTICE_CLOSE_BRACKETS,
+    NOTICE_CODE_PATTERN,
+    NOTICE_ISSUER,
+    NOTICE_OPEN_BRACKETS,
+    PERIOD_YEAR,
+    URL,
+    char_class,
+    is_han,
+    written_forms,
+)
 from govlint.model import Entities, Entity
 from govlint.source import Span
 
-# The notice family: 国办公开办函 and corruptions of it (traditional, missing 办, 发 for 函 …).
-NOTICE_ISSUER = re.compile(r"(?:国|國)(?:务院)?(?:办|辦)(?:公厅)?(?:公开|公開)?(?:办|辦)?(?:函|发|發)")
-# The notice issuer run straight into digits (国办公开办函201960号 …): a corrupt document number,
-# unless the digits are followed by a well-formed "〕60号" (_NUMBERED_TAIL, checked in code: as a
-# lookahead its overlapping runs of digits and spaces made matching cubic in their length).
-CORRUPT_NOTICE = re.compile(r"(?:国|國)(?:办|辦)(?:公开|公開)(?:办|辦)?(?:函|发|發)\s*(?:[〔\[(（【［]\s*)?\d{3,}(?!\d)")
-_TAIL_CLOSERS = frozenset("〕])）】］")
+# The notice issuer's code run straight into digits (国办公开办函201960号 …): a corrupt document
+# number, unless the digits are followed by a well-formed "〕60号" (``_numbered_tail()``, checked in
+# code: as a lookahead its overlapping runs of digits and spaces made matching cubic in their length).
+CORRUPT_NOTICE = re.compile(NOTICE_CODE_PATTERN + r"\s*(?:%s\s*)?\d{3,}(?!\d)" % char_class(NOTICE_OPEN_BRACKETS))
+_TAIL_CLOSERS = frozenset(NOTICE_CLOSE_BRACKETS)
+_BAN = written_forms("办")         # cheap tests before CORRUPT_NOTICE: 办 / 辦,
+_GONGKAI = written_forms("公开")   # 公开 / 公開
 FORMAT_TITLE = re.compile(r"政府信息公开工作年度报告格式\s*(?P<trial>[(（]\s*试行\s*[)）])?|"
                           r"政府信息公开工作年度报告有关事项的通知")
 PERIOD = re.compile(
-    r"(?:统计|所列数据|报告期)[^。]{0,12}?(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
-    r"[^。\d]{0,6}?(?:至|到|-|~)(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日")
+    r"(?:统计|所列数据|报告期)[^。]{0,12}?(?P<y1>%s)年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
+    r"[^。\d]{0,6}?(?:至|到|-|~)(?:(?P<y2>%s)年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日" % (PERIOD_YEAR, PERIOD_YEAR))
 PHONE_LABEL = re.compile(r"(?P<label>联系电话|咨询电话|办公电话|电话|热线|传真)\s*(?:号码)?\s*[:：为是]?\s*"
                          r"(?P<number>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])?")
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
@@ -33,19 +45,17 @@ POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:[:：]\s*)?(?P<code>\d+)")
 # a long run (a.a.a.… with no domain after the @), matching was quadratic.
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]")
-_BRACKET_YEAR = re.compile(r"[〔\[(<〈{【（［]\s*(?:19|20)\d\d")
 _ELEVEN_DIGITS = re.compile(r"1[3-9]\d{9}")
-URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.\-_~/?#&=%:+]+")
 
 
 def _has_bracket_year(text: str) -> bool:
-    return _BRACKET_YEAR.search(text) is not None
+    return BRACKET_YEAR.search(text) is not None
 
 
 def _issuer_before(text: str, end: int) -> tuple[str, int]:
     """The run of CJK characters before ``end`` that names the issuer, and where it starts."""
     start = end
-    while start > 0 and end - start < 14 and "\u4e00" <= text[start - 1] <= "\u9fff":
+    while start > 0 and end - start < 14 and is_han(text[start - 1]):
         start -= 1
     run = text[start:end]
     family = None
@@ -103,7 +113,7 @@ def scan_paragraph(paragraph, found: Entities) -> None:
             found.docnos.append(item)
             if NOTICE_ISSUER.search(issuer):
                 found.notices.append(item)
-    if ("办" in text or "辦" in text) and ("公开" in text or "公開" in text):
+    if any(form in text for form in _BAN) and any(form in text for form in _GONGKAI):
         for match in CORRUPT_NOTICE.finditer(text):
             if not _numbered_tail(text, match.end()):
                 found.corrupt_notices.append(entity("corrupt_notice", match.start(), match.end()))

@@ -1,4 +1,4 @@
-"""The mandated labels (grammar/canonical.json) and how report text is matched to them.
+"""The mandated labels (grammar/canonical.json, govlint.grammar.spec) and how report text is matched to them.
 
 ``label_key`` builds a comparison key for table labels and headings (domain.md §4.6):
 folded, whitespace and markdown emphasis removed, ``1、``/``1．`` → ``1.``, ``、`` → ``,``.
@@ -17,14 +17,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from govlint.grammar.spec import FORMATS, spec
+from govlint.grammar.shapes import ITEM_NUMBER, NUMERALS
+from govlint.grammar.spec import FORMATS, TABLE_FORMATS, TABLES, Spec, spec
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 
-# Table 3's ordinal markers as they read in a key (一、 → 一,): rows 一–四, groups （一）–（七）, items 1.–9.
-_MARKER = re.compile(r"[一二三四],|\([一二三四五六七]\)|[1-9]\.")
+# Table 3's ordinal markers as they read in a key (一、 → 一,): its top level 一–四, groups
+# （一）–（七）, items 1.–9.
+_MARKER = re.compile(r"[%s],|\([%s]\)|[1-9]\." % (NUMERALS[:4], NUMERALS[:7]))
 _KEY_DROP = re.compile(r"[\s*#|]+")
-_ARABIC_ITEM = re.compile(r"(\d)[、.](?!\d)")
 _KEY_PUNCT = str.maketrans({"、": ",", "，": ",", "：": ":", "；": ";", "。": "", "（": "(", "）": ")",
                             "〈": "<", "〉": ">", "《": "<", "》": ">"})
 
@@ -32,7 +33,7 @@ _KEY_PUNCT = str.maketrans({"、": ",", "，": ",", "：": ":", "；": ";", "。
 def label_key(text: str) -> str:
     """Comparison key for labels: folded, no whitespace, unified punctuation."""
     key = _KEY_DROP.sub("", fold(text))
-    key = _ARABIC_ITEM.sub(r"\1.", key)
+    key = ITEM_NUMBER.sub(r"\1.", key)  # 1、 → 1.
     return key.translate(_KEY_PUNCT)
 
 
@@ -47,7 +48,7 @@ def split_marker(key: str) -> tuple[str | None, str]:
 
 
 @dataclass(frozen=True)
-class CanonLabel:
+class CanonicalLabel:
     key: str
     label: str
     kind: str  # "row" or "group"
@@ -66,43 +67,45 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+# The punctuation inside header words (本年收费金额（单位：万元）) is not header vocabulary: a line
+# of it alone is no header.
+_HEADER_PUNCTUATION = frozenset("（）：")
+
+
 @dataclass(eq=False)  # hashed by identity: its methods are cached
-class Canon:
-    data: dict
-    t3_labels: list[CanonLabel] = field(default_factory=list)
+class LabelMatcher:
+    """Matches report labels to the canonical ones of tables 2 and 3, and knows the characters
+    each table's header lines are made of."""
+
+    spec: Spec
+    t3_labels: list[CanonicalLabel] = field(default_factory=list)
     t3_by_marker: dict = field(default_factory=dict)
     t3_order: dict = field(default_factory=dict)
     t2_rows: dict = field(default_factory=dict)
+    t2_signature: dict = field(default_factory=dict)
+    header_chars: dict = field(default_factory=dict)  # table → frozenset of the characters of its header words
 
     def __post_init__(self):
-        t3 = self.data["table3"]
-        order = 0
-        for row in t3["rows"]:
-            marker, core = split_marker(label_key(row["label"]))
-            formats = tuple(row.get("formats", ("2021", "2019-trial")))
-            self.t3_labels.append(CanonLabel(row["key"], row["label"], "row", marker, core, order, formats))
-            self.t3_order[row["key"]] = order
-            order += 1
-        for key, label in t3["groups"]:
+        for order, (key, label, formats) in enumerate(self.spec.t3_rows()):
             marker, core = split_marker(label_key(label))
-            self.t3_labels.append(CanonLabel(key, label, "group", marker, core, -1))
+            self.t3_labels.append(CanonicalLabel(key, label, "row", marker, core, order, formats))
+            self.t3_order[key] = order
+        for key, label in self.spec.labels("table3", "groups").items():
+            marker, core = split_marker(label_key(label))
+            self.t3_labels.append(CanonicalLabel(key, label, "group", marker, core, -1))
         for entry in self.t3_labels:
             self.t3_by_marker.setdefault(entry.marker, []).append(entry)
-        for fmt in ("2021", "2019-trial"):
-            for block in self.data["table2"][fmt]:
+        for fmt in TABLE_FORMATS:
+            for block in self.spec.t2_blocks(fmt):
                 for key, label in block["rows"]:
                     self.t2_rows.setdefault(label_key(label), (key, block["item"]))
-        self.t3_header_chars = frozenset("".join(t3["header_words"]))
-        self.t4_header_chars = frozenset("".join(self.data["table4"]["header_words"]) + "类别数据项目量")
-        t2_words = []
-        for fmt in ("2021", "2019-trial"):
-            for block in self.data["table2"][fmt]:
-                t2_words.extend(label for _, label in block["columns"])
-        self.t2_header_chars = frozenset("".join(t2_words) + "信息内容") - frozenset("（）：")
+        self.t2_signature = self.spec.t2_signature()
+        for table in TABLES:
+            self.header_chars[table] = frozenset("".join(self.spec.header_words(table))) - _HEADER_PUNCTUATION
 
     # -- table 3 ---------------------------------------------------------------
     @short_cache(8192, index=1)  # labels repeat from report to report
-    def match_t3(self, text: str, prefer: str = "row") -> CanonLabel | None:
+    def match_t3(self, text: str, prefer: str = "row") -> CanonicalLabel | None:
         """The canonical table-3 row or group a label fragment names, if any.
 
         ``prefer`` breaks ties between a row and a group with the same label:
@@ -156,12 +159,12 @@ class Canon:
     def t2_version(self, text: str) -> str | None:
         """Which format a table-2 column header belongs to."""
         key = label_key(text)
-        for fmt, words in self.data["table2"]["signature"].items():
+        for fmt, words in self.t2_signature.items():
             if any(word in key for word in words):
                 return fmt
         return None
 
 
 @lru_cache(maxsize=1)
-def canon() -> Canon:
-    return Canon(spec().data)
+def label_matcher() -> LabelMatcher:
+    return LabelMatcher(spec())

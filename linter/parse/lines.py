@@ -15,7 +15,7 @@ It is two things:
   the order below, first match wins.  A line a table region does not take ends the region
   (TABLE_END) and is read again in the prose state.
 
-Before the body, the front matter (``_lex_front``): portal metadata and chrome (META), then among
+Before the body, the front matter (``_read_front``): portal metadata and chrome (META), then among
 the first six lines, up to the first that names 报告 (else a year), the title (TITLE) and below
 it the byline (BYLINE).  Then the states:
 
@@ -55,7 +55,7 @@ t4     anything else                                                       TABLE
 end    (the end of the report)                                             TABLE_END in a table         —
 =====  ==================================================================  ===========================  ====
 
-Prose lines that run on (no sentence end, no colon: SENTENCE_END) are one TEXT token, a paragraph,
+Prose lines that run on (no sentence end, no colon: shapes.ends_paragraph) are one TEXT token, a paragraph,
 however many they are.  tests/test_parse_lines.py has a case for each row.
 """
 from __future__ import annotations
@@ -68,20 +68,24 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Tuple
 from lark import Token
 
 from govlint.grammar.shapes import (
+    ARTICLE_20,
     BARE_PAGE_NUMBER,
     HEADING_NUMBER,
+    LINK_START,
     NUMBER_UNITS,
     PAGE_MARK,
     SENTENCE_END,
+    SUBHEADING_END,
     SUBHEADING_NUMBER,
     T2_BLOCK,
     TITLE_YEAR,
+    ends_paragraph,
     is_number,
     number_shaped,
     parse_number,
 )
 from govlint.grammar.spec import spec
-from govlint.parse.labels import Canon, canon
+from govlint.parse.labels import LabelMatcher, label_matcher
 from govlint.source import Source
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
@@ -89,21 +93,30 @@ from govlint.support.memo import short_cache
 # -- line shapes of this layout (folded text: ASCII digits, parentheses, colon) -------------------------
 _BLANK = re.compile(r"^[\s*]*$")
 _SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-mark or rule line starts with
-_T3_TOP_KEYS = frozenset(["new", "carried", "result", "forward"])
 # A rule line: runs of 3+ rule characters, or a markdown table's |---|:--:| line.  Each run is
 # taken whole ((?!…) after it): "(?:[-=_*~]{3,}\s*)+" alone would try every way of cutting a
 # long run into pieces before failing (exponential in the run's length).
 _RULE = re.compile(r"^\s*(?:[-=_*~]{3,}(?![-=_*~])\s*)+$|"
                    r"^\s*(?:\|\s*)?:?-{2,}(?!-):?\s*(?:\|\s*:?-{2,}(?!-):?\s*)*(?:\|\s*)?$")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
-_LINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:|www\.)\S*\s*$", re.I)
-_SUBHEAD_END = re.compile(r"[。:;!?]")
-_NOTE = re.compile(r"勾稽关系|项之和|第一项加第")
-# Words without which no line opens a table (LineLexer._table_opener): one search spares
-# the opener's eight tests on the lines of prose.
-_OPENER_HINT = re.compile(r"(?i:https?://|mailto:|www\.)|第二十条|信息内容|勾稽关系|项之和|第一项加第|"
-                          r"申请人|自然人|法人|新收|结转|行政复议|行政诉讼")
-_T3_APPLICANT = re.compile(r"申请人|自然人|法人")
+_LINK_ONLY = re.compile(r"^\s*%s\S*\s*$" % LINK_START, re.I)
+# Table vocabulary (grammar/canonical.json), and the words that open a table region
+# (LineClassifier._table_opener), table by table.  The classifier's own are fragments of labels.
+_T3_TOP_KEYS = frozenset(spec().t3_top_keys())  # 一、本年新收… … 四、结转下年度…: rows and a group, not headings
+_T3_INCOMING_KEYS = frozenset(spec().t3_incoming_keys())  # 一、本年新收…, 二、上年结转…
+_T2_LABEL_HEADER = spec().t2_label_header()      # 信息内容: table 2's header starts with it
+_NOTE_WORDS = spec().t3_note_words()              # a line of table 3's note, however it was cut
+_NOTE_KEYWORD = _NOTE_WORDS[0]                    # 勾稽关系: a line with it is the note, 。 or not
+_T3_APPLICANT_WORDS = ("申请人", "自然人", "法人")  # a table-3 header names its applicants (申请人情况 …)
+_T3_INCOMING_WORDS = ("新收", "结转")               # in the labels of its first rows (_T3_INCOMING_KEYS)
+_T4_WORDS = (spec().labels("table4", "groups")["review"],  # table 4's top header: 行政复议 (a group)
+             spec().t4_group_heads()["suits"][0])          # and 行政诉讼 (the head of two groups)
+_NOTE = re.compile("|".join(map(re.escape, _NOTE_WORDS)))
+_T3_APPLICANT = re.compile("|".join(_T3_APPLICANT_WORDS))
+# Words without which no line opens a table: one search spares the opener's eight tests on the
+# lines of prose.
+_OPENER_HINT = re.compile("(?i:%s)|" % LINK_START + "|".join(map(re.escape, (
+    ARTICLE_20, _T2_LABEL_HEADER, *_NOTE_WORDS, *_T3_APPLICANT_WORDS, *_T3_INCOMING_WORDS, *_T4_WORDS))))
 _UNITS = frozenset(NUMBER_UNITS)  # a unit written as its own word (21022 万元)
 _DASH = re.compile(r"^[-/\\—–_]+$")
 _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发文机关|公开日期|发布日期|成文日期|生成日期|文号|发文字号|"
@@ -156,7 +169,7 @@ _MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
 
 
 def _make_lines(source: Source) -> Iterator[Line]:
-    """The non-blank lines of a report, one at a time (a Line lives while its line is lexed)."""
+    """The non-blank lines of a report, one at a time (a Line lives while its line is classified)."""
     text = source.text
     folded_text = fold(text)  # one translate for the whole report
     for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
@@ -343,7 +356,7 @@ def _plan_t3(folded: str, lead: int, body_length: int,
     ``handled`` False: the line ends the table (a heading, prose, another table).
     ``after``: "close" once the last row (四、结转下年度继续办理) has its numbers,
     "pending" when its label came without them."""
-    c = canon()
+    c = label_matcher()
     body = folded[lead:lead + body_length]
     whole = (lead, lead + body_length)
     if _NOTE.search(body):
@@ -356,10 +369,10 @@ def _plan_t3(folded: str, lead: int, body_length: int,
         texts = [f for f in fields if f.text]
         if not numeric and texts and not c.match_t3(texts[0].text):
             return True, (("HEAD", *whole, None),), None
-    elif _header_chars_only(body, c.t3_header_chars):
+    elif _header_chars_only(body, c.header_chars["table3"]):
         return True, (("HEAD", *whole, None),), None
     if folded.lstrip().startswith("#") and not c.match_t3(body):
-        if _header_chars_only(body.replace("(", "").replace(")", ""), c.t3_header_chars):
+        if _header_chars_only(body.replace("(", "").replace(")", ""), c.header_chars["table3"]):
             return True, (("HEAD", *whole, None),), None
         return True, (("CAPTION", *whole, None),), None
     if "。" in body or (len(body) > 40 and not any(number_shaped(f.text) for f in fields)):
@@ -396,11 +409,11 @@ def _vocabulary(chars: frozenset) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(f"[^{allowed}]"), re.compile(f"[{inside}]")
 
 
-def _opens_t4(body: str, c: Canon) -> bool:
-    return ("行政复议" in body or "行政诉讼" in body) and _header_chars_only(body, c.t4_header_chars)
+def _opens_t4(body: str, c: LabelMatcher) -> bool:
+    return any(word in body for word in _T4_WORDS) and _header_chars_only(body, c.header_chars["table4"])
 
 
-def _heading_match(body: str, c: Canon) -> re.Match | None:
+def _heading_match(body: str, c: LabelMatcher) -> re.Match | None:
     """A top-level heading: 一、… with no digits, short, and not a table-3 row label.  The match
     is of its numbering (HEADING_NUMBER); the HEADING token carries it to the builder."""
     match = HEADING_NUMBER.match(body)
@@ -431,12 +444,12 @@ def _label_text(line: Line) -> str:
     return " ".join(f.text for f in fields if f.text and not number_shaped(f.text))
 
 
-class LineLexer:
+class LineClassifier:
     """Turns a Source into the token list the report grammar parses (see the module's table)."""
 
     def __init__(self, source: Source):
         self.source = source
-        self.canon = canon()
+        self.labels = label_matcher()
         self.tokens: list[LineToken] = []
         self.region: str | None = None  # None (prose), "t2", "t3" or "t4"
         self.t4_cells = 0
@@ -458,8 +471,8 @@ class LineLexer:
 
     def _text(self, line: Line, start: int, end: int) -> None:
         """A line's prose [start, end): joins the prose run before it unless that ended a sentence."""
-        piece = line.raw[start:end]  # as written: SENTENCE_END names the written forms it takes
-        ends = bool(SENTENCE_END.search(piece) or piece.endswith(("：", ":")))  # a piece ends in no space
+        piece = line.raw[start:end]  # as written: ends_paragraph knows the written forms
+        ends = ends_paragraph(piece)  # a piece ends in no space
         prose = self._prose
         if prose is not None and not prose[4]:
             prose[3].append(line.start + start)
@@ -502,9 +515,9 @@ class LineLexer:
     def run(self) -> list[LineToken]:
         skippable = self._skippable
         lines = _Lookahead(line for line in _make_lines(self.source) if not skippable(line))
-        body_from = self._lex_front(lines)
+        body_from = self._read_front(lines)
         for line in lines.rest(body_from):
-            self._lex_line(line)
+            self._read_line(line)
         if self._prose is not None:
             self._flush_prose()
         self._close()
@@ -521,7 +534,7 @@ class LineLexer:
             return False
         return bool(_BLANK.match(body) or PAGE_MARK.match(body) or _RULE.match(body))
 
-    def _lex_front(self, lines: _Lookahead) -> int:
+    def _read_front(self, lines: _Lookahead) -> int:
         """Metadata, portal chrome, the title and its byline; returns where the body starts."""
         index = 0
         line = lines.get(index)
@@ -570,7 +583,7 @@ class LineLexer:
                 self._whole("BYLINE", line)
         return scan
 
-    def _lex_line(self, line: Line) -> None:
+    def _read_line(self, line: Line) -> None:
         body = line.body
         if self.region == "t2" and self._t2_line(line):
             return
@@ -582,7 +595,7 @@ class LineLexer:
             self._close()
         if BARE_PAGE_NUMBER.match(body):
             return  # a page number left by PDF extraction
-        if ("。" not in body or "勾稽关系" in body) and _OPENER_HINT.search(body):
+        if ("。" not in body or _NOTE_KEYWORD in body) and _OPENER_HINT.search(body):
             if self._table_opener(line):
                 return
         elif _LINK_ONLY.match(body):
@@ -599,12 +612,13 @@ class LineLexer:
         self._text(line, line.lead, line.lead + len(body))
 
     def _table_opener(self, line: Line) -> bool:
-        """Open a table region if the line starts one (and lex the line in it)."""
+        """Open a table region if the line starts one (and read the line in it)."""
         body = line.body
         if _LINK_ONLY.match(body):
             self._whole("LINK", line)
             return True
-        if T2_BLOCK.match(body) or (body.startswith("信息内容") and _header_chars_only(body, self.canon.t2_header_chars)):
+        if T2_BLOCK.match(body) or (body.startswith(_T2_LABEL_HEADER)
+                                    and _header_chars_only(body, self.labels.header_chars["table2"])):
             self._open("t2", line)
             self._t2_line(line)
             return True
@@ -612,7 +626,7 @@ class LineLexer:
             self._open("t3", line)
             self._t3_line(line)
             return True
-        if _opens_t4(body, self.canon):
+        if _opens_t4(body, self.labels):
             self._open("t4", line)
             self._t4_line(line)
             return True
@@ -643,12 +657,12 @@ class LineLexer:
         body = line.body
         if _NOTE.search(body):
             return True
-        if _header_chars_only(body, self.canon.t3_header_chars) and _T3_APPLICANT.search(body):
+        if _header_chars_only(body, self.labels.header_chars["table3"]) and _T3_APPLICANT.search(body):
             return True
-        if self.t3_done or not ("新收" in body or "结转" in body):
+        if self.t3_done or not any(word in body for word in _T3_INCOMING_WORDS):
             return False
-        match = self.canon.match_t3(_label_text(line))
-        return bool(match and match.key in ("new", "carried"))
+        match = self.labels.match_t3(_label_text(line))
+        return bool(match and match.key in _T3_INCOMING_KEYS)
 
     # -- table lines -----------------------------------------------------------------
     def _t2_line(self, line: Line) -> bool:
@@ -658,14 +672,14 @@ class LineLexer:
             self._emit("T2_BLOCK", line, line.lead, line.lead + len(body), block.group(1))
             return True
         mode, fields = split_fields(line)
-        if _header_fields(fields, self.canon.t2_header_chars, first_word="信息内容"):
+        if _header_fields(fields, self.labels.header_chars["table2"], first_word=_T2_LABEL_HEADER):
             self._whole("HEAD", line)
             return True
         if line.raw.lstrip().startswith("#") and not self._heading(line):
             self._whole("CAPTION", line)
             return True
         label, cells = cut_row(mode, fields)
-        if label and cells and self.canon.match_t2(" ".join(f.text for f in label)):
+        if label and cells and self.labels.match_t2(" ".join(f.text for f in label)):
             self._row(line, label, cells)
             return True
         if label and cells and len("".join(f.text for f in label)) <= 16 and not self._heading(line):
@@ -697,7 +711,7 @@ class LineLexer:
         if self._heading(line) or "。" in body:
             return False
         mode, fields = split_fields(line)
-        if _header_fields(fields, self.canon.t4_header_chars):
+        if _header_fields(fields, self.labels.header_chars["table4"]):
             self._whole("HEAD", line)  # one token per header line: its cells are not checked
             return True
         label, cells = cut_row(mode, fields)
@@ -720,12 +734,12 @@ class LineLexer:
 
     # -- prose -------------------------------------------------------------------------
     def _heading(self, line: Line) -> re.Match | None:
-        return _heading_match(line.body, self.canon)
+        return _heading_match(line.body, self.labels)
 
     def _subheading(self, line: Line, match: re.Match) -> None:
         body = line.body
         rest = body[match.end():]
-        end = _SUBHEAD_END.search(rest)
+        end = SUBHEADING_END.search(rest)
         if len(body) <= 30 and (end is None or end.end() == len(rest)):
             self._whole("SUBHEADING", line)
             return

@@ -13,13 +13,13 @@ from lark import Lark, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
-from govlint.grammar.loader import load as load_grammar
-from govlint.grammar.shapes import numeral_value
+from govlint.grammar.parsers import load as load_grammar
+from govlint.grammar.shapes import numeral_value, without_emphasis
 from govlint.model import Document, Heading, Paragraph, Section, Subheading, Title
 from govlint.parse import tables
 from govlint.parse.entities import scan_document
+from govlint.parse.lines import LineClassifier, LineToken
 from govlint.parse.sections import resolve
-from govlint.parse.lines import LineLexer, LineToken
 from govlint.source import Source, Span
 from govlint.source.fold import MappedText
 
@@ -27,26 +27,26 @@ Node = Union[Tree, LineToken]  # what a parse tree holds: subtrees and the class
 _MARKERS = frozenset(["_EOL", "TABLE_END", "T2_START", "T3_START", "T4_START"])  # no text to report
 
 
-class _TokensAlreadyLexed(Lexer):
-    """Lark needs a lexer class; ours runs before Lark and feeds it tokens."""
+class _TokensAlreadyClassified(Lexer):
+    """Lark needs a lexer class; the line classifier runs before Lark, and this feeds Lark its tokens."""
 
     def __init__(self, lexer_conf):  # noqa: D401 - lark's interface
         pass
 
     def lex(self, data):
-        return iter(data)  # ``data`` is the LineLexer's token list
+        return iter(data)  # ``data`` is the LineClassifier's token list
 
 
 @lru_cache(maxsize=1)
 def report_parser() -> Lark:
-    return load_grammar("report", lexer=_TokensAlreadyLexed)
+    return load_grammar("report", lexer=_TokensAlreadyClassified)
 
 
 def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:
     """Parse the tokens; return the tree and the tokens the grammar had to skip."""
     parser = report_parser()
     try:
-        return parser.parse(tokens), []  # type: ignore[arg-type]  # tokens, not text: see _TokensAlreadyLexed
+        return parser.parse(tokens), []  # type: ignore[arg-type]  # tokens, not text: see _TokensAlreadyClassified
     except UnexpectedInput:
         pass
     # Slow path, for shapes the grammar does not allow: feed token by token, skipping the misfits.
@@ -62,7 +62,7 @@ def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:
 
 def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Document:
     """Parse a report; ``year`` and ``fmt`` override what the report says of itself."""
-    tokens = LineLexer(source).run()
+    tokens = LineClassifier(source).run()
     tree, skipped = parse_tree(tokens)
     doc = Document(source)
     _Builder(doc).build(tree)
@@ -149,7 +149,7 @@ class _Builder:
         """The heading the token stands for; the classifier matched its numbering (``tok.match``)."""
         numbering, folded = tok.match, tok.folded
         numeral, text_start = numbering.group(1), numbering.end()
-        text = folded[text_start:].strip().strip("*").strip()
+        text = without_emphasis(folded[text_start:])
         text_span = Span(tok.start_pos + text_start, tok.start_pos + text_start + len(folded[text_start:].rstrip()))
         return Heading(_span(tok), numeral, numeral_value(numeral), text, text_span, str(tok))
 

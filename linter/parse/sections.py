@@ -1,8 +1,9 @@
 """After parsing: the report year and format, and which heading opens which mandated section.
 
 * Year: ``--report-year`` / config, else the title (``2021 年政府信息公开工作年度报告``),
-  else the statistical period; format: ≤2018 → 2008, 2019–2020 → 2019-trial,
-  ≥2021 → 2021, else the table signature (本年新制作数量 → 试行, 本年制发件数 → 2021).
+  else the statistical period; format: the one whose years (canonical.json) hold the year
+  (≤2018 → 2008, 2019–2020 → 2019-trial, ≥2021 → 2021), else the table signature
+  (本年新制作数量 → 试行, 本年制发件数 → 2021).
 * Sections: each heading is compared with the six mandated headings (exact,
   a known variant, or a key phrase).  The best heading for each section opens it;
   a second equally good one is a duplicate; the rest are extra headings folded
@@ -12,7 +13,7 @@
 from __future__ import annotations
 
 
-from govlint.grammar.shapes import TITLE_YEAR
+from govlint.grammar.shapes import HEADING_TRAILERS, TITLE_YEAR
 from govlint.grammar.spec import spec
 from govlint.model import Document, Heading, Section
 from govlint.parse import tables
@@ -24,13 +25,7 @@ _SCORES = {"exact": 4, "variant": 3, "keyword": 2}
 
 
 def year_to_format(year: int | None) -> str | None:
-    if year is None:
-        return None
-    if year <= 2018:
-        return "2008"
-    if year <= 2020:
-        return "2019-trial"
-    return "2021"
+    return None if year is None else spec().format_of_year(year)
 
 
 def detect_year(doc: Document) -> None:
@@ -66,7 +61,7 @@ def detect_format(doc: Document) -> None:
 
 
 def _heading_key(text: str) -> str:
-    return label_key(text).rstrip(".,;:。")
+    return label_key(text).rstrip(HEADING_TRAILERS)
 
 
 def _match_heading(heading: Heading) -> list[tuple[int, str]]:
@@ -76,22 +71,20 @@ def _match_heading(heading: Heading) -> list[tuple[int, str]]:
 
 @short_cache(4096)  # headings repeat from report to report
 def _match_heading_text(text: str, number: int) -> list[tuple[int, str]]:
-    data = spec().data
     key = _heading_key(text)
     found = []
-    for section in data["sections"]:
-        sid = section["id"]
+    for sid in spec().section_ids():
         words = spec().heading_words(sid)
         if key == _heading_key(words):
             written = fold(text).replace(" ", "")
             quality = "exact" if written == fold(words) else "variant"
             found.append((sid, quality))
             continue
-        variants = [_heading_key(v) for v in data["heading_variants"].get(str(sid), [])]
+        variants = [_heading_key(v) for v in spec().heading_variants(sid)]
         if key in variants:
             found.append((sid, "variant"))
             continue
-        if any(word in key for word in section["keywords"]):
+        if any(word in key for word in spec().heading_keywords(sid)):
             found.append((sid, "keyword"))
     found.sort(key=lambda item: (-_SCORES[item[1]], item[0] != number))
     return found
@@ -161,10 +154,9 @@ def _implied_problems_section(doc: Document) -> None:
 
 def _relocate_tables(doc: Document) -> None:
     """A table found under another heading is moved to the section it belongs to."""
-    homes = {"table2": 2, "table3": 3, "table4": 4}
     for section in list(doc.sections):
         for table in list(section.tables):
-            home = doc.section(homes[table.kind])
+            home = doc.section(spec().table_section(table.kind))
             if home is not None and home is not section and (section.parent or section) is not home:
                 section.tables.remove(table)
                 home.tables.append(table)

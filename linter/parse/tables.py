@@ -1,6 +1,6 @@
 """Tables 2, 3 and 4: from the parse tree's table lines to rows of cells with canonical keys.
 
-Rows are matched to the canonical labels by label (``Canon.match_t3``).  When
+Rows are matched to the canonical labels by label (``LabelMatcher.match_t3``).  When
 extraction has separated numbers from their labels (the numbers of a row on
 the line before its label, or labels and numbers in two runs), numbers are
 given to the unlabelled rows between two rows that carry both, in canonical
@@ -16,13 +16,14 @@ from typing import Any, Iterator, List, Tuple, Union, cast
 
 from lark import Tree
 
-from govlint.grammar.spec import spec
+from govlint.grammar.shapes import HAN
+from govlint.grammar.spec import TABLE_FORMATS, spec
 from govlint.model import Cell, Document, Row, Table
-from govlint.parse.labels import canon, label_key, split_marker
+from govlint.parse.labels import label_key, label_matcher, split_marker
 from govlint.parse.lines import LineToken
 from govlint.source import Span
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile("[%s]" % HAN)
 
 
 def _span(tokens: list[LineToken]) -> Span:
@@ -114,11 +115,11 @@ def _add_row(table: Table, row: Row) -> None:
 
 # -- table 2 -----------------------------------------------------------------------
 def _build_t2(node: Tree, table: Table) -> None:
-    c = canon()
+    c = label_matcher()
     block = None
     for kind, labels, cells, span in _lines(node):
         if kind == "block":
-            block = str(labels[0])  # the lexer gives a T2_BLOCK the article item's numeral
+            block = str(labels[0])  # the classifier gives a T2_BLOCK the article item's numeral
             table.blocks.append((block, span))
         elif kind == "header":
             table.headers.append((_label_text(labels), span))
@@ -136,12 +137,12 @@ def _build_t2(node: Tree, table: Table) -> None:
 # -- table 3 -----------------------------------------------------------------------
 def _is_fragment(text: str) -> bool:
     """A label that is only punctuation or a piece of a vertical group label (三 / 本年 / 度办)."""
-    letters = _CJK.findall(text)
+    letters = _HAN.findall(text)
     return len(letters) <= 2 and not re.search(r"\d|\(", text)
 
 
 def _build_t3(node: Tree, table: Table) -> None:
-    c = canon()
+    c = label_matcher()
     order = c.t3_order
     width = spec().t3_width()
     # ("anchor", order, Row) | ("slot", order, key, labels) | ("values", cells, span)
@@ -188,7 +189,7 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
     if all(event[0] == "anchor" for event in events):  # the usual case: every row whole
         for event in events:
             _add_row(table, event[2])
-        table.row_order.sort(key=lambda row: canon().t3_order.get(row.key, 999))
+        table.row_order.sort(key=lambda row: label_matcher().t3_order.get(row.key, 999))
         return
     slots = {}
     for event in events:
@@ -235,13 +236,12 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
             label_span = _span(labels)
             _add_row(table, Row(key, _label_text(labels), label_span, [], label_span, anchored=False))
             used.add(key)
-    table.row_order.sort(key=lambda row: canon().t3_order.get(row.key, 999))
+    table.row_order.sort(key=lambda row: label_matcher().t3_order.get(row.key, 999))
 
 
 # -- table 4 -----------------------------------------------------------------------
 def _build_t4(node: Tree, table: Table) -> None:
-    c = canon()
-    groups = {label: key for key, label in c.data["table4"]["groups"]}
+    groups = {label: key for key, label in spec().labels("table4", "groups").items()}
     cells: list[Cell] = []
     labelled = {}
     for kind, labels, row_cells, span in _lines(node):
@@ -261,7 +261,7 @@ def _build_t4(node: Tree, table: Table) -> None:
 
 # -- widths and columns, once the format is known ---------------------------------------------
 def finalize(doc: Document) -> None:
-    fmt = doc.format if doc.format in ("2021", "2019-trial") else None
+    fmt = doc.format if doc.format in TABLE_FORMATS else None
     if doc.table2 is not None:
         _finalize_t2(doc.table2, fmt)
     if doc.table3 is not None:
@@ -271,21 +271,24 @@ def finalize(doc: Document) -> None:
 
 
 def _finalize_t2(table: Table, fmt: str | None) -> None:
-    c = canon()
+    c = label_matcher()
     votes: dict[str, int] = {}
     for text, _ in table.headers:
         version = c.t2_version(text)
         if version:
             votes[version] = votes.get(version, 0) + 1
-    if any(row.key in ("other_services", "procurement") for row in table.row_order) \
-            or any(item == "九" for item, _ in table.blocks):
-        votes["2019-trial"] = votes.get("2019-trial", 0) + 1
+    # A row or a block only one format has (试行: 其他对外管理服务事项, 政府集中采购, 第二十条第（九）项).
+    for fmt in TABLE_FORMATS:
+        rows, items = spec().t2_own_rows(fmt), spec().t2_own_items(fmt)
+        if any(row.key in rows for row in table.row_order) or any(item in items for item, _ in table.blocks):
+            votes[fmt] = votes.get(fmt, 0) + 1
     table.version = max(votes, key=lambda version: votes[version]) if votes else None
+    table.version_evidence = [span for _, span in table.headers]
     layout = table.version or fmt
     if layout is None:
         return
     widths = spec().t2_columns(layout)
-    old = c.data["table2"]["old_labels"].get(layout, {})
+    old = spec().t2_old_labels(layout)
     for row in table.row_order:
         columns = widths.get(row.key) if row.key is not None else None
         if columns is None:
@@ -307,18 +310,20 @@ def _trim(row: Row) -> None:
 
 def _finalize_t3(table: Table) -> None:
     columns = spec().t3_columns()
-    shape_votes = {"2021": 0, "2019-trial": 0}
+    # The rows only one format has vote for it (试行: （六）其他处理; 2021: its items 1–3); a tie is 2021's.
+    own = {fmt: spec().t3_own_keys(fmt) for fmt in TABLE_FORMATS}
+    votes = dict.fromkeys(TABLE_FORMATS, 0)
     for row in table.row_order:
         row.expected_width = len(columns)
         _trim(row)
         if row.width_ok:
             row.columns = columns
-        if row.key == "other":
-            shape_votes["2019-trial"] += 1
-        elif row.key and row.key.startswith("other."):
-            shape_votes["2021"] += 1
-    if shape_votes["2021"] or shape_votes["2019-trial"]:
-        table.version = "2021" if shape_votes["2021"] >= shape_votes["2019-trial"] else "2019-trial"
+        for fmt, keys in own.items():
+            if row.key in keys:
+                votes[fmt] += 1
+    if any(votes.values()):
+        table.version = max(TABLE_FORMATS, key=lambda fmt: votes[fmt])
+    table.version_evidence = [row.span for row in table.row_order if any(row.key in keys for keys in own.values())]
     for row in table.unknown_rows:
         row.expected_width = len(columns)
 
@@ -337,7 +342,7 @@ def _finalize_t4(table: Table) -> None:
         sources = [(key, cells[width * i:width * i + width], None) for i, key in enumerate(group_keys)]
     else:
         return
-    names = dict(spec().data["table4"]["groups"])
+    names = spec().labels("table4", "groups")
     for key, group_cells, label_span in sources:
         span = Span(group_cells[0].start, group_cells[-1].end) if group_cells else table.span
         row = Row(key, names[key], label_span or span, list(group_cells), span, expected_width=len(columns))

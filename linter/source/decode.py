@@ -11,9 +11,6 @@ from itertools import islice
 
 from govlint.support import i18n
 
-# Encodings tried, in order, for files without a BOM.  GB18030 is a superset of
-# GBK and GB2312, which many offices still save drafts in.
-_FALLBACK_ENCODINGS = ("utf-8", "gb18030")
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -71,6 +68,7 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str, bool]:
             raise InputError(i18n.fmt("{name}: not valid UTF-8 at {bad}; save the report as UTF-8 text",
                                       "{name}: {bad}不是有效的 UTF-8 编码；请将报告另存为 UTF-8 编码的纯文本",
                                       name=name, bad=_bad_bytes(data, exc, "utf-8"))) from None
+        # Then GB18030: a superset of GBK and GB2312, which many offices still save drafts in.
         try:
             text = data.decode("gb18030")
             encoding = "gb18030"

@@ -19,6 +19,7 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 
+from govlint.grammar.shapes import HAN
 from govlint.source.text import Span
 
 
@@ -127,7 +128,7 @@ class MappedText:
         return self.text
 
 
-_DIGITS_SPACE = re.compile(r"(?<=[\d\u4e00-\u9fff〔〕])[ \t]+(?=[\d\u4e00-\u9fff〔〕])")
+_DIGITS_SPACE = re.compile(r"(?<=[\d%s〔〕])[ \t]+(?=[\d%s〔〕])" % (HAN, HAN))  # HAN: grammar/shapes.py
 
 
 class Squeezed:

@@ -6,32 +6,21 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
+from govlint.grammar.spec import TABLES, spec
 from govlint.rules.api import Span
-from govlint.grammar.spec import spec
 
-TABLE_NAMES = {
-    "table2": {"zh": "表二（主动公开政府信息情况）", "en": "table 2 (proactive disclosure)"},
-    "table3": {"zh": "表三（收到和处理政府信息公开申请情况）", "en": "table 3 (applications received and handled)"},
-    "table4": {"zh": "表四（政府信息公开行政复议、行政诉讼情况）", "en": "table 4 (administrative review and litigation)"},
-}
-SHORT_TABLE = {"table2": "表二", "table3": "表三", "table4": "表四"}
-SHORT_TABLE_EN = {"table2": "table 2", "table3": "table 3", "table4": "table 4"}
+# Tables by name (grammar/canonical.json): 表二 / table 2, and with what they are about,
+# 表二（主动公开政府信息情况） / table 2 (proactive disclosure).
+SHORT_TABLE = {table: spec().table_name(table, "zh") for table in TABLES}
+SHORT_TABLE_EN = {table: spec().table_name(table, "en") for table in TABLES}
+TABLE_NAMES = {table: {"zh": f"{SHORT_TABLE[table]}（{spec().table_title(table, 'zh')}）",
+                       "en": f"{SHORT_TABLE_EN[table]} ({spec().table_title(table, 'en', short=True)})"}
+               for table in TABLES}
 
 # Language-neutral findings: a kind gives each text it composes in both languages, the
 # Chinese under its name ("where") and the English under name + "_en" ("where_en"), and the
 # rule pack's en message uses the _en one.  Labels quoted from the report or the format
-# (row labels, headings) stay as written, inside quotes.
-_COLUMNS_EN = {
-    "table3": {"natural": "natural persons", "business": "businesses", "research": "research institutions",
-               "nonprofit": "non-profit organisations", "legal": "legal service providers", "other": "others",
-               "total": "total"},
-    "table4": {"upheld": "upheld", "corrected": "corrected", "other": "other outcome", "pending": "pending",
-               "total": "total"},
-    "table2": {"made": "issued this year", "repealed": "repealed this year", "in_force": "in force",
-               "decisions": "decisions this year", "amount": "amount", "published": "published this year",
-               "total_public": "total public", "last_year": "items last year", "change": "change this year",
-               "count": "number of items"},
-}
+# (row labels, headings) stay as written, inside quotes, with an English gloss (canonical.json).
 
 
 def doc_start(doc) -> Span:
@@ -129,33 +118,15 @@ def _int_text(value: int) -> str:
 
 
 @lru_cache(maxsize=None)
-def _t3_labels() -> dict:
-    data = spec().data["table3"]
-    groups = dict(data["groups"])
-    labels = {}
-    for row in data["rows"]:
-        key = row["key"]
-        label = row["label"]
-        if "." in key:
-            labels[key] = f"{groups[key.split('.')[0]]} {label}"
-        else:
-            labels[key] = label
-    return labels
-
-
-@lru_cache(maxsize=None)
 def _labels(table_kind: str, what: str) -> dict:
-    """Canonical labels of a table's rows or columns, by key."""
-    data = spec().data
-    if table_kind == "table3":
-        return _t3_labels() if what == "rows" else dict(data["table3"]["columns"])
-    if table_kind == "table4":
-        return dict(data["table4"]["groups" if what == "rows" else "columns"])
-    labels: dict[str, str] = {}
-    for fmt in ("2021", "2019-trial"):
-        for block in spec().t2_blocks(fmt):
-            for key, label in block[what]:
-                labels.setdefault(key, label)
+    """Canonical labels of a table's rows (table 4: its groups) or columns, by key, as messages name
+    them: an item row of table 3 after its group's label ("（三）不予公开 1.属于国家秘密")."""
+    if table_kind == "table4" and what == "rows":
+        what = "groups"
+    labels = spec().labels(table_kind, what)
+    if table_kind == "table3" and what == "rows":
+        groups = spec().labels("table3", "groups")
+        return {key: f"{groups[key.split('.')[0]]} {label}" if "." in key else label for key, label in labels.items()}
     return labels
 
 
@@ -173,7 +144,7 @@ def column_name_en(table_kind: str, column: str | None) -> str:
     if column is None:
         return ""
     label = column_name(table_kind, column)
-    gloss = _COLUMNS_EN.get(table_kind, {}).get(column)
+    gloss = spec().column_gloss(table_kind, column)
     return f"\"{label}\" ({gloss})" if gloss and gloss != label else f"\"{label}\""
 
 

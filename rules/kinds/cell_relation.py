@@ -43,7 +43,7 @@ import math
 from fractions import Fraction
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from govlint.grammar.spec import spec
+from govlint.grammar.spec import TABLE_FORMATS, TABLES, spec
 from govlint.model import Cell, Document, Row, Table
 from govlint.rules.api import CheckKind, Finding, Param, Span, check_kind
 from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name
@@ -71,7 +71,7 @@ class CellRelation(CheckKind):
         for relation_spec in params["relations"]:
             if not isinstance(relation_spec, dict) or "expr" not in relation_spec or "table" not in relation_spec:
                 raise ValueError("each relation needs 'table' and 'expr'")
-            if relation_spec["table"] not in ("table2", "table3", "table4"):
+            if relation_spec["table"] not in TABLES:
                 raise ValueError(f"unknown table {relation_spec['table']!r}")
             if relation_spec.get("for_each", "row") not in _FOR_EACH:
                 raise ValueError(f"for_each must be one of {', '.join(_FOR_EACH)}")
@@ -152,7 +152,7 @@ class TableArithmetic:
     # -- names are rows: one evaluation per column -----------------------------------------
     def _by_column(self, table: Table, relation: Relation, blame: str | None) -> Iterator[Finding]:
         layout = table.version or self.doc.format
-        keys = spec().t3_keys(layout) if table.kind == "table3" and layout in ("2021", "2019-trial") else \
+        keys = spec().t3_keys(layout) if table.kind == "table3" and layout in TABLE_FORMATS else \
             [row.key for row in table.row_order]
         terms = relation.left + relation.right
         expansions: list[list[str] | None] = []

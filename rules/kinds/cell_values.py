@@ -30,7 +30,7 @@ def _case(cell, place: str, signed: set, decimal: set) -> str | None:
         return "non_numeric"
     value = cell.value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return "non_numeric"  # a number the lexer could not give a value
+        return "non_numeric"  # a number the line classifier could not give a value
     if isinstance(value, float) and math.isnan(value):
         return "non_numeric"
     if value < 0 and place not in signed:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 
-from govlint.grammar.spec import spec
+from govlint.grammar.shapes import simplified
+from govlint.grammar.spec import FORMATS, spec
 from govlint.rules.api import CheckKind, Edit, Finding, Param, check_kind
 from govlint.rules.kinds._util import preamble_anchor
 
@@ -11,7 +12,7 @@ NOTICE_CODE = spec().notice_issuer("2021")  # 国办公开办函: the issuer of 
 
 def _notice_numbers() -> dict:
     """format → (year, serial) of the notice that governs it."""
-    return {fmt: number for fmt in spec().data["formats"] if (number := spec().notice_number(fmt))}
+    return {fmt: number for fmt in FORMATS if (number := spec().notice_number(fmt))}
 
 
 def _number(item) -> tuple[int, int]:
@@ -25,7 +26,7 @@ def _alternatives(full: dict) -> dict:
 
 
 def _issuer(item) -> str:
-    return item.groups["issuer"].replace("國", "国").replace("辦", "办").replace("開", "开").replace("發", "发")
+    return simplified(item.groups["issuer"])
 
 
 @check_kind
@@ -41,7 +42,7 @@ class NoticeMatchesYear(CheckKind):
         if expected is None:
             return
         others = {number for fmt, number in numbers.items() if fmt != doc.format}
-        full = spec().data["formats"][doc.format]["notice"]
+        full = spec().notice(doc.format)
         for item in doc.entities.notices:
             if _issuer(item) == NOTICE_CODE and _number(item) in others:
                 yield Finding(item.span, {"year": doc.year or "", "expected": full, "found": item.text},
@@ -60,7 +61,7 @@ class NoticeCited(CheckKind):
         entities = doc.entities
         if entities.notices or entities.corrupt_notices:
             return
-        info = spec().data["formats"].get(doc.format) or {}
+        info = spec().format_info(doc.format)
         args = {"expected": info.get("notice") or "", "title": info.get("format_title") or ""}
         if entities.format_titles:
             yield Finding(entities.format_titles[0].span, args, case="title_only")
@@ -111,7 +112,7 @@ class DocnoIdentity(CheckKind):
         valid = set(numbers.values())
         years = {year for year, _ in valid}
         serials = {serial for _, serial in valid}
-        full = {number: spec().data["formats"][fmt]["notice"] for fmt, number in numbers.items()}
+        full = {number: spec().notice(fmt) for fmt, number in numbers.items()}
         for item in doc.entities.notices:
             issuer, number = _issuer(item), _number(item)
             if issuer == NOTICE_CODE:

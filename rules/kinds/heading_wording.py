@@ -1,8 +1,9 @@
 """heading-wording: a mandated heading is worded or numbered as the format says."""
 from __future__ import annotations
 
-from govlint.rules.api import CheckKind, Edit, Finding, check_kind, fold
+from govlint.grammar.shapes import without_emphasis
 from govlint.grammar.spec import spec
+from govlint.rules.api import CheckKind, Edit, Finding, check_kind, fold
 
 
 @check_kind
@@ -42,7 +43,7 @@ class HeadingWording(CheckKind):
 
 
 def _written(heading) -> str:
-    return fold(heading.raw).strip().strip("*").strip()
+    return without_emphasis(fold(heading.raw))
 
 
 def _repeats(doc, section) -> list:

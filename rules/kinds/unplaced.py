@@ -1,6 +1,7 @@
 """unplaced-text: text the report grammar could not place."""
 from __future__ import annotations
 
+from govlint.grammar.shapes import is_han
 from govlint.rules.api import CheckKind, Finding, check_kind
 
 # The parser and the table builder say why a piece of text has no place, in English
@@ -28,7 +29,7 @@ def reason_texts(reason: str) -> tuple[str, str]:
         kind = reason[len("unexpected "):].strip()
         zh, en = _TOKENS.get(kind, (None, kind.replace("_", " ")))
         return (f"位置不符的{zh}" if zh else "位置不符的内容"), f"unexpected {en}"
-    if any("\u4e00" <= ch <= "\u9fff" for ch in reason):
+    if any(is_han(ch) for ch in reason):
         return reason, "cannot be placed"
     return "无法归位", reason or "cannot be placed"
 

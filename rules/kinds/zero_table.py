@@ -1,6 +1,7 @@
 """zero-table: with no new and no carried-over applications, table 3 is all zeros."""
 from __future__ import annotations
 
+from govlint.grammar.spec import spec
 from govlint.rules.api import CheckKind, Finding, check_kind
 from govlint.rules.kinds._util import cell_place, cell_place_en, number_text
 
@@ -16,8 +17,9 @@ class ZeroTable(CheckKind):
         table = doc.table3
         if table is None:
             return
+        incoming = spec().t3_incoming_keys()  # new, carried
         totals = []
-        for key in ("new", "carried"):
+        for key in incoming:
             row = table.rows.get(key)
             cell = row.cell("total") if row is not None and row.width_ok else None
             if cell is None or not cell.is_number or not _is_value(cell.value):
@@ -26,7 +28,7 @@ class ZeroTable(CheckKind):
         if sum(totals) != 0:
             return
         for row in table.row_order:
-            if not row.width_ok or row.key in ("new", "carried"):
+            if not row.width_ok or row.key in incoming:
                 continue
             for cell, column in zip(row.cells, row.columns):
                 if cell.is_number and _is_value(cell.value) and cell.value != 0:

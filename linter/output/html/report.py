@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from govlint import __version__
 from govlint.diagnostics import SEVERITIES, fails
-from govlint.grammar.shapes import PRINTED_YEAR
-from govlint.grammar.spec import spec
+from govlint.grammar.shapes import HAN, PRINTED_YEAR
+from govlint.grammar.spec import TABLE_FORMATS, TABLES, spec
 from govlint.output import Formatter, Settings, formatter, statistics, summary_line
 from govlint.output.text import describe_location
 from govlint.support import i18n
@@ -58,8 +58,9 @@ UI: dict[str, dict[str, Any]] = {
         "pass_rule": {"error": "警告不阻止发布", "warning": "提示不阻止发布", "info": "任何问题都阻止发布"},
         "pass_below": "有 {counts}，不阻止发布",
         "statistics": "按规则统计", "rule": "规则", "name": "名称", "severity_col": "级别", "number": "数量",
-        "table_titles": {"table2": "表二  主动公开政府信息情况", "table3": "表三  收到和处理政府信息公开申请情况",
-                         "table4": "表四  政府信息公开行政复议、行政诉讼情况"},
+        # "表二  主动公开政府信息情况"
+        "table_titles": {table: f"{spec().table_name(table, 'zh')}  {spec().table_title(table, 'zh')}"
+                         for table in TABLES},
     },
     "en": {
         "page_title": "Annual report check", "colon": ": ",
@@ -90,19 +91,15 @@ UI: dict[str, dict[str, Any]] = {
                       "info": "every diagnostic would block"},
         "pass_below": "{counts}, which do not block",
         "statistics": "By rule", "rule": "Rule", "name": "Name", "severity_col": "Severity", "number": "Count",
-        "table_titles": {"table2": "Table 2  Proactive disclosure of government information",
-                         "table3": "Table 3  Requests for disclosure received and handled",
-                         "table4": "Table 4  Administrative reconsideration and litigation"},
+        # "Table 2  Proactive disclosure of government information"
+        "table_titles": {table: f"{spec().table_name(table, 'en').capitalize()}  {spec().table_title(table, 'en')}"
+                         for table in TABLES},
     },
 }
 
 
-# Table 3's header words that are not column labels (grammar/canonical.json lists them in header_words).
-_T3_APPLICANTS = "申请人情况"
-_T3_LEGAL_PERSONS = "法人或其他组织"
-_T4_SUITS = "行政诉讼"
-_FORMAT_NAMES = {"2021": ("2021 年格式", "2021 format"), "2019-trial": ("试行格式", "2019 trial format"),
-                 "2008": ("2008 年条例", "2008 regulation")}
+# A space between a number and the Chinese after it, as this page writes them (第 3 行, 2021 年格式).
+_NUMBER_THEN_HAN = re.compile(r"(?<=\d)(?=[%s])" % HAN)
 
 # The expected value an arithmetic message states ("…，应为 15", "…; expected 15").
 _EXPECTED = re.compile(r"(?:应为|expected|should be)\s*(-?\d+(?:\.\d+)?)")
@@ -313,8 +310,10 @@ class HtmlFormatter(Formatter):
         """(short name, name with the notice or regulation it follows)."""
         if fmt is None:
             return self.ui["unknown"], self.ui["unknown"]
-        info = spec().data["formats"].get(fmt, {})
-        name = _FORMAT_NAMES.get(fmt, (fmt, fmt))[0 if self.lang == "zh" else 1]
+        info = spec().format_info(fmt)
+        name = spec().format_name(fmt, "zh" if self.lang == "zh" else "en") or fmt
+        if self.lang == "zh":
+            name = _NUMBER_THEN_HAN.sub(" ", name)
         basis = info.get("notice") or info.get("regulation")
         if not basis:
             return name, name
@@ -438,7 +437,6 @@ class TableBuilder:
     def __init__(self, doc, diagnostics: list, ui: dict):
         self.doc = doc
         self.ui = ui
-        self.data = spec().data
         self.diagnostics = diagnostics
         self.by_start: dict[int, list[DiagView]] = {}
         for diag in diagnostics:
@@ -453,7 +451,7 @@ class TableBuilder:
     def build(self) -> list[TableView]:
         if self.doc.format == "2008" and not self.doc.tables():
             return []
-        layout = self.doc.format if self.doc.format in ("2021", "2019-trial") else "2021"
+        layout = self.doc.format if self.doc.format in TABLE_FORMATS else TABLE_FORMATS[0]
         views = []
         for kind, build in (("table2", self.table2), ("table3", self.table3), ("table4", self.table4)):
             table = getattr(self.doc, kind)
@@ -462,7 +460,7 @@ class TableBuilder:
                 view.message = self.ui["no_table"]
             else:
                 self.notes = []
-                build(table, view, table.version if table.version in ("2021", "2019-trial") else layout)
+                build(table, view, table.version if table.version in TABLE_FORMATS else layout)
                 self.table_notes(table, view)
                 view.notes = self.notes
             views.append(view)
@@ -576,7 +574,7 @@ class TableBuilder:
             view.rows.append(RowView([LabelView(block["block"], colspan=width + 1)], [], "block-row", True))
             head = [LabelView(label) for _, label in block["columns"]]
             head[-1].colspan += pad
-            view.rows.append(RowView([LabelView("信息内容")] + head, [], "head-row", True))
+            view.rows.append(RowView([LabelView(spec().t2_label_header())] + head, [], "head-row", True))
             for key, label in block["rows"]:
                 row = self.make_row(table.rows.get(key), [LabelView(label)], columns)
                 row.cells[-1].colspan += pad
@@ -584,20 +582,24 @@ class TableBuilder:
         view.rows += self.extra_rows(table, width, 1)
 
     def table3(self, table, view: TableView, layout: str) -> None:
-        t3 = self.data["table3"]
-        columns = [key for key, _ in t3["columns"]]
-        names = dict(t3["columns"])
-        groups = dict(t3["groups"])
-        labels = {row["key"]: row["label"] for row in t3["rows"]}
-        legal = [names[key] for key in columns[1:-1]]
+        columns = spec().t3_columns()
+        names = spec().labels("table3", "columns")
+        groups = spec().labels("table3", "groups")
+        labels = spec().labels("table3", "rows")
+        heads = spec().t3_column_heads()
+        applicants, applicant_columns = heads["applicants"]
+        legal_persons, legal_columns = heads["legal_persons"]
+        legal = [names[key] for key in legal_columns]
         view.head = [
-            [(t3["note"], 3, 3), (_T3_APPLICANTS, 1, len(columns))],
-            [(names["natural"], 2, 1), (_T3_LEGAL_PERSONS, 1, len(legal)), (names["total"], 2, 1)],
+            [(spec().t3_note(), 3, 3), (applicants, 1, len(applicant_columns))],
+            [(names["natural"], 2, 1), (legal_persons, 1, len(legal)), (names["total"], 2, 1)],
             [(label, 1, 1) for label in legal],
         ]
         keys = spec().t3_keys(layout)
-        # Label columns: 三、本年度办理结果 | （三）不予公开 … | the row's own label.
-        outer = [key not in ("new", "carried", "forward") for key in keys]
+        # Label columns: 三、本年度办理结果 | （三）不予公开 … | the row's own label; a top-level row
+        # (一、本年新收… …) spans all three.
+        top = spec().t3_top_keys()
+        outer = [key not in top for key in keys]
         inner = [key.split(".")[0] if "." in key else None for key in keys]
         for index, key in enumerate(keys):
             cells = []
@@ -606,12 +608,12 @@ class TableBuilder:
             else:
                 if index == 0 or not outer[index - 1]:
                     cells.append(LabelView(groups["result"], rowspan=_run_length(outer, index), classes="group"))
-                if inner[index] is None:
+                group = inner[index]
+                if group is None:
                     cells.append(LabelView(labels[key], colspan=2))
                 else:
-                    if inner[index - 1] != inner[index]:
-                        cells.append(LabelView(groups[inner[index]], rowspan=_run_length(inner, index),
-                                               classes="group"))
+                    if inner[index - 1] != group:
+                        cells.append(LabelView(groups[group], rowspan=_run_length(inner, index), classes="group"))
                     cells.append(LabelView(labels[key]))
             view.rows.append(self.make_row(table.rows.get(key), cells, columns))
         view.rows += self.extra_rows(table, len(columns), 3)
@@ -619,14 +621,14 @@ class TableBuilder:
     def table4(self, table, view: TableView, layout: str) -> None:
         # Transposed from the printed form (one row of 15 numbers): a row per group reads
         # better on screen and keeps every cell under its canonical column label.
-        t4 = self.data["table4"]
-        columns = [key for key, _ in t4["columns"]]
-        groups = dict(t4["groups"])
-        view.head = [[("", 1, 2)] + [(label, 1, 1) for _, label in t4["columns"]]]
+        columns = spec().t4_columns()
+        groups = spec().labels("table4", "groups")
+        suits, suit_groups = spec().t4_group_heads()["suits"]
+        view.head = [[("", 1, 2)] + [(label, 1, 1) for label in spec().labels("table4", "columns").values()]]
         view.rows.append(self.make_row(table.rows.get("review"), [LabelView(groups["review"], colspan=2)],
                                        columns))
         view.rows.append(self.make_row(table.rows.get("direct_suit"),
-                                       [LabelView(_T4_SUITS, rowspan=2, classes="group"),
+                                       [LabelView(suits, rowspan=len(suit_groups), classes="group"),
                                         LabelView(groups["direct_suit"])], columns))
         view.rows.append(self.make_row(table.rows.get("suit_after_review"),
                                        [LabelView(groups["suit_after_review"])], columns))

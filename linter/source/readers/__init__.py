@@ -1,4 +1,4 @@
-"""Readers: turn a file into a Source (text the grammar reads, with the way back).
+"""Readers: turn a file into a Source (text the line classifier reads, with the way back).
 
 Each module of this package is a reader (``render.py`` is the toolkit they share): it registers
 ``read(data, path) -> Source`` with ``@reader(name, suffixes, sniff)``, and the modules are

@@ -37,7 +37,7 @@ import io
 import re
 from typing import Any, overload
 
-from govlint.grammar.shapes import NUMERAL
+from govlint.grammar.shapes import CHINESE_DIGITS, PRINTED_NUMBERING_PATTERN, chinese_numeral
 from govlint.support import i18n
 from govlint.source import InputError, Source
 from govlint.source.readers import reader
@@ -59,7 +59,7 @@ _SKIP_CONTAINERS = frozenset([_W + "del", _W + "moveFrom", _W + "rPr", _W + "pPr
                               _W + "tblPr", _W + "sectPr", _MC + "Fallback", _W + "instrText",
                               _W + "delText", _W + "fldData"])
 # A list number Word put before a tab ("一、\t总体情况"): heading, sub-heading or item numbering.
-_ORDINAL_TAB = re.compile(rf"^(\s*(?:{NUMERAL}{{1,3}}\s*[、.．]|[（(]\s*{NUMERAL}{{1,3}}\s*[)）]|\d{{1,2}}\s*[.．、]))\t+")
+_ORDINAL_TAB = re.compile(r"^(\s*(?:%s))\t+" % PRINTED_NUMBERING_PATTERN)
 
 
 # Elements that only wrap content (content controls, custom XML, insertions): looked through.
@@ -229,31 +229,7 @@ def _int(value: str | None, default: int | None) -> int | None:
 
 # -- numbering --------------------------------------------------------------------------------
 
-_CHINESE = "〇一二三四五六七八九"
-_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-
-
-def _chinese(number: int, digits: str = _CHINESE, ten: str = "十", hundred: str = "百") -> str:
-    if number <= 0:
-        return digits[0]
-    if number < 10:
-        return digits[number]
-    if number < 20:
-        return ten + (digits[number - 10] if number > 10 else "")
-    if number < 100:
-        tens, units = divmod(number, 10)
-        return digits[tens] + ten + (digits[units] if units else "")
-    if number < 1000:
-        hundreds, rest = divmod(number, 100)
-        text = digits[hundreds] + hundred
-        if rest == 0:
-            return text
-        if rest < 10:
-            return text + digits[0] + digits[rest]
-        if rest < 20:
-            return text + digits[1] + _chinese(rest, digits, ten, hundred)
-        return text + _chinese(rest, digits, ten, hundred)
-    return str(number)
+_LEGAL = "零壹贰叁肆伍陆柒捌玖"  # the numerals of amounts (Word's chineseLegalSimplified), with 拾 and 佰
 
 
 def _roman(number: int) -> str:
@@ -292,9 +268,9 @@ def format_number(number: int, fmt: str) -> str:
         return str(number)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "koreanCounting", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
-        return _chinese(number)
+        return chinese_numeral(number)
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal"):
-        return _chinese(number, _LEGAL, "拾", "佰")
+        return chinese_numeral(number, _LEGAL, "拾", "佰")
     if fmt in ("decimal", "decimalZero", "ordinal", "cardinalText", "ordinalText"):
         return f"{number:02d}" if fmt == "decimalZero" and number < 10 else str(number)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
@@ -318,7 +294,7 @@ def format_number(number: int, fmt: str) -> str:
     if fmt == "ideographZodiac":
         return _EARTHLY[(number - 1) % 12] if number > 0 else str(number)
     if fmt == "ideographDigital":
-        return "".join(_CHINESE[int(d)] for d in str(number))
+        return "".join(CHINESE_DIGITS[int(d)] for d in str(number))
     return str(number)
 
 

@@ -43,7 +43,8 @@ from typing import Collection
 from govlint.support import i18n
 from govlint.source import InputError, Source
 from govlint.source.readers import reader
-from govlint.source.readers.render import Budget, GridCell, TextBuilder, clean, grid_rows, is_cjk
+from govlint.grammar.shapes import is_cjk
+from govlint.source.readers.render import Budget, GridCell, TextBuilder, clean, grid_rows
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_ELEMENTS = 100_000

@@ -54,11 +54,18 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from govlint.grammar.shapes import MARGIN_PAGE_MARK_PATTERN, PRINTED_NUMBER_PATTERN
+from govlint.grammar.shapes import (
+    MARGIN_PAGE_MARK_PATTERN,
+    PRINTED_NUMBER_PATTERN,
+    PRINTED_URL_CHAR,
+    PRINTED_URL_TAIL_PATTERN,
+    is_cjk,
+    is_ideograph,
+)
 from govlint.support import i18n
 from govlint.source import InputError, Source
 from govlint.source.readers import reader
-from govlint.source.readers.render import Budget, TextBuilder, cell_text, clean, is_cjk, is_ideograph
+from govlint.source.readers.render import Budget, TextBuilder, cell_text, clean
 
 MAX_PAGES = 200
 MAX_PAGE_CHARS = 20_000      # characters on one page (a dense page of a report has 2,000)
@@ -84,7 +91,8 @@ def _margin_page_mark() -> re.Pattern:
 
 
 _NUMBER = re.compile(PRINTED_NUMBER_PATTERN)  # a printed field that is a number (grammar/shapes.py)
-_URL_TAIL = re.compile(r"(?:https?://|www\.)[\w./:%#?&=~+-]*$")
+_URL_TAIL = re.compile(PRINTED_URL_TAIL_PATTERN)  # a line that ends inside a URL (grammar/shapes.py)
+_URL_CHAR = re.compile(PRINTED_URL_CHAR)
 
 
 def sniff(data: bytes) -> bool:
@@ -820,7 +828,7 @@ def _join_wrapped(previous: str, current: str) -> str | None:
     head = previous.rstrip()
     if re.search(r"[A-Za-z]-$", head) and re.match(r"[a-z]", current):
         return head[:-1] + current
-    if _URL_TAIL.search(head) and re.match(r"[\w./:%#?&=~+-]", current) and current[:1].isascii():
+    if _URL_TAIL.search(head) and _URL_CHAR.match(current) and current[:1].isascii():
         if head.endswith(("/", ".", "-", "_", "=", "&", "?")):
             return head + current
     return None

@@ -1,4 +1,4 @@
-"""Shared by the document readers: the plain-text rendering the lexer reads, and the way back.
+"""Shared by the document readers: the plain-text rendering the line classifier reads, and the way back.
 
 A reader renders a document as lines: prose one paragraph (or one printed line) per line,
 a table one row per line with its cells separated by TAB, label cells first, value cells
@@ -8,14 +8,14 @@ came from in the original document, and returns the text with a ``locator``: off
 
 ``Budget`` holds the limits every reader enforces on the whole input: 20 s of wall time
 (checked inside the readers' loops), 5 million characters of rendered text (so that what the
-grammar parses is bounded), and 200,000 table grid cells for all the tables of a document.
+line classifier and the grammar read is bounded), and 200,000 table grid cells for all the tables of a document.
 Each refusal is an InputError naming the file and the limit hit.
 
 ``grid_rows`` resolves a table's merged cells the same way for Word and HTML: a cell
 spanning several columns is one field; a cell spanning several rows gives its text to
 its first row and an empty field to the rows below (so a table-3 group label such as
 三、本年度办理结果 sits on the row of （一）予以公开, as in a report typed as text, and the
-rows under it start with an empty field, which the lexer skips).
+rows under it start with an empty field, which the line classifier skips).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import re
 import time
 from bisect import bisect_right
 
+from govlint.grammar.shapes import is_cjk
 from govlint.support import i18n
 from govlint.source import InputError
 
@@ -32,20 +33,6 @@ WHAT = {"the Word document": "Word 文档", "the PDF": "PDF 文件", "the page":
 # C0 controls other than TAB and LF, DEL, and the C1 block: nothing a reader should pass on.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-
-
-def is_cjk(char: str) -> bool:
-    """A CJK ideograph, radical, fullwidth form or CJK punctuation (no regex: a character
-    class this wide costs milliseconds to compile, and every run imports the readers)."""
-    code = ord(char)
-    return (0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
-            or 0x2E80 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF)
-
-
-def is_ideograph(char: str) -> bool:
-    """A CJK ideograph or radical (not punctuation)."""
-    code = ord(char)
-    return 0x4E00 <= code <= 0x9FFF or 0x2E80 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
 
 
 def clean(text: str) -> str:
@@ -146,7 +133,7 @@ class TextBuilder:
             self.budget.text(self.length)
 
     def line(self, text: str, place: dict) -> None:
-        """One line of prose (line breaks inside it are kept: the lexer re-flows them)."""
+        """One line of prose (line breaks inside it are kept: the line classifier re-flows them)."""
         text = clean(text).replace("\r\n", "\n").replace("\r", "\n")
         if self.budget is not None:
             self.budget.check()
@@ -158,7 +145,7 @@ class TextBuilder:
     def row(self, cells: list[tuple[str, dict]]) -> None:
         """One table row: cells joined by TAB; each cell locates its own text.
 
-        Leading empty cells are kept (they tell the lexer nothing but keep columns
+        Leading empty cells are kept (they tell the line classifier nothing but keep columns
         visible); trailing empty cells are dropped; a row of empty cells is no line."""
         if self.budget is not None:
             self.budget.check()

@@ -1,7 +1,7 @@
 """Plain text (.txt) and OCR Markdown (.md): the file is the text.
 
 Limits: the file's size (``source.MAX_BYTES``) and, as for every reader, 5 million characters
-of text (``render.MAX_TEXT``), so that what the grammar parses is bounded."""
+of text (``render.MAX_TEXT``), so that what the line classifier reads is bounded."""
 from __future__ import annotations
 
 from govlint.source import Source

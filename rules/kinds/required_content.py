@@ -1,4 +1,7 @@
-"""required-content: the content items of 2008 条例 第三十二条 (reports up to 2018 have no fixed headings)."""
+"""required-content: each content item a pack lists is covered somewhere in the report.
+
+The 2008 pack lists the items of 条例 第三十二条 with it: reports up to 2018 have no fixed headings.
+"""
 from __future__ import annotations
 
 from govlint.rules.api import CheckKind, Finding, Param, check_kind

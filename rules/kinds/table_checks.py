@@ -1,15 +1,14 @@
 """Table structure checks: table-present, table-version, table-shape, row-labels."""
 from __future__ import annotations
 
+from govlint.grammar.spec import TABLE_FORMATS, TABLES, spec
 from govlint.rules.api import CheckKind, Edit, Finding, Param, Span, check_kind
-from govlint.grammar.spec import spec
 from govlint.rules.kinds._util import SHORT_TABLE, SHORT_TABLE_EN, TABLE_NAMES, doc_start, quoted_list, row_name
 
-_HOME = {"table2": 2, "table3": 3, "table4": 4}
-_FORMAT_LABELS = {"2021": ("2021年格式", "the 2021 format"), "2019-trial": ("试行格式", "the 2019 trial format")}
-# "2021年格式（国办公开办函〔2021〕30号）": the name and the notice that sets the format.
-_FORMAT_NAMES = {fmt: f"{zh}（{spec().notice(fmt)}）" for fmt, (zh, _) in _FORMAT_LABELS.items()}
-_FORMAT_NAMES_EN = {fmt: f'{en} ("{spec().notice(fmt)}")' for fmt, (_, en) in _FORMAT_LABELS.items()}
+# "2021年格式（国办公开办函〔2021〕30号）" / 'the 2021 format ("国办公开办函〔2021〕30号")': the name and
+# the notice that sets a format with tables.
+_FORMAT_NAMES = {fmt: f"{spec().format_name(fmt, 'zh')}（{spec().notice(fmt)}）" for fmt in TABLE_FORMATS}
+_FORMAT_NAMES_EN = {fmt: f'the {spec().format_name(fmt, "en")} ("{spec().notice(fmt)}")' for fmt in TABLE_FORMATS}
 
 
 def _table_args(kind: str) -> dict:
@@ -22,13 +21,13 @@ class TablePresent(CheckKind):
 
     name = "table-present"
     FIELDS = ("table", "table_en")
-    PARAMS = {"tables": Param(list, ["table2", "table3", "table4"], "tables the format mandates")}
+    PARAMS = {"tables": Param(list, list(TABLES), "tables the format mandates")}
 
     def check(self, doc, params):
         for kind in params["tables"]:
             if getattr(doc, kind) is not None:
                 continue
-            section = doc.section(_HOME[kind])
+            section = doc.section(spec().table_section(kind))
             span = section.heading.span if section else doc_start(doc)
             yield Finding(span, {"table": TABLE_NAMES[kind]["zh"], "table_en": TABLE_NAMES[kind]["en"]})
 
@@ -45,11 +44,7 @@ class TableVersion(CheckKind):
         for table in (doc.table2, doc.table3):
             if table is None or table.version is None or table.version == fmt:
                 continue
-            if table.kind == "table2":
-                spans = [span for _, span in table.headers] or [table.span]
-            else:
-                spans = [row.span for row in table.row_order if row.key == "other" or
-                         (row.key or "").startswith("other.")] or [table.span]
+            spans = table.version_evidence or [table.span]  # what made the parser decide (headers, rows)
             yield Finding(spans[0], {**_table_args(table.kind),
                                      "found": _FORMAT_NAMES.get(table.version, table.version),
                                      "found_en": _FORMAT_NAMES_EN.get(table.version, table.version),
@@ -59,7 +54,7 @@ class TableVersion(CheckKind):
 
 
 def _layout(doc, table) -> str | None:
-    return table.version or (doc.format if doc.format in ("2021", "2019-trial") else None)
+    return table.version or (doc.format if doc.format in TABLE_FORMATS else None)
 
 
 @check_kind
@@ -120,11 +115,11 @@ class RowLabels(CheckKind):
             if table.kind == "table2":
                 for row in table.row_order:
                     if row.old_label:
-                        new = c.data["table2"]["old_labels"][layout][row.old_label]
+                        new = c.t2_old_labels(layout)[row.old_label]
                         yield Finding(row.label_span,
                                       {**_table_args("table2"), "label": row.old_label, "expected": new},
                                       case="old_label", edits=[Edit(row.label_span.start, row.label_span.end, new)])
-            if layout is None or (table.version and doc.format in ("2021", "2019-trial")
+            if layout is None or (table.version and doc.format in TABLE_FORMATS
                                   and table.version != doc.format):
                 continue  # the other version's table: table-version reports it once
             expected = self._expected(table.kind, layout)

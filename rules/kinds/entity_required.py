@@ -10,7 +10,7 @@ from __future__ import annotations
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.rules.kinds._util import ANCHORS, anchor_span
 
-# The entity types of Document.entities (govlint.parse.entities.Entities), as packs name them.
+# The entity types of Document.entities (govlint.model.Entities), as packs name them.
 ENTITY_TYPES = ("docnos", "notices", "corrupt_notices", "format_titles", "periods", "phones", "postcodes",
                 "emails", "addresses", "urls")
 

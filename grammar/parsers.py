@@ -1,4 +1,4 @@
-"""Loading the Lark grammars of this folder, with their LALR tables cached on disk.
+"""The Lark parsers of this folder's grammars (report.lark, relation.lark), their LALR tables cached on disk.
 
 Building LALR tables costs tens of milliseconds; the cache (keyed by govlint's
 version and the grammar text) brings a cold start down to well under one.  Where
