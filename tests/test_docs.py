@@ -68,3 +68,9 @@ def test_a_mistake_in_a_built_in_pack_points_at_the_file_to_edit():
 
     for rule in builtin_rules():
         assert Path(rule.source).is_file() and Path(rule.source).parent.name == "packs", rule.source
+
+
+def test_govlint_kinds_lists_the_fields_a_message_may_name():
+    out = cli_runner().invoke(cli, ["kinds"]).output
+    block = out.split("cell-relation:")[1].split("\n")
+    assert any(line.strip().startswith("fields:") and "{expected}" in line for line in block[:6]), out

@@ -151,6 +151,8 @@ def list_kinds() -> str:
             out.append(f"    {param} ({types}{required}): {spec.doc}")
         if kind.CASES:
             out.append(f"    cases: {', '.join(kind.CASES)}")
+        if kind.FIELDS:  # what a rule's message, fix and help templates may name
+            out.append(f"    fields: {', '.join('{' + field + '}' for field in kind.FIELDS)}")
     return "\n".join(out) + "\n"
 
 

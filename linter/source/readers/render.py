@@ -28,8 +28,6 @@ from govlint.support import i18n
 from govlint.source import InputError
 
 # What a Budget reads, for its messages ("reading the PDF took …" / "读取PDF文件用时超过 …").
-WHAT = {"the Word document": "Word 文档", "the PDF": "PDF 文件", "the page": "网页", "the text": "文本"}
-
 # C0 controls other than TAB and LF, DEL, and the C1 block: nothing a reader should pass on.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
@@ -72,10 +70,10 @@ class Budget:
     cells the whole document may produce.  ``check()`` is cheap: readers call it in their
     loops (per paragraph, row, element, glyph batch), not only between pages."""
 
-    def __init__(self, path: str, what: str = "the file", seconds: float | None = None,
+    def __init__(self, path: str, what: i18n.Message, seconds: float | None = None,
                  max_text: int | None = None, max_cells: int | None = None):
         self.path = path
-        self.what = what if isinstance(what, i18n.Message) else i18n.msg(what, WHAT.get(what, what))
+        self.what = what  # "the PDF" / "PDF 文件": what the limit messages name, in both languages
         self.seconds = MAX_SECONDS if seconds is None else seconds
         self.deadline = time.monotonic() + self.seconds
         self.max_text = MAX_TEXT if max_text is None else max_text

@@ -5,6 +5,7 @@ of text (``render.MAX_TEXT``), so that what the line classifier reads is bounded
 from __future__ import annotations
 
 from govlint.source import Source
+from govlint.support import i18n
 from govlint.source.readers import reader
 from govlint.source.readers import render
 
@@ -12,5 +13,5 @@ from govlint.source.readers import render
 @reader("text", (".txt", ".md", ".markdown", ".text"))
 def read_text(data: bytes, path: str) -> Source:
     source = Source.from_bytes(data, path)
-    render.Budget(path, "the text").text(len(source.text))
+    render.Budget(path, i18n.msg("the text", "文本")).text(len(source.text))
     return source
