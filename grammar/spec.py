@@ -25,7 +25,7 @@ title in brackets).
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from typing import Any
 
@@ -36,12 +36,28 @@ TABLE_FORMATS = ("2021", "2019-trial")     # the formats with mandated tables; a
 TABLES = ("table2", "table3", "table4")    # the mandated tables, as the document tree and rule packs name them
 
 
+def _answered_once(method):
+    """An accessor's answer never changes: compute it once per arguments, per Spec.  Lists, dicts
+    and sets are handed out as shallow copies, so that a caller changing its answer cannot change
+    the next caller's.  (The parser and the rules ask the same questions for every report.)"""
+    @wraps(method)
+    def answer(self, *args, **kwargs):
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        try:
+            value = self._answers[key]
+        except KeyError:
+            value = self._answers[key] = method(self, *args, **kwargs)
+        return value.copy() if isinstance(value, (list, dict, set)) else value
+    return answer
+
+
 class Spec:
     """canonical.json with accessors.  ``data`` is the parsed JSON, read-only by convention: ask
     an accessor (add one) rather than reading it."""
 
     def __init__(self, data: dict[str, Any]):
         self.data = data
+        self._answers: dict[tuple, Any] = {}
 
     # -- formats ----------------------------------------------------------------------------------
     def format_info(self, fmt: str) -> dict[str, Any]:
@@ -240,6 +256,11 @@ class Spec:
         """The heads printed above table 4's groups: key → (label, the group keys it is over)."""
         return {key: (head["label"], list(head["over"])) for key, head in self.data["table4"]["group_heads"].items()}
 
+
+
+for _name, _method in list(vars(Spec).items()):
+    if callable(_method) and not _name.startswith("_"):
+        setattr(Spec, _name, _answered_once(_method))
 
 @lru_cache(maxsize=None)
 def _labels(spec: Spec, table: str, what: str) -> dict[str, str]:
