@@ -234,7 +234,6 @@ def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
     Not evaluated: a cell is blank, not a number, or already charged with an earlier failure."""
     values: list[Any] = []
     blamed: Cell | None = None
-    found: Any = None  # the blamed cell's number
     for (_sign, term), cells in zip(relation.left + relation.right, groups):
         if cells is None:
             number = _exact(term.value)
@@ -250,8 +249,8 @@ def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
             if value is None:
                 return None  # not a finite number after all: cell-values reports it
             total += value
-        if _is_blamed(term, blame):
-            blamed, found = cells[0], _exact(cells[0].value)
+        if term.value == blame and term.kind == "name":  # _is_blamed, inline: this loop is hot
+            blamed = cells[0]
         values.append(total)
     split = len(relation.left)
     left = sum(sign * value for (sign, _), value in zip(relation.left, values[:split]))
@@ -260,6 +259,7 @@ def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
         return None
     if blamed is None:
         return None  # the blamed name is not a cell of this row or column
+    found: Any = _exact(blamed.value)  # the blamed cell's number
     # Solve the relation for the blamed cell (its coefficient is ±1).
     on_left = any(_is_blamed(term, blame) for _, term in relation.left)
     side = relation.left if on_left else relation.right
