@@ -63,8 +63,11 @@ class NoticeCited(CheckKind):
             return
         info = spec().format_info(doc.format)
         args = {"expected": info.get("notice") or "", "title": info.get("format_title") or ""}
-        if entities.format_titles:
-            yield Finding(entities.format_titles[0].span, args, case="title_only")
+        # Only the national format's own title counts as naming it; "…年度报告有关事项的通知" is the
+        # title of many a provincial notice, which is not the format notice (a warning, not an info).
+        titles = [title for title in entities.format_titles if not title.groups.get("notice")]
+        if titles:
+            yield Finding(titles[0].span, args, case="title_only")
         else:
             yield Finding(preamble_anchor(doc), args)
 
