@@ -114,7 +114,7 @@ def test_table_4_opens_at_its_header():
     ("一.总体情况", "HEADING"),
     ("一、2023年总体情况", "TEXT"),                 # a digit: not a heading
     ("一、" + "总体情况" * 10, "TEXT"),               # over HEADING_MAX characters
-    ("一、总体情况。本年度依法公开", "TEXT"),          # a sentence inside
+    ("一、总体情况。本年度依法", "TEXT"),              # a sentence inside
     ("一、", "TEXT"),                                # nothing after the numbering
     ("五、", "TEXT"),
     ("一总体情况", "TEXT"),                          # no 、
@@ -281,3 +281,15 @@ def test_in_space_mode_a_unit_word_joins_the_number_before_it():
 def test_an_over_long_number_is_a_bad_cell_without_a_value():
     tok = next(tok for tok in LineClassifier(Source(f"{T3_HEAD}\n{'9' * 13}\t0\n", "t.txt")).run() if tok.type == "CELLS")
     assert [(kind, value) for kind, _start, _end, value, _unit in tok.cells] == [("BAD", None), ("NUM", 0)]
+
+
+@pytest.mark.parametrize("line, heading", [("一、总体情况2023年，本机关坚持主动公开。", "一、总体情况"),
+                                           ("一、总体情况。本年度依法公开政府信息。", "一、总体情况。"),
+                                           ("六、其他需要报告的事项本年度未收取信息处理费。", "六、其他需要报告的事项")])
+def test_a_mandated_heading_run_into_its_paragraph_is_a_heading_and_text(line, heading):
+    assert tokens(line)[-2:] == [("HEADING", heading), ("TEXT", line[len(heading):])]
+
+
+@pytest.mark.parametrize("line", ["一、总体情况概述", "五、存在的主要问题及改进情况（一）存在问题"])
+def test_more_words_after_a_heading_are_not_a_paragraph(line):
+    assert types(line)[-1:] == ["HEADING"]

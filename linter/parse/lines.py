@@ -29,6 +29,7 @@ prose  第二十条第（X）项, or table 2's column header (信息内容 …) 
 prose  table 3's note (勾稽关系 …); a header of table-3 words naming          T3_START, read as t3         t3
        申请人/自然人/法人; until a table 3 has ended, the row 新收 or 结转
 prose  a header of table-4 words naming 行政复议 or 行政诉讼                    T4_START, read as t4         t4
+prose  a mandated heading's words run into a paragraph (一、总体情况2023年，…)   HEADING TEXT                 prose
 prose  a heading: 一、… (short, no digit, not a table-3 row or group 一–四)     HEADING                      prose
 prose  a sub-heading: （一）… (a long line: its head up to 。:;!?)             SUBHEADING [TEXT]            prose
 prose  anything else                                                       TEXT (a run-on joins it)     prose
@@ -68,6 +69,8 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Tuple
 from lark import Token
 
 from govlint.grammar.shapes import (
+    HEADING_TRAILERS,
+    numeral_value,
     ARTICLE_20,
     BARE_PAGE_NUMBER,
     HEADING_NUMBER,
@@ -102,6 +105,12 @@ _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
 _LINK_ONLY = re.compile(r"^\s*%s\S*\s*$" % LINK_START, re.I)
 # Table vocabulary (grammar/canonical.json), and the words that open a table region
 # (LineClassifier._table_opener), table by table.  The classifier's own are fragments of labels.
+# The words of each mandated heading and its known rewordings, longest first: a web page may run a
+# heading into its first paragraph ("一、总体情况2023年，本机关…"), and only these words say where it ends.
+_HEADING_WORDS = {section: sorted([spec().heading_words(section), *spec().heading_variants(section)], key=len, reverse=True)
+                  for section in spec().section_ids()}
+_RUN_IN_MIN = 8
+_RUN_IN_PROSE = re.compile(r"[\d，,。；;：:]")
 _T3_TOP_KEYS = frozenset(spec().t3_top_keys())  # 一、本年新收… … 四、结转下年度…: rows and a group, not headings
 _T3_INCOMING_KEYS = frozenset(spec().t3_incoming_keys())  # 一、本年新收…, 二、上年结转…
 _T2_LABEL_HEADER = spec().t2_label_header()      # 信息内容: table 2's header starts with it
@@ -361,7 +370,7 @@ def _plan_t3(folded: str, lead: int, body_length: int,
     whole = (lead, lead + body_length)
     if _NOTE.search(body):
         return True, (("NOTE", *whole, None),), None
-    if T2_BLOCK.match(body) or _opens_t4(body, c) or _heading_match(body, c):
+    if T2_BLOCK.match(body) or _opens_t4(body, c) or _heading_match(body, c) or _run_in_heading(body):
         return False, (), None
     mode, fields = _split(folded, lead, body_length)
     if mode == "pipe":
@@ -428,6 +437,28 @@ def _heading_match(body: str, c: LabelMatcher) -> re.Match | None:
     if entry is not None and entry.key in _T3_TOP_KEYS:
         return None  # 一、本年新收… and 四、结转下年度… are table rows, not headings
     return match
+
+
+def _run_in_heading(body: str) -> tuple[re.Match, int] | None:
+    """A mandated heading run into its first paragraph (web pages): "六、其他需要报告的事项本年度未收取…".
+    (numbering match, where the heading's words end), when the words after the numbering are those of
+    the mandated heading of that number (or a known rewording) and text follows them."""
+    match = HEADING_NUMBER.match(body)
+    if not match:
+        return None
+    words = _HEADING_WORDS.get(numeral_value(match.group(1)), ())
+    rest = body[match.end():]
+    for word in words:
+        if rest.startswith(word):
+            tail = rest[len(word):].strip()
+            # A paragraph, not a longer heading ("一、总体情况概述"): some length, and a digit or a clause.
+            if len(tail) >= _RUN_IN_MIN and _RUN_IN_PROSE.search(tail):
+                end = match.end() + len(word)
+                while end < len(body) and body[end] in HEADING_TRAILERS:  # "一、总体情况。本年度…"
+                    end += 1
+                return match, end
+            return None
+    return None
 
 
 def _header_fields(fields: tuple[Field, ...], chars: frozenset, first_word: str | None = None) -> bool:
@@ -600,6 +631,14 @@ class LineClassifier:
                 return
         elif _LINK_ONLY.match(body):
             self._whole("LINK", line)
+            return
+        run_in = _run_in_heading(body)
+        if run_in is not None:  # a heading, then its first paragraph on the same line
+            numbering, cut = run_in
+            self._emit("HEADING", line, line.lead, line.lead + cut).match = numbering
+            remainder = body[cut:]
+            skip = len(remainder) - len(remainder.lstrip())
+            self._text(line, line.lead + cut + skip, line.lead + len(body))
             return
         heading = self._heading(line)
         if heading:
