@@ -293,3 +293,8 @@ def test_a_mandated_heading_run_into_its_paragraph_is_a_heading_and_text(line, h
 @pytest.mark.parametrize("line", ["一、总体情况概述", "五、存在的主要问题及改进情况（一）存在问题"])
 def test_more_words_after_a_heading_are_not_a_paragraph(line):
     assert types(line)[-1:] == ["HEADING"]
+
+
+def test_heading_shaped_debris_does_not_end_table_3_but_a_section_heading_does():
+    kinds = body(T3_HEAD, "三、本予以公开", "四、结转下年度继续办理\t" + ZEROS, "四、政府信息公开行政复议、行政诉讼情况")
+    assert kinds.count("TABLE_END") == 1 and kinds[-2:] == ["TABLE_END", "HEADING"]

@@ -39,7 +39,8 @@ t2     a markdown line (# …) that is not a heading                         CAP
 t2     label and numbers, the label a table-2 row or ≤ 16 characters       LABEL… CELLS                 t2
 t2     anything else                                                       TABLE_END                    prose
 t3     table 3's note                                                      NOTE                         t3
-t3     第二十条第（X）项; a table-4 header; a heading                          TABLE_END                    prose
+t3     第二十条第（X）项; a table-4 header; a heading naming a mandated       TABLE_END                    prose
+       section (heading-shaped debris such as 三、本予以公开 is table text)
 t3     table-3 header words only (a pipe row: no number, no leading label)  HEAD                         t3
 t3     a markdown line (# …) that is not a row label                       HEAD (header words), CAPTION t3
 t3     prose: a 。, or over 40 characters and no number                     TABLE_END                    prose
@@ -109,6 +110,7 @@ _LINK_ONLY = re.compile(r"^\s*%s\S*\s*$" % LINK_START, re.I)
 # heading into its first paragraph ("一、总体情况2023年，本机关…"), and only these words say where it ends.
 _HEADING_WORDS = {section: sorted([spec().heading_words(section), *spec().heading_variants(section)], key=len, reverse=True)
                   for section in spec().section_ids()}
+_SECTION_KEYWORDS = tuple(keyword for section in spec().section_ids() for keyword in spec().heading_keywords(section))
 _RUN_IN_MIN = 8
 _RUN_IN_PROSE = re.compile(r"[\d，,。；;：:]")
 _T3_TOP_KEYS = frozenset(spec().t3_top_keys())  # 一、本年新收… … 四、结转下年度…: rows and a group, not headings
@@ -370,7 +372,7 @@ def _plan_t3(folded: str, lead: int, body_length: int,
     whole = (lead, lead + body_length)
     if _NOTE.search(body):
         return True, (("NOTE", *whole, None),), None
-    if T2_BLOCK.match(body) or _opens_t4(body, c) or _heading_match(body, c) or _run_in_heading(body):
+    if T2_BLOCK.match(body) or _opens_t4(body, c) or _heading_ends_table(body, c):
         return False, (), None
     mode, fields = _split(folded, lead, body_length)
     if mode == "pipe":
@@ -437,6 +439,21 @@ def _heading_match(body: str, c: LabelMatcher) -> re.Match | None:
     if entry is not None and entry.key in _T3_TOP_KEYS:
         return None  # 一、本年新收… and 四、结转下年度… are table rows, not headings
     return match
+
+
+def _heading_ends_table(body: str, c: LabelMatcher) -> bool:
+    """Inside a table region a heading-shaped line ends the table only if it names a mandated section
+    (its words, a rewording or a keyword: "四、政府信息公开行政复议…"). Extraction leaves table debris
+    shaped like a heading ("三、本予以公开": 三、本年度办理结果 fused with a fragment of another label);
+    that is table text, and the rows after it still belong to the table."""
+    if _run_in_heading(body):
+        return True
+    match = _heading_match(body, c)
+    if match is None:
+        return False
+    rest = body[match.end():]
+    return any(keyword in rest for keyword in _SECTION_KEYWORDS) or any(
+        rest.startswith(word) for words in _HEADING_WORDS.values() for word in words)
 
 
 def _run_in_heading(body: str) -> tuple[re.Match, int] | None:
