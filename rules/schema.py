@@ -37,7 +37,7 @@ from govlint.rules.registry import get_kind, unknown_kind_reason
 from govlint.rules.relation import RelationError
 from govlint.rules.rule import Rule
 from govlint.support import i18n
-from govlint.support.yamlio import ConfigError, Located, plain
+from govlint.support.yamlio import Located, plain
 
 CODE = re.compile(r"^[A-Z]{1,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -358,14 +358,10 @@ def build_rule(where: Located, node, pack_formats: tuple, pack: str) -> Rule:
 def build_pack(data, path: str) -> list[Rule]:
     """The rules of a pack's YAML data (plain, or with positions for the error's place)."""
     where = Located(path)
-    if not isinstance(data, dict):
-        raise ConfigError(path, 1, 1, i18n.msg("a rule pack is a mapping with 'pack', 'formats' and 'rules'",
-                                               "规则包应为包含 'pack'、'formats' 和 'rules' 的映射"))
-    for key in data:
-        if key not in PACK_KEYS:
-            raise where.error(data, key, i18n.fmt("unknown rule-pack key {key!r} (pack, description, formats, rules)",
-                                                  "未知的规则包键 {key!r}（可用：pack、description、formats、rules）",
-                                                  key=key))
+    where.check_mapping(data, PACK_KEYS, i18n.msg("a rule pack is a mapping with 'pack', 'formats' and 'rules'",
+                                                  "规则包应为包含 'pack'、'formats' 和 'rules' 的映射"),
+                        lambda key: i18n.fmt("unknown rule-pack key {key!r} (pack, description, formats, rules)",
+                                             "未知的规则包键 {key!r}（可用：pack、description、formats、rules）", key=key))
     rules_node = data.get("rules")
     if not isinstance(rules_node, list):
         raise where.error(data, "rules" if "rules" in data else None,

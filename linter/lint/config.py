@@ -185,14 +185,11 @@ def parse_config(data, path: str) -> Config:
     where = Located(path)
     if data is None:
         return Config(path=path)
-    if not isinstance(data, dict):
-        raise ConfigError(path, 1, 1, i18n.msg("the configuration must be a mapping (select:, ignore:, severity: …)",
-                                               "配置应为“键: 值”的映射（select:、ignore:、severity: …）"))
-    for key in data:
-        if key not in _KEYS:
-            raise where.error(data, key, i18n.fmt("unknown setting {key!r}; known settings: {known}",
-                                                  "未知的设置项 {key!r}；可用的设置项：{known}",
-                                                  key=key, known=", ".join(sorted(_KEYS))))
+    where.check_mapping(data, _KEYS, i18n.msg("the configuration must be a mapping (select:, ignore:, severity: …)",
+                                              "配置应为“键: 值”的映射（select:、ignore:、severity: …）"),
+                        lambda key: i18n.fmt("unknown setting {key!r}; known settings: {known}",
+                                             "未知的设置项 {key!r}；可用的设置项：{known}",
+                                             key=key, known=", ".join(sorted(_KEYS))))
     config = Config(path=path)
     seen: list = []  # every selector, checked once the rule packs are known
     if "select" in data:

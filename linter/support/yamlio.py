@@ -265,6 +265,15 @@ class Located:
             line, column = line + 1, column + 1
         return ConfigError(self.path, line, column, message)
 
+    def check_mapping(self, data, known, not_mapping: i18n.Message, unknown) -> None:
+        """A document's top level: a mapping (else ``not_mapping`` at 1:1) whose keys are all ``known``
+        (else ``unknown(key)`` at that key)."""
+        if not isinstance(data, dict):
+            raise ConfigError(self.path, 1, 1, not_mapping)
+        for key in data:
+            if key not in known:
+                raise self.error(data, key, unknown(key))
+
 
 def plain(node):
     """ruamel containers → plain dicts/lists/str (ruamel scalars subclass the builtins)."""
