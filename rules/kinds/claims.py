@@ -1,22 +1,101 @@
-"""text-table-claims: what the prose says about applications agrees with table 3."""
+"""text-table-claims: what the prose says about applications agrees with table 3.
+
+A claim is read within one clause (issue 9, layout class 8).  Folding turns ， into , so a
+pattern run over a whole paragraph would join clauses: "收到…申请，其中5件…" is not "收到5件".
+So the squeezed, folded text of each paragraph is cut into sentences and each sentence into
+clauses (``clauses``), and a count pattern must match inside one clause: the count it takes is the
+first number after the clause's verb (the patterns allow no digit in between).
+
+Not every count is this body's count of this year's applications.  Around a match, the kind reads
+the *context* of the clause: the text of the clause before the match and the sentence's first
+clause (where the subject and the time usually are: "2023年，全市各级行政机关共收到…").
+
+* a part of the body ("区政府办代表区政府受理…", "其中X科室…", any clause after 其中): not compared;
+* a wider area ("全市各级行政机关共收到…", "全区各部门…"): not compared as an error; an info
+  (case ``scope``) when its figure differs from table 3, saying the scope differs;
+* another year ("2022年收到…" in a 2023 report, "上年…", "2019年以来"): not compared;
+* a comparison ("同比增长5件", "较上年减少3件") or another verb before the count
+  ("收到…申请并办结15件"): not a count of applications received.
+
+The words are parameters (defaults below), the patterns are the rule pack's.  A later facts layer
+will extract quantities properly; until then this stays data-driven and small.
+"""
 from __future__ import annotations
 
+import re
+from typing import Iterator, NamedTuple
+
+from govlint.grammar.shapes import CLAUSE_END as _CLAUSE_END, SENTENCE, TITLE_YEAR, parse_number
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
-from govlint.grammar.shapes import parse_number
-from govlint.rules.kinds._util import compiled, number_text, prose, search
+from govlint.rules.kinds._util import compiled, number_text, prose
+
+# A clause ends where grammar/shapes.py's CLAUSE_END says, and also before 其中 ("共收到申请15件其中5件…"):
+# 其中 is a word, not a shape.
+CLAUSE_END = re.compile(_CLAUSE_END.pattern + "|(?=其中)")
+PART_MARK = "其中"  # what opens a part of the figure before it, in the same sentence
+
+# A part of the body: a figure of one office or unit is not the body's figure.
+PART_WORDS = ["其中", "代表", "办公室", "办公厅", "政府办", "科室", "处室", "本级", "下属", "所属"]
+# A wider area than the body: "全市各级行政机关共收到…".
+AREA_WORDS = ["全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全乡", "全系统",
+              "各级", "各部门", "各单位", "各地", "各县", "各区", "各乡镇", "各街道"]
+# Not this year: a year other than the report's is checked apart (TITLE_YEAR).
+PAST_WORDS = ["上年", "上一年", "去年", "前年", "同期"]
+# Before the count: a comparison, or another verb the count belongs to.
+NOT_A_COUNT_WORDS = ["同比", "环比", "较", "增长", "增加", "减少", "下降", "上升", "持平",
+                     "答复", "办结", "办理", "处理", "回复", "予以", "同意"]
+
+
+class Clause(NamedTuple):
+    start: int        # offset in the text that was split
+    text: str
+    topic: str        # the first clause of its sentence ("" when this is that clause)
+    in_part: bool     # after 其中 in its sentence: a part of an earlier figure
+
+
+def clauses(text: str) -> Iterator[Clause]:
+    """The clauses of a folded (squeezed) text, sentence by sentence: the pieces between
+    CLAUSE_END marks, each with its sentence's first clause and whether 其中 came before it."""
+    for sentence in SENTENCE.finditer(text):
+        begin, topic, in_part = sentence.start(), None, False
+        body = sentence.group()
+        pieces = []
+        at = 0
+        for mark in CLAUSE_END.finditer(body):
+            pieces.append((at, body[at:mark.start()]))
+            at = mark.end()
+        pieces.append((at, body[at:]))
+        for offset, piece in pieces:
+            if not piece.strip():
+                continue
+            in_part = in_part or piece.startswith(PART_MARK)
+            yield Clause(begin + offset, piece, topic or "", in_part)
+            if topic is None:
+                topic = piece
 
 
 @check_kind
 class TextTableClaims(CheckKind):
-    """The text's claim about applications received (未收到… / 共收到N件) matches table 3."""
+    """The text's claim about applications received (未收到… / 共收到N件) matches table 3.
+
+    Read clause by clause; a figure of a part of the body, a wider area or another year is not
+    compared (module docstring)."""
 
     name = "text-table-claims"
-    FIELDS = ("claim", "table", "text")
-    CASES = ("zero",)
+    FIELDS = ("claim", "table", "text", "scope")
+    CASES = ("zero", "scope")
     PARAMS = {
-        "zero_patterns": Param(list, [], "regexes for 'no application was received'"),
-        "count_patterns": Param(list, [], "regexes with a group (?P<n>…) for 'N applications were received'"),
+        "zero_patterns": Param(list, [], "regexes for 'no application was received' (matched within one clause)"),
+        "count_patterns": Param(list, [], "regexes with a group (?P<n>…) for 'N applications were received' "
+                                          "(matched within one clause)"),
         "scope": Param((list, str, int), [1, 3], "where the claims are read: section ids, preamble or document"),
+        "part_words": Param(list, PART_WORDS, "words of the subject that scope a figure to a part of the body "
+                                              "(not compared)"),
+        "area_words": Param(list, AREA_WORDS, "words of the subject that scope a figure to a wider area "
+                                              "(not compared; an info when it differs)"),
+        "past_words": Param(list, PAST_WORDS, "words that put a figure in another year (not compared)"),
+        "not_a_count_words": Param(list, NOT_A_COUNT_WORDS, "words between the verb and the number that make it "
+                                                            "a comparison or another verb's count"),
     }
 
     @staticmethod
@@ -27,6 +106,9 @@ class TextTableClaims(CheckKind):
             compiled(pattern)
         for pattern in params["zero_patterns"]:
             compiled(pattern)
+        for name in ("part_words", "area_words", "past_words", "not_a_count_words"):
+            if not all(isinstance(word, str) and word for word in params[name]):
+                raise ValueError(f"{name} must be a list of words")
 
     def check(self, doc, params):
         table = doc.table3
@@ -40,32 +122,62 @@ class TextTableClaims(CheckKind):
         carried = carried_cell.value if carried_cell is not None and carried_cell.is_number else 0
         if not _is_value(carried):
             carried = 0
-        paragraphs = prose(doc, params["scope"])
+        count_patterns = [compiled(pattern) for pattern in params["count_patterns"]]
+        zero_patterns = [compiled(pattern) for pattern in params["zero_patterns"]] if new != 0 else []
         claimed = set()
-        for pattern in params["count_patterns"]:
-            for paragraph, match in search(paragraphs, compiled(pattern)):
-                digits = match.group("n").lstrip("0") or "0"
-                parsed = parse_number(digits)
-                if parsed is None:
-                    continue  # longer than any number a report states: not a claim (the one parser says)
-                n = parsed[0]
-                span = paragraph.squeezed_span(match.start(), match.end())
-                if span.start in claimed:
-                    continue
-                claimed.add(span.start)
-                if n not in (new, new + carried):
-                    yield Finding(span, {"claim": digits, "table": number_text(new), "text": match.group()},
-                                  related=[cell.span])
-        if new == 0:
-            return
-        for pattern in params["zero_patterns"]:
-            for paragraph, match in search(paragraphs, compiled(pattern)):
-                span = paragraph.squeezed_span(match.start(), match.end())
-                if span.start in claimed:
-                    continue
-                claimed.add(span.start)
-                yield Finding(span, {"claim": 0, "table": number_text(new), "text": match.group()},
-                              case="zero", related=[cell.span])
+        for paragraph in prose(doc, params["scope"]):
+            for clause in clauses(paragraph.squeezed.text):
+                for pattern, zero in [(p, False) for p in count_patterns] + [(p, True) for p in zero_patterns]:
+                    for match in pattern.finditer(clause.text):
+                        scope, area = _scope(doc, clause, match, params, zero)
+                        if scope == "skip":
+                            continue
+                        span = paragraph.squeezed_span(clause.start + match.start(), clause.start + match.end())
+                        if span.start in claimed:
+                            continue
+                        claimed.add(span.start)
+                        finding = _finding(match, zero, area, new, carried, cell, span)
+                        if finding is not None:
+                            yield finding
+
+
+def _scope(doc, clause: Clause, match, params, zero: bool) -> tuple[str, str]:
+    """Whose figure of which year a match is: ("body", "") to compare, ("area", the area's word) for
+    an info when it differs, or ("skip", "") for a part of the body, another year, a comparison."""
+    context = clause.topic + clause.text[:match.start()]
+    if clause.in_part or _first(context, params["part_words"]) or _first(context, params["past_words"]):
+        return "skip", ""
+    if doc.year is not None and any(int(year.group(1)) != doc.year for year in TITLE_YEAR.finditer(context)):
+        return "skip", ""
+    if not zero:
+        before_count = match.group()[:match.start("n") - match.start()]
+        if _first(before_count, params["not_a_count_words"]):
+            return "skip", ""
+    area = _first(context, params["area_words"])
+    return ("area", area) if area else ("body", "")
+
+
+def _finding(match, zero: bool, area: str, new, carried, cell, span) -> Finding | None:
+    text = match.group()
+    if zero:
+        if area:
+            return None  # "全市未收到…" beside a body's non-zero table: nothing to say with confidence
+        return Finding(span, {"claim": 0, "table": number_text(new), "text": text}, case="zero", related=[cell.span])
+    digits = match.group("n").lstrip("0") or "0"
+    parsed = parse_number(digits)
+    if parsed is None:
+        return None  # longer than any number a report states: not a claim (the one parser says)
+    if parsed[0] in (new, new + carried):
+        return None
+    args = {"claim": digits, "table": number_text(new), "text": text, "scope": area}
+    if area:
+        return Finding(span, args, case="scope", related=[cell.span])
+    return Finding(span, args, related=[cell.span])
+
+
+def _first(text: str, words) -> str:
+    """The first of words that text contains, else ""."""
+    return next((word for word in words if word in text), "")
 
 
 def _is_value(value) -> bool:
