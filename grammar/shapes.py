@@ -75,6 +75,11 @@ def number_shaped(text: str) -> bool:
     return _NUMBER_SHAPED.fullmatch(text) is not None
 
 
+# A table cell that says "none" with a mark instead of 0 (folded: — – － ― are "-"): a blank cell
+# written differently.  无 is a word, not a mark: it stays a non-numeric cell.
+NONE_MARK = re.compile(r"^(?:[-—–－―]+|[/／]+)$")
+
+
 # -- characters --------------------------------------------------------------------------------------
 def char_class(chars: str) -> str:
     """A regex character class of exactly these characters: "[〔\\[(]"."""

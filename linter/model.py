@@ -100,6 +100,9 @@ class Sentence:
 class Cell(NamedTuple):
     """A value cell: kind NUM (a number), BLANK (empty) or BAD (anything else).
 
+    BLANK is a cell left empty, a mark written for "none" (``—``, ``/``: its span is the mark),
+    or a cell an export dropped at the end of a row (zero-width, where the row ends).
+
     ``start``/``end`` are offsets in Source.text; ``span`` builds the Span on demand (a
     report has hundreds of cells and rules look at few).  A cell's column is its Row's
     business (``Row.columns``)."""
@@ -135,6 +138,7 @@ class Row:
     old_label: str | None = None  # table 2: a label of the other format (规范性文件)
     block: str | None = None      # table 2: article item (一 五 六 八 九)
     columns: list | None = None   # column key of each cell, once the row's width is right
+    open_end: bool = False        # a tab or pipe line: cells missing at its end can only be blanks
 
     @property
     def width_ok(self) -> bool:

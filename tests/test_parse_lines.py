@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from govlint.grammar.spec import spec
-from govlint.parse.lines import Field, LineClassifier, cut_row
+from govlint.parse.lines import Field, LineClassifier, _make_lines, cut_row, split_fields
 from govlint.source import Source
 
 H1 = "一、总体情况"  # a heading: opens no front matter, and puts the classifier in the prose state
@@ -250,17 +250,37 @@ def cut(mode: str, *texts: str) -> tuple[list[str], list[tuple[str, str]]]:
     return [f.text for f in label], [(kind, f.text) for kind, f in cells]
 
 
-def test_cells_run_from_the_first_number_to_the_last():
-    assert cut("tab", "规章", "1", "", "3", "") == (["规章"], [("NUM", "1"), ("BLANK", ""), ("NUM", "3")])
+def test_cells_run_from_the_label_to_the_last_value_and_its_empty_fields():
+    assert cut("tab", "规章", "1", "", "3", "") == (["规章"], [("NUM", "1"), ("BLANK", ""), ("NUM", "3"), ("BLANK", "")])
     assert cut("tab", "规章", "1", "无", "3") == (["规章"], [("NUM", "1"), ("BAD", "无"), ("NUM", "3")])
+    # an empty first value cell is a cell, not part of the label
+    assert cut("tab", "(七) 总计", "", "35", "") == (["(七) 总计"], [("BLANK", ""), ("NUM", "35"), ("BLANK", "")])
+    # a remark after the values is no cell
+    assert cut("tab", "规章", "1", "", "备注") == (["规章"], [("NUM", "1"), ("BLANK", "")])
+
+
+def test_a_row_whose_value_fields_are_all_empty_is_its_label_and_blank_cells():
+    assert cut("tab", "(六) 其他处理", "", "", "") == (["(六) 其他处理"], [("BLANK", "")] * 3)
+    assert cut("tab", "(六) 其他处理") == (["(六) 其他处理"], [])
 
 
 def test_a_pipe_row_keeps_its_trailing_blank_cells():
     assert cut("pipe", "规章", "1", "", "") == (["规章"], [("NUM", "1"), ("BLANK", ""), ("BLANK", "")])
 
 
-def test_a_dash_before_the_first_number_is_a_bad_cell():
-    assert cut("tab", "规章", "—", "0", "0") == (["规章"], [("BAD", "—"), ("NUM", "0"), ("NUM", "0")])
+@pytest.mark.parametrize("mark", ["—", "-", "－", "/", "——", "／"])
+@pytest.mark.parametrize("mode", ["tab", "pipe", "space"])
+def test_a_mark_for_none_is_a_blank_cell(mode, mark):
+    assert cut(mode, "规章", mark, "0", mark) == (["规章"], [("BLANK", mark), ("NUM", "0"), ("BLANK", mark)])
+    assert cut(mode, "规章", mark, mark) == (["规章"], [("BLANK", mark), ("BLANK", mark)])
+
+
+def test_trailing_tabs_of_a_line_are_empty_fields():
+    line = next(_make_lines(Source("（六）其他处理\t\t\t\n", "t.txt")))
+    assert line.body == "(六)其他处理"  # folded; prose is read stripped: no work added per line
+    mode, fields = split_fields(line)
+    assert mode == "tab" and [f.text for f in fields] == ["(六)其他处理", "", "", ""]
+    assert [f.start for f in fields] == [0, 8, 9, 10]
 
 
 def test_a_line_without_numbers_is_all_label():

@@ -92,8 +92,8 @@ def test_table3_merged_group_labels_land_on_their_rows(linter, tmp_path):
     assert tc.tcPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}vMerge") is not None
     result = linter.lint_bytes(path.read_bytes(), str(path))
     rows = {row.key: row for row in result.doc.table3.row_order}
-    assert [c.value for c in rows["withheld.4"].cells] == [1, None, 0, 0, 0, 0, 1]  # the “—” is a bad cell
-    assert rows["withheld.4"].cells[1].kind == "BAD"
+    assert [c.value for c in rows["withheld.4"].cells] == [1, None, 0, 0, 0, 0, 1]  # the “—” is a blank cell: none
+    assert rows["withheld.4"].cells[1].kind == "BLANK"
     lines = result.source.text.splitlines()
     assert "三、本年度办理结果\t(一) 予以公开\t6\t1\t0\t0\t1\t0\t8" in lines
     assert "\t(三) 不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0" in lines

@@ -23,6 +23,7 @@ it the byline (BYLINE).  Then the states:
 state  the line                                                            tokens                       next
 =====  ==================================================================  ===========================  ====
 any    blank; a page mark (- 3 -, 第3页 共9页, 3/9); a rule (---, |--|)       none                         same
+any    only tabs (cells all left empty): in t4 blank values, else nothing   CELLS (t4) / none            same
 prose  1–3 digits alone (a page number)                                    none                         prose
 prose  a URL or mailto: alone                                              LINK                         prose
 prose  第二十条第（X）项, or table 2's column header (信息内容 …)               T2_START, read as t2         t2
@@ -36,7 +37,8 @@ prose  anything else                                                       TEXT 
 t2     第二十条第（X）项                                                      T2_BLOCK                     t2
 t2     table-2 header words only (or from 信息内容 on, no number)             HEAD                         t2
 t2     a markdown line (# …) that is not a heading                         CAPTION                      t2
-t2     label and numbers, the label a table-2 row or ≤ 16 characters       LABEL… CELLS                 t2
+t2     a table-2 row's label, with its cells or alone (a row left blank)   LABEL… CELLS (maybe empty)   t2
+t2     label and numbers, the label ≤ 16 characters (an unknown row)       LABEL… CELLS                 t2
 t2     anything else                                                       TABLE_END                    prose
 t3     table 3's note                                                      NOTE                         t3
 t3     第二十条第（X）项; a table-4 header; a heading naming a mandated       TABLE_END                    prose
@@ -57,6 +59,10 @@ t4     anything else                                                       TABLE
 end    (the end of the report)                                             TABLE_END in a table         —
 =====  ==================================================================  ===========================  ====
 
+Cells (cut_row): in tab and pipe lines every cell has its field, so empty fields (the tabs after a
+line's text too) are blank cells, and so is a mark for "none" (—, -, /); see cut_row and, for the
+fitting of rows to their width, parse.tables._fit.
+
 Prose lines that run on (no sentence end, no colon: shapes.ends_paragraph) are one TEXT token, a paragraph,
 however many they are.  tests/test_parse_lines.py has a case for each row.
 """
@@ -76,6 +82,7 @@ from govlint.grammar.shapes import (
     BARE_PAGE_NUMBER,
     HEADING_NUMBER,
     LINK_START,
+    NONE_MARK,
     NUMBER_UNITS,
     PAGE_MARK,
     SENTENCE_END,
@@ -114,6 +121,7 @@ _SECTION_KEYWORDS = tuple(keyword for section in spec().section_ids() for keywor
 _RUN_IN_MIN = 8
 _RUN_IN_PROSE = re.compile(r"[\d，,。；;：:]")
 _T3_TOP_KEYS = frozenset(spec().t3_top_keys())  # 一、本年新收… … 四、结转下年度…: rows and a group, not headings
+_T3_WIDTH = spec().t3_width()
 _T3_INCOMING_KEYS = frozenset(spec().t3_incoming_keys())  # 一、本年新收…, 二、上年结转…
 _T2_LABEL_HEADER = spec().t2_label_header()      # 信息内容: table 2's header starts with it
 _NOTE_WORDS = spec().t3_note_words()              # a line of table 3's note, however it was cut
@@ -129,7 +137,6 @@ _T3_APPLICANT = re.compile("|".join(_T3_APPLICANT_WORDS))
 _OPENER_HINT = re.compile("(?i:%s)|" % LINK_START + "|".join(map(re.escape, (
     ARTICLE_20, _T2_LABEL_HEADER, *_NOTE_WORDS, *_T3_APPLICANT_WORDS, *_T3_INCOMING_WORDS, *_T4_WORDS))))
 _UNITS = frozenset(NUMBER_UNITS)  # a unit written as its own word (21022 万元)
-_DASH = re.compile(r"^[-/\\—–_]+$")
 _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发文机关|公开日期|发布日期|成文日期|生成日期|文号|发文字号|"
                        r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
 _CHROME = frozenset(["正文", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]",
@@ -153,13 +160,14 @@ class LineToken(Token):
     Slots, not a __dict__: a report makes a few hundred tokens and they should
     cost the garbage collector nothing."""
 
-    __slots__ = ("line_no", "folded", "cells", "origin", "pieces", "match")
+    __slots__ = ("line_no", "folded", "cells", "origin", "open_end", "pieces", "match")
     start_pos: int
     end_pos: int
     line_no: int                 # 1-based line
     folded: str                  # the token's text folded (fullwidth → ASCII …), same length
     cells: tuple[CellSpec, ...]  # CELLS: its cells, offsets inside the line, which starts at ``origin``
     origin: int                  # in Source.text
+    open_end: bool               # CELLS of a tab or pipe line: cells missing at its end are dropped blanks
     pieces: array                # a TEXT of several lines: start, end offsets of each line's prose, flat
     match: re.Match              # HEADING: the match of its numbering (HEADING_NUMBER) on ``folded``
 
@@ -186,6 +194,8 @@ def _make_lines(source: Source) -> Iterator[Line]:
     for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
         folded = folded_text[start:end]
         if not folded or folded.isspace():
+            if folded.count("\t") >= 2:  # a table line whose cells are all empty (table 4 left blank)
+                yield Line(index + 1, start, text[start:end], folded, 0, "")
             continue  # blank lines carry nothing
         lead = 0
         if folded.startswith(_MD_LEAD):
@@ -261,12 +271,18 @@ def split_fields(line: Line) -> tuple[str, tuple[Field, ...]]:
 
 @short_cache(16384)  # table lines repeat from report to report (labels, zero rows)
 def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[Field, ...]]:
-    body = folded[body_start:body_start + body_length]
+    body_end = body_start + body_length
+    body = folded[body_start:body_end]
     if body.startswith("|"):
         inner = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
         return "pipe", _split_on(inner, "|", body_start + 1)
-    if "\t" in body:
-        return "tab", _split_on(body, "\t", body_start)
+    # A line's body is stripped, but the tabs after it are cells an HTML or Word export left
+    # empty (…\t3\t\t, （六）其他处理\t\t\t\t\t\t\t): they are kept as empty fields.
+    tail = folded[body_end:] if "\t" in folded[body_end:] else ""
+    if tail and not tail.isspace():
+        tail = ""  # a markdown ** after the body: no cells there
+    if "\t" in body or tail:
+        return "tab", _split_on(body + tail, "\t", body_start)
     fields = []
     for match in _WORD.finditer(body):
         fields.append(Field(body_start + match.start(), body_start + match.end(), match.group()))
@@ -291,56 +307,88 @@ Cut = Tuple[Tuple[Field, ...], Tuple[Tuple[str, Field], ...]]
 def cut_row(mode: str, fields: tuple[Field, ...]) -> Cut:
     """Split fields into label fields and cells (kind NUM|BLANK|BAD, field).
 
-    Cells run from the first number to the last; fields between them that are empty are blank
-    cells, other text is a bad cell, and so is a dash before the first number ("— 0 0 …").  In
-    space mode only the trailing run of numbers is cells (a leading number is part of the label),
-    and a unit written as its own word (``21022 万元``) joins the number before it.
+    A blank cell is an empty field or a mark standing for "none" (``—``, ``-``, ``/``: NONE_MARK):
+    exports leave zero cells so.  Other text among the values is a bad cell.
+
+    * tab and pipe rows (every cell has its field): the label is the text before the first value
+      (a number or a mark); the cells run from the field after the label to the last value, and on
+      over the empty fields after it (…\t3\t\t).  A row whose value fields are all empty
+      (（六）其他处理\t\t\t\t\t\t\t) is its label and that many blank cells.  Surplus blanks at either
+      end (alignment tabs, an export's trailing tab) are the row builder's to trim (parse.tables);
+      a row that ends early is padded there.
+    * space rows: only the trailing run of numbers and marks is cells (a leading number is part of
+      the label), and a unit written as its own word (``21022 万元``) joins the number before it.
+      A missing cell could have been anywhere in the row: nothing is padded.
     """
-    first: int | None = None
-    last = 0
-    dash = None  # the first dash before any number
-    for index, item in enumerate(fields):
-        if number_shaped(item.text):
-            if first is None:
-                first = index if dash is None else dash
-            last = index
-        elif first is None and dash is None and _DASH.match(item.text):
-            dash = index
-    if first is None:
+    if mode != "space":
+        return _cut_separated(fields)
+    first = len(fields)
+    while first > 0 and (_value_text(fields[first - 1].text) or
+                         (fields[first - 1].text in _UNITS and first - 1 > 0
+                          and number_shaped(fields[first - 2].text))):
+        first -= 1
+    if first == len(fields):
         return tuple(f for f in fields if f.text), ()
-    if mode == "space":
-        first = len(fields)
-        while first > 0 and (number_shaped(fields[first - 1].text) or _DASH.match(fields[first - 1].text) or
-                             (fields[first - 1].text in _UNITS and first - 1 > 0
-                              and number_shaped(fields[first - 2].text))):
-            first -= 1
-        if first == len(fields):
-            return tuple(f for f in fields if f.text), ()
-        last = len(fields) - 1
+    last = len(fields) - 1
     label = tuple(f for f in fields[:first] if f.text)
     cells = []
     index = first
     while index <= last:
         item = fields[index]
-        if mode == "space" and index + 1 <= last and fields[index + 1].text in _UNITS \
+        if index + 1 <= last and fields[index + 1].text in _UNITS \
                 and number_shaped(item.text + fields[index + 1].text):  # not "2元 元"
             merged = Field(item.start, fields[index + 1].end, item.text + fields[index + 1].text)
             cells.append(("NUM" if is_number(merged.text) else "BAD", merged))
             index += 2
             continue
-        if is_number(item.text):
-            cells.append(("NUM", item))
-        elif not item.text:
-            cells.append(("BLANK", item))
-        else:
-            cells.append(("BAD", item))  # a dash, 无, /, an over-long number, words between numbers
+        cells.append((_cell_kind(item.text), item))
         index += 1
-    if mode == "pipe":
-        for item in fields[last + 1:]:
-            if item.text:
-                break
-            cells.append(("BLANK", item))  # the row builder trims surplus blanks
     return label, tuple(cells)
+
+
+def _value_text(text: str) -> bool:
+    """A field written as a value: a number (maybe too long) or a "none" mark."""
+    return bool(text) and (number_shaped(text) or NONE_MARK.match(text) is not None)
+
+
+def _cell_kind(text: str) -> str:
+    if not text or NONE_MARK.match(text):
+        return "BLANK"
+    return "NUM" if is_number(text) else "BAD"  # 无, an over-long number, words between numbers
+
+
+def _cut_separated(fields: tuple[Field, ...]) -> Cut:
+    """cut_row for a tab or pipe row: every cell has its own field, empty ones too."""
+    first = next((index for index, item in enumerate(fields) if _value_text(item.text)), None)
+    if first is None:
+        # No value written: the empty fields after the label are the cells of a row left blank.
+        label = tuple(f for f in fields if f.text)
+        if not label:
+            return (), ()
+        after = fields.index(label[-1]) + 1
+        return label, tuple(("BLANK", item) for item in fields[after:])
+    label = tuple(f for f in fields[:first] if f.text)
+    start = fields.index(label[-1]) + 1 if label else 0  # no label: the empty fields before are cells too
+    last = max(index for index in range(first, len(fields)) if _value_text(fields[index].text))
+    end = last + 1
+    while end < len(fields) and not fields[end].text:
+        end += 1  # the empty cells a row ends with; text after the values (a remark) is no cell
+    return label, tuple((_cell_kind(item.text), item) for item in fields[start:end])
+
+
+def _labels_a_row_left_blank(fields: tuple[Field, ...], c: LabelMatcher) -> bool:
+    """A long line without values that is a table-3 row left blank: a row's label alone, or
+    followed by empty fields (an export dropped or kept them)."""
+    texts = [f.text for f in fields if f.text]
+    if not texts:
+        return False
+    match = c.match_t3(" ".join(texts))
+    return match is not None and match.kind == "row"
+
+
+def _all_empty(cells: tuple[tuple[str, Field], ...]) -> bool:
+    """Nothing written in any cell (a mark is written)."""
+    return all(not item.text for _kind, item in cells)
 
 
 @short_cache(16384, size=lambda cells: cells[-1][1].end - cells[0][1].start if cells else 0)  # zero rows
@@ -361,48 +409,54 @@ TokenSpec = Tuple[str, int, int, Optional[Tuple[CellSpec, ...]]]  # kind, start,
 
 @short_cache(16384)
 def _plan_t3(folded: str, lead: int, body_length: int,
-             forward_pending: bool) -> tuple[bool, tuple[TokenSpec, ...], str | None]:
-    """(handled, token specs, after) for a line in table 3.
+             forward_pending: bool) -> tuple[bool, tuple[TokenSpec, ...], str | None, bool]:
+    """(handled, token specs, after, separated) for a line in table 3.
 
     ``handled`` False: the line ends the table (a heading, prose, another table).
     ``after``: "close" once the last row (四、结转下年度继续办理) has its numbers,
-    "pending" when its label came without them."""
+    "pending" when its label came without them.  ``separated``: a tab or pipe line, whose cells
+    missing at its end can only be blanks an export dropped (Row.open_end)."""
     c = label_matcher()
     body = folded[lead:lead + body_length]
     whole = (lead, lead + body_length)
     if _NOTE.search(body):
-        return True, (("NOTE", *whole, None),), None
+        return True, (("NOTE", *whole, None),), None, False
     if T2_BLOCK.match(body) or _opens_t4(body, c) or _heading_ends_table(body, c):
-        return False, (), None
+        return False, (), None, False
     mode, fields = _split(folded, lead, body_length)
     if mode == "pipe":
         numeric = any(number_shaped(f.text) for f in fields)
         texts = [f for f in fields if f.text]
         if not numeric and texts and not c.match_t3(texts[0].text):
-            return True, (("HEAD", *whole, None),), None
+            return True, (("HEAD", *whole, None),), None, False
     elif _header_chars_only(body, c.header_chars["table3"]):
-        return True, (("HEAD", *whole, None),), None
+        return True, (("HEAD", *whole, None),), None, False
     if folded.lstrip().startswith("#") and not c.match_t3(body):
         if _header_chars_only(body.replace("(", "").replace(")", ""), c.header_chars["table3"]):
-            return True, (("HEAD", *whole, None),), None
-        return True, (("CAPTION", *whole, None),), None
-    if "。" in body or (len(body) > 40 and not any(number_shaped(f.text) for f in fields)):
-        return False, (), None  # prose: the table is over
+            return True, (("HEAD", *whole, None),), None, False
+        return True, (("CAPTION", *whole, None),), None, False
+    if "。" in body or (len(body) > 40 and not any(_value_text(f.text) for f in fields)
+                        and not _labels_a_row_left_blank(fields, c)):
+        return False, (), None, False  # prose: the table is over
     label, cells = cut_row(mode, fields)
+    match = c.match_t3(" ".join(f.text for f in label)) if label else None
+    if cells and label and _all_empty(cells) and (match is None or match.kind != "row" or len(cells) < _T3_WIDTH):
+        # Empty fields after a piece of a label, or fewer than a row has: a label line (its numbers
+        # may be on another line), not a row left blank.
+        cells = ()
     if forward_pending and not cells:
-        return False, (), None
+        return False, (), None, False
     specs: list[TokenSpec] = [("LABEL", item.start, item.end, None) for item in label]
     if cells:
         specs.append(("CELLS", cells[0][1].start, cells[-1][1].end, _parsed_cells(cells)))
     elif label:
         specs.append(("_EOL", whole[1], whole[1], None))
     else:
-        return True, (), None
-    match = c.match_t3(" ".join(f.text for f in label)) if label else None
+        return True, (), None, False
     after = None
     if forward_pending or (match and match.key == "forward"):
         after = "close" if cells else "pending"
-    return True, tuple(specs), after
+    return True, tuple(specs), after, mode != "space"
 
 
 def _header_chars_only(body: str, chars: frozenset) -> bool:
@@ -576,7 +630,7 @@ class LineClassifier:
         """Blank lines, page marks and rules carry nothing."""
         body = line.body
         if not body:
-            return True
+            return "\t" not in line.folded  # a line of empty cells is read in a table region
         # A quick look at the first character spares the three regexes on most lines.
         if body[0] not in _SKIP_STARTS:
             return False
@@ -597,7 +651,7 @@ class LineClassifier:
             if line is None:
                 break
             body = line.body
-            if BARE_PAGE_NUMBER.match(body):
+            if not body or BARE_PAGE_NUMBER.match(body):
                 scan += 1
                 continue
             if _META_KEY.match(body) or body in _CHROME:
@@ -633,6 +687,10 @@ class LineClassifier:
 
     def _read_line(self, line: Line) -> None:
         body = line.body
+        if not body:  # a line of empty cells: table 4's values left blank, else nothing
+            if self.region == "t4":
+                self._t4_line(line)
+            return
         if self.region == "t2" and self._t2_line(line):
             return
         if self.region == "t3" and self._t3_line(line):
@@ -735,11 +793,14 @@ class LineClassifier:
             self._whole("CAPTION", line)
             return True
         label, cells = cut_row(mode, fields)
-        if label and cells and self.labels.match_t2(" ".join(f.text for f in label)):
-            self._row(line, label, cells)
+        if label and self.labels.match_t2(" ".join(f.text for f in label)):
+            # A row's label alone: a row an export left blank and cut short (its cells are padded
+            # or reported by the row builder), as its label and no cells.
+            self._row(line, label, cells, mode != "space")
             return True
-        if label and cells and len("".join(f.text for f in label)) <= 16 and not self._heading(line):
-            self._row(line, label, cells)  # an unknown row; the rules report it
+        if label and cells and not _all_empty(cells) and len("".join(f.text for f in label)) <= 16 \
+                and not self._heading(line):
+            self._row(line, label, cells, mode != "space")  # an unknown row; the rules report it
             return True
         return False
 
@@ -747,7 +808,8 @@ class LineClassifier:
         """A line inside table 3.  The decision depends on the line alone (and on whether the
         last row's numbers are still to come), so it is planned once per distinct line and
         replayed: table lines repeat from report to report."""
-        handled, specs, after = _plan_t3(line.folded, line.lead, len(line.body), self.t3_forward_pending)
+        handled, specs, after, separated = _plan_t3(line.folded, line.lead, len(line.body),
+                                                    self.t3_forward_pending)
         if not handled:
             return False
         for kind, start, end, cells in specs:
@@ -755,6 +817,7 @@ class LineClassifier:
             if cells is not None:
                 tok.cells = cells
                 tok.origin = line.start
+                tok.open_end = separated
             self.tokens.append(tok)
         if after == "close":
             self._close()
@@ -764,29 +827,40 @@ class LineClassifier:
 
     def _t4_line(self, line: Line) -> bool:
         body = line.body
-        if self._heading(line) or "。" in body:
+        if body and (self._heading(line) or "。" in body):
             return False
         mode, fields = split_fields(line)
-        if _header_fields(fields, self.labels.header_chars["table4"]):
+        if body and _header_fields(fields, self.labels.header_chars["table4"]):
             self._whole("HEAD", line)  # one token per header line: its cells are not checked
             return True
         label, cells = cut_row(mode, fields)
+        if not label and not cells and mode != "space" and len(fields) > 1:
+            cells = tuple(("BLANK", item) for item in fields)  # every cell left empty: blank values
+        elif not label and cells and mode == "tab" and line.lead and not line.folded[:line.lead].strip("\t"):
+            # Values that start with empty cells (\t\t\t1\t1): each leading tab ends one.
+            cells = tuple(("BLANK", Field(at, at, "")) for at in range(line.lead)) + cells
         if not cells:
             return False
-        self._row(line, label, cells)
+        self._row(line, label, cells, mode != "space")
         self.t4_cells += len(cells)
         if self.t4_cells >= self.t4_width:
             self._close()
         return True
 
-    def _row(self, line: Line, label: tuple[Field, ...], cells: tuple[tuple[str, Field], ...]) -> None:
+    def _row(self, line: Line, label: tuple[Field, ...], cells: tuple[tuple[str, Field], ...],
+             open_end: bool) -> None:
         """LABEL tokens (none for a line of numbers only), then one CELLS token for the line's
-        run of value cells; the cells ride on it."""
+        run of value cells; the cells ride on it.  A label with no cells gets an empty CELLS
+        token where the label ends."""
         for item in label:
             self._emit("LABEL", line, item.start, item.end)
-        tok = self._emit("CELLS", line, cells[0][1].start, cells[-1][1].end)
-        tok.cells = _parsed_cells(cells)
+        if cells:
+            tok = self._emit("CELLS", line, cells[0][1].start, cells[-1][1].end)
+        else:
+            tok = self._emit("CELLS", line, label[-1].end, label[-1].end, "")
+        tok.cells = _parsed_cells(cells) if cells else ()
         tok.origin = line.start
+        tok.open_end = open_end
 
     # -- prose -------------------------------------------------------------------------
     def _heading(self, line: Line) -> re.Match | None:

@@ -43,7 +43,7 @@ def _cells(tok: LineToken) -> list[Cell]:
 _LINE_KINDS = {"CAPTION": "caption", "HEAD": "header", "T2_BLOCK": "block", "NOTE": "note"}
 
 
-Line = Tuple[str, List[LineToken], List[Cell], Span]  # kind, label tokens, cells, span
+Line = Tuple[str, List[LineToken], List[Cell], Span, bool]  # kind, label tokens, cells, span, open end
 
 
 def _tokens(node: Tree) -> list[LineToken]:
@@ -51,23 +51,28 @@ def _tokens(node: Tree) -> list[LineToken]:
 
 
 def _lines(node: Tree) -> Iterator[Line]:
-    """(kind, label tokens, cells, span) for each line of a table subtree: a row, a label line
-    (label tokens, no cells), values (cells, no label) or one of _LINE_KINDS."""
+    """(kind, label tokens, cells, span, open end) for each line of a table subtree: a row, a label
+    line (label tokens, no cells), values (cells, no label) or one of _LINE_KINDS.  ``open end``: a
+    tab or pipe line, whose missing cells can only be blanks an export dropped at its end."""
     for child in cast("list[Union[Tree, LineToken]]", node.children):
         if not isinstance(child, Tree):
             kind = _LINE_KINDS.get(child.type)
             if kind:
-                yield kind, [child], [], Span(child.start_pos, child.end_pos)
+                yield kind, [child], [], Span(child.start_pos, child.end_pos), False
             continue
         if child.data == "row":
             *labels, cells = _tokens(child)
-            yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos)
+            yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos), _open_end(cells)
         elif child.data == "label_line":
             labels = _tokens(child)
-            yield "label", labels, [], _span(labels)
+            yield "label", labels, [], _span(labels), True
         elif child.data == "values":
             tok = _tokens(child)[0]
-            yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos)
+            yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos), _open_end(tok)
+
+
+def _open_end(tok: LineToken) -> bool:
+    return bool(getattr(tok, "open_end", False))
 
 
 def _label_text(tokens: list[LineToken]) -> str:
@@ -117,7 +122,7 @@ def _add_row(table: Table, row: Row) -> None:
 def _build_t2(node: Tree, table: Table) -> None:
     c = label_matcher()
     block = None
-    for kind, labels, cells, span in _lines(node):
+    for kind, labels, cells, span, open_end in _lines(node):
         if kind == "block":
             block = str(labels[0])  # the classifier gives a T2_BLOCK the article item's numeral
             table.blocks.append((block, span))
@@ -127,7 +132,8 @@ def _build_t2(node: Tree, table: Table) -> None:
             text = _label_text(labels)
             match = c.match_t2(text)
             label_span = _span(labels)
-            row = Row(match[0] if match else None, text, label_span, cells, span, block=match[1] if match else block)
+            row = Row(match[0] if match else None, text, label_span, cells, span, block=match[1] if match else block,
+                      open_end=open_end)
             if match is None:
                 table.unknown_rows.append(row)
             else:
@@ -145,10 +151,11 @@ def _build_t3(node: Tree, table: Table) -> None:
     c = label_matcher()
     order = c.t3_order
     width = spec().t3_width()
-    # ("anchor", order, Row) | ("slot", order, key, labels) | ("values", cells, span)
+    # ("anchor", order, Row) | ("slot", order, key, labels) | ("values", cells, span, open end)
     events: list[tuple[Any, ...]] = []
+    group_rows: list[tuple[Any, ...]] = []
     anchored = set()
-    for kind, labels, cells, span in _lines(node):
+    for kind, labels, cells, span, open_end in _lines(node):
         if kind == "header":
             table.headers.append((_label_text(labels), span))
             continue
@@ -162,25 +169,37 @@ def _build_t3(node: Tree, table: Table) -> None:
                 row = previous[2]
                 row.cells = row.cells + cells
                 row.span = row.span.cover(span)
+                row.open_end = open_end
                 continue
-            events.append(("values", cells, span))
+            events.append(("values", cells, span, open_end))
             continue
         text = _label_text(labels)
         entry = c.match_t3(text, prefer="row" if kind == "row" else "group")
         if kind == "row":
             if entry is not None and entry.kind == "row":
-                row = Row(entry.key, text, _span(labels), cells, span)
+                row = Row(entry.key, text, _span(labels), cells, span, open_end=open_end)
                 events.append(("anchor", order[entry.key], row))
                 anchored.add(entry.key)
             elif entry is None and (_is_fragment(text) or split_marker(label_key(text))[0] is None):
                 # The label is a piece of a longer one (正、行政机关不再处理其政府信 67 3 …):
                 # the numbers belong to the row whose label this continues.
-                events.append(("values", cells, Span(cells[0].start, cells[-1].end)))
+                events.append(("values", cells, Span(cells[0].start, cells[-1].end), open_end))
             elif entry is None:
-                table.unknown_rows.append(Row(None, text, _span(labels), cells, span, anchored=True))
+                table.unknown_rows.append(Row(None, text, _span(labels), cells, span, anchored=True,
+                                              open_end=open_end))
             # A group label with numbers is a subtotal some reports add: not a mandated row.
         elif entry is not None and entry.kind == "row":
             events.append(("slot", order[entry.key], entry.key, labels))
+        elif entry is not None:
+            row_entry = c.match_t3(text, prefer="row")
+            if row_entry is not None and row_entry.kind == "row":
+                group_rows.append(("slot", order[row_entry.key], row_entry.key, labels))
+    # A group label of one format that is a row of the other ((六)其他处理), alone on its line: the
+    # row, left blank, when no row of the group follows.
+    keys = {event[2].key if event[0] == "anchor" else event[2] for event in events if event[0] in ("anchor", "slot")}
+    for event in group_rows:
+        if not any(str(key).startswith(event[2] + ".") for key in keys):
+            events.append(event)
     _assign(events, anchored, table)
 
 
@@ -226,7 +245,8 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
             labels = slots[key][3]
             cells = event[1]
             label_span = _span(labels)
-            row = Row(key, _label_text(labels), label_span, cells, label_span.cover(event[2]), anchored=False)
+            row = Row(key, _label_text(labels), label_span, cells, label_span.cover(event[2]), anchored=False,
+                      open_end=event[3])
             _add_row(table, row)
             used.add(key)
         for event in values[len(keys):]:
@@ -234,7 +254,9 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
         for key in keys[len(values):]:
             labels = slots[key][3]
             label_span = _span(labels)
-            _add_row(table, Row(key, _label_text(labels), label_span, [], label_span, anchored=False))
+            # A label with no numbers: a row an export left blank and cut to its label.
+            _add_row(table, Row(key, _label_text(labels), label_span, [], label_span, anchored=False,
+                                open_end=True))
             used.add(key)
     table.row_order.sort(key=lambda row: label_matcher().t3_order.get(row.key, 999))
 
@@ -242,9 +264,9 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
 # -- table 4 -----------------------------------------------------------------------
 def _build_t4(node: Tree, table: Table) -> None:
     groups = {label: key for key, label in spec().labels("table4", "groups").items()}
-    cells: list[Cell] = []
+    runs: list[tuple[list[Cell], bool, Span]] = []  # the cells of each line, in order
     labelled = {}
-    for kind, labels, row_cells, span in _lines(node):
+    for kind, labels, row_cells, span, open_end in _lines(node):
         if kind == "header":
             table.headers.append((_label_text(labels), span))
         elif kind == "row":
@@ -252,11 +274,50 @@ def _build_t4(node: Tree, table: Table) -> None:
             group = next((key for label, key in groups.items() if label in text), None)
             if group:
                 labelled[group] = (row_cells, span, _span(labels))
-            cells.extend(row_cells)
+            runs.append((row_cells, open_end, span))
         elif kind == "values":
-            cells.extend(row_cells)
-    table.cells = cells
-    table.labelled = labelled
+            runs.append((row_cells, open_end, span))
+    table.cells, table.labelled = _fit_t4(runs, labelled)
+
+
+def _fit_t4(runs: list[tuple[list[Cell], bool, Span]], labelled: dict) -> tuple[list[Cell], dict]:
+    """Table 4's cells, with the blanks an export left at the end of its lines fitted.
+
+    Its 15 values come in one run or a line per group.  Empty cells after a line's last value
+    are surplus when the values are too many; a tab or pipe line that ends early in a table that
+    leaves cells blank lost its last blanks: it is padded, when its lines are one run or one line
+    per group (any other split of the values could have lost them anywhere)."""
+    total, width = spec().t4_width(), len(spec().t4_columns())
+    cells = [cell for run, _open, _span in runs for cell in run]
+    if len(cells) == total:
+        return cells, labelled
+    fitted = [_without_trailing_empties(run) for run, _open, _span in runs]
+    count = sum(map(len, fitted))
+    if count != total and any(cell.kind == "BLANK" for cell in cells) and fitted \
+            and all(open_end for _run, open_end, _span in runs):
+        if len(runs) == 1 and count < total:
+            fitted = [_padded(fitted[0], total, runs[0][2])]
+        elif len(runs) == total // width and all(len(run) <= width for run in fitted):
+            fitted = [_padded(run, width, span) for run, (_run, _open, span) in zip(fitted, runs)]
+    if sum(map(len, fitted)) != total:
+        return cells, labelled  # table-shape reports the count as found
+    by_span = {(span.start, span.end): run for run, (_run, _open, span) in zip(fitted, runs)}
+    labelled = {key: (by_span.get((span.start, span.end), row), span, label_span)
+                for key, (row, span, label_span) in labelled.items()}
+    return [cell for run in fitted for cell in run], labelled
+
+
+def _without_trailing_empties(cells: list[Cell]) -> list[Cell]:
+    end = len(cells)
+    while end and cells[end - 1].kind == "BLANK" and cells[end - 1].start == cells[end - 1].end:
+        end -= 1
+    return cells[:end]
+
+
+def _padded(cells: list[Cell], width: int, span: Span) -> list[Cell]:
+    """The cells and as many blank cells as the width lacks, zero-width where the line ends."""
+    at = cells[-1].end if cells else span.end
+    return list(cells) + [Cell("BLANK", at, at) for _ in range(width - len(cells))]
 
 
 # -- widths and columns, once the format is known ---------------------------------------------
@@ -289,6 +350,7 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         return
     widths = spec().t2_columns(layout)
     old = spec().t2_old_labels(layout)
+    blanks = _leaves_blanks(table)
     for row in table.row_order:
         columns = widths.get(row.key) if row.key is not None else None
         if columns is None:
@@ -298,14 +360,36 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         if label in old:
             row.old_label = label
         row.expected_width = len(columns)
-        _trim(row)
+        _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
 
 
-def _trim(row: Row) -> None:
-    while len(row.cells) > row.expected_width and row.cells and row.cells[-1].kind == "BLANK":
-        row.cells.pop()
+def _leaves_blanks(table: Table) -> bool:
+    """Does the table leave cells blank anywhere: a blank cell (empty, or a mark for none), or a
+    row that is its label alone while no number of the table is left without a row (numbers
+    left over would say the row lost them, not that its cells were empty)."""
+    if any(cell.kind == "BLANK" for row in table.row_order for cell in row.cells):
+        return True
+    return not table.leftovers and any(not row.cells for row in table.row_order)
+
+
+def _fit(row: Row, blanks: bool) -> None:
+    """Fit a row's cells to its width where only blanks can be wrong.
+
+    Surplus blanks go from the end (an export's trailing tab, surplus pipe cells), then from the
+    start (a tab aligning the values after a short label).  A row that ends early lost its last
+    cells only if they were blanks an export dropped: so a tab or pipe row (every cell had its
+    field) or a label left with no cells, in a table that leaves cells blank elsewhere, is padded
+    with blanks.  A space row (a cell could have been lost anywhere) or a short row in a table
+    whose cells are all written keeps its width error (GL307)."""
+    cells, width = row.cells, row.expected_width
+    while len(cells) > width and cells and cells[-1].kind == "BLANK":
+        cells.pop()
+    while len(cells) > width and cells and cells[0].kind == "BLANK":
+        cells.pop(0)
+    if len(cells) < width and blanks and (row.open_end or not cells):
+        cells.extend(_padded(cells, width, row.span)[len(cells):])
 
 
 def _finalize_t3(table: Table) -> None:
@@ -313,9 +397,10 @@ def _finalize_t3(table: Table) -> None:
     # The rows only one format has vote for it (试行: （六）其他处理; 2021: its items 1–3); a tie is 2021's.
     own = {fmt: spec().t3_own_keys(fmt) for fmt in TABLE_FORMATS}
     votes = dict.fromkeys(TABLE_FORMATS, 0)
+    blanks = _leaves_blanks(table)
     for row in table.row_order:
         row.expected_width = len(columns)
-        _trim(row)
+        _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
         for fmt, keys in own.items():

@@ -478,8 +478,8 @@ class TableBuilder:
         if cell is None:
             return CellView(self.ui["missing_row"], "missing")
         text = self.doc.source.text[cell.start:cell.end]
-        if cell.kind == "BLANK":
-            text = self.ui["blank"]  # visible on paper too, where the hatching may not print
+        if cell.kind == "BLANK" and not text.strip():
+            text = self.ui["blank"]  # visible on paper too, where the hatching may not print; a written "—" shows as written
         view = CellView(text, {"NUM": "num", "BLANK": "blank", "BAD": "bad"}[cell.kind])
         found = []
         for at in range(cell.start, cell.end + 1):
