@@ -32,7 +32,7 @@ class Heading:
     text_span: Span     # where that text is
     raw: str            # the heading as written
     canonical: int | None = None  # 1 … 6: which mandated section this heading opens
-    quality: str = ""   # exact | variant | keyword | implied | extra
+    quality: str = ""   # exact | variant | keyword | implied | headless | extra
 
 
 @dataclass

@@ -8,6 +8,7 @@ from lark import Tree
 
 from conftest import CORPUS, EXAMPLES, SEEDS
 from govlint.parse.lines import LineClassifier
+from govlint.parse import outline
 from govlint.parse.outline import parse, parse_tree, report_parser
 from govlint.source import Source
 
@@ -33,6 +34,14 @@ EVERY_ALTERNATIVE = """\
 本报告依据条例编制。
 https://www.example.gov.cn/gk/
 （一）引言
+第二十条第（五）项
+行政许可\t0
+本段在任何标题之前：一张没有标题的表。
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0
+本段之后是表四。
+行政复议\t行政诉讼
+0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0
 一、总体情况
 https://www.example.gov.cn/gk/2023/
 （一）主动公开情况
@@ -97,12 +106,32 @@ def test_the_grammar_declares_no_terminal_the_classifier_does_not_make():
     assert declared == made
 
 
-def test_text_the_grammar_cannot_place_is_reported_not_raised():
+def test_text_the_grammar_cannot_place_is_reported_not_raised(monkeypatch):
+    """Table lines outside any table region (here the region's opening marker is taken away) are skipped
+    and recorded, not raised."""
     text = "第二十条第（一）项\n规章\t0\t0\t0\n一、总体情况\n本年度依法公开。\n"
+
+    class Unopened(LineClassifier):
+        def run(self):
+            return [tok for tok in super().run() if tok.type != "T2_START"]
+
+    monkeypatch.setattr(outline, "LineClassifier", Unopened)
     doc = parse(Source(text, "x.txt"))
     assert [s.heading.canonical for s in doc.sections] == [1]
     assert doc.unplaced and all(span.start < text.index("一、") for span, _ in doc.unplaced)
     assert {reason for _, reason in doc.unplaced} == {"unexpected t2_block", "unexpected label", "unexpected cells"}
+
+
+def test_a_table_before_any_heading_is_a_table_of_its_own_section():
+    """A printout or comparison sheet without section headings: the table is placed (no GL003 per row) and
+    opens the section it belongs to, whose heading is missing (quality "headless")."""
+    text = "第二十条第（一）项\n规章\t0\t0\t0\n本表为主动公开情况。\n三、收到和处理政府信息公开申请情况\n本年度依法公开。\n"
+    doc = parse(Source(text, "x.txt"), year=2022)
+    assert doc.unplaced == [] and doc.table2 is not None and doc.preamble == []
+    headless, three = doc.sections
+    assert (headless.canonical, headless.heading.quality, headless.tables) == (2, "headless", [doc.table2])
+    assert [p.text for p in headless.paragraphs] == ["本表为主动公开情况。"]  # the text after the table is its section's
+    assert headless.heading.span.start == 0 and (three.canonical, three.heading.quality) == (3, "exact")
 
 
 def test_table_3_rows_starting_with_numerals_are_never_headings():

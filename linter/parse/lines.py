@@ -17,7 +17,8 @@ It is two things:
 
 Before the body, the front matter (``_read_front``): portal metadata and chrome (META), then among
 the first six lines, up to the first that names 报告 (else a year), the title (TITLE) and below
-it the byline (BYLINE).  Then the states:
+it the byline (BYLINE); a line that opens a table (a comparison sheet of tables only) ends them.
+Then the states:
 
 =====  ==================================================================  ===========================  ====
 state  the line                                                            tokens                       next
@@ -29,7 +30,8 @@ prose  a URL or mailto: alone                                              LINK 
 prose  第二十条第（X）项, or table 2's column header (信息内容 …)               T2_START, read as t2         t2
 prose  table 3's note (勾稽关系 …); a header of table-3 words naming          T3_START, read as t3         t3
        申请人/自然人/法人; until a table 3 has ended, the row 新收 or 结转
-prose  a header of table-4 words naming 行政复议 or 行政诉讼                    T4_START, read as t4         t4
+prose  a header of table-4 words naming 行政复议 or 行政诉讼 (or, that line    T4_START, read as t4         t4
+       lost, a head of the suit groups: 未经复议直接起诉, 复议后起诉)
 prose  a mandated heading's words run into a paragraph (一、总体情况2023年，…)   HEADING TEXT                 prose
 prose  a heading: 一、… (short, no digit, not a table-3 row or group 一–四)     HEADING                      prose
 prose  a sub-heading: （一）… (a long line: its head up to 。:;!?)             SUBHEADING [TEXT]            prose
@@ -129,7 +131,9 @@ _NOTE_KEYWORD = _NOTE_WORDS[0]                    # 勾稽关系: a line with it
 _T3_APPLICANT_WORDS = ("申请人", "自然人", "法人")  # a table-3 header names its applicants (申请人情况 …)
 _T3_INCOMING_WORDS = ("新收", "结转")               # in the labels of its first rows (_T3_INCOMING_KEYS)
 _T4_WORDS = (spec().labels("table4", "groups")["review"],  # table 4's top header: 行政复议 (a group)
-             spec().t4_group_heads()["suits"][0])          # and 行政诉讼 (the head of two groups)
+             spec().t4_group_heads()["suits"][0],          # and 行政诉讼 (the head of two groups);
+             spec().labels("table4", "groups")["direct_suit"],        # that top line lost: the heads
+             spec().labels("table4", "groups")["suit_after_review"])  # of the suit groups
 _NOTE = re.compile("|".join(map(re.escape, _NOTE_WORDS)))
 _T3_APPLICANT = re.compile("|".join(_T3_APPLICANT_WORDS))
 # Words without which no line opens a table: one search spares the opener's eight tests on the
@@ -659,7 +663,8 @@ class LineClassifier:
                 scan += 1
                 continue
             if (len(body) > TITLE_MAX or SENTENCE_END.search(body) or "。" in body or self._heading(line)
-                    or body.startswith(("根据", "依据", "本报告", "按照"))):
+                    or body.startswith(("根据", "依据", "本报告", "按照"))
+                    or T2_BLOCK.match(body) or self._opens_t3(line) or _opens_t4(body, self.labels)):
                 break
             leading.append((line, None))
             scan += 1
@@ -731,7 +736,7 @@ class LineClassifier:
         if _LINK_ONLY.match(body):
             self._whole("LINK", line)
             return True
-        if T2_BLOCK.match(body) or (body.startswith(_T2_LABEL_HEADER)
+        if T2_BLOCK.match(body) or (body.lstrip("| ").startswith(_T2_LABEL_HEADER)
                                     and _header_chars_only(body, self.labels.header_chars["table2"])):
             self._open("t2", line)
             self._t2_line(line)

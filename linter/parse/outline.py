@@ -15,11 +15,11 @@ from lark.lexer import Lexer
 
 from govlint.grammar.parsers import load as load_grammar
 from govlint.grammar.shapes import numeral_value, without_emphasis
-from govlint.model import Document, Heading, Paragraph, Section, Subheading, Title
+from govlint.model import Document, Heading, Paragraph, Section, Subheading, Table, Title
 from govlint.parse import tables
 from govlint.parse.entities import scan_document
 from govlint.parse.lines import LineClassifier, LineToken
-from govlint.parse.sections import resolve
+from govlint.parse.sections import HEADLESS, resolve
 from govlint.source import Source, Span
 from govlint.source.fold import MappedText
 
@@ -93,15 +93,23 @@ class _Builder:
 
     def build(self, tree: Tree) -> None:
         front, *sections = _children(tree)
+        headless: Section | None = None  # a table before any heading, and what follows it
         for item in _children(cast(Tree, front)):
-            self._front_item(item)
+            if isinstance(item, Tree) and item.data != "title":
+                table = tables.build(item, self.doc)
+                headless = self._headless_section(table)
+                self.doc.sections.append(headless)
+            elif headless is not None:
+                self._section_item(headless, item)
+            else:
+                self._front_item(item)
         for node in sections:
             self.doc.sections.append(self._section(cast(Tree, node)))
 
     # -- front matter -----------------------------------------------------------
     def _front_item(self, item: Node) -> None:
         doc = self.doc
-        if isinstance(item, Tree):  # the only subtree of the front is the title
+        if isinstance(item, Tree):  # a title (tables are taken by build)
             doc.title = self._title(item)
         elif item.type == "TEXT":
             doc.preamble.append(self._paragraph(item))
@@ -126,23 +134,37 @@ class _Builder:
         head_tok, *items = _children(node)
         head_tok = cast(LineToken, head_tok)
         section = Section(self._heading(head_tok), _span(head_tok))
-        end = head_tok.end_pos
         for item in items:
-            if isinstance(item, Tree):  # a table
-                table = tables.build(item, self.doc)
-                section.tables.append(table)
-                end = max(end, table.span.end)
-            elif item.type == "TEXT":
-                paragraph = self._paragraph(item)
-                section.paragraphs.append(paragraph)
-                end = max(end, paragraph.span.end)
-            elif item.type == "SUBHEADING":
-                section.subheadings.append(Subheading(_span(item), item.folded))
-                end = max(end, item.end_pos)
-            elif item.type == "LINK":
-                self.doc.links.append((_span(item), str(item).strip()))
-        section.span = Span(head_tok.start_pos, end)
+            self._section_item(section, item)
         return section
+
+    @staticmethod
+    def _headless_section(table: Table) -> Section:
+        """The section of a table that no heading opens (a table before the first heading): which
+        section it is, parse.sections decides from the table's kind."""
+        at = Span(table.span.start, table.span.start)
+        heading = Heading(at, "", 0, "", at, "", canonical=None, quality=HEADLESS)
+        section = Section(heading, table.span)
+        section.tables.append(table)
+        return section
+
+    def _section_item(self, section: Section, item: Node) -> None:
+        """Add a table, paragraph, sub-heading or link to the section; its span grows to hold it."""
+        end = section.span.end
+        if isinstance(item, Tree):  # a table
+            table = tables.build(item, self.doc)
+            section.tables.append(table)
+            end = max(end, table.span.end)
+        elif item.type == "TEXT":
+            paragraph = self._paragraph(item)
+            section.paragraphs.append(paragraph)
+            end = max(end, paragraph.span.end)
+        elif item.type == "SUBHEADING":
+            section.subheadings.append(Subheading(_span(item), item.folded))
+            end = max(end, item.end_pos)
+        elif item.type == "LINK":
+            self.doc.links.append((_span(item), str(item).strip()))
+        section.span = Span(section.span.start, end)
 
     @staticmethod
     def _heading(tok: LineToken) -> Heading:

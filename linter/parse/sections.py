@@ -9,19 +9,27 @@
   a second equally good one is a duplicate; the rest are extra headings folded
   into the section before them.  A table 4 that extraction put after heading 五
   belongs to 四 (domain.md §4.6).
+* Headless sections: a table is known by its signature wherever it is (parse.lines).
+  When its section has no heading (a printout, a comparison sheet, a heading lost in
+  extraction) and the order allows it (every section before it comes earlier, every one
+  after it later), the table opens that section where it starts: a section whose heading
+  has the quality ``headless`` (rule GL102 says once, there, that the heading is missing).
+  The text after the table, up to the next heading, is the section's.
 """
 from __future__ import annotations
 
 
 from govlint.grammar.shapes import HEADING_TRAILERS, TITLE_YEAR
 from govlint.grammar.spec import spec
-from govlint.model import Document, Heading, Section
+from govlint.model import Document, Heading, Section, Table
 from govlint.parse import tables
 from govlint.parse.labels import label_key
+from govlint.source import Span
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 
 _SCORES = {"exact": 4, "variant": 3, "keyword": 2}
+HEADLESS = "headless"  # the quality of the heading of a section that only its table opens
 
 
 def year_to_format(year: int | None) -> str | None:
@@ -93,11 +101,14 @@ def _match_heading_text(text: str, number: int) -> list[tuple[int, str]]:
 def assign_sections(doc: Document) -> None:
     if doc.format == "2008":
         for section in doc.sections:
-            section.heading.quality = "extra"
+            if section.heading.quality != HEADLESS:
+                section.heading.quality = "extra"
         return
     best: dict[int, tuple[tuple[int, bool], int]] = {}  # section id → (score, position) of its best heading
-    candidates = {}
+    candidates: dict[int, list[tuple[int, str]]] = {}
     for position, section in enumerate(doc.sections):
+        if section.heading.quality == HEADLESS:
+            continue
         matches = _match_heading(section.heading)
         candidates[position] = matches
         for sid, quality in matches[:1]:
@@ -107,6 +118,9 @@ def assign_sections(doc: Document) -> None:
     owner = None
     for position, section in enumerate(doc.sections):
         heading = section.heading
+        if heading.quality == HEADLESS:
+            owner = None  # a table before any heading: nothing after it is folded into an earlier section
+            continue
         matches = candidates[position]
         chosen = None
         for sid, quality in matches[:1]:
@@ -122,8 +136,79 @@ def assign_sections(doc: Document) -> None:
             heading.canonical = matches[0][0] if matches else None
         if heading.quality in ("extra", "duplicate"):
             section.parent = owner
+    _headless_sections(doc)
     _implied_problems_section(doc)
     _relocate_tables(doc)
+
+
+def _headless_sections(doc: Document) -> None:
+    """A table whose section has no heading opens that section where the table starts.
+
+    Linear in the number of sections: a section is opened at most once per table section (three), and
+    the order bounds are computed again only then."""
+    present = {s.heading.canonical for s in doc.mandated_sections}  # as doc.section finds them
+    bounds = _order_bounds(doc)
+    position = 0
+    while position < len(doc.sections):  # grows: a split section's rest is read next
+        section = doc.sections[position]
+        for table in section.tables:
+            canonical = spec().table_section(table.kind)
+            if canonical is None or canonical in present:
+                continue
+            highest_before, lowest_after = bounds[position]
+            if not highest_before < canonical < lowest_after:
+                continue
+            if section.heading.quality == HEADLESS and section.heading.canonical is None \
+                    and table is section.tables[0]:
+                section.heading.canonical = canonical  # a table before any heading: its holder is the section
+            else:
+                rest = _split(section, table, canonical)
+                for later in doc.sections[position + 1:]:  # extra headings after the table are folded into it
+                    if later.parent is section:
+                        later.parent = rest
+                doc.sections.insert(position + 1, rest)
+            present.add(canonical)
+            bounds = _order_bounds(doc)
+            break
+        position += 1
+
+
+def _order_bounds(doc: Document) -> list[tuple[int, int]]:
+    """For each section: the highest mandated section id up to it (its own included) and the lowest
+    after it.  A section id between the two can start inside it without breaking the order."""
+    def placed(section: Section) -> int:
+        owner = section.parent or section
+        heading = owner.heading
+        return (heading.canonical or 0) if heading.quality not in ("extra", "duplicate") else 0
+
+    highest, before = 0, []
+    for section in doc.sections:
+        highest = max(highest, placed(section))
+        before.append(highest)
+    lowest, after = 1 << 30, []
+    for section in reversed(doc.sections):
+        after.append(lowest)
+        if section.parent is None and placed(section):
+            lowest = min(lowest, placed(section))
+    return list(zip(before, reversed(after)))
+
+
+def _split(section: Section, table: Table, canonical: int) -> Section:
+    """Cut ``section`` where ``table`` starts: the table and everything after it open a headless section."""
+    start = table.span.start
+    at = Span(start, start)
+    rest = Section(Heading(at, "", 0, "", at, "", canonical=canonical, quality=HEADLESS),
+                   Span(start, max(start, section.span.end)))
+    rest.tables = [t for t in section.tables if t.span.start >= start]
+    rest.paragraphs = [p for p in section.paragraphs if p.span.start >= start]
+    rest.subheadings = [s for s in section.subheadings if s.span.start >= start]
+    section.tables = [t for t in section.tables if t.span.start < start]
+    section.paragraphs = [p for p in section.paragraphs if p.span.start < start]
+    section.subheadings = [s for s in section.subheadings if s.span.start < start]
+    ends = [section.heading.span.end] + [item.span.end for item in
+                                         (*section.tables, *section.paragraphs, *section.subheadings)]
+    section.span = Span(section.span.start, max(ends))
+    return rest
 
 
 def _implied_problems_section(doc: Document) -> None:

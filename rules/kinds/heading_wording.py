@@ -18,7 +18,7 @@ class HeadingWording(CheckKind):
         source = doc.source
         for section in doc.sections:
             heading = section.heading
-            if heading.canonical is None or heading.quality in ("extra", "duplicate"):
+            if heading.canonical is None or heading.quality in ("extra", "duplicate", "headless"):
                 continue
             expected = spec().heading(heading.canonical)
             args = {"found": heading.raw.strip(), "expected": expected}

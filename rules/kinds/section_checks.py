@@ -7,16 +7,24 @@ from govlint.grammar.spec import spec
 
 @check_kind
 class RequiredSections(CheckKind):
-    """Each mandated section (一 … 六) has its heading."""
+    """Each mandated section (一 … 六) has its heading.
+
+    A section that only its table opens (heading quality "headless": the table is there, its heading
+    is not) is reported once, where the table starts, and not as a missing table."""
 
     name = "required-sections"
     FIELDS = ("heading", "number")
     PARAMS = {"sections": Param(list, [1, 2, 3, 4, 5, 6], "mandated section ids (1 = 一、总体情况 …)")}
 
     def check(self, doc, params):
-        present = {s.heading.canonical: s for s in doc.mandated_sections}
+        present = {s.heading.canonical: s for s in doc.mandated_sections if s.heading.quality != "headless"}
+        headless = {s.heading.canonical: s for s in doc.mandated_sections if s.heading.quality == "headless"}
         for section_id in params["sections"]:
             if section_id in present:
+                continue
+            if section_id in headless:
+                start = headless[section_id].heading.span.start
+                yield Finding(Span(start, start), {"heading": spec().heading(section_id), "number": section_id})
                 continue
             following = [s for sid, s in present.items() if sid > section_id]
             if following:
