@@ -98,7 +98,8 @@ class Sentence:
 
 
 class Cell(NamedTuple):
-    """A value cell: kind NUM (a number), BLANK (empty) or BAD (anything else).
+    """A value cell: kind NUM (a number), BLANK (empty), BAD (anything else) or RUN (digits of
+    several cells run together that no unique split separates; the row builder takes them away).
 
     BLANK is a cell left empty, a mark written for "none" (``—``, ``/``: its span is the mark),
     or a cell an export dropped at the end of a row (zero-width, where the row ends).
@@ -165,6 +166,9 @@ class Table:
     blocks: list = field(default_factory=list)     # table 2: (article item, Span) of each block header
     cells: list = field(default_factory=list)      # table 4: all value cells in order
     labelled: dict = field(default_factory=dict)   # table 4: group key → cells of a labelled row
+    # Table 3 rows whose cells ran together without separators (crawler text: …申请数量801000081):
+    recovered: list = field(default_factory=list)    # Spans of rows split the one way their total allows
+    inseparable: list = field(default_factory=list)  # Spans of rows no unique split fits: no arithmetic
 
     def row(self, key: str) -> Row | None:
         return self.rows.get(key)

@@ -24,6 +24,8 @@ Then the states:
 state  the line                                                            tokens                       next
 =====  ==================================================================  ===========================  ====
 any    blank; a page mark (- 3 -, 第3页 共9页, 3/9); a rule (---, |--|)       none                         same
+any    over 200 characters: the lines joined in it (crawler text), cut     (each read as a line)        same
+       by parse/crawl.py at the title, headings, table openers and rows
 any    only tabs (cells all left empty): in t4 blank values, else nothing   CELLS (t4) / none            same
 prose  1–3 digits alone (a page number)                                    none                         prose
 prose  a URL or mailto: alone                                              LINK                         prose
@@ -49,6 +51,8 @@ t3     table-3 header words only (a pipe row: no number, no leading label)  HEAD
 t3     a markdown line (# …) that is not a row label                       HEAD (header words), CAPTION t3
 t3     prose: a 。, or over 40 characters and no number                     TABLE_END                    prose
 t3     no numbers, while row 四 (结转下年度) waits for its numbers            TABLE_END                    prose
+t3     a label run into its digits (…申请数量801000081): parse/digits.py   LABEL CELLS (split, or one   t3
+       splits them when one split fits the row's total                     RUN cell)
 t3     label and numbers / numbers only / label only                       LABEL… CELLS / CELLS /       t3
                                                                            LABEL… _EOL
 t3     …  the numbers of row 四 (结转下年度继续办理)                          … TABLE_END                  prose
@@ -98,6 +102,8 @@ from govlint.grammar.shapes import (
     parse_number,
 )
 from govlint.grammar.spec import spec
+from govlint.parse.crawl import breaks
+from govlint.parse.digits import unique_split
 from govlint.parse.labels import LabelMatcher, label_matcher
 from govlint.source import Source
 from govlint.source.fold import fold
@@ -213,7 +219,10 @@ def _make_lines(source: Source) -> Iterator[Line]:
         raw = text[start:end]
         if raw == folded:
             folded = raw  # one string, not two, for the line and the tokens cut from it
-        yield Line(index + 1, start, raw, folded, lead, stripped)
+        # A long line may be several joined (crawler text): each is read as a line of its own, its
+        # offsets those of the physical line (parse/crawl.py).
+        for part_start, part_end in breaks(folded, lead, len(stripped)):
+            yield Line(index + 1, start, raw, folded, part_start, folded[part_start:part_end])
 
 
 class _Lookahead:
@@ -448,19 +457,43 @@ def _plan_t3(folded: str, lead: int, body_length: int,
         # Empty fields after a piece of a label, or fewer than a row has: a label line (its numbers
         # may be on another line), not a row left blank.
         cells = ()
-    if forward_pending and not cells:
+    parsed = _parsed_cells(cells) if cells else ()
+    if label and not cells:  # a label and its cells run together (一、本年新收…801000081): crawler text
+        label, parsed = _run_together(label)
+        if parsed:
+            match = c.match_t3(" ".join(f.text for f in label))
+    if forward_pending and not parsed:
         return False, (), None, False
     specs: list[TokenSpec] = [("LABEL", item.start, item.end, None) for item in label]
-    if cells:
-        specs.append(("CELLS", cells[0][1].start, cells[-1][1].end, _parsed_cells(cells)))
+    if parsed:
+        specs.append(("CELLS", parsed[0][1], parsed[-1][2], parsed))
     elif label:
         specs.append(("_EOL", whole[1], whole[1], None))
     else:
         return True, (), None, False
     after = None
     if forward_pending or (match and match.key == "forward"):
-        after = "close" if cells else "pending"
+        after = "close" if parsed else "pending"
     return True, tuple(specs), after, mode != "space"
+
+
+def _run_together(label: tuple[Field, ...]) -> tuple[tuple[Field, ...], tuple[CellSpec, ...]]:
+    """A table-3 label whose cells run on without a separator (…申请数量801000081): its cells when one
+    split only fits the row (parse/digits.py), NUM cells that touch; else one RUN cell, digits that
+    cannot be separated (no arithmetic on them)."""
+    last = label[-1]
+    digits = len(last.text) - len(last.text.rstrip("0123456789"))
+    width = spec().t3_width()
+    if digits < width or digits == len(last.text):
+        return label, ()
+    base = last.end - digits
+    split = unique_split(last.text[-digits:], width)
+    cells: tuple[CellSpec, ...]
+    if split is None:
+        cells = (("RUN", base, last.end, None, None),)
+    else:
+        cells = tuple(("NUM", base + start, base + end, value, None) for value, start, end in split)
+    return (*label[:-1], Field(last.start, base, last.text[:-digits])), cells
 
 
 def _header_chars_only(body: str, chars: frozenset) -> bool:

@@ -176,6 +176,7 @@ def _build_t3(node: Tree, table: Table) -> None:
         text = _label_text(labels)
         entry = c.match_t3(text, prefer="row" if kind == "row" else "group")
         if kind == "row":
+            cells = _run_together(cells, span, table)
             if entry is not None and entry.kind == "row":
                 row = Row(entry.key, text, _span(labels), cells, span, open_end=open_end)
                 events.append(("anchor", order[entry.key], row))
@@ -201,6 +202,20 @@ def _build_t3(node: Tree, table: Table) -> None:
         if not any(str(key).startswith(event[2] + ".") for key in keys):
             events.append(event)
     _assign(events, anchored, table)
+
+
+def _run_together(cells: list[Cell], span: Span, table: Table) -> list[Cell]:
+    """A row whose cells ran together (lines.py read …申请数量801000081): split cells touch; a RUN
+    cell is digits no unique split separates.  Either is noted on the table, once per row; a RUN
+    row keeps no cells (its numbers are unknown, not wrong)."""
+    if not cells:
+        return cells
+    if cells[0].kind == "RUN":
+        table.inseparable.append(span)
+        return []
+    if len(cells) > 1 and cells[0].end == cells[1].start:
+        table.recovered.append(span)
+    return cells
 
 
 def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> None:
@@ -398,8 +413,11 @@ def _finalize_t3(table: Table) -> None:
     own = {fmt: spec().t3_own_keys(fmt) for fmt in TABLE_FORMATS}
     votes = dict.fromkeys(TABLE_FORMATS, 0)
     blanks = _leaves_blanks(table)
+    inseparable = {(span.start, span.end) for span in table.inseparable}
     for row in table.row_order:
         row.expected_width = len(columns)
+        if (row.span.start, row.span.end) in inseparable:
+            continue  # its numbers are unknown: not blanks to pad, not a width to report
         _fit(row, blanks)
         if row.width_ok:
             row.columns = columns

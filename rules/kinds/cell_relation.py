@@ -104,8 +104,8 @@ class TableArithmetic:
         """The findings of one cell-relation rule, given the failures charged before it."""
         for relation_spec in params["relations"]:
             table = getattr(self.doc, relation_spec["table"])
-            if table is None:
-                continue
+            if table is None or table.inseparable:
+                continue  # cells run together that cannot be separated: no arithmetic on the table
             relation = parse_relation(relation_spec["expr"])
             blame = relation_spec.get("blame") or relation.blame_default()
             if relation_spec.get("for_each", "row") == "column":
