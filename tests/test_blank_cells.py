@@ -61,7 +61,9 @@ def test_a_mark_for_none_is_a_blank(linter, mark):
     diagnostic = next(d for d in result.diagnostics if d.code == "GL306")
     assert result.source.position(diagnostic.span.start) == (3, 20) and diagnostic.severity == "warning"
     assert f"其中 1 个写作“{mark}”" in diagnostic.message
-    assert "GL303" not in codes(result)  # 3 + blank + … = 4 is not computed
+    # 3 + blank + … = 4: the blank counted as 0, the difference is a warning that says so
+    total = next(d for d in result.diagnostics if d.code == "GL303")
+    assert total.severity == "warning" and "其中 1 个空白单元格按 0 计" in total.message
 
 
 def test_a_row_the_export_cut_short_is_padded_with_blanks(linter):
@@ -196,8 +198,9 @@ def test_generated_reports_with_blank_zero_cells(linter, layout, variant):
         assert _others(after, variant in ("slash", "dash")) == _others(before, variant in ("slash", "dash")), context
 
 
-def test_blank_cells_are_out_of_the_arithmetic(linter):
-    """A wrong total in a row with a blank is not computed: its other relations are."""
+def test_a_blank_counts_as_zero_once(linter):
+    """A number left blank: the row total no longer adds up, counting the blank as 0 — one warning that
+    says so, at the total; the column through the same blank is not reported again."""
     text = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith(NEW))
     cells = row.split("\t")
@@ -205,4 +208,22 @@ def test_blank_cells_are_out_of_the_arithmetic(linter):
     broken = text.replace(row, "\t".join(cells[:2] + [""] + cells[3:]))
     result = lint_text(linter, broken)
     assert "GL306" in codes(result)
-    assert not {"GL303", "GL304", "GL305", "GL307"} & set(codes(result))
+    arithmetic = [d for d in result.diagnostics if d.code in ("GL303", "GL304", "GL305", "GL307")]
+    assert [(d.code, d.severity) for d in arithmetic] == [("GL303", "warning")]
+    assert "按 0 计" in arithmetic[0].message
+
+
+def test_a_blank_total_or_a_relation_of_blanks_only_is_not_computed(linter):
+    """The Shanghai layout: every 总计 of the outcome rows left blank. No row total is computed for
+    them, and the column of totals (all blank) is not compared with （七）总计."""
+    text = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(NEW))
+    blanked = list(lines)
+    for i in range(start + 2, start + 40):
+        cells = blanked[i].split("\t")
+        if len(cells) >= 8 and "总计" not in blanked[i] and "结转下年度" not in blanked[i]:
+            blanked[i] = "\t".join(cells[:-1] + [""])
+    result = lint_text(linter, "\n".join(blanked))
+    assert "GL306" in codes(result)
+    assert not {"GL303", "GL304", "GL305", "GL307", "GL308"} & set(codes(result))

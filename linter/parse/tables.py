@@ -439,6 +439,11 @@ def _finalize_t4(table: Table) -> None:
     table.row_order.clear()
     cells = table.cells
     width = len(columns)
+    if not cells and not labelled and table.headers:
+        # Its header and not one value: an export that leaves 0 blank and drops empty lines wrote a
+        # table 4 of zeros so.  Blank cells where the table ends (GL306 says it once), not silence.
+        end = table.headers[-1][1].end
+        cells = table.cells = [Cell("BLANK", end, end) for _ in range(spec().t4_width())]
     if len(labelled) == len(group_keys):
         sources = [(key, labelled[key][0], labelled[key][2]) for key in group_keys]
     elif len(cells) == spec().t4_width():

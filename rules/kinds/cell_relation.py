@@ -34,8 +34,15 @@ its diagnostic, it does not hand the wrong total to GL305.  A rule run on its ow
 (``CellRelation.check``, as the pack examples are) gets a pass of its own.
 
 Cells left out of the arithmetic are decided by the document alone, so they too are the same
-whatever is selected: a blank or non-numeric cell (cell-values, GL306, reports it) and every cell
-of a row of the wrong width (table-shape, GL307) take part in no relation.
+whatever is selected: a non-numeric cell (cell-values, GL306, reports it) and every cell of a row
+of the wrong width (table-shape, GL307) take part in no relation.
+
+Blank cells (GL306) are how HTML and Word exports write 0.  A blank *part* counts as 0, but only
+where the relation has something written to compare: its blamed cell (the total) is a number and
+so is at least one other cell.  A relation whose blamed cell is blank, or whose other cells are all
+blank (a column of totals an export left empty), is not evaluated.  A failure that counted a blank
+as 0 is the case ``blank_as_zero`` (a warning by default, its message says so): a blank may also be
+a number someone forgot, so the reading is less sure than with every cell written.
 """
 from __future__ import annotations
 
@@ -63,7 +70,8 @@ class CellRelation(CheckKind):
     name = "cell-relation"
     JOINT = True  # one wrong number, one diagnostic: the rules share the cells already charged
     FIELDS = ("where", "where_en", "row", "column", "column_en", "found", "expected", "lhs", "rhs",
-              "lhs_expr", "rhs_expr", "relation", "difference")
+              "lhs_expr", "rhs_expr", "relation", "difference", "blanks")
+    CASES = ("blank_as_zero",)
     PARAMS = {"relations": Param(list, [], "list of {table, for_each, expr, blame}", required=True)}
 
     @staticmethod
@@ -120,6 +128,10 @@ class TableArithmetic:
             return None
         blamed, args = failure
         self.charged.add(id(blamed))
+        if args["blanks"]:
+            # The blanks counted as 0 are as suspect as the total: a relation through them is not
+            # evaluated again (a number left out would otherwise fail its column too).
+            self.charged.update(id(cell) for cells in groups if cells for cell in cells if cell.kind == "BLANK")
         return blamed.span, args
 
     # -- names are columns: one evaluation per row ---------------------------------------
@@ -147,7 +159,7 @@ class TableArithmetic:
             args["row"] = row_name(table.kind, row.key, row.label)
             args["column"] = column_name(table.kind, blame)
             args["column_en"] = column_name_en(table.kind, blame)
-            yield Finding(span, args)
+            yield Finding(span, args, case="blank_as_zero" if args["blanks"] else None)
 
     # -- names are rows: one evaluation per column -----------------------------------------
     def _by_column(self, table: Table, relation: Relation, blame: str | None) -> Iterator[Finding]:
@@ -178,7 +190,7 @@ class TableArithmetic:
             args["column"] = column_name(table.kind, column)
             args["column_en"] = column_name_en(table.kind, column)
             related = [rows[key].cells[index].span for key in needed if key != blame]
-            yield Finding(span, args, related=related)
+            yield Finding(span, args, related=related, case="blank_as_zero" if args["blanks"] else None)
 
 
 def _columns(table: Table) -> list[str] | None:
@@ -231,9 +243,11 @@ def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
               charged: set[int]) -> tuple[Cell, dict[str, Any]] | None:
     """None if the relation holds or is not evaluated; else (the blamed cell, message args).
 
-    Not evaluated: a cell is blank, not a number, or already charged with an earlier failure."""
+    Not evaluated: a cell is not a number or already charged with an earlier failure; the blamed
+    cell is blank; every other cell is blank.  Other blanks count as 0 (see the module docstring)."""
     values: list[Any] = []
     blamed: Cell | None = None
+    blanks = written = 0
     for (_sign, term), cells in zip(relation.left + relation.right, groups):
         if cells is None:
             number = _exact(term.value)
@@ -242,16 +256,23 @@ def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
             values.append(number)
             continue
         total: Any = 0
+        is_blamed = term.value == blame and term.kind == "name"  # _is_blamed, inline: this loop is hot
         for cell in cells:
             if cell.kind != "NUM" or id(cell) in charged:
-                return None  # a blank, bad or already charged cell
+                if cell.kind == "BLANK" and not is_blamed and id(cell) not in charged:
+                    blanks += 1  # an export's 0
+                    continue
+                return None  # a bad or already charged cell, or a blank total
             value = _exact(cell.value)
             if value is None:
                 return None  # not a finite number after all: cell-values reports it
             total += value
-        if term.value == blame and term.kind == "name":  # _is_blamed, inline: this loop is hot
+            written += not is_blamed
+        if is_blamed:
             blamed = cells[0]
         values.append(total)
+    if blanks and not written:
+        return None  # nothing written to compare the total with
     split = len(relation.left)
     left = sum(sign * value for (sign, _), value in zip(relation.left, values[:split]))
     right = sum(sign * value for (sign, _), value in zip(relation.right, values[split:]))
@@ -270,7 +291,7 @@ def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
         "found": number_text(found), "expected": number_text(expected),
         "lhs": number_text(left), "rhs": number_text(right),
         "lhs_expr": _render(relation.left, values[:split]), "rhs_expr": _render(relation.right, values[split:]),
-        "relation": relation.source, "difference": number_text(abs(left - right)),
+        "relation": relation.source, "difference": number_text(abs(left - right)), "blanks": blanks,
     }
 
 

@@ -8,10 +8,12 @@ from govlint.rules.kinds._util import cell_place, cell_place_en, number_text
 
 @check_kind
 class ZeroTable(CheckKind):
-    """If 一(总计) + 二(总计) = 0, every cell of table 3 must be 0."""
+    """If 一(总计) + 二(总计) = 0, every cell of table 3 must be 0.  A blank total is an export's 0
+    (cell-relation's reading): the finding is then the case blank_as_zero, less sure."""
 
     name = "zero-table"
     FIELDS = ("where", "where_en", "found", "expected")
+    CASES = ("blank_as_zero",)
 
     def check(self, doc, params):
         table = doc.table3
@@ -19,9 +21,13 @@ class ZeroTable(CheckKind):
             return
         incoming = spec().t3_incoming_keys()  # new, carried
         totals = []
+        blank = False
         for key in incoming:
             row = table.rows.get(key)
             cell = row.cell("total") if row is not None and row.width_ok else None
+            if cell is not None and cell.kind == "BLANK":
+                blank = True
+                continue
             if cell is None or not cell.is_number or not _is_value(cell.value):
                 return
             totals.append(cell.value)
@@ -34,7 +40,8 @@ class ZeroTable(CheckKind):
                 if cell.is_number and _is_value(cell.value) and cell.value != 0:
                     yield Finding(cell.span, {"where": cell_place("table3", row, column),
                                               "where_en": cell_place_en("table3", row, column),
-                                              "found": number_text(cell.value), "expected": "0"})
+                                              "found": number_text(cell.value), "expected": "0"},
+                                  case="blank_as_zero" if blank else None)
 
 
 def _is_value(value) -> bool:
