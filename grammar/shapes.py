@@ -177,6 +177,9 @@ PRINTED_YEAR = re.compile(r"(?:\d\s*){4}年|[零%s]{4}年" % CHINESE_DIGITS)
 # The year of a date in a statistical period (2021年1月1日至12月31日): any four digits, not YEAR
 # (a period is read whatever its year, and the rules compare that year with the title's).
 PERIOD_YEAR = r"\d{4}"
+# A date in full (folded text: 2024年3月13日, spaced as PDFs space it); a byline gives the report's
+# date in parentheses after the issuing body's name.
+DATE = r"%s\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日" % YEAR
 
 # The brackets around a document number's year: 〔〕 as mandated and the ones written instead
 # (square, round, angle, curly, lenticular; half- and fullwidth).  OPEN_BRACKETS[i] pairs with
@@ -275,6 +278,9 @@ SUBHEADING_END = re.compile("[%s:;]" % SENTENCE_ENDS)
 # Punctuation after a heading's words in a label key (govlint.parse.labels: folded, 、 → ","): what
 # comparing headings ignores.  Not SENTENCE_ENDS: "!" and "?" stay (and 。 never reaches a key).
 HEADING_TRAILERS = ".,;:。"
+# The words a section heading's wording ends with, in the mandated headings and their rewordings
+# (…情况, …改进措施, …事项): where a reworded heading run into its paragraph ends.
+HEADING_END_WORDS = ("情况", "措施", "举措", "方向", "计划", "打算", "事项")
 
 
 # -- web addresses (folded text) ---------------------------------------------------------------------

@@ -15,6 +15,7 @@ from conftest import EXAMPLES
 from govlint.lint.linter import Linter, Options
 from govlint.parse.outline import parse
 from govlint.source import Source
+from govlint.parse.lines import _run_in_heading
 
 CLEAN = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
 HEADINGS = [line for line in CLEAN.split("\n") if re.match(r"[一二三四五六]、", line) and "\t" not in line]
@@ -67,3 +68,24 @@ def test_what_is_and_is_not_run_in(line, canonical, quality):
         assert heading.text == HEADINGS[5][2:] and heading.quality == "exact"
     else:
         assert heading.text == line[2:]
+
+
+@pytest.mark.parametrize("line,heading", [
+    ("五、存在问题和整改措施我局政府信息公开工作虽然取得了一定成效，但仍有差距。", "五、存在问题和整改措施"),
+    ("六、其他事项本年度未收取信息处理费，也无其他需要报告的事项。", "六、其他事项"),
+    ("四、行政复议、行政诉讼情况本年度未发生，因政府信息公开被申请行政复议的情况。", "四、行政复议、行政诉讼情况"),
+])
+def test_a_reworded_heading_run_into_its_paragraph(line, heading):
+    """A rewording (its section's keyword at once, up to the first word a heading ends with) run into
+    its paragraph is a heading and a paragraph too."""
+    match = _run_in_heading(line)
+    assert match is not None and line[:match[1]] == heading
+
+
+@pytest.mark.parametrize("line", [
+    "五、存在问题和整改措施",                      # a heading alone
+    "五、主要做法是加强队伍建设，2023年共培训3次。",  # no keyword of section 五 at once
+    "三、本年度办理结果中予以公开12件，部分公开3件",    # table text, not section 三's keyword
+])
+def test_no_reworded_heading_where_none_is_run_in(line):
+    assert _run_in_heading(line) is None

@@ -13,7 +13,7 @@ Otherwise a line starts:
   rewording (grammar/canonical.json through spec()); the heading's line ends at the first space after
   its words, or where a table starts right after them;
 * at the report's title end (the first "报告" of the line's head after a year, followed by a space or
-  the preamble);
+  the preamble), and after a byline right after it (the body's name and its date in parentheses);
 * at a table opener: table 2's block (第二十条第（X）项) and column header (信息内容 …), table 3's note
   (勾稽关系 …) and applicant header, table 4's header (行政复议 …);
 * inside a table (from an opener, or a run of three numbers, to the next heading or sentence): after a
@@ -34,6 +34,7 @@ from typing import List, Tuple
 
 from govlint.grammar.shapes import (
     ARTICLE_20,
+    DATE,
     HEADING_NUMBER,
     HEADING_TRAILERS,
     ITEM_NUMBER,
@@ -58,6 +59,7 @@ SUBHEADING_MAX = 30  # and a sub-heading's
 TITLE_MAX = 60     # the title ends within the line's first characters
 _TITLE_END = "报告"
 _PREAMBLE_STARTS = ("根据", "依据", "本报告", "按照")  # what the preamble starts with (lines.py's front matter)
+_BYLINE = re.compile(r"\s*[^\s。,;:()]{2,30}\s*\(\s*%s\s*\)" % DATE)  # after the title: name (date)
 _FIELD = re.compile(r"\S+")
 _IGNORED = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")  # punctuation header lines carry (lines.py)
 _NOTE_WORDS = tuple(spec().t3_note_words())
@@ -135,6 +137,9 @@ def _logical(body: str) -> List[Span]:
     if title:
         cuts.add(title)
         strong = True  # a title and what follows it on one line
+        byline = _byline_end(body, title)
+        if byline:
+            cuts.add(byline)
     for start, (section, end) in headings.items():
         cuts.add(start)
         strong = True
@@ -278,6 +283,18 @@ def _title_end(body: str) -> int | None:
     if position < 0 or "。" in body[:position] or not TITLE_YEAR.search(body, 0, position):
         return None
     end = position + len(_TITLE_END)
+    if end < len(body) and (body[end].isspace() or body.startswith(_PREAMBLE_STARTS, end)):
+        return end
+    return None
+
+
+def _byline_end(body: str, title_end: int) -> int | None:
+    """Where a byline right after the title ends: the issuing body's name and the date in parentheses
+    ("某某局 (2020年3月13日)"), when a space or the preamble follows."""
+    match = _BYLINE.match(body, title_end)
+    if match is None:
+        return None
+    end = match.end()
     if end < len(body) and (body[end].isspace() or body.startswith(_PREAMBLE_STARTS, end)):
         return end
     return None

@@ -82,6 +82,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Tuple
 from lark import Token
 
 from govlint.grammar.shapes import (
+    HEADING_END_WORDS,
     HEADING_TRAILERS,
     numeral_value,
     ARTICLE_20,
@@ -127,6 +128,9 @@ _HEADING_WORDS = {section: sorted([spec().heading_words(section), *spec().headin
                   for section in spec().section_ids()}
 _SECTION_KEYWORDS = tuple(keyword for section in spec().section_ids() for keyword in spec().heading_keywords(section))
 _RUN_IN_MIN = 8
+_KEYWORDS = {section: spec().heading_keywords(section) for section in spec().section_ids()}
+_REWORDED_KEYWORD_WITHIN = 6  # a reworded heading names its keyword at once ("存在问题和整改措施")
+_REWORDED_MAX = 20            # and is no longer than the longest mandated wording
 _RUN_IN_PROSE = re.compile(r"[\d，,。；;：:]")
 _T3_TOP_KEYS = frozenset(spec().t3_top_keys())  # 一、本年新收… … 四、结转下年度…: rows and a group, not headings
 _T3_WIDTH = spec().t3_width()
@@ -554,18 +558,33 @@ def _run_in_heading(body: str) -> tuple[re.Match, int] | None:
     match = HEADING_NUMBER.match(body)
     if not match:
         return None
-    words = _HEADING_WORDS.get(numeral_value(match.group(1)), ())
+    section = numeral_value(match.group(1))
     rest = body[match.end():]
-    for word in words:
-        if rest.startswith(word):
-            tail = rest[len(word):].strip()
-            # A paragraph, not a longer heading ("一、总体情况概述"): some length, and a digit or a clause.
-            if len(tail) >= _RUN_IN_MIN and _RUN_IN_PROSE.search(tail):
-                end = match.end() + len(word)
-                while end < len(body) and body[end] in HEADING_TRAILERS:  # "一、总体情况。本年度…"
-                    end += 1
-                return match, end
-            return None
+    length = next((len(word) for word in _HEADING_WORDS.get(section, ()) if rest.startswith(word)), None)
+    if length is None:
+        length = _reworded_length(rest, section)
+    if length is None:
+        return None
+    tail = rest[length:].strip()
+    # A paragraph, not a longer heading ("一、总体情况概述"): some length, and a digit or a clause.
+    if len(tail) >= _RUN_IN_MIN and _RUN_IN_PROSE.search(tail):
+        end = match.end() + length
+        while end < len(body) and body[end] in HEADING_TRAILERS:  # "一、总体情况。本年度…"
+            end += 1
+        return match, end
+    return None
+
+
+def _reworded_length(rest: str, section: int | None) -> int | None:
+    """A rewording of the heading of that number run into its paragraph ("五、存在问题和整改措施我局…"):
+    the heading's keyword opens it, and it ends at the first word a heading ends with after it."""
+    for keyword in _KEYWORDS.get(section, ()) if section is not None else ():
+        at = rest.find(keyword, 0, _REWORDED_KEYWORD_WITHIN)
+        if at < 0:
+            continue
+        ends = [found + len(word) for word in HEADING_END_WORDS
+                for found in (rest.find(word, at + len(keyword) - len(word), _REWORDED_MAX),) if found >= 0]
+        return min(ends) if ends else None
     return None
 
 
