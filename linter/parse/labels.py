@@ -156,6 +156,12 @@ class LabelMatcher:
         """(row key, article item) for a table-2 row label, or None."""
         return self.t2_rows.get(label_key(text))
 
+    def starts_t2_label(self, text: str) -> bool:
+        """Is the text the start of a table-2 row label, and not all of it (其他对外管理 / 服务事项: a
+        label cut over two lines by a narrow column)?"""
+        key = label_key(text)
+        return len(key) >= 2 and any(label.startswith(key) and label != key for label in self.t2_rows)
+
     def t2_version(self, text: str) -> str | None:
         """Which format a table-2 column header belongs to."""
         key = label_key(text)

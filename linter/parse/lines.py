@@ -43,6 +43,7 @@ t2     table-2 header words only (or from 信息内容 on, no number)           
 t2     a markdown line (# …) that is not a heading                         CAPTION                      t2
 t2     a table-2 row's label, with its cells or alone (a row left blank)   LABEL… CELLS (maybe empty)   t2
 t2     label and numbers, the label ≤ 16 characters (an unknown row)       LABEL… CELLS                 t2
+t2     the first part of a row's label alone (a label cut over two lines)  LABEL… CELLS (empty)         t2
 t2     anything else                                                       TABLE_END                    prose
 t3     table 3's note                                                      NOTE                         t3
 t3     第二十条第（X）项; a table-4 header; a heading naming a mandated       TABLE_END                    prose
@@ -858,6 +859,9 @@ class LineClassifier:
         if label and cells and not _all_empty(cells) and len("".join(f.text for f in label)) <= 16 \
                 and not self._heading(line):
             self._row(line, label, cells, mode != "space")  # an unknown row; the rules report it
+            return True
+        if label and not cells and self.labels.starts_t2_label(" ".join(f.text for f in label)):
+            self._row(line, label, cells, mode != "space")  # a label's first part: the row builder joins it
             return True
         return False
 

@@ -122,7 +122,11 @@ def _add_row(table: Table, row: Row) -> None:
 def _build_t2(node: Tree, table: Table) -> None:
     c = label_matcher()
     block = None
+    start: tuple[str, Span] | None = None  # the first part of a label cut over two lines
     for kind, labels, cells, span, open_end in _lines(node):
+        if kind != "row":
+            _unfinished(start, table)  # only the very next line completes a label
+            start = None
         if kind == "block":
             block = str(labels[0])  # the classifier gives a T2_BLOCK the article item's numeral
             table.blocks.append((block, span))
@@ -132,12 +136,31 @@ def _build_t2(node: Tree, table: Table) -> None:
             text = _label_text(labels)
             match = c.match_t2(text)
             label_span = _span(labels)
+            if start is not None and c.match_t2(start[0] + text):
+                # A label cut over two lines (其他对外管理 / 服务事项 31 +16 0): one row, even when its
+                # second part is a label too (行政 / 规范性文件: the 试行 name of the same row).
+                text = start[0] + text
+                match = c.match_t2(text)
+                label_span, span = start[1].cover(label_span), start[1].cover(span)
+                start = None
+            _unfinished(start, table)
+            start = None
+            if match is None and not cells and c.starts_t2_label(text):
+                start = (text, label_span)  # a row if the next line completes it
+                continue
             row = Row(match[0] if match else None, text, label_span, cells, span, block=match[1] if match else block,
                       open_end=open_end)
             if match is None:
                 table.unknown_rows.append(row)
             else:
                 _add_row(table, row)
+    _unfinished(start, table)
+
+
+def _unfinished(start: tuple[str, Span] | None, table: Table) -> None:
+    """The first part of a label that no line completed: an unknown row, as before."""
+    if start is not None:
+        table.unknown_rows.append(Row(None, start[0], start[1], [], start[1]))
 
 
 # -- table 3 -----------------------------------------------------------------------
