@@ -261,6 +261,8 @@ SENTENCE = re.compile(r"[^%s;]*(?:[%s;][%s]*|$)" % (SENTENCE_ENDS, SENTENCE_ENDS
 # the same ends and closers and the fullwidth or curly forms of some of them (！？ ”’）).
 SENTENCE_END = re.compile(r"[%s！？][%s”’）]*\s*$" % (SENTENCE_ENDS, _CLOSERS))
 COLONS = ("：", ":")  # a colon as written and folded
+# How a report's preamble starts (本报告根据《条例》…): a line so started is not the title or a byline.
+PREAMBLE_STARTS = ("根据", "依据", "本报告", "本年度报告", "按照")
 # Where a clause ends inside a sentence (folded text: ，；： fold to , ; :), for rules that read a
 # claim within one clause: a comma between two digits is a thousands separator (1,234), not an end.
 CLAUSE_END = re.compile(r"[，；：、;:。!?！？]|(?<!\d),|,(?!\d)")

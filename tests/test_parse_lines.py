@@ -49,6 +49,15 @@ def test_a_page_number_in_the_front_is_passed_over_and_a_sentence_ends_the_title
     assert types("2023年年度报告", "3", "本年度，本机关认真贯彻落实条例。", H1) == ["TITLE", "TEXT", "HEADING"]
 
 
+@pytest.mark.parametrize("first", ["本年度报告根据《中华人民共和国政府信息公开条例》（以下简称", "我局根据《中华人民共和国政府信息",
+                                   "根据《中华人民共和国政府信息公开条例》", "本年度报告根据"])
+def test_a_preamble_hard_wrapped_under_the_title_is_prose_not_a_byline(first):
+    """A PDF wraps the preamble at 30–45 characters: its first lines have no sentence end yet.  A line
+    that starts as a preamble does, or cites a document (《), after the title is the preamble."""
+    rest = "《条例》）的要求编制。" if first.endswith(("简称", "信息", "本年度报告根据")) else "要求编制本报告。"
+    assert types("某某区2023年政府信息公开工作年度报告", first, rest, H1) == ["TITLE", "TEXT", "HEADING"]
+
+
 def test_a_front_without_a_title_is_prose():
     assert types("本机关依法公开政府信息。", H1) == ["TEXT", "HEADING"]
 

@@ -41,6 +41,7 @@ from govlint.grammar.shapes import (
     NUMBER_UNITS,
     NUMERALS,
     PAGE_MARK,
+    PREAMBLE_STARTS,
     SENTENCE_ENDS,
     SUBHEADING_NUMBER,
     T2_BLOCK,
@@ -58,7 +59,6 @@ HEADING_MAX = 40   # a heading's line (numbering and words) is no longer than th
 SUBHEADING_MAX = 30  # and a sub-heading's
 TITLE_MAX = 60     # the title ends within the line's first characters
 _TITLE_END = "报告"
-_PREAMBLE_STARTS = ("根据", "依据", "本报告", "按照")  # what the preamble starts with (lines.py's front matter)
 _BYLINE = re.compile(r"\s*[^\s。,;:()]{2,30}\s*\(\s*%s\s*\)" % DATE)  # after the title: name (date)
 _FIELD = re.compile(r"\S+")
 _IGNORED = frozenset(" \t\u3000、,.:;()（）。，：；-\"'|")  # punctuation header lines carry (lines.py)
@@ -283,7 +283,7 @@ def _title_end(body: str) -> int | None:
     if position < 0 or "。" in body[:position] or not TITLE_YEAR.search(body, 0, position):
         return None
     end = position + len(_TITLE_END)
-    if end < len(body) and (body[end].isspace() or body.startswith(_PREAMBLE_STARTS, end)):
+    if end < len(body) and (body[end].isspace() or body.startswith(PREAMBLE_STARTS, end)):
         return end
     return None
 
@@ -295,7 +295,7 @@ def _byline_end(body: str, title_end: int) -> int | None:
     if match is None:
         return None
     end = match.end()
-    if end < len(body) and (body[end].isspace() or body.startswith(_PREAMBLE_STARTS, end)):
+    if end < len(body) and (body[end].isspace() or body.startswith(PREAMBLE_STARTS, end)):
         return end
     return None
 

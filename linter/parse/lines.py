@@ -93,6 +93,7 @@ from govlint.grammar.shapes import (
     NONE_MARK,
     NUMBER_UNITS,
     PAGE_MARK,
+    PREAMBLE_STARTS,
     SENTENCE_END,
     SUBHEADING_END,
     SUBHEADING_NUMBER,
@@ -716,7 +717,7 @@ class LineClassifier:
                 scan += 1
                 continue
             if (len(body) > TITLE_MAX or SENTENCE_END.search(body) or "。" in body or self._heading(line)
-                    or body.startswith(("根据", "依据", "本报告", "按照"))
+                    or body.startswith(PREAMBLE_STARTS) or (leading and "《" in body[1:])  # a citation: the preamble
                     or T2_BLOCK.match(body) or self._opens_t3(line) or _opens_t4(body, self.labels)):
                 break
             leading.append((line, None))
