@@ -321,8 +321,8 @@ def print_report(title: str, pairs: list, order: list, show: int, out=sys.stdout
             if pair.error:
                 print(f"  {pair.report}: ERROR {pair.error[:200]}", file=out)
                 continue
-            missing = "; ".join(short(k) for k in sorted(pair.missing))[:400]
-            extra = "; ".join(short(k) for k in sorted(pair.extra))[:400]
+            missing = "; ".join(short(k) for k in sorted(pair.missing, key=repr))[:400]
+            extra = "; ".join(short(k) for k in sorted(pair.extra, key=repr))[:400]
             print(f"  {pair.report}:\n    missing: {missing or '-'}\n    extra:   {extra or '-'}", file=out)
     return figures
 

@@ -502,6 +502,10 @@ EXCEPTIONS = {
                            "recovered only when exactly one split fits the row's arithmetic; otherwise the "
                            "information is lost and the right answer is one 'cannot separate' diagnostic per "
                            "table, not the reference's diagnostics",
+    "one-line of a PDF or markdown text": "a real text whose table labels are wrapped around their numbers "
+                                          "(PDF) or written as markdown, joined into one line, is two layouts "
+                                          "at once; a crawler reads a web page, whose rows come whole "
+                                          "(layouts.crawlable)",
     "pdf-wrap heading-like line starts": "a hard wrap that starts a line with 一、/（二）/3. or leaves a "
                                          "line of digits alone makes the text itself ambiguous (a heading? "
                                          "a page number?); pdf_wrap never cuts there",
@@ -533,13 +537,25 @@ def _unless_empty_cells(transform: Callable[[str], str]) -> Callable[[str, str],
     return lambda text, seed: text if has_empty_cells(text) else transform(text)
 
 
+_TAB_ROW = re.compile(r"^[^\t\n]*[\u4e00-\u9fff][^\t\n]*(?:\t\s*[+-]?\d[\d,.]*){3,}", re.M)
+_LONE_NUMBERS = re.compile(r"^[ \t]*\d+(?:[ \t]+\d+){0,2}[ \t]*$", re.M)  # not table 4's line of 15
+
+
+def crawlable(text: str) -> bool:
+    """Could a crawler have dumped this text on one line?  Crawlers read web pages, whose table rows
+    come with their labels whole and their cells separated: a text whose tables are tab rows.  A PDF's
+    text (labels wrapped around their numbers) or a markdown one joined into one line is two layouts
+    at once; a line of numbers alone (a stray row, GL003) is only told apart by its line break."""
+    return len(_TAB_ROW.findall(text)) >= 3 and not _LONE_NUMBERS.search(text)
+
+
 # Transforms of a real text (examples, seeds, corpus), whose structure is not known; a transform that
 # returns the text unchanged is not measured for it.
 TEXT_TRANSFORMS: dict[str, Callable[[str, str], str]] = {
     "spaces": _unless_empty_cells(cells_with_spaces),
     "pdf-wrap": wrap_prose_lines,
     "heading-run-in": lambda text, seed: run_in_headings(text),
-    "one-line": _unless_empty_cells(one_line),
+    "one-line": lambda text, seed: one_line(text) if crawlable(text) and not has_empty_cells(text) else text,
 }
 
 

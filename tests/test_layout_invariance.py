@@ -62,7 +62,7 @@ def test_layout_gives_the_reference_diagnostics(pairs, name):
     assert mine, f"layout {name} applied to no report"
     differing = [pair for pair in mine if not pair.same]
     rate = 1 - len(differing) / len(mine)
-    detail = "; ".join(f"{p.report}: missing {sorted(p.missing)} extra {sorted(p.extra)} {p.error or ''}"
+    detail = "; ".join(f"{p.report}: missing {sorted(p.missing, key=repr)} extra {sorted(p.extra, key=repr)} {p.error or ''}"
                        for p in differing[:3])
     assert rate >= RATE, f"{name}: {rate:.1%} of {len(mine)} reports as the reference — {detail}"
 
