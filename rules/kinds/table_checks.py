@@ -98,9 +98,10 @@ class RowLabels(CheckKind):
     """Every mandated row is there once, no unknown rows, labels of the report's format."""
 
     name = "row-labels"
-    FIELDS = ("table", "table_en", "label", "expected", "count", "labels", "labels_en")
-    CASES = ("missing", "missing_many", "unknown", "duplicate", "old_label")
-    PARAMS = {"list_up_to": Param(int, 3, "missing rows reported one by one up to this many; more are one diagnostic")}
+    FIELDS = ("table", "table_en", "label", "expected", "count", "labels", "labels_en", "differ")
+    CASES = ("missing", "missing_many", "unknown", "duplicate", "duplicate_many", "old_label")
+    PARAMS = {"list_up_to": Param(int, 3, "missing or repeated rows reported one by one up to this many; more "
+                                          "are one diagnostic")}
 
     def check(self, doc, params):
         c = spec()
@@ -111,7 +112,16 @@ class RowLabels(CheckKind):
             for row in table.unknown_rows:
                 yield Finding(row.label_span, {**_table_args(table.kind), "label": row.label.strip()},
                               case="unknown")
-            for row in table.duplicate_rows:
+            duplicates = table.duplicate_rows
+            if len(duplicates) > params["list_up_to"]:
+                # A table seen twice (a page's table and its text, a paste repeated): one cause.
+                differ = sum(1 for row in duplicates if _values(row) != _values(table.rows.get(row.key)))
+                yield Finding(duplicates[0].label_span, {
+                    **_table_args(table.kind), "count": len(duplicates), "differ": differ,
+                    "label": row_name(table.kind, duplicates[0].key, duplicates[0].label)},
+                    case="duplicate_many", related=[row.label_span for row in duplicates[1:]])
+                duplicates = []
+            for row in duplicates:
                 yield Finding(row.label_span, {**_table_args(table.kind),
                                                "label": row_name(table.kind, row.key, row.label)}, case="duplicate")
             if table.kind == "table2":
@@ -152,3 +162,8 @@ class RowLabels(CheckKind):
             if row is not None:
                 return Span(row.span.end, row.span.end)
         return Span(table.span.start, table.span.start)
+
+
+def _values(row) -> list | None:
+    """A row's cell values, for telling a row seen twice from two rows that disagree."""
+    return None if row is None else [(cell.kind, cell.value) for cell in row.cells]
