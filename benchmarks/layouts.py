@@ -272,6 +272,21 @@ def run_in_headings(text: str) -> str:
     return "\n".join(out)
 
 
+# Heading-shaped debris a PDF's table 3 leaves between rows: the start of a group label fused with a
+# fragment of another (三、本予以公开: 三、本年度办理结果 + 予以公开), the group ordinals alone.
+TABLE_DEBRIS = ["三、本予以公开", "三、", "四、", "二、部分", "三、不予公开情况"]
+_OUTCOME_ROW = re.compile(r"^\s*(?:三、本年度办理结果)?\s*[(（][一二三四五六七][)）]")
+
+
+def table_debris(text: str, rng: random.Random) -> str:
+    """One or two debris lines inserted before outcome rows of table 3."""
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if "\t" in line and _OUTCOME_ROW.match(line)]
+    for at in sorted(rng.sample(rows, min(2, len(rows))), reverse=True):
+        lines.insert(at, rng.choice(TABLE_DEBRIS))
+    return "\n".join(lines)
+
+
 def wrap_prose_lines(text: str, seed: str) -> str:
     """PDF hard wrap of a real text: every long line without a tab, cut at 30–45 characters."""
     rng = random.Random(seed)
@@ -488,6 +503,9 @@ LAYOUTS = [
     Layout("no-table-headings", "6", "one GL102 per heading removed (the headings of the sections that hold "
            "tables 2, 3 and 4), nothing else: the tables are found by their signature",
            _without_table_headings, applies=_has_tables),
+    Layout("table-debris", "2", "nothing: heading-shaped debris inside table 3 (三、本予以公开, a group's "
+           "ordinal alone) is table text", lambda report, rng: Rendered(table_debris(reference(report, rng), rng)),
+           applies=_has_tables),
     Layout("label-cut", "3", "nothing: a table label cut over two lines is one label",
            _renderer(LabelCutRenderer), applies=_has_tables),
     Layout("docx", "reader", "nothing: Word tables with merged label cells; not for a row with an extra "

@@ -19,7 +19,7 @@ from govlint.source import Source
 CLEAN = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
 TABLE3_ROWS = [line for line in CLEAN.split("\n") if "\t" in line and line.split("\t")[0].startswith(
     ("(三)", "(四)", "(五)", "(六)", "(七)", "四、结转"))]
-DEBRIS = ["三、本予以公开", "二、部分", "三、不予公开情况", "一、本年新", "四、其他处理"]
+DEBRIS = ["三、本予以公开", "二、部分", "三、不予公开情况", "一、本年新", "四、其他处理", "三、", "四、"]
 
 
 def diagnostics(text: str) -> Counter:

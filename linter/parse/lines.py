@@ -57,7 +57,7 @@ t3     a label run into its digits (…申请数量801000081): parse/digits.py  
 t3     label and numbers / numbers only / label only                       LABEL… CELLS / CELLS /       t3
                                                                            LABEL… _EOL
 t3     …  the numbers of row 四 (结转下年度继续办理)                          … TABLE_END                  prose
-t3     nothing (empty pipe cells)                                          none                         t3
+t3     nothing (empty pipe cells); a group ordinal alone (三、, 四、: debris)    none                         t3
 t4     a heading; a 。                                                      TABLE_END                    prose
 t4     table-4 header words only                                           HEAD                         t4
 t4     label and numbers / numbers only                                    LABEL… CELLS / CELLS         t4
@@ -470,6 +470,8 @@ def _plan_t3(folded: str, lead: int, body_length: int,
             match = c.match_t3(" ".join(f.text for f in label))
     if forward_pending and not parsed:
         return False, (), None, False
+    if not parsed and len(label) == 1 and _ordinal_alone(label[0].text):
+        return True, (), None, False  # 三、 / 四、 alone: a group's ordinal left by a PDF, not a row's label
     specs: list[TokenSpec] = [("LABEL", item.start, item.end, None) for item in label]
     if parsed:
         specs.append(("CELLS", parsed[0][1], parsed[-1][2], parsed))
@@ -481,6 +483,11 @@ def _plan_t3(folded: str, lead: int, body_length: int,
     if forward_pending or (match and match.key == "forward"):
         after = "close" if parsed else "pending"
     return True, tuple(specs), after, mode != "space"
+
+
+def _ordinal_alone(text: str) -> bool:
+    match = HEADING_NUMBER.match(text)
+    return match is not None and match.end() == len(text)
 
 
 def _run_together(label: tuple[Field, ...]) -> tuple[tuple[Field, ...], tuple[CellSpec, ...]]:
