@@ -227,3 +227,20 @@ def test_a_blank_total_or_a_relation_of_blanks_only_is_not_computed(linter):
     result = lint_text(linter, "\n".join(blanked))
     assert "GL306" in codes(result)
     assert not {"GL303", "GL304", "GL305", "GL307", "GL308"} & set(codes(result))
+
+
+def test_table_4_cut_short_after_tables_that_leave_blanks_is_padded(linter):
+    """An export that leaves zeros blank and drops a line's trailing empty cells: table 4's values line
+    stops at its last number.  Tables 2 and 3 of the same export leave cells blank, so the missing
+    values are blanks (one GL306 for table 4), not a width error; with every other cell written, the
+    short line stays a width error (GL307)."""
+    text = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
+    t4 = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    row = next(line for line in text.splitlines() if line.startswith(NEW))
+    cells = row.split("\t")
+    blanked = text.replace(row, "\t".join(cells[:3] + ["" if c == "0" else c for c in cells[3:]]))
+    short = blanked.replace(t4, "1\t1\t1\t1\t4")
+    result = lint_text(linter, short)
+    found = [(d.code, result.source.position(d.span.start)[0]) for d in result.diagnostics]
+    assert ("GL307", 72) not in found and found.count(("GL306", 72)) == 1
+    assert "GL307" in codes(lint_text(linter, text.replace(t4, "1\t1\t1\t1\t4")))

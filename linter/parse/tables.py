@@ -83,7 +83,10 @@ def build(node: Tree, doc: Document) -> Table:
     kind = str(node.data)
     tokens = _tokens(node)  # a table's first and last children are its T*_START and TABLE_END
     table = Table(kind, Span(tokens[0].start_pos, tokens[-1].end_pos))
-    {"table2": _build_t2, "table3": _build_t3, "table4": _build_t4}[kind](node, table)
+    if kind == "table4":
+        _build_t4(node, table, _leaves_blanks_before(doc))
+    else:
+        {"table2": _build_t2, "table3": _build_t3}[kind](node, table)
     # One table of each kind per report: a second one is merged into the first.
     existing = getattr(doc, kind)
     if existing is None:
@@ -300,7 +303,13 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
 
 
 # -- table 4 -----------------------------------------------------------------------
-def _build_t4(node: Tree, table: Table) -> None:
+def _leaves_blanks_before(doc: Document) -> bool:
+    """Does the export leave cells blank in the tables read so far (tables 2 and 3)?"""
+    return any(cell.kind == "BLANK" for table in (doc.table2, doc.table3) if table is not None
+               for row in table.row_order for cell in row.cells)
+
+
+def _build_t4(node: Tree, table: Table, blanks_before: bool = False) -> None:
     groups = {label: key for key, label in spec().labels("table4", "groups").items()}
     runs: list[tuple[list[Cell], bool, Span]] = []  # the cells of each line, in order
     labelled = {}
@@ -315,23 +324,25 @@ def _build_t4(node: Tree, table: Table) -> None:
             runs.append((row_cells, open_end, span))
         elif kind == "values":
             runs.append((row_cells, open_end, span))
-    table.cells, table.labelled = _fit_t4(runs, labelled)
+    table.cells, table.labelled = _fit_t4(runs, labelled, blanks_before)
 
 
-def _fit_t4(runs: list[tuple[list[Cell], bool, Span]], labelled: dict) -> tuple[list[Cell], dict]:
+def _fit_t4(runs: list[tuple[list[Cell], bool, Span]], labelled: dict,
+            blanks_before: bool = False) -> tuple[list[Cell], dict]:
     """Table 4's cells, with the blanks an export left at the end of its lines fitted.
 
     Its 15 values come in one run or a line per group.  Empty cells after a line's last value
     are surplus when the values are too many; a tab or pipe line that ends early in a table that
-    leaves cells blank lost its last blanks: it is padded, when its lines are one run or one line
-    per group (any other split of the values could have lost them anywhere)."""
+    leaves cells blank (or after tables 2 and 3 that do: the same export) lost its last blanks: it
+    is padded, when its lines are one run or one line per group (any other split of the values
+    could have lost them anywhere)."""
     total, width = spec().t4_width(), len(spec().t4_columns())
     cells = [cell for run, _open, _span in runs for cell in run]
     if len(cells) == total:
         return cells, labelled
     fitted = [_without_trailing_empties(run) for run, _open, _span in runs]
     count = sum(map(len, fitted))
-    if count != total and any(cell.kind == "BLANK" for cell in cells) and fitted \
+    if count != total and (blanks_before or any(cell.kind == "BLANK" for cell in cells)) and fitted \
             and all(open_end for _run, open_end, _span in runs):
         if len(runs) == 1 and count < total:
             fitted = [_padded(fitted[0], total, runs[0][2])]
