@@ -244,3 +244,17 @@ def test_table_4_cut_short_after_tables_that_leave_blanks_is_padded(linter):
     found = [(d.code, result.source.position(d.span.start)[0]) for d in result.diagnostics]
     assert ("GL307", 72) not in found and found.count(("GL306", 72)) == 1
     assert "GL307" in codes(lint_text(linter, text.replace(t4, "1\t1\t1\t1\t4")))
+
+
+@pytest.mark.parametrize("ends", ["\t", "\t\t"])
+def test_empty_fields_every_row_ends_with_are_the_row_end_not_blanks(linter, ends):
+    """An export that ends every table row with a tab (or two): a row short of one number is short —
+    one GL307 — not a row whose 总计 is blank with its numbers shifted into the wrong columns."""
+    text = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8")
+    lines = [line + ends if line.count("\t") >= 7 and not line[:1].isdigit() else line for line in text.split("\n")]
+    row = next(i for i, line in enumerate(lines) if line.startswith(CARRIED))
+    cells = lines[row].split("\t")
+    lines[row] = "\t".join(cells[:2] + cells[3:])  # one number less
+    result = lint_text(linter, "\n".join(lines))
+    assert [(d.code, d.severity) for d in result.diagnostics] == [("GL307", "error")]
+    assert "（6个）" in result.diagnostics[0].message

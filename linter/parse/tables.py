@@ -399,19 +399,47 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         return
     widths = spec().t2_columns(layout)
     old = spec().t2_old_labels(layout)
-    blanks = _leaves_blanks(table)
+    known = []
     for row in table.row_order:
         columns = widths.get(row.key) if row.key is not None else None
-        if columns is None:
-            row.expected_width = len(row.cells)
-            continue
+        row.expected_width = len(columns) if columns is not None else len(row.cells)
+        if columns is not None:
+            known.append((row, columns))
+    _strip_row_ends([row for row, _columns in known])
+    blanks = _leaves_blanks(table)
+    for row, columns in known:
         label = row.label.replace(" ", "")
         if label in old:
             row.old_label = label
-        row.expected_width = len(columns)
         _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
+
+
+def _strip_row_ends(rows: list[Row]) -> None:
+    """An export that ends every row with empty fields (a tab after the last cell): those are the
+    row's end, not blank cells.  When every tab or pipe row ends with at least k empty fields and
+    some row is longer than its width by them, k empty fields go from every such row first, so a
+    row short of a number is short (GL307), not a row with a blank 总计."""
+    separated = [row for row in rows if row.open_end and row.cells]
+    if not separated:
+        return
+    ends = [_empty_end(row.cells) for row in separated]
+    k = min(ends)
+    if k == 0 or not any(len(row.cells) - k >= row.expected_width for row in separated):
+        return
+    for row in separated:
+        del row.cells[len(row.cells) - k:]
+
+
+def _empty_end(cells: list[Cell]) -> int:
+    """How many empty fields (not a written mark) end the cells."""
+    count = 0
+    for cell in reversed(cells):
+        if cell.kind != "BLANK" or cell.start != cell.end:
+            break
+        count += 1
+    return count
 
 
 def _leaves_blanks(table: Table) -> bool:
@@ -446,12 +474,17 @@ def _finalize_t3(table: Table) -> None:
     # The rows only one format has vote for it (试行: （六）其他处理; 2021: its items 1–3); a tie is 2021's.
     own = {fmt: spec().t3_own_keys(fmt) for fmt in TABLE_FORMATS}
     votes = dict.fromkeys(TABLE_FORMATS, 0)
-    blanks = _leaves_blanks(table)
     inseparable = {(span.start, span.end) for span in table.inseparable}
+    rows = []
     for row in table.row_order:
         row.expected_width = len(columns)
+        if (row.span.start, row.span.end) not in inseparable:
+            rows.append(row)  # an inseparable row's numbers are unknown: not blanks, not a width
+    _strip_row_ends(rows)
+    blanks = _leaves_blanks(table)
+    for row in table.row_order:
         if (row.span.start, row.span.end) in inseparable:
-            continue  # its numbers are unknown: not blanks to pad, not a width to report
+            continue
         _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
