@@ -69,12 +69,35 @@ _T4_WORDS = (spec().labels("table4", "groups")["review"], spec().t4_group_heads(
 _TABLE_SECTIONS = frozenset(spec().table_section(table) for table in ("table2", "table3", "table4"))
 
 Span = Tuple[int, int]
+# What a line that joins several has at least one of, besides a title at its start: a heading's
+# numbering after a space or a sentence's end, table 2's block, a table word after a space, three
+# numbers in a row.  A long paragraph has none of them (or, rarely, one, and is then read in full).
+# Separate searches, literal words with str.find: one regex of all the alternatives tries each of
+# them at every character of every long paragraph.
+_NUMBERING_SIGN = re.compile(r"(?:^|[\s。;!?])%s" % HEADING_NUMBER.pattern.lstrip("^"))
+_NUMBER_RUN = re.compile(r"\d\s+\d+\s+\d")
+_TABLE_WORDS = (_T2_HEADER, *_NOTE_WORDS, *_T3_APPLICANT_WORDS, *_T4_WORDS)
+_TABLE_WORD_SIGN = re.compile(r"\s(?:%s)" % "|".join(map(re.escape, _TABLE_WORDS)))
+
+
+def may_join(text: str, start: int, end: int) -> bool:
+    """Could text[start:end], a line, be several joined?  Only a long line with a sign of structure
+    in it (a heading's numbering, a table, a title at its start): one search, no full reading."""
+    if end - start <= LONG_LINE:
+        return False
+    if text.find(_TITLE_END, start, start + TITLE_MAX) >= 0 and _title_end(text[start:start + TITLE_MAX + 8]):
+        return True
+    if text.find(ARTICLE_20, start, end) >= 0:
+        return True
+    if any(text.find(word, start, end) >= 0 for word in _TABLE_WORDS) and _TABLE_WORD_SIGN.search(text, start, end):
+        return True
+    return bool(_NUMBERING_SIGN.search(text, start, end) or _NUMBER_RUN.search(text, start, end))
 
 
 def breaks(folded: str, lead: int, length: int) -> List[Span]:
     """The (start, end) offsets, inside the line, of the logical lines of a line whose content is
     folded[lead:lead + length]: the whole content unless the line is long and joins several."""
-    if length <= LONG_LINE:
+    if not may_join(folded, lead, lead + length):
         return [(lead, lead + length)]
     return [(lead + start, lead + end) for start, end in _logical(folded[lead:lead + length])]
 

@@ -156,6 +156,7 @@ class LabelMatcher:
         """(row key, article item) for a table-2 row label, or None."""
         return self.t2_rows.get(label_key(text))
 
+    @short_cache(4096, index=1)
     def starts_t2_label(self, text: str) -> bool:
         """Is the text the start of a table-2 row label, and not all of it (其他对外管理 / 服务事项: a
         label cut over two lines by a narrow column)?"""

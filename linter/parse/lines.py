@@ -105,7 +105,7 @@ from govlint.grammar.shapes import (
     parse_number,
 )
 from govlint.grammar.spec import spec
-from govlint.parse.crawl import breaks
+from govlint.parse.crawl import LONG_LINE, breaks, may_join
 from govlint.parse.digits import unique_split
 from govlint.parse.labels import LabelMatcher, label_matcher
 from govlint.source import Source
@@ -203,10 +203,12 @@ class Line:
 _MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
 
 
-def _make_lines(source: Source) -> Iterator[Line]:
-    """The non-blank lines of a report, one at a time (a Line lives while its line is classified)."""
+def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line]:
+    """The non-blank lines of a report, one at a time (a Line lives while its line is classified).
+    ``folded_text``: fold(source.text), when the caller has it."""
     text = source.text
-    folded_text = fold(text)  # one translate for the whole report
+    if folded_text is None:
+        folded_text = fold(text)  # one translate for the whole report
     for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
         folded = folded_text[start:end]
         if not folded or folded.isspace():
@@ -225,10 +227,27 @@ def _make_lines(source: Source) -> Iterator[Line]:
         raw = text[start:end]
         if raw == folded:
             folded = raw  # one string, not two, for the line and the tokens cut from it
-        # A long line may be several joined (crawler text): each is read as a line of its own, its
-        # offsets those of the physical line (parse/crawl.py).
-        for part_start, part_end in breaks(folded, lead, len(stripped)):
-            yield Line(index + 1, start, raw, folded, part_start, folded[part_start:part_end])
+        yield Line(index + 1, start, raw, folded, lead, stripped)
+
+
+def _logical_lines(source: Source, folded_text: str | None = None) -> Iterator[Line]:
+    """The lines of a report that has a long line: a long line may be several joined (crawler text),
+    each read as a line of its own with the physical line's offsets (parse/crawl.py).  Apart from
+    _make_lines so that reports without one (nearly all) pay nothing: a second yield in that loop
+    costs it a third of its time."""
+    for line in _make_lines(source, folded_text):
+        if len(line.body) <= LONG_LINE:
+            yield line
+            continue
+        folded = line.folded
+        for part_start, part_end in breaks(folded, line.lead, len(line.body)):
+            yield Line(line.no, line.start, line.raw, folded, part_start, folded[part_start:part_end])
+
+
+def _may_join_lines(source: Source, folded_text: str) -> bool:
+    """Has the report a line that may join several (parse/crawl.py)?  Only its long lines are looked at."""
+    return any(may_join(folded_text, start, end)
+               for start, end in zip(source.line_starts, source.line_ends) if end - start > LONG_LINE)
 
 
 class _Lookahead:
@@ -681,7 +700,10 @@ class LineClassifier:
     # -- main loop ------------------------------------------------------------------
     def run(self) -> list[LineToken]:
         skippable = self._skippable
-        lines = _Lookahead(line for line in _make_lines(self.source) if not skippable(line))
+        source = self.source
+        folded_text = fold(source.text)  # one translate for the whole report
+        read = _logical_lines if _may_join_lines(source, folded_text) else _make_lines
+        lines = _Lookahead(line for line in read(source, folded_text) if not skippable(line))
         body_from = self._read_front(lines)
         for line in lines.rest(body_from):
             self._read_line(line)
@@ -725,7 +747,8 @@ class LineClassifier:
                 continue
             if (len(body) > TITLE_MAX or SENTENCE_END.search(body) or "。" in body or self._heading(line)
                     or body.startswith(PREAMBLE_STARTS) or (leading and "《" in body[1:])  # a citation: the preamble
-                    or T2_BLOCK.match(body) or self._opens_t3(line) or _opens_t4(body, self.labels)):
+                    or (_OPENER_HINT.search(body) and (T2_BLOCK.match(body) or self._opens_t3(line)
+                                                       or _opens_t4(body, self.labels)))):
                 break
             leading.append((line, None))
             scan += 1

@@ -125,9 +125,13 @@ class TextTableClaims(CheckKind):
         count_patterns = [compiled(pattern) for pattern in params["count_patterns"]]
         zero_patterns = [compiled(pattern) for pattern in params["zero_patterns"]] if new != 0 else []
         claimed = set()
+        patterns = [(p, False) for p in count_patterns] + [(p, True) for p in zero_patterns]
         for paragraph in prose(doc, params["scope"]):
-            for clause in clauses(paragraph.squeezed.text):
-                for pattern, zero in [(p, False) for p in count_patterns] + [(p, True) for p in zero_patterns]:
+            text = paragraph.squeezed.text
+            if not any(pattern.search(text) for pattern, _zero in patterns):
+                continue  # a pattern that matches in no clause matches nowhere in the paragraph first
+            for clause in clauses(text):
+                for pattern, zero in patterns:
                     for match in pattern.finditer(clause.text):
                         scope, area = _scope(doc, clause, match, params, zero)
                         if scope == "skip":
