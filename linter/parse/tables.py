@@ -12,6 +12,7 @@ format is known; they come from grammar/canonical.json (govlint.grammar.spec).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any, Iterator, List, Tuple, Union, cast
 
 from lark import Tree
@@ -202,7 +203,8 @@ def _build_t3(node: Tree, table: Table) -> None:
         text = _label_text(labels)
         entry = c.match_t3(text, prefer="row" if kind == "row" else "group")
         if kind == "row":
-            cells = _run_together(cells, span, table)
+            if cells and (cells[0].kind == "RUN" or (len(cells) > 1 and cells[0].end == cells[1].start)):
+                cells = _run_together(cells, span, table)  # cells that touch: crawler text
             if entry is not None and entry.kind == "row":
                 row = Row(entry.key, text, _span(labels), cells, span, open_end=open_end)
                 events.append(("anchor", order[entry.key], row))
@@ -234,8 +236,6 @@ def _run_together(cells: list[Cell], span: Span, table: Table) -> list[Cell]:
     """A row whose cells ran together (lines.py read …申请数量801000081): split cells touch; a RUN
     cell is digits no unique split separates.  Either is noted on the table, once per row; a RUN
     row keeps no cells (its numbers are unknown, not wrong)."""
-    if not cells:
-        return cells
     if cells[0].kind == "RUN":
         table.inseparable.append(span)
         return []
@@ -305,8 +305,8 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
 # -- table 4 -----------------------------------------------------------------------
 def _leaves_blanks_before(doc: Document) -> bool:
     """Does the export leave cells blank in the tables read so far (tables 2 and 3)?"""
-    return any(cell.kind == "BLANK" for table in (doc.table2, doc.table3) if table is not None
-               for row in table.row_order for cell in row.cells)
+    return any(_has_blank(row.cells) for table in (doc.table2, doc.table3) if table is not None
+               for row in table.row_order)
 
 
 def _build_t4(node: Tree, table: Table, blanks_before: bool = False) -> None:
@@ -424,8 +424,12 @@ def _strip_row_ends(rows: list[Row]) -> None:
     separated = [row for row in rows if row.open_end and row.cells]
     if not separated:
         return
-    ends = [_empty_end(row.cells) for row in separated]
-    k = min(ends)
+    k = 1 << 30
+    for row in separated:
+        last = row.cells[-1]
+        if last.kind != "BLANK" or last.start != last.end:
+            return  # a row ends with a cell: no convention (the usual case, decided at once)
+        k = min(k, _empty_end(row.cells))
     if k == 0 or not any(len(row.cells) - k >= row.expected_width for row in separated):
         return
     for row in separated:
@@ -442,11 +446,18 @@ def _empty_end(cells: list[Cell]) -> int:
     return count
 
 
+_KIND = itemgetter(0)  # a Cell's kind
+
+
+def _has_blank(cells: list[Cell]) -> bool:
+    return "BLANK" in map(_KIND, cells)  # the scan in C: most rows have no blank
+
+
 def _leaves_blanks(table: Table) -> bool:
     """Does the table leave cells blank anywhere: a blank cell (empty, or a mark for none), or a
     row that is its label alone while no number of the table is left without a row (numbers
     left over would say the row lost them, not that its cells were empty)."""
-    if any(cell.kind == "BLANK" for row in table.row_order for cell in row.cells):
+    if any(_has_blank(row.cells) for row in table.row_order):
         return True
     return not table.leftovers and any(not row.cells for row in table.row_order)
 

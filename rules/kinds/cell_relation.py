@@ -263,9 +263,11 @@ def _evaluate(relation: Relation, blame: str | None, groups: CellGroups,
                     blanks += 1  # an export's 0
                     continue
                 return None  # a bad or already charged cell, or a blank total
-            value = _exact(cell.value)
-            if value is None:
-                return None  # not a finite number after all: cell-values reports it
+            value = cell.value
+            if type(value) is not int:  # nearly every cell is an int: no call for it (a hot loop)
+                value = _exact(value)
+                if value is None:
+                    return None  # not a finite number after all: cell-values reports it
             total += value
             written += not is_blamed
         if is_blamed:
