@@ -210,8 +210,10 @@ def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line
     if folded_text is None:
         folded_text = fold(text)  # one translate for the whole report
     for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
+        if start == end:
+            continue  # an empty line (half the lines of many reports): not even a slice
         folded = folded_text[start:end]
-        if not folded or folded.isspace():
+        if folded.isspace():
             if folded.count("\t") >= 2:  # a table line whose cells are all empty (table 4 left blank)
                 yield Line(index + 1, start, text[start:end], folded, 0, "")
             continue  # blank lines carry nothing
