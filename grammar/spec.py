@@ -25,6 +25,8 @@ title in brackets).
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from functools import lru_cache, wraps
 from importlib import resources
 from typing import Any
@@ -286,3 +288,154 @@ def _t2_rows(spec: Spec, fmt: str) -> set[str]:
 def spec() -> Spec:
     text = resources.files("govlint.grammar").joinpath("canonical.json").read_text(encoding="utf-8")
     return Spec(json.loads(text))
+
+
+# -- the statements lexicon (grammar/statements.yaml) ---------------------------------------------
+# What the prose states (均获维持, 未发生行政复议 …) and what the tables must then show; data users may
+# extend.  Read and checked here, beside canonical.json, since its keys are canonical.json's.
+
+STATEMENTS_FILE = "statements.yaml"
+_SUBJECT_WINDOWS = ("clause", "sentence")   # where a statement's subject words are looked for
+_UNNAMED = ("all", "skip")                  # a statement naming none of its subjects: all of them, or none
+_SCOPE_LISTS = ("part_words", "area_words", "past_words")
+
+
+@dataclass(frozen=True)
+class StatementSubject:
+    """What a statement can speak of: its words, and its rows (table 4: groups) per table."""
+
+    name: str
+    words: tuple[str, ...]
+    rows: dict[str, tuple[str, ...]]  # table → row (group) keys
+
+
+@dataclass(frozen=True)
+class StatementKind:
+    """One statement of the lexicon: how it is written and what the tables must then show."""
+
+    id: str
+    phrasings: tuple[str, ...]
+    subjects: tuple[str, ...]
+    subjects_in: str                    # clause | sentence
+    unnamed: str                        # all | skip
+    not_if: tuple[str, ...]
+    requires: dict[str, tuple[tuple[str, ...], int]]  # table → (column keys, the value they must equal)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: the one lexicon is a cache key
+class StatementLexicon:
+    part_mark: str
+    part_words: tuple[str, ...]
+    area_words: tuple[str, ...]
+    past_words: tuple[str, ...]
+    subjects: dict[str, StatementSubject]
+    statements: dict[str, StatementKind]
+
+    def required_cells(self, statement: str, subjects) -> list[tuple[str, str, tuple[str, ...], int]]:
+        """(table, row key, column keys, value) the tables must show when ``statement`` speaks of
+        ``subjects``: the subjects' rows of each required table, in lexicon order."""
+        kind = self.statements[statement]
+        cells: list[tuple[str, str, tuple[str, ...], int]] = []
+        for table, (columns, value) in kind.requires.items():
+            for name in kind.subjects:
+                if name in subjects:
+                    cells.extend((table, row, columns, value) for row in self.subjects[name].rows.get(table, ()))
+        return cells
+
+
+def load_statement_lexicon(text: str, path: str) -> StatementLexicon:
+    """The lexicon in ``text`` (YAML), checked: an unknown or missing key, a key that is not
+    canonical.json's, a regex that does not compile is a ConfigError at its file:line:column."""
+    from govlint.support import i18n
+    from govlint.support.yamlio import ConfigError, Located, load
+
+    data = load(text, path)
+    where = Located(path)
+
+    def fail(node, at, en: str, zh: str, **values):
+        raise where.error(node, at, i18n.fmt(en, zh, **values))
+
+    def mapping(node, key, known, required):
+        value = node.get(key) if isinstance(node, dict) else None
+        if not isinstance(value, dict):
+            fail(node, key, "{key}: expected a mapping", "{key}：应为映射", key=key)
+        for name in value:
+            if name not in known:
+                fail(value, name, "unknown key {name!r} in {key}", "{key} 中有未知的键 {name!r}", name=name, key=key)
+        for name in required:
+            if name not in value:
+                fail(node, key, "{key} needs {name!r}", "{key} 缺少 {name!r}", key=key, name=name)
+        return value
+
+    def words(node, key) -> tuple[str, ...]:
+        value = node.get(key)
+        if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
+            fail(node, key, "{key}: expected a list of words", "{key}：应为词语列表", key=key)
+        return tuple(str(word) for word in value)
+
+    def known_keys(node, key, values, allowed, what: str) -> tuple[str, ...]:
+        for index, value in enumerate(values):
+            if value not in allowed:
+                fail(node[key], index, "{value!r} is not a {what} key of grammar/canonical.json",
+                     "{value!r} 不是 grammar/canonical.json 中的{what}键", value=value, what=what)
+        return values
+
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, 1, i18n.fmt("expected a mapping", "应为映射"))
+    top = {"top": data}
+    mapping(top, "top", ("scope", "subjects", "statements"), ("scope", "subjects", "statements"))
+    scope = mapping(data, "scope", ("part_mark",) + _SCOPE_LISTS, ("part_mark",) + _SCOPE_LISTS)
+    if not isinstance(scope["part_mark"], str) or not scope["part_mark"]:
+        fail(scope, "part_mark", "part_mark: expected a word", "part_mark：应为词语")
+
+    def rows_of(table: str) -> frozenset[str]:
+        return frozenset(spec().labels(table, "groups" if table == "table4" else "rows"))
+
+    subjects: dict[str, StatementSubject] = {}
+    subject_nodes = mapping(data, "subjects", tuple(data.get("subjects") or ()), ())
+    for name, node in subject_nodes.items():
+        mapping(subject_nodes, name, ("words",) + TABLES, ("words",))
+        rows = {table: known_keys(node, table, words(node, table), rows_of(table), "row")
+                for table in TABLES if table in node}
+        subjects[str(name)] = StatementSubject(str(name), words(node, "words"), rows)
+
+    statements: dict[str, StatementKind] = {}
+    statement_nodes = mapping(data, "statements", tuple(data.get("statements") or ()), ())
+    fields = ("phrasings", "subjects", "subjects_in", "unnamed", "not_if", "requires")
+    for name, node in statement_nodes.items():
+        mapping(statement_nodes, name, fields, fields)
+        phrasings = words(node, "phrasings")
+        for index, pattern in enumerate(phrasings):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                fail(node["phrasings"], index, "not a regex: {error}", "不是正则表达式：{error}", error=str(error))
+        own = known_keys(node, "subjects", words(node, "subjects"), frozenset(subjects), "subject")
+        for key, allowed in (("subjects_in", _SUBJECT_WINDOWS), ("unnamed", _UNNAMED)):
+            if node[key] not in allowed:
+                fail(node, key, "{key}: one of {allowed}", "{key}：应为 {allowed} 之一",
+                     key=key, allowed=", ".join(allowed))
+        requires = mapping(node, "requires", TABLES, ())
+        required: dict[str, tuple[tuple[str, ...], int]] = {}
+        for table, condition in requires.items():
+            mapping(requires, table, ("columns", "equals"), ("columns", "equals"))
+            columns = known_keys(condition, "columns", words(condition, "columns"),
+                                 frozenset(spec().labels(table, "columns")), "column")
+            value = condition["equals"]
+            if not isinstance(value, int) or isinstance(value, bool):
+                fail(condition, "equals", "equals: expected a whole number", "equals：应为整数")
+            if not any(table in subjects[subject].rows for subject in own):
+                fail(requires, table, "no subject of {name} has rows in {table}",
+                     "{name} 的主语在 {table} 中没有行", name=name, table=table)
+            required[str(table)] = (columns, int(value))
+        statements[str(name)] = StatementKind(str(name), phrasings, own, str(node["subjects_in"]),
+                                              str(node["unnamed"]), words(node, "not_if"), required)
+    return StatementLexicon(str(scope["part_mark"]), words(scope, "part_words"), words(scope, "area_words"),
+                            words(scope, "past_words"), subjects=subjects, statements=statements)
+
+
+@lru_cache(maxsize=1)
+def statement_lexicon() -> StatementLexicon:
+    """grammar/statements.yaml, read and checked once."""
+    text = resources.files("govlint.grammar").joinpath(STATEMENTS_FILE).read_text(encoding="utf-8")
+    return load_statement_lexicon(text, f"grammar/{STATEMENTS_FILE}")

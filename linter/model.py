@@ -215,6 +215,19 @@ class Entities:
 
 
 @dataclass
+class Statement:
+    """What the prose states (govlint.parse.statements; the lexicon is grammar/statements.yaml):
+    均获维持, 未发生行政复议 … with whom and what it speaks of."""
+
+    id: str             # the lexicon's statement id: all_upheld, no_review_or_suit …
+    span: Span          # the phrasing as written
+    text: str           # the phrasing as written, without whitespace
+    subjects: tuple     # the lexicon's subjects it speaks of (review, suit …)
+    scope: str = "body"  # body | part (of the body) | area (wider) | year (another year)
+    scope_word: str = ""  # the word that put it out of the body's scope
+
+
+@dataclass
 class Document:
     source: Source
     title: Title | None = None
@@ -231,6 +244,7 @@ class Document:
     format: str | None = None
     format_source: str | None = None
     entities: Entities = field(default_factory=Entities)  # what the prose names (parse.entities)
+    statements: list = field(default_factory=list)  # Statements the prose makes (parse.statements)
 
     def section(self, canonical_id: int) -> Section | None:
         for section in self.sections:

@@ -20,6 +20,7 @@ from govlint.parse import tables
 from govlint.parse.entities import scan_document
 from govlint.parse.lines import LineClassifier, LineToken
 from govlint.parse.sections import HEADLESS, resolve
+from govlint.parse.statements import find_statements
 from govlint.source import Source, Span
 from govlint.source.fold import MappedText
 
@@ -73,6 +74,7 @@ def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Do
         doc.format, doc.format_source = fmt, "override"
     doc.entities = scan_document(doc)
     resolve(doc, year)  # year, format, sections (parse.sections)
+    doc.statements = find_statements(doc)  # what the prose states (parse.statements): needs the year
     return doc
 
 

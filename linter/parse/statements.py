@@ -1,0 +1,115 @@
+"""What the prose states: 均获维持, 未发生行政复议和行政诉讼, 均已办结, 无行政处罚和行政强制 …
+
+The statements, their phrasings, subjects and scope words are data (grammar/statements.yaml, read
+through govlint.grammar.spec.statement_lexicon()); this module finds them once per document, into
+``Document.statements``, and rules query those (GL405 compares them with the tables).
+
+Each paragraph's folded text without PDF spaces (``Paragraph.squeezed``) is cut into sentences
+(grammar/shapes.py SENTENCE: a semicolon ends one too) and each sentence into clause groups: the
+text between clause ends (CLAUSE_END) other than the enumeration comma 、, and before the lexicon's
+part mark (其中).  A phrasing matches inside one clause group.  Its subjects are the subject words
+of the window the lexicon names (the clause group, or the sentence up to the clause group's end);
+a ``not_if`` word in that window cancels it.  Its scope is read from the sentence's first clause
+group and the clause group before the match, as GL401 reads a claim: after 其中 or with a part word
+it is a part of the body's; with a year word or another year than the report's, another year's;
+with an area word, a wider area's.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from govlint.grammar.shapes import CLAUSE_END, SENTENCE, TITLE_YEAR
+from govlint.grammar.spec import StatementKind, StatementLexicon, statement_lexicon
+from govlint.model import Document, Paragraph, Statement
+
+ENUMERATION_COMMA = "、"  # a clause end that continues the clause: "行政复议、行政诉讼" is one subject list
+
+
+def find_statements(doc: Document, lexicon: StatementLexicon | None = None) -> list[Statement]:
+    """Every statement of the lexicon the document's prose makes, in document order."""
+    lexicon = lexicon or statement_lexicon()
+    anywhere, patterns = _compiled(lexicon)
+    found: list[Statement] = []
+    for paragraph in doc.paragraphs():
+        if not anywhere.search(paragraph.squeezed.text):
+            continue
+        found.extend(_in_paragraph(doc, paragraph, lexicon, patterns))
+    return found
+
+
+@lru_cache(maxsize=4)
+def _compiled(lexicon: StatementLexicon) -> tuple[re.Pattern, tuple[tuple[StatementKind, re.Pattern], ...]]:
+    """One regex that finds where any phrasing could match (a paragraph without it is skipped),
+    and each statement's phrasings compiled."""
+    patterns = tuple((kind, re.compile(phrasing)) for kind in lexicon.statements.values()
+                     for phrasing in kind.phrasings)
+    anywhere = re.compile("|".join("(?:%s)" % pattern.pattern for _, pattern in patterns) or "(?!)")
+    return anywhere, patterns
+
+
+def clause_groups(sentence: str, part_mark: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the clause groups of a sentence: cut at every clause end but 、, and
+    before ``part_mark``; empty pieces left out."""
+    cuts = [(mark.start(), mark.end()) for mark in CLAUSE_END.finditer(sentence) if mark.group() != ENUMERATION_COMMA]
+    cuts += [(at.start(), at.start()) for at in re.finditer(re.escape(part_mark), sentence) if at.start() > 0]
+    start = 0
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < start:
+            continue
+        if sentence[start:cut_start].strip():
+            yield start, cut_start
+        start = cut_end
+    if sentence[start:].strip():
+        yield start, len(sentence)
+
+
+def _in_paragraph(doc: Document, paragraph: Paragraph, lexicon: StatementLexicon, patterns) -> Iterator[Statement]:
+    text = paragraph.squeezed.text
+    taken: list[tuple[str, int, int]] = []  # (id, start, end) of the statements found: one per place
+    for sentence in SENTENCE.finditer(text):
+        body, base = sentence.group(), sentence.start()
+        topic: str | None = None
+        in_part = False
+        for start, end in clause_groups(body, lexicon.part_mark):
+            group = body[start:end]
+            in_part = in_part or group.startswith(lexicon.part_mark)
+            for kind, pattern in patterns:
+                for match in pattern.finditer(group):
+                    at, until = base + start + match.start(), base + start + match.end()
+                    if any(id_ == kind.id and at < other_end and other_start < until
+                           for id_, other_start, other_end in taken):
+                        continue
+                    window = body[:end] if kind.subjects_in == "sentence" else group
+                    if any(word in window for word in kind.not_if):
+                        continue
+                    subjects = tuple(name for name in kind.subjects
+                                     if any(word in window for word in lexicon.subjects[name].words))
+                    if not subjects:
+                        if kind.unnamed == "skip":
+                            continue
+                        subjects = kind.subjects
+                    taken.append((kind.id, at, until))
+                    span = paragraph.squeezed_span(at, until)
+                    written = "".join(doc.source.text[span.start:span.end].split())
+                    scope, word = _scope(doc, lexicon, (topic or "") + group[:match.start()], in_part)
+                    yield Statement(kind.id, span, written, subjects, scope, word)
+            if topic is None:
+                topic = group
+
+
+def _scope(doc: Document, lexicon: StatementLexicon, context: str, in_part: bool) -> tuple[str, str]:
+    """Whose statement of which year: ("body", "") or ("part" | "year" | "area", the word that says so)."""
+    if in_part:
+        return "part", lexicon.part_mark
+    for scope, words in (("part", lexicon.part_words), ("year", lexicon.past_words)):
+        word = next((word for word in words if word in context), "")
+        if word:
+            return scope, word
+    if doc.year is not None:
+        for year in TITLE_YEAR.finditer(context):
+            if int(year.group(1)) != doc.year:
+                return "year", year.group()
+    word = next((word for word in lexicon.area_words if word in context), "")
+    return ("area", word) if word else ("body", "")
