@@ -603,7 +603,10 @@ def overview(rng: random.Random, report: Report, verbosity: int) -> list:
     if agency.kind == "gov":
         supervise += GOV_SUPERVISE  # 工作考核, 社会评议, 责任追究
     if facts["new"] == 0 and facts["carried"] == 0:
-        apply_text = fill(rng, rng.choice(APPLY_ZERO), report)
+        sentence = rng.choice(APPLY_ZERO)
+        if any(report.table4) and "行政复议" in sentence:
+            sentence = APPLY_ZERO[0]  # a case left over from an earlier year: not "未发生…行政复议" (GL405)
+        apply_text = fill(rng, sentence, report)
     else:
         apply_text = fill(rng, rng.choice(APPLY_SOME), report, **facts)
     apply_text += paragraph(rng, APPLY_MORE, report, verbosity)
