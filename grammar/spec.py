@@ -315,6 +315,7 @@ class StatementKind:
 
     id: str
     phrasings: tuple[str, ...]
+    words: tuple[str, ...]              # one of them occurs wherever a phrasing matches (() = no such word)
     subjects: tuple[str, ...]
     subjects_in: str                    # clause | sentence
     unnamed: str                        # all | skip
@@ -403,8 +404,9 @@ def load_statement_lexicon(text: str, path: str) -> StatementLexicon:
     statement_nodes = mapping(data, "statements", tuple(data.get("statements") or ()), ())
     fields = ("phrasings", "subjects", "subjects_in", "unnamed", "not_if", "requires")
     for name, node in statement_nodes.items():
-        mapping(statement_nodes, name, fields, fields)
+        mapping(statement_nodes, name, fields + ("words",), fields)
         phrasings = words(node, "phrasings")
+        literal = words(node, "words") if "words" in node else ()
         for index, pattern in enumerate(phrasings):
             try:
                 re.compile(pattern)
@@ -428,7 +430,7 @@ def load_statement_lexicon(text: str, path: str) -> StatementLexicon:
                 fail(requires, table, "no subject of {name} has rows in {table}",
                      "{name} 的主语在 {table} 中没有行", name=name, table=table)
             required[str(table)] = (columns, int(value))
-        statements[str(name)] = StatementKind(str(name), phrasings, own, str(node["subjects_in"]),
+        statements[str(name)] = StatementKind(str(name), phrasings, literal, own, str(node["subjects_in"]),
                                               str(node["unnamed"]), words(node, "not_if"), required)
     return StatementLexicon(str(scope["part_mark"]), words(scope, "part_words"), words(scope, "area_words"),
                             words(scope, "past_words"), subjects=subjects, statements=statements)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional, Tuple
 
 from govlint.grammar.shapes import CLAUSE_END, SENTENCE, TITLE_YEAR
 from govlint.grammar.spec import StatementKind, StatementLexicon, statement_lexicon
@@ -30,23 +30,34 @@ ENUMERATION_COMMA = "、"  # a clause end that continues the clause: "行政复�
 def find_statements(doc: Document, lexicon: StatementLexicon | None = None) -> list[Statement]:
     """Every statement of the lexicon the document's prose makes, in document order."""
     lexicon = lexicon or statement_lexicon()
-    anywhere, patterns = _compiled(lexicon)
+    patterns, any_word = _compiled(lexicon)
     found: list[Statement] = []
     for paragraph in doc.paragraphs():
-        if not anywhere.search(paragraph.squeezed.text):
+        text = paragraph.squeezed.text
+        # A statement's words (literal) say where its phrasings may match: most paragraphs have
+        # none and are not read further (one search of all the words, then each statement's).
+        if any_word is not None and not any_word.search(text):
             continue
-        found.extend(_in_paragraph(doc, paragraph, lexicon, patterns))
+        present = [(kind, pattern) for kind, words, compiled in patterns
+                   if not words or any(word in text for word in words) for pattern in compiled]
+        if present and any(pattern.search(text) for _kind, pattern in present):
+            found.extend(_in_paragraph(doc, paragraph, lexicon, present))
     return found
 
 
+Compiled = Tuple[Tuple[Tuple[StatementKind, Tuple[str, ...], Tuple[re.Pattern, ...]], ...], Optional[re.Pattern]]
+
+
 @lru_cache(maxsize=4)
-def _compiled(lexicon: StatementLexicon) -> tuple[re.Pattern, tuple[tuple[StatementKind, re.Pattern], ...]]:
-    """One regex that finds where any phrasing could match (a paragraph without it is skipped),
-    and each statement's phrasings compiled."""
-    patterns = tuple((kind, re.compile(phrasing)) for kind in lexicon.statements.values()
-                     for phrasing in kind.phrasings)
-    anywhere = re.compile("|".join("(?:%s)" % pattern.pattern for _, pattern in patterns) or "(?!)")
-    return anywhere, patterns
+def _compiled(lexicon: StatementLexicon) -> Compiled:
+    """Each statement, its words and its phrasings compiled; and one regex of every statement's
+    words (None when a statement has none: every paragraph is then searched)."""
+    kinds = tuple((kind, kind.words, tuple(re.compile(phrasing) for phrasing in kind.phrasings))
+                  for kind in lexicon.statements.values())
+    if not kinds or not all(words for _kind, words, _patterns in kinds):
+        return kinds, None
+    words = sorted({word for _kind, group, _patterns in kinds for word in group}, key=len, reverse=True)
+    return kinds, re.compile("|".join(map(re.escape, words)))
 
 
 def clause_groups(sentence: str, part_mark: str) -> Iterator[tuple[int, int]]:
