@@ -102,7 +102,8 @@ class _Builder:
                 headless = self._headless_section(table)
                 self.doc.sections.append(headless)
             elif headless is not None:
-                self._section_item(headless, item)
+                end = self._section_item(headless, item)
+                headless.span = Span(headless.span.start, max(headless.span.end, end))
             else:
                 self._front_item(item)
         for node in sections:
@@ -136,8 +137,10 @@ class _Builder:
         head_tok, *items = _children(node)
         head_tok = cast(LineToken, head_tok)
         section = Section(self._heading(head_tok), _span(head_tok))
+        end = head_tok.end_pos
         for item in items:
-            self._section_item(section, item)
+            end = max(end, self._section_item(section, item))
+        section.span = Span(head_tok.start_pos, end)
         return section
 
     @staticmethod
@@ -150,23 +153,23 @@ class _Builder:
         section.tables.append(table)
         return section
 
-    def _section_item(self, section: Section, item: Node) -> None:
-        """Add a table, paragraph, sub-heading or link to the section; its span grows to hold it."""
-        end = section.span.end
+    def _section_item(self, section: Section, item: Node) -> int:
+        """Add a table, paragraph, sub-heading or link to the section; returns where the item ends
+        (the caller grows the section's span once)."""
         if isinstance(item, Tree):  # a table
             table = tables.build(item, self.doc)
             section.tables.append(table)
-            end = max(end, table.span.end)
-        elif item.type == "TEXT":
+            return table.span.end
+        if item.type == "TEXT":
             paragraph = self._paragraph(item)
             section.paragraphs.append(paragraph)
-            end = max(end, paragraph.span.end)
-        elif item.type == "SUBHEADING":
+            return paragraph.span.end
+        if item.type == "SUBHEADING":
             section.subheadings.append(Subheading(_span(item), item.folded))
-            end = max(end, item.end_pos)
-        elif item.type == "LINK":
+            return item.end_pos
+        if item.type == "LINK":
             self.doc.links.append((_span(item), str(item).strip()))
-        section.span = Span(section.span.start, end)
+        return section.span.end
 
     @staticmethod
     def _heading(tok: LineToken) -> Heading:
