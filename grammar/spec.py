@@ -344,13 +344,29 @@ class StatementLexicon:
         return cells
 
 
-def load_statement_lexicon(text: str, path: str) -> StatementLexicon:
+def load_statement_lexicon(text: str, path: str, cache_dir: str | None = None) -> StatementLexicon:
     """The lexicon in ``text`` (YAML), checked: an unknown or missing key, a key that is not
-    canonical.json's, a regex that does not compile is a ConfigError at its file:line:column."""
-    from govlint.support import i18n
-    from govlint.support.yamlio import ConfigError, Located, load
+    canonical.json's, a regex that does not compile is a ConfigError at its file:line:column.
 
-    data = load(text, path)
+    As the rule packs are: the fast path reads plain data, from the on-disk cache once it has been
+    accepted (reading the YAML costs more than a report's whole check); a lexicon with a mistake is
+    read again with positions, so the error names its line and column."""
+    from govlint.support.yamlio import ConfigError, load, load_cached
+
+    try:
+        return load_cached(text, path, cache_dir, lambda data: build_statement_lexicon(data, path))
+    except ConfigError as plain_error:
+        if plain_error.line is not None:
+            raise
+        build_statement_lexicon(load(text, path, positions=True), path)
+        raise plain_error
+
+
+def build_statement_lexicon(data: Any, path: str) -> StatementLexicon:
+    """The lexicon of YAML data (plain, or with positions for the errors), checked."""
+    from govlint.support import i18n
+    from govlint.support.yamlio import ConfigError, Located
+
     where = Located(path)
 
     def fail(node, at, en: str, zh: str, **values):
@@ -439,5 +455,7 @@ def load_statement_lexicon(text: str, path: str) -> StatementLexicon:
 @lru_cache(maxsize=1)
 def statement_lexicon() -> StatementLexicon:
     """grammar/statements.yaml, read and checked once."""
+    from govlint.support.cache import cache_directory
+
     text = resources.files("govlint.grammar").joinpath(STATEMENTS_FILE).read_text(encoding="utf-8")
-    return load_statement_lexicon(text, f"grammar/{STATEMENTS_FILE}")
+    return load_statement_lexicon(text, f"grammar/{STATEMENTS_FILE}", cache_directory())
