@@ -203,9 +203,16 @@ class Line:
 _MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
 
 
+def _carries_nothing(body: str) -> bool:
+    """A page mark or a rule (the body of a line, stripped)."""
+    # A quick look at the first character spares the three regexes on most lines.
+    return body[0] in _SKIP_STARTS and bool(_BLANK.match(body) or PAGE_MARK.match(body) or _RULE.match(body))
+
+
 def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line]:
-    """The non-blank lines of a report, one at a time (a Line lives while its line is classified).
-    ``folded_text``: fold(source.text), when the caller has it."""
+    """The lines of a report that carry something (not blank, not a page mark or a rule), one at a
+    time (a Line lives while its line is classified).  ``folded_text``: fold(source.text), when the
+    caller has it."""
     text = source.text
     if folded_text is None:
         folded_text = fold(text)  # one translate for the whole report
@@ -225,6 +232,12 @@ def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line
         if body.endswith("**"):
             body = body[:-2].rstrip()
         stripped = body.lstrip()
+        if not stripped:
+            if "\t" in folded:  # a markdown mark, then empty cells: read in a table region
+                yield Line(index + 1, start, text[start:end], folded, 0, "")
+            continue
+        if _carries_nothing(stripped):
+            continue
         lead += len(body) - len(stripped)
         raw = text[start:end]
         if raw == folded:
@@ -243,7 +256,9 @@ def _logical_lines(source: Source, folded_text: str | None = None) -> Iterator[L
             continue
         folded = line.folded
         for part_start, part_end in breaks(folded, line.lead, len(line.body)):
-            yield Line(line.no, line.start, line.raw, folded, part_start, folded[part_start:part_end])
+            body = folded[part_start:part_end]
+            if not _carries_nothing(body):  # a page mark between joined lines
+                yield Line(line.no, line.start, line.raw, folded, part_start, body)
 
 
 def _may_join_lines(source: Source, folded_text: str) -> bool:
@@ -701,11 +716,10 @@ class LineClassifier:
 
     # -- main loop ------------------------------------------------------------------
     def run(self) -> list[LineToken]:
-        skippable = self._skippable
         source = self.source
         folded_text = fold(source.text)  # one translate for the whole report
         read = _logical_lines if _may_join_lines(source, folded_text) else _make_lines
-        lines = _Lookahead(line for line in read(source, folded_text) if not skippable(line))
+        lines = _Lookahead(read(source, folded_text))
         body_from = self._read_front(lines)
         for line in lines.rest(body_from):
             self._read_line(line)
@@ -713,17 +727,6 @@ class LineClassifier:
             self._flush_prose()
         self._close()
         return self.tokens
-
-    @staticmethod
-    def _skippable(line: Line) -> bool:
-        """Blank lines, page marks and rules carry nothing."""
-        body = line.body
-        if not body:
-            return "\t" not in line.folded  # a line of empty cells is read in a table region
-        # A quick look at the first character spares the three regexes on most lines.
-        if body[0] not in _SKIP_STARTS:
-            return False
-        return bool(_BLANK.match(body) or PAGE_MARK.match(body) or _RULE.match(body))
 
     def _read_front(self, lines: _Lookahead) -> int:
         """Metadata, portal chrome, the title and its byline; returns where the body starts."""
