@@ -503,9 +503,7 @@ TEXTS = [CLEAN, *DEFECTS, *SEEDS, *CORPUS]
 # Known limitation (xfail, strict): in this report table 3 has blank cells typed as empty tab
 # fields; three rows are longer than the page, so LibreOffice wraps them inside the run of
 # blank tabs, and how many tabs the wrap swallowed cannot be read back from the PDF.
-PDF_LIMITATIONS = {"2023_suqian_shuyang_fagaiju": "blank tab cells wrapped at the right margin",
-                   "2019_shanghai_shizhengfu_bangongting": "rows ending in blank tab cells: the blanks leave no "
-                                                           "trace in the PDF"}
+PDF_LIMITATIONS = {"2023_suqian_shuyang_fagaiju": "blank tab cells wrapped at the right margin"}
 
 
 @pytest.fixture(scope="session")
