@@ -95,6 +95,7 @@ class Linter:
         self.finder = ConfigFinder(self.options.config)
         self._builtin: tuple[Rule, ...] | None = None
         self._rules: dict = {}
+        self._active: dict = {}  # (rules key, format, select, ignore, extend) → active rules: one per batch, mostly
 
     # -- rules --------------------------------------------------------------------
     def all_rules(self, config: Config | None = None) -> list[Rule]:
@@ -118,8 +119,12 @@ class Linter:
         select = options.select if options.select is not None else config.select
         ignore = list(config.ignore) + list(options.ignore) + config.ignored_for(path)
         extend = list(config.extend_select) + list(options.extend_select)
-        return [rule for rule in self.applicable_rules(config, fmt)
-                if selected(rule.code, select, ignore, rule.enabled, extend)]
+        key = (config.rules_key, fmt, None if select is None else tuple(select), tuple(ignore), tuple(extend))
+        active = self._active.get(key)
+        if active is None:
+            active = self._active[key] = [rule for rule in self.applicable_rules(config, fmt)
+                                          if selected(rule.code, select, ignore, rule.enabled, extend)]
+        return active
 
     @staticmethod
     def severity_for(rule: Rule, config: Config) -> str | None:

@@ -63,17 +63,14 @@ def _lines(node: Tree) -> Iterator[Line]:
             continue
         if child.data == "row":
             *labels, cells = _tokens(child)
-            yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos), _open_end(cells)
+            open_end = getattr(cells, "open_end", False)
+            yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos), open_end
         elif child.data == "label_line":
             labels = _tokens(child)
             yield "label", labels, [], _span(labels), True
         elif child.data == "values":
             tok = _tokens(child)[0]
-            yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos), _open_end(tok)
-
-
-def _open_end(tok: LineToken) -> bool:
-    return bool(getattr(tok, "open_end", False))
+            yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos), getattr(tok, "open_end", False)
 
 
 def _label_text(tokens: list[LineToken]) -> str:
@@ -411,7 +408,8 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         label = row.label.replace(" ", "")
         if label in old:
             row.old_label = label
-        _fit(row, blanks)
+        if len(row.cells) != row.expected_width:
+            _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
 
@@ -485,18 +483,17 @@ def _finalize_t3(table: Table) -> None:
     # The rows only one format has vote for it (试行: （六）其他处理; 2021: its items 1–3); a tie is 2021's.
     own = {fmt: spec().t3_own_keys(fmt) for fmt in TABLE_FORMATS}
     votes = dict.fromkeys(TABLE_FORMATS, 0)
+    width = len(columns)
     inseparable = {(span.start, span.end) for span in table.inseparable}
-    rows = []
+    rows = [row for row in table.row_order if (row.span.start, row.span.end) not in inseparable] \
+        if inseparable else list(table.row_order)  # an inseparable row's numbers are unknown: no width
     for row in table.row_order:
-        row.expected_width = len(columns)
-        if (row.span.start, row.span.end) not in inseparable:
-            rows.append(row)  # an inseparable row's numbers are unknown: not blanks, not a width
+        row.expected_width = width
     _strip_row_ends(rows)
     blanks = _leaves_blanks(table)
-    for row in table.row_order:
-        if (row.span.start, row.span.end) in inseparable:
-            continue
-        _fit(row, blanks)
+    for row in rows:
+        if len(row.cells) != width:  # a row of its width has nothing to fit (nearly every row)
+            _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
         for fmt, keys in own.items():
