@@ -147,6 +147,8 @@ def _headless_sections(doc: Document) -> None:
     Linear in the number of sections: a section is opened at most once per table section (three), and
     the order bounds are computed again only then."""
     present = {s.heading.canonical for s in doc.mandated_sections}  # as doc.section finds them
+    if all(spec().table_section(table.kind) in present for section in doc.sections for table in section.tables):
+        return  # every table's section has its heading: the usual report
     bounds = _order_bounds(doc)
     position = 0
     while position < len(doc.sections):  # grows: a split section's rest is read next
