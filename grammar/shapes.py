@@ -263,6 +263,22 @@ SENTENCE_END = re.compile(r"[%s！？][%s”’）]*\s*$" % (SENTENCE_ENDS, _CLO
 COLONS = ("：", ":")  # a colon as written and folded
 # How a report's preamble starts (本报告根据《条例》…): a line so started is not the title or a byline.
 PREAMBLE_STARTS = ("根据", "依据", "本报告", "本年度报告", "按照")
+def whose(context: str, year: int | None, part_words, past_words, area_words) -> tuple[str, str]:
+    """Whose figure or statement the words before it in its sentence say it is: ("body", "") — the
+    report's body, this year — or ("part" | "year" | "area", the word that says so): a part of the
+    body (part_words), another year (past_words, or a year other than ``year``), a wider area."""
+    for scope, words in (("part", part_words), ("year", past_words)):
+        word = next((word for word in words if word in context), "")
+        if word:
+            return scope, word
+    if year is not None:
+        for match in TITLE_YEAR.finditer(context):
+            if int(match.group(1)) != year:
+                return "year", match.group()
+    word = next((word for word in area_words if word in context), "")
+    return ("area", word) if word else ("body", "")
+
+
 # Where a clause ends inside a sentence (folded text: ，；： fold to , ; :), for rules that read a
 # claim within one clause: a comma between two digits is a thousands separator (1,234), not an end.
 CLAUSE_END = re.compile(r"[，；：、;:。!?！？]|(?<!\d),|,(?!\d)")

@@ -66,6 +66,17 @@ def codes(result) -> list[str]:
     return [d.code for d in result.diagnostics]
 
 
+def seen(linter: Linter, text: str, code: str) -> list[tuple[str, str, str]]:
+    """One rule's diagnostics as users see them: (line:column, severity, message)."""
+    result = linter.lint_bytes(text.encode("utf-8"), "r.txt")
+    found = []
+    for diagnostic in result.diagnostics:
+        if diagnostic.code == code:
+            where = diagnostic.location(result.source)
+            found.append((f"{where['line']}:{where['column']}", diagnostic.severity, diagnostic.message))
+    return found
+
+
 def cli_runner():
     """A click CliRunner whose results have ``stdout`` (standard output alone), ``stderr`` and ``output``
     (both), the same on click 8.1 (the last release for Python 3.9, which mixes the streams by default)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, seen
 from govlint.lint.linter import Linter, Options
 from govlint.rules.kinds.claims import clauses
 
@@ -27,13 +27,7 @@ LINTER_ANY = Linter(Options())  # generated reports: the year their title names
 
 def gl401(text: str) -> list:
     """GL401 diagnostics as users see them: (line:column, severity, message)."""
-    result = LINTER.lint_bytes(text.encode("utf-8"), "r.txt")
-    found = []
-    for diagnostic in result.diagnostics:
-        if diagnostic.code == "GL401":
-            where = diagnostic.location(result.source)
-            found.append((f"{where['line']}:{where['column']}", diagnostic.severity, diagnostic.message))
-    return found
+    return seen(LINTER, text, "GL401")
 
 
 def with_sentence(sentence: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, corpus
+from conftest import EXAMPLES, corpus, seen
 from govlint.grammar.spec import load_statement_lexicon, statement_lexicon
 from govlint.lint.linter import Linter, Options
 from govlint.support.yamlio import ConfigError
@@ -31,13 +31,7 @@ LINTER_ANY = Linter(Options())  # generated reports: the year their title names
 
 def gl405(text: str, linter: Linter = LINTER) -> list:
     """GL405 diagnostics as users see them: (line:column, severity, message)."""
-    result = linter.lint_bytes(text.encode("utf-8"), "r.txt")
-    found = []
-    for diagnostic in result.diagnostics:
-        if diagnostic.code == "GL405":
-            where = diagnostic.location(result.source)
-            found.append((f"{where['line']}:{where['column']}", diagnostic.severity, diagnostic.message))
-    return found
+    return seen(linter, text, "GL405")
 
 
 def report(sentence: str, table4: list | None = None) -> str:

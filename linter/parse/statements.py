@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Optional, Tuple
 
-from govlint.grammar.shapes import CLAUSE_END, SENTENCE, TITLE_YEAR
+from govlint.grammar.shapes import CLAUSE_END, SENTENCE, whose
 from govlint.grammar.spec import StatementKind, StatementLexicon, statement_lexicon
 from govlint.model import Document, Paragraph, Statement
 
@@ -114,13 +114,4 @@ def _scope(doc: Document, lexicon: StatementLexicon, context: str, in_part: bool
     """Whose statement of which year: ("body", "") or ("part" | "year" | "area", the word that says so)."""
     if in_part:
         return "part", lexicon.part_mark
-    for scope, words in (("part", lexicon.part_words), ("year", lexicon.past_words)):
-        word = next((word for word in words if word in context), "")
-        if word:
-            return scope, word
-    if doc.year is not None:
-        for year in TITLE_YEAR.finditer(context):
-            if int(year.group(1)) != doc.year:
-                return "year", year.group()
-    word = next((word for word in lexicon.area_words if word in context), "")
-    return ("area", word) if word else ("body", "")
+    return whose(context, doc.year, lexicon.part_words, lexicon.past_words, lexicon.area_words)

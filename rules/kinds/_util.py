@@ -79,6 +79,11 @@ def anchor_span(doc, anchor) -> Span:
     return preamble_anchor(doc)
 
 
+def is_value(value) -> bool:
+    """A cell's or a claim's value that is a finite number (not a bool, not NaN)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN
+
+
 def number_text(value) -> str:
     """A number for a message: whole numbers as written, others to at most 4 decimals.
 

@@ -26,9 +26,9 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from govlint.grammar.shapes import CLAUSE_END as _CLAUSE_END, SENTENCE, TITLE_YEAR, parse_number
+from govlint.grammar.shapes import CLAUSE_END as _CLAUSE_END, SENTENCE, parse_number, whose
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
-from govlint.rules.kinds._util import compiled, number_text, prose
+from govlint.rules.kinds._util import compiled, is_value, number_text, prose
 
 # A clause ends where grammar/shapes.py's CLAUSE_END says, and also before 其中 ("共收到申请15件其中5件…"):
 # 其中 is a word, not a shape.
@@ -40,7 +40,7 @@ PART_WORDS = ["其中", "代表", "办公室", "办公厅", "政府办", "科室
 # A wider area than the body: "全市各级行政机关共收到…".
 AREA_WORDS = ["全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全乡", "全系统",
               "各级", "各部门", "各单位", "各地", "各县", "各区", "各乡镇", "各街道"]
-# Not this year: a year other than the report's is checked apart (TITLE_YEAR).
+# Not this year: a year other than the report's is checked apart (grammar/shapes.py whose()).
 PAST_WORDS = ["上年", "上一年", "去年", "前年", "同期"]
 # Before the count: a comparison, or another verb the count belongs to.
 NOT_A_COUNT_WORDS = ["同比", "环比", "较", "增长", "增加", "减少", "下降", "上升", "持平",
@@ -115,13 +115,13 @@ class TextTableClaims(CheckKind):
         table = doc.table3
         row = table.rows.get("new") if table is not None else None
         cell = row.cell("total") if row is not None and row.width_ok else None
-        if cell is None or not cell.is_number or not _is_value(cell.value):
+        if cell is None or not cell.is_number or not is_value(cell.value):
             return
         new = cell.value
         carried_row = table.rows.get("carried")
         carried_cell = carried_row.cell("total") if carried_row is not None and carried_row.width_ok else None
         carried = carried_cell.value if carried_cell is not None and carried_cell.is_number else 0
-        if not _is_value(carried):
+        if not is_value(carried):
             carried = 0
         count_patterns = [compiled(pattern) for pattern in params["count_patterns"]]
         zero_patterns = [compiled(pattern) for pattern in params["zero_patterns"]] if new != 0 else []
@@ -160,16 +160,14 @@ def _scope(doc, clause: Clause, match, params, zero: bool) -> tuple[str, str]:
     """Whose figure of which year a match is: ("body", "") to compare, ("area", the area's word) for
     an info when it differs, or ("skip", "") for a part of the body, another year, a comparison."""
     context = clause.topic + clause.text[:match.start()]
-    if clause.in_part or _first(context, params["part_words"]) or _first(context, params["past_words"]):
-        return "skip", ""
-    if doc.year is not None and any(int(year.group(1)) != doc.year for year in TITLE_YEAR.finditer(context)):
+    scope, word = whose(context, doc.year, params["part_words"], params["past_words"], params["area_words"])
+    if clause.in_part or scope in ("part", "year"):
         return "skip", ""
     if not zero:
         before_count = match.group()[:match.start("n") - match.start()]
         if _first(before_count, params["not_a_count_words"]):
             return "skip", ""
-    area = _first(context, params["area_words"])
-    return ("area", area) if area else ("body", "")
+    return ("area", word) if scope == "area" else ("body", "")
 
 
 def _finding(match, zero: bool, area: str, new, carried, cell, span) -> Finding | None:
@@ -193,7 +191,3 @@ def _finding(match, zero: bool, area: str, new, carried, cell, span) -> Finding 
 def _first(text: str, words) -> str:
     """The first of words that text contains, else ""."""
     return next((word for word in words if word in text), "")
-
-
-def _is_value(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN

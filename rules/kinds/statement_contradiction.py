@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from govlint.grammar.spec import statement_lexicon
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
-from govlint.rules.kinds._util import SHORT_TABLE, SHORT_TABLE_EN, column_name, column_name_en, number_text, row_name
+from govlint.rules.kinds._util import (
+    SHORT_TABLE,
+    SHORT_TABLE_EN,
+    column_name,
+    column_name_en,
+    is_value,
+    number_text,
+    row_name,
+)
 
 TOTAL = "total"  # the column key of a row's total (tables 3 and 4): it speaks for the row's other cells
 
@@ -67,7 +75,7 @@ def _contradicting(table, table_kind: str, row_key: str, columns, value) -> list
     found = []
     for column in columns:
         cell = row.cell(column)
-        if cell is not None and cell.is_number and _is_value(cell.value) and cell.value != value:
+        if cell is not None and cell.is_number and is_value(cell.value) and cell.value != value:
             found.append((table_kind, row_key, column, cell))
     totals = [item for item in found if item[2] == TOTAL]
     return totals or found
@@ -95,7 +103,3 @@ def _cells_en(cells) -> str:
         parts.append(f"{where}{unit} \"{row_name(table_kind, row_key)}\", column {column_name_en(table_kind, column)} "
                      f"is {number_text(cell.value)}")
     return "; ".join(parts)
-
-
-def _is_value(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN

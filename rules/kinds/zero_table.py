@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from govlint.grammar.spec import spec
 from govlint.rules.api import CheckKind, Finding, check_kind
-from govlint.rules.kinds._util import cell_place, cell_place_en, number_text
+from govlint.rules.kinds._util import cell_place, cell_place_en, is_value, number_text
 
 
 @check_kind
@@ -28,7 +28,7 @@ class ZeroTable(CheckKind):
             if cell is not None and cell.kind == "BLANK":
                 blank = True
                 continue
-            if cell is None or not cell.is_number or not _is_value(cell.value):
+            if cell is None or not cell.is_number or not is_value(cell.value):
                 return
             totals.append(cell.value)
         if sum(totals) != 0:
@@ -37,12 +37,8 @@ class ZeroTable(CheckKind):
             if not row.width_ok or row.key in incoming:
                 continue
             for cell, column in zip(row.cells, row.columns):
-                if cell.is_number and _is_value(cell.value) and cell.value != 0:
+                if cell.is_number and is_value(cell.value) and cell.value != 0:
                     yield Finding(cell.span, {"where": cell_place("table3", row, column),
                                               "where_en": cell_place_en("table3", row, column),
                                               "found": number_text(cell.value), "expected": "0"},
                                   case="blank_as_zero" if blank else None)
-
-
-def _is_value(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN
