@@ -1364,13 +1364,31 @@ def generate_corpus(out_dir: str, n: int = 500, seed: int = 20240601, defect_rat
     return manifest
 
 
+def write_rich(out_dir: str, n: int, seed: int) -> int:
+    """``--rich``: n clean reports whose prose restates the tables (benchmarks/prose.py, issue 10)."""
+    import prose  # the rich prose builds on this module: imported only when asked for
+
+    os.makedirs(out_dir, exist_ok=True)
+    for index in range(n):
+        rich = prose.make_rich_report(seed, index)
+        name = f"{slug(rich.report)}_rich.txt"
+        with open(os.path.join(out_dir, name), "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(rich.render())
+    print(f"wrote {n} rich reports to {out_dir}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", help="directory to write the reports into (created if needed)")
     parser.add_argument("-n", type=int, default=500, help="number of reports (default 500)")
     parser.add_argument("--seed", type=int, default=20240601, help="random seed (default 20240601)")
     parser.add_argument("--defect-rate", type=float, default=0.2, help="share of reports with one defect (default 0.2)")
+    parser.add_argument("--rich", action="store_true",
+                        help="write clean reports with rich prose instead (benchmarks/prose.py; no defects)")
     args = parser.parse_args(argv)
+    if args.rich:
+        return write_rich(args.out_dir, args.n, args.seed)
     manifest = generate_corpus(args.out_dir, args.n, args.seed, args.defect_rate)
     defective = sum(1 for entry in manifest if entry["defect"])
     size = sum(entry["bytes"] for entry in manifest)
