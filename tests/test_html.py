@@ -554,3 +554,31 @@ def test_screenshot(page, tmp_path):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     assert time.monotonic() - start < 10
+
+
+# -- issue 11: what the verdict means, the body, a page that stays small ------------------------------------
+
+def test_the_page_says_what_the_verdict_and_the_severities_mean():
+    root = dom(render([TABLE])[0])
+    legend = [li.text for li in root.find_all("details", cls="legend")[0].find_all("li")]
+    assert "错误：发布前必须改正" in legend and "不通过：有阻止发布的问题（错误阻止发布，警告不阻止）" in legend
+    assert not [a for a in root.find_all("a") if a.attrs.get("id") == "back"]  # a single page has no index to go back to
+    english = dom(render([TABLE], lang="en", fail_on="warning")[0])
+    legend = [li.text for li in english.find_all("details", cls="legend")[0].find_all("li")]
+    assert "error: must be fixed before publication" in legend
+    assert "fail: something blocks publication (errors and warnings block publication, info does not)" in legend
+
+
+def test_the_body_is_the_documents_normalised_organ():
+    html, results = render([TABLE])
+    doc = results[0].doc
+    organ = getattr(getattr(doc, "body", None), "name", None)
+    meta = dom(html).find_all("dl", cls="meta")[0].find_all("dd")[0].text
+    assert meta == (organ or "某某县自然资源局")
+
+
+def test_every_line_is_one_element_numbered_by_the_stylesheet():
+    html, results = render([TABLE])
+    lines = dom(html).find_all("div", cls="ln")
+    assert [line.attrs["id"] for line in lines] == [f"f1-L{n}" for n in range(1, results[0].source.line_count + 1)]
+    assert 'class="no"' not in html and "counter-increment: line" in html

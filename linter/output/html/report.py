@@ -7,7 +7,8 @@ a clickable list of the diagnostics, filters by severity and rule family, and ta
 rebuilt with their canonical labels, the wrong cells marked with the expected value (the
 value as written is boxed, never struck through: a struck-through 0 reads as θ).
 Each report's verdict says what it means ("不通过：有 3 个错误（错误阻止发布，警告不阻止）").
-The page prints on A4 (tables fit the width, rows are not cut).
+The page prints on A4 (tables fit the width, rows are not cut).  With ``-o DIR`` a batch gets an
+index and one such page per report instead (batch.py).
 
 This module turns FileResults into plain view objects; the jinja2 templates in
 ``templates/`` beside this module lay them out (autoescaped: a draft is untrusted text).
@@ -15,6 +16,7 @@ This module turns FileResults into plain view objects; the jinja2 templates in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +60,11 @@ UI: dict[str, dict[str, Any]] = {
         "pass_rule": {"error": "警告不阻止发布", "warning": "提示不阻止发布", "info": "任何问题都阻止发布"},
         "pass_below": "有 {counts}，不阻止发布",
         "statistics": "按规则统计", "rule": "规则", "name": "名称", "severity_col": "级别", "number": "数量",
+        "legend": "结论的含义", "back": "返回文件一览",
+        "meaning": {"error": "错误：发布前必须改正", "warning": "警告：应当核实，多为需要改正的问题",
+                    "info": "提示：供参考，可不改"},
+        "verdict_rule": {"pass": "通过：没有阻止发布的问题（{rule}）", "fail": "不通过：有阻止发布的问题（{rule}）",
+                         "unreadable": "无法读取：文件没有检查，请检查文件本身"},
         # "表二  主动公开政府信息情况"
         "table_titles": {table: f"{spec().table_name(table, 'zh')}  {spec().table_title(table, 'zh')}"
                          for table in TABLES},
@@ -91,6 +98,13 @@ UI: dict[str, dict[str, Any]] = {
                       "info": "every diagnostic would block"},
         "pass_below": "{counts}, which do not block",
         "statistics": "By rule", "rule": "Rule", "name": "Name", "severity_col": "Severity", "number": "Count",
+        "legend": "What the verdict means", "back": "Back to the files",
+        "meaning": {"error": "error: must be fixed before publication",
+                    "warning": "warning: to be verified, usually something to fix",
+                    "info": "info: for reference, may be left as it is"},
+        "verdict_rule": {"pass": "pass: nothing that blocks publication ({rule})",
+                         "fail": "fail: something blocks publication ({rule})",
+                         "unreadable": "unreadable: the file was not checked; look at the file itself"},
         # "Table 2  Proactive disclosure of government information"
         "table_titles": {table: f"{spec().table_name(table, 'en').capitalize()}  {spec().table_title(table, 'en')}"
                          for table in TABLES},
@@ -230,17 +244,39 @@ class HtmlFormatter(Formatter):
 
     def write(self, results, stream) -> None:
         files = [self.file_view(index, result) for index, result in enumerate(results, 1)]
+        stream.write(self.render(files, summary_line(results, self.lang, self.settings.fixed),
+                                 statistics(results) if self.settings.statistics else None))
+
+    @classmethod
+    def wants_directory(cls, output: str) -> bool:
+        """``-o DIR``: a directory, or a path not ending in .html/.htm, gets an index and a page per
+        report (``batch.py``); ``-o FILE.html`` gets the one self-contained page."""
+        from govlint.output.html.batch import wants_directory
+        return wants_directory(output)
+
+    def write_directory(self, results, directory: str) -> None:
+        """``index.html`` and one page per report in ``directory`` (``batch.py``)."""
+        from govlint.output.html.batch import BatchWriter
+        BatchWriter(self, directory).write(results)
+
+    def render(self, files: list, summary: str, statistics_rows=None, back: str | None = None) -> str:
+        """The page of some FileViews; ``back``: the link to the batch's index (a batch's report page)."""
         families = [name for name in FAMILIES if any(d.family == name for f in files for d in f.diagnostics)]
         families += sorted({d.family for f in files for d in f.diagnostics} - set(FAMILIES))
         totals = {level: sum(f.counts.get(level, 0) for f in files) for level in SEVERITIES}
-        env = _environment()
-        page = env.get_template("report.html.j2").render(
+        page = _environment().get_template("report.html.j2").render(
             ui=self.ui, lang=self.lang, files=files, families=families, totals=totals,
-            severities=list(reversed(SEVERITIES)), version=__version__,
-            summary=summary_line(results, self.lang, self.settings.fixed),
-            show_index=len(files) > 1 or any(f.error for f in files),
-            statistics=statistics(results) if self.settings.statistics else None)
-        stream.write(html_text(page))
+            severities=list(reversed(SEVERITIES)), version=__version__, summary=summary,
+            show_index=len(files) > 1 or any(f.error for f in files), back=back,
+            legend=self.legend(), statistics=statistics_rows)
+        return html_text(page)
+
+    def legend(self) -> list[str]:
+        """What the verdict and each severity mean, at this run's --fail-on: written on the page."""
+        threshold = self.settings.fail_on if self.settings.fail_on in SEVERITIES else "error"
+        rule = self.ui["blocks"][threshold]
+        return [self.ui["verdict_rule"][verdict].format(rule=rule) for verdict in ("fail", "pass", "unreadable")] + \
+            [self.ui["meaning"][level] for level in reversed(SEVERITIES)]
 
     # -- one file --------------------------------------------------------------------------------
     def file_view(self, index: int, result) -> FileView:
@@ -257,6 +293,9 @@ class HtmlFormatter(Formatter):
         view.diagnostics = [self.diag_view(view.id, number, diag, source)
                             for number, diag in enumerate(result.diagnostics, 1)]
         view.title, view.body = _title_and_body(doc, source)
+        # The issuing organ parse.body normalised (Document.body), else the title's words before the year.
+        organ = getattr(getattr(doc, "body", None), "name", None)
+        view.body = organ or view.body
         view.year = str(result.year) if result.year is not None else self.ui["unknown"]
         origin = self.ui["year_from"].get(getattr(doc, "year_source", None) or "", "")
         view.year_origin = (f"（{origin}）" if self.lang == "zh" else f"({origin})") if origin else ""
@@ -336,7 +375,9 @@ def html_text(page: str) -> str:
     return _HTML_FORBIDDEN.sub(_html_replacement, page) if _HTML_FORBIDDEN.search(page) else page
 
 
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
+    # One per process: a batch renders thousands of pages, and compiling the templates costs more than one.
     # jinja2 is imported here, not at the top: discovering the formats must not cost its start-up time.
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
