@@ -15,9 +15,10 @@ and the help texts are English.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sys
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import click
 
@@ -29,6 +30,8 @@ if TYPE_CHECKING:  # the CLI imports the engine inside its commands: `govlint --
     from govlint.lint.walk import Collected
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+PROGRESS_MIN_FILES = 5  # more files than this, on a terminal: a progress bar on stderr
+DEFAULT_JOBS_MIN_FILES = 8  # without -j, worker processes only for a batch of at least this many files
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
 STDOUT = i18n.msg("standard output", "标准输出")
 EXIT_CODES = ("\b\nExit codes:\n  0  no diagnostic at or above --fail-on\n"
@@ -177,9 +180,10 @@ def cli():
 @cli.command("check", epilog=EXIT_CODES, short_help="Check reports (the default command).")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", default="text", show_default=True,
-              help="Output: text, concise, json, json-lines, sarif, github, junit or html.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of standard output (the summary goes to stderr).")
+              help="Output: text, concise, json, json-lines, csv, sarif, github, junit or html.")
+@click.option("-o", "--output", "output", type=click.Path(writable=True),
+              help="Write the report to this file instead of standard output (the summary goes to stderr); "
+                   "with --format html a directory (or a path without .html) gets index.html and a page per report.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages and notes (default zh).")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR=1).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
@@ -209,16 +213,18 @@ def cli():
               help="Report only diagnostics this baseline file does not list.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, writable=True),
               help="Write the current diagnostics to this baseline file and exit 0 (2 if a file cannot be read).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0),
+              help="Check files in N worker processes (default: the number of cores, for 8 files or more; "
+                   "1: in this process). The output is the same, in the same order.")
 def check(paths, output_format, output, lang, no_color, config_path, report_year, select, extend_select, ignore,
           exclude, extend_exclude, force_exclude, respect_gitignore, fail_on, exit_zero, quiet, statistics,
-          stdin_filename, fix, unsafe_fixes, diff, baseline_path, write_baseline):
+          stdin_filename, fix, unsafe_fixes, diff, baseline_path, write_baseline, jobs):
     """Check reports: files, folders (every report file below them) or - for standard input."""
     from govlint.lint import baseline
-    from govlint.diagnostics import fails
-    from govlint.lint.linter import FileResult, Linter, Options
+    from govlint.lint.linter import Linter, Options
     from govlint import output as formats
     from govlint.output import Settings, summary_line
-    from govlint.lint.session import Run, RunOptions
+    from govlint.lint.session import Run, RunOptions, default_jobs
     from govlint.support.yamlio import ConfigError
 
     formatter_class = formats.get(output_format)
@@ -264,10 +270,9 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
                                      stdin_filename=stdin_filename))
         if write_baseline:
             run.options.baseline = ""  # write what is there now, not what an old baseline leaves
-        results = [_check_one(run, path) for path in files]
-        # A named path that gives nothing to check is reported like an unreadable file (the HTML index lists it).
-        results.extend(FileResult(path, error=message) for path, message in collected.problems)
         config = linter.finder.for_file(files[0] if files and files[0] != "-" else ".")
+        _preflight(run, files)
+        rules = list(linter.all_rules(config))  # loaded before the workers start: forked, they inherit them
     except ConfigError as exc:
         # A broken configuration's lang: is unknown (then --lang, else zh); a sound one's is used (a
         # baseline it names is missing …).
@@ -281,38 +286,40 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
     # A reader, format or plug-in that failed to load: never dropped in silence.
     for message in [*readers.load_errors(), *formats.load_errors(), *load_errors()]:
         say(i18n.join("govlint: warning: ", message), lang)
-    for message in run.notes:
-        say(i18n.join("govlint: ", message), lang)
-    run_errors = getattr(run, "errors", [])  # a fix that could not be written back
-    for message in run_errors:
-        error(message, lang)
-    for result in results:
-        if result.error:
-            error(result.error, lang)
-        for message in result.internal_errors:
-            say(i18n.join("govlint: ", message, BUG), lang)
-    trouble = bool(run_errors) or any(r.error or r.internal_errors for r in results)
-    if not results and collected.excluded and not quiet:
+    if not files and not collected.problems and collected.excluded and not quiet:
         say(f"govlint: {note('nothing', lang, excluded=collected.excluded)}")
+    # Without -j, a handful of files is checked here: starting workers would cost more than it saves.
+    jobs = jobs or (default_jobs() if len(files) >= DEFAULT_JOBS_MIN_FILES else 1)
+    batch = _Batch(run, files, collected.problems, jobs, lang, threshold,
+                   progress=not quiet and _progress_wanted(len(files), output))
+
+    def results_or_exit(stream: bool):
+        """The results, streamed or as a list; a configuration error met on the way: exit 2."""
+        checked = batch.results()
+        if stream:
+            return _stop_on_config_error(checked, lang)
+        return list(_stop_on_config_error(checked, lang))
 
     if write_baseline:
+        results = results_or_exit(False)
         try:
             count = baseline.write(write_baseline, results)
         except OSError as exc:
             error(cannot_write(write_baseline, exc), lang)
             sys.exit(EXIT_ERROR)
         say(f"govlint: {note('baseline', lang, count=count, files=len(results), path=write_baseline)}")
-        sys.exit(EXIT_ERROR if trouble else EXIT_OK)
+        sys.exit(EXIT_ERROR if batch.trouble else EXIT_OK)
     if diff:
-        changed = [r for r in results if r.diff]
+        changed = [r for r in results_or_exit(False) if r.diff]
         write_out(lambda stream: stream.write("".join(r.diff for r in changed)), output, lang=lang)
         count = sum(r.fixed for r in changed)
         say("govlint: " + (note("diff", lang, count=count, files=len(changed)) if count else note("no_fixes", lang)))
-        sys.exit(EXIT_ERROR if trouble else (EXIT_FAIL if changed else EXIT_OK))
+        sys.exit(EXIT_ERROR if batch.trouble else (EXIT_FAIL if changed else EXIT_OK))
 
-    fixed = sum(r.fixed for r in results)
-    settings = Settings(lang=lang, quiet=quiet, statistics=statistics,
-                        fail_on=threshold, rules=list(linter.all_rules(config)), fixed=fixed)
+    # A streaming format writes each result as it comes (the batch is never held); any other gets the list.
+    results = results_or_exit(formatter_class.streams)
+    fixed = 0 if formatter_class.streams else sum(r.fixed for r in results)
+    settings = Settings(lang=lang, quiet=quiet, statistics=statistics, fail_on=threshold, rules=rules, fixed=fixed)
     # With --fix on standard input the fixed report goes to stdout: diagnostics go to stderr.
     target = sys.stderr if (fix and "-" in files and not output) else sys.stdout
     settings.color = (not no_color and not output and "NO_COLOR" not in os.environ and target.isatty()
@@ -322,16 +329,121 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         colorama.just_fix_windows_console()
 
     def write(stream):
-        formatter_class(settings).write(results, stream)
+        try:
+            formatter_class(settings).write(results, stream)
+        finally:
+            if hasattr(results, "close"):
+                results.close()  # a write that failed half-way: the workers stop now, not at exit
 
-    write_out(write, output, target, lang)
+    wants_directory = getattr(formatter_class, "wants_directory", None)  # html: -o DIR, a page per report
+    if output and wants_directory is not None and wants_directory(output):
+        try:
+            formatter_class(settings).write_directory(results, output)
+        except OSError as exc:
+            error(cannot_write(output, exc), lang)
+            sys.exit(EXIT_ERROR)
+    else:
+        write_out(write, output, target, lang)
     if output and not quiet:
-        say(summary_line(results, lang, fixed))
-    if trouble:
+        say(summary_line(batch.tally, lang))
+    if batch.trouble:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(fails(r.diagnostics, threshold) for r in results):
+    if not exit_zero and batch.failing:
         sys.exit(EXIT_FAIL)
     sys.exit(EXIT_OK)
+
+
+class _Batch:
+    """The run's results as they come (``Run.results``: in input order, from ``jobs`` processes), with
+    what the CLI does on the way: each file's notes and errors on stderr as soon as it is done, the
+    progress bar, and the counts the exit code and the summary need (so nothing keeps the results)."""
+
+    def __init__(self, run, files, problems, jobs: int, lang: str, threshold: str, progress: bool):
+        from govlint.output.base import Tally
+
+        self.run, self.files, self.problems, self.jobs = run, files, problems, jobs
+        self.lang, self.threshold, self.progress = lang, threshold, progress
+        self.tally = Tally()
+        self.trouble = False    # an unreadable file, an internal error, a fix not written: exit 2
+        self.failing = False    # a diagnostic at or above --fail-on: exit 1
+
+    def results(self):
+        from govlint.diagnostics import fails
+        from govlint.lint.linter import FileResult
+
+        bar = _progress_bar(len(self.files), self.lang) if self.progress else None
+        try:
+            checked = self.run.results(self.files, self.jobs)
+            # A named path that gives nothing to check is reported like an unreadable file (the HTML index lists it).
+            problems = (FileResult(path, error=message) for path, message in self.problems)
+            for result in itertools.chain(checked, problems):
+                if bar is not None:
+                    bar.update(1)
+                self._tell(result, bar)
+                self.tally.add(result)
+                self.failing = self.failing or fails(result.diagnostics, self.threshold)
+                yield result
+        finally:
+            if bar is not None:
+                bar.render_finish()
+
+    def _tell(self, result, bar) -> None:
+        """What stderr says about one file: the run's notes and errors it caused, its own errors."""
+        lines: list[tuple[Any, Any]] = [(say, i18n.join("govlint: ", message)) for message in self.run.notes]
+        lines += [(error, message) for message in self.run.errors]  # a fix that could not be written back
+        self.trouble = self.trouble or bool(self.run.errors) or bool(result.error or result.internal_errors)
+        self.run.notes.clear()
+        self.run.errors.clear()
+        if result.error:
+            lines.append((error, result.error))
+        lines += [(say, i18n.join("govlint: ", message, BUG)) for message in result.internal_errors]
+        if lines and bar is not None:
+            sys.stderr.write("\r\x1b[K")  # the bar's line: the message takes it, the bar redraws below
+        for show, message in lines:
+            show(message, self.lang)
+
+
+def _stop_on_config_error(results, lang):
+    """``results``, but a configuration error met in the middle (a file's folder has a broken
+    .govlint.yaml the checks before the run missed) ends the run with exit 2, as before it."""
+    from govlint.support.yamlio import ConfigError
+
+    try:
+        yield from results
+    except ConfigError as exc:
+        error(exc.where_message(), lang)
+        sys.exit(EXIT_ERROR)
+
+
+def _progress_wanted(count: int, output: str | None) -> bool:
+    """A progress bar on stderr: only when stderr is a terminal, the run has more than a few files and
+    the output does not go to that same terminal (the diagnostics scrolling by are the progress then)."""
+    try:
+        if not sys.stderr.isatty() or count <= PROGRESS_MIN_FILES:
+            return False
+        return bool(output) or not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress_bar(count: int, lang: str):
+    bar = click.progressbar(length=count, file=sys.stderr, label="govlint" if lang == "en" else "govlint 检查中",
+                            show_pos=True, show_eta=True, width=30)
+    bar.__enter__()
+    return bar
+
+
+def _preflight(run, files) -> None:
+    """Every file's configuration read, and the baseline it names looked for, before any output: a
+    mistake in one is the run's error (exit 2), reported once, before the workers start."""
+    seen = set()
+    for path in files:
+        config = run.linter.finder.for_file(path if path != "-" else ".")
+        if config.path in seen:
+            continue
+        seen.add(config.path)
+        if run.options.baseline is None and config.baseline_error is not None:
+            raise config.baseline_error
 
 
 def _configured_lang(linter, paths) -> str | None:
@@ -391,22 +503,6 @@ def _check_selectors(linter, files, codes: dict, lang: str | None = None) -> Non
                 for _, hint in selectors.unknown([code], known)]
     if problems:
         raise click.UsageError("\n".join(i18n.text(problem, lang or i18n.DEFAULT) for problem in problems))
-
-
-def _check_one(run, path: str):
-    """One file's result; whatever goes wrong with it is its error, and the run goes on."""
-    from govlint.lint.linter import FileResult, internal_error
-    from govlint.support.yamlio import ConfigError
-
-    try:
-        return run.check(path)
-    except ConfigError:
-        raise  # the configuration's mistake: reported once, for the whole run
-    except OSError as exc:  # writing the fixed file (or, for -, the fixed report on stdout)
-        target = STDOUT if path == "-" else path
-        return FileResult(path, error=i18n.join(path, ": ", cannot_write(target, exc)))
-    except Exception as exc:
-        return FileResult(path, error=internal_error(path, "checking it", exc))
 
 
 @cli.command("rules")

@@ -273,7 +273,7 @@ def test_an_output_format_that_fails_to_import_is_reported(tree, tmp_path):
               "import of govlint.output.junit halted; None in sys.modules")
     asked = real(root / "draft.txt", "--format", "junit", "--lang", "en", env=env)
     assert asked.returncode == 2 and "Traceback" not in asked.stderr.decode()
-    assert "unknown format 'junit'; choose from concise, github, html, json" in asked.stderr.decode()
+    assert "unknown format 'junit'; choose from concise, csv, github, html, json" in asked.stderr.decode()
     assert reason in asked.stderr.decode()
     # A run imports only the format it writes: the others work.
     other = real(root / "draft.txt", "--format", "concise", "--lang", "en", env=env)

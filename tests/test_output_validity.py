@@ -2,6 +2,7 @@
 report, file names that are not UTF-8, very long lines, and --statistics in each format."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -54,6 +55,11 @@ def assert_valid(name: str, out: str) -> None:
         ET.fromstring(out.encode("utf-8"))
     elif name == "html":
         assert not HTML_FORBIDDEN.search(out)
+    elif name == "csv":
+        assert out.startswith("\ufeff")  # the BOM: WPS and Excel read UTF-8
+        rows = list(csv.reader(io.StringIO(out[1:], newline="")))
+        assert rows[0] == ["file", "body", "year", "format", "code", "severity", "line", "column", "message"]
+        assert all(len(row) == 9 for row in rows)
     else:  # text, concise, github: nothing that moves the cursor or breaks a line
         assert name in ("text", "concise", "github"), f"a new format: add how to check that {name}'s output parses"
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]", out)
@@ -164,6 +170,8 @@ def test_a_file_name_that_is_not_utf8_in_every_format(name, non_utf8_file, tmp_p
             assert text.startswith(f"{shown}:48:16: GL306")
         elif name == "github":
             assert "file=" + shown.replace(":", "%3A") in text
+        elif name == "csv":
+            assert {row[0] for row in csv.reader(io.StringIO(text[1:], newline=""))} == {"file", shown}
 
 
 def test_a_baseline_with_a_file_name_that_is_not_utf8(non_utf8_file, tmp_path):
@@ -282,8 +290,8 @@ def test_statistics_in_each_format():
     # The formats that have no place for it say so; the CLI refuses --statistics with them.
     supports = {name: getattr(get(name), "supports_statistics", None) for name in names()}
     assert supports == {"text": True, "concise": True, "json": True, "sarif": True, "html": True,
-                        "json-lines": False, "github": False, "junit": False}
-    for name in ("json-lines", "github", "junit"):
+                        "json-lines": False, "github": False, "junit": False, "csv": False}
+    for name in ("json-lines", "github", "junit", "csv"):
         assert render(name, results, statistics=True) == render(name, results)
 
 

@@ -79,6 +79,12 @@ class FileResult:
     fixed: int = 0                   # fixes applied (--fix) or that would be (--diff)
     diff: str = ""                   # --diff: the unified diff of the fixes
     baselined: int = 0               # diagnostics the baseline accepted
+    body: str | None = None          # who the report is by: Document.body's normalised name, else the title
+    # The hook for a cross-document pass (pairing, copied text): a compact, picklable summary of the
+    # report (tables, prose shingles …) made by ``Linter.fingerprint`` while the Document is still
+    # there, in the worker process that parsed it (``--jobs``), and sent back with the diagnostics,
+    # so the pass never needs the documents.  None today: no pass uses it yet.
+    fingerprint: object | None = None
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -191,6 +197,8 @@ class Linter:
             except Exception as exc:  # a rule bug must not hide the other rules' findings
                 result.internal_errors.append(rule_error(source.path, rule.code, rule.kind.name, exc))
         result.diagnostics.sort(key=Diagnostic.sort_key)
+        result.body = body_name(doc)
+        result.fingerprint = self.fingerprint(doc)
         if not self.keep_documents:
             result.doc = None
         return result
@@ -210,6 +218,15 @@ class Linter:
             check = passes[kind]
             outcomes[id(rule)] = _Outcome.of(lambda: check(rule.params))
         return outcomes
+
+    def fingerprint(self, doc: Document) -> object | None:
+        """What a cross-document pass keeps of a report (``FileResult.fingerprint``): None today.
+
+        A pass that pairs reports or finds copied text replaces this (a subclass, or an attribute set on
+        the Linter before the run): it runs once per report, in the process that parsed it, must return
+        something small (hashes, a few numbers: a batch of 50,000 keeps them all) and picklable (it
+        crosses from a ``--jobs`` worker to the main process)."""
+        return None
 
     @staticmethod
     def _is_report(doc: Document, rules: list) -> bool:
@@ -237,6 +254,18 @@ class _Outcome:
         except Exception as exc:
             outcome.error = exc
         return outcome
+
+
+def body_name(doc: Document) -> str | None:
+    """Who the report is by, for the CSV and the per-body statistics: the normalised organ of the title
+    (``Document.body``, parse/body.py) when it was found, else the title's text, else None."""
+    body = getattr(doc, "body", None)
+    name = getattr(body, "name", None)
+    if name:
+        return str(name)
+    title = getattr(doc, "title", None)
+    text = " ".join(str(getattr(title, "text", "") or "").split())
+    return text or None
 
 
 def _render(data: bytes, path: str) -> Source:

@@ -14,13 +14,20 @@ The CLI builds it with the run's ``Settings`` and calls ``write(results, stream)
 file's result, on a text stream (standard output or the ``-o`` file: the CLI opens it, reports a
 failed write and closes it).  Paths and messages go through ``govlint.support.escaping`` so that
 the output stays valid (UTF-8, one line, XML, JSON) whatever the report contains.
+
+A format whose class says ``streams = True`` gets ``results`` as an iterator, the files in input
+order as the batch produces them (``--jobs``): it must read them once, write each as it comes and
+keep nothing per file, so a batch of 50,000 reports costs the memory of one.  What it needs of the
+whole batch at the end (the summary line, ``--statistics``) it counts on the way with
+``self.tallied(results)``, into ``self.tally`` (a ``Tally``).  Any other format gets a list.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Sequence, TextIO, Union
 
 from govlint.support import i18n
+from govlint.support.escaping import visible
 
 if TYPE_CHECKING:
     from govlint.diagnostics import Diagnostic
@@ -48,13 +55,23 @@ class Formatter:
     # For programs, not people: with --fix on standard input (the fixed report goes to standard
     # output) the CLI asks for -o FILE rather than mix the two.
     machine_readable: ClassVar[bool] = True
+    # write() reads the results once, as they come, keeping nothing per file (see the module docstring)
+    streams: ClassVar[bool] = False
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        self.tally = Tally()
 
     def write(self, results: Sequence[FileResult], stream: TextIO) -> None:
         """Write every file's result to ``stream``."""
         raise NotImplementedError
+
+    def tallied(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """The results, each counted into ``self.tally`` as it passes."""
+        self.tally = Tally()
+        for result in results:
+            self.tally.add(result)
+            yield result
 
     # -- helpers the formats share ----------------------------------------------------------------
     @property
@@ -72,12 +89,19 @@ class Formatter:
             return diag.message
         return diag.message + (f"（{diag.help}）" if self.zh else f" ({diag.help})")
 
-    def write_statistics(self, results: Sequence[FileResult], stream: TextIO) -> None:
-        """``--statistics`` as a table: how many diagnostics each rule gave, most first."""
-        for code, name, severity, count in statistics(results):
+    def write_statistics(self, results: Results, stream: TextIO) -> None:
+        """``--statistics`` as tables: how many diagnostics each rule gave, most first; then, for a run
+        over more than one file, per body (who the reports are by): files and diagnostics by severity."""
+        tally = results if isinstance(results, Tally) else Tally.of(results)
+        for code, name, severity, count in tally.statistics():
             stream.write(f"{count:5d}  {code}  {severity:<7}  {name}\n")
+        if tally.files + tally.unreadable > 1:
+            stream.write(_BODY_HEADER["zh" if self.zh else "en"] + "\n")
+            unknown = _UNKNOWN_BODY["zh" if self.zh else "en"]
+            for body, (files, error, warning, info) in tally.body_statistics():
+                stream.write(f"{files:6d}  {error:6d}  {warning:7d}  {info:6d}  {visible(body or unknown)}\n")
 
-    def write_footer(self, results: Sequence[FileResult], stream: TextIO) -> None:
+    def write_footer(self, results: Results, stream: TextIO) -> None:
         """What a human format ends with: the statistics if asked for, the summary unless quiet."""
         if self.settings.statistics:
             self.write_statistics(results, stream)
@@ -85,15 +109,68 @@ class Formatter:
             stream.write(summary_line(results, self.settings.lang, self.settings.fixed) + "\n")
 
 
-def statistics(results: Sequence[FileResult]) -> list[tuple[str, str, str, int]]:
-    """(code, name, severity, count) of every rule that gave diagnostics, most first."""
-    counts: dict[tuple[str, str, str], int] = {}
-    for result in results:
+# Aligned with the rows in display cells (a Chinese character takes two).
+_BODY_HEADER = {"zh": "文件数    错误     警告    提示  报告单位", "en": " files   error  warning    info  body"}
+_UNKNOWN_BODY = {"zh": "（未识别单位）", "en": "(body not found)"}
+
+
+class Tally:
+    """What a streaming format keeps of a batch: counts, never results.  ``add(result)`` per file."""
+
+    def __init__(self) -> None:
+        self.files = 0            # files checked (read)
+        self.unreadable = 0
+        self.baselined = 0
+        self.fixed = 0
+        self.severities = {"error": 0, "warning": 0, "info": 0}
+        self.rules: dict[tuple[str, str, str], int] = {}      # (code, name, severity) → diagnostics
+        self.bodies: dict[str | None, list[int]] = {}          # body → [files, error, warning, info]
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult]) -> Tally:
+        tally = cls()
+        for result in results:
+            tally.add(result)
+        return tally
+
+    def add(self, result: FileResult) -> None:
+        if result.error is not None:
+            self.unreadable += 1
+        else:
+            self.files += 1
+        self.baselined += result.baselined
+        self.fixed += result.fixed
+        body = self.bodies.get(getattr(result, "body", None))
+        if body is None and result.error is None:
+            body = self.bodies[getattr(result, "body", None)] = [0, 0, 0, 0]
+        if body is not None:
+            body[0] += 1
         for diag in result.diagnostics:
+            self.severities[diag.severity] = self.severities.get(diag.severity, 0) + 1
             key = (diag.code, diag.name, diag.severity)
-            counts[key] = counts.get(key, 0) + 1
-    return [(code, name, severity, count) for (code, name, severity), count
-            in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+            self.rules[key] = self.rules.get(key, 0) + 1
+            if body is not None and diag.severity in _SEVERITY_COLUMN:
+                body[_SEVERITY_COLUMN[diag.severity]] += 1
+
+    def statistics(self) -> list[tuple[str, str, str, int]]:
+        """(code, name, severity, count) of every rule that gave diagnostics, most first."""
+        return [(code, name, severity, count) for (code, name, severity), count
+                in sorted(self.rules.items(), key=lambda item: (-item[1], item[0]))]
+
+    def body_statistics(self) -> list[tuple[str | None, tuple[int, int, int, int]]]:
+        """(body, (files, error, warning, info)) per body, most diagnostics first (unknown body last)."""
+        return [(body, (files, error, warning, info)) for body, (files, error, warning, info)
+                in sorted(self.bodies.items(), key=lambda item: (item[0] is None, -sum(item[1][1:]),
+                                                                 item[0] or ""))]
+
+
+_SEVERITY_COLUMN = {"error": 1, "warning": 2, "info": 3}
+Results = Union[Sequence["FileResult"], Tally]
+
+
+def statistics(results: Results) -> list[tuple[str, str, str, int]]:
+    """(code, name, severity, count) of every rule that gave diagnostics, most first."""
+    return (results if isinstance(results, Tally) else Tally.of(results)).statistics()
 
 
 _SUMMARY = {
@@ -104,12 +181,18 @@ _SUMMARY = {
 }
 
 
-def summary_line(results: Sequence[FileResult], lang: str, fixed: int = 0) -> str:
-    """The run in one line: files checked, diagnostics by severity, unreadable, fixed, baselined."""
-    counts = {level: sum(r.count(level) for r in results) for level in ("error", "warning", "info")}
-    counts.update(files=sum(1 for r in results if r.error is None), fixed=fixed,
-                  unreadable=sum(1 for r in results if r.error is not None),
-                  baselined=sum(r.baselined for r in results))
+def summary_line(results: Results, lang: str, fixed: int = 0) -> str:
+    """The run in one line: files checked, diagnostics by severity, unreadable, fixed, baselined
+    (``results``: the results, or what a streaming format counted of them; ``fixed``: else the tally's)."""
+    if isinstance(results, Tally):
+        counts: dict[str, int] = dict(results.severities)
+        counts.update(files=results.files, fixed=fixed or results.fixed, unreadable=results.unreadable,
+                      baselined=results.baselined)
+    else:
+        counts = {level: sum(r.count(level) for r in results) for level in ("error", "warning", "info")}
+        counts.update(files=sum(1 for r in results if r.error is None), fixed=fixed,
+                      unreadable=sum(1 for r in results if r.error is not None),
+                      baselined=sum(r.baselined for r in results))
     head, separator, *extras = _SUMMARY["en" if lang == "en" else "zh"]
     parts = [head.format(**counts)]
     for template, key in zip(extras, ("unreadable", "fixed", "baselined")):

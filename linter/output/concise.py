@@ -9,13 +9,14 @@ from govlint.support.escaping import display_path, visible
 class ConciseFormatter(Formatter):
     supports_statistics = True
     machine_readable = False  # for people: with --fix on standard input it goes to stderr
+    streams = True
 
     def write(self, results, stream) -> None:
-        for result in results:
+        for result in self.tallied(results):
             if result.source is None:
                 continue
             path = visible(display_path(result.path))
             for diag in result.diagnostics:
                 line, column = result.source.position(diag.span.start)
                 stream.write(f"{path}:{line}:{column}: {diag.code} [{diag.severity}] {visible(diag.message)}\n")
-        self.write_footer(results, stream)
+        self.write_footer(self.tally, stream)

@@ -2,11 +2,17 @@
 
 The output is always valid JSON in valid UTF-8: a path that is not valid UTF-8 has its
 undecodable bytes written ``\\xNN`` (see ``display_path``), and with ``--statistics`` the
-document has a ``statistics`` object (rule code → number of diagnostics).
+document has a ``statistics`` object (rule code → number of diagnostics) and a
+``statistics_by_body`` object (body → files and diagnostics by severity).
+
+The document is written as the results come (``streams``): the ``files`` array one entry at a
+time, each serialised whole before it is written, then the summary; the bytes are those of the
+whole document dumped with an indent of 2.
 """
 from __future__ import annotations
 
 from govlint.output import Formatter, formatter, statistics
+from govlint.output.base import Tally
 from govlint.support import i18n
 from govlint.support.escaping import display_path, json_text
 
@@ -30,10 +36,8 @@ def result_json(result, lang: str = "zh") -> dict:
 
 
 def summary_json(results) -> dict:
-    return {"files": len(results),
-            "error": sum(r.count("error") for r in results),
-            "warning": sum(r.count("warning") for r in results),
-            "info": sum(r.count("info") for r in results)}
+    tally = results if isinstance(results, Tally) else Tally.of(results)
+    return {"files": tally.files + tally.unreadable, **tally.severities}
 
 
 def statistics_json(results) -> dict:
@@ -44,13 +48,35 @@ def statistics_json(results) -> dict:
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
+def body_statistics_json(tally: Tally) -> dict:
+    """``{"中卫市审批服务管理局": {"files": 2, "error": 1, "warning": 0, "info": 3}, …}`` (a report whose
+    body was not found is counted under "")."""
+    return {body or "": {"files": files, "error": error, "warning": warning, "info": info}
+            for body, (files, error, warning, info) in tally.body_statistics()}
+
+
+def _nested(value, depth: int) -> str:
+    """``value`` as json_text(…, indent=2) writes it ``depth`` levels down in a document (JSON text has
+    no raw line break inside a string, so every line break is the indentation's)."""
+    return json_text(value, indent=2).replace("\n", "\n" + "  " * depth)
+
+
 @formatter("json")
 class JsonFormatter(Formatter):
     supports_statistics = True
+    streams = True
 
     def write(self, results, stream) -> None:
-        document = {"version": 1, "files": [result_json(r, self.settings.lang) for r in results],
-                    "summary": summary_json(results)}
+        stream.write('{\n  "version": 1,\n  "files": [')
+        first = True
+        for result in self.tallied(results):
+            stream.write(("\n    " if first else ",\n    ") + _nested(result_json(result, self.settings.lang), 2))
+            first = False
+        stream.write("]" if first else "\n  ]")
+        tail = {"summary": summary_json(self.tally)}
         if self.settings.statistics:
-            document["statistics"] = statistics_json(results)
-        stream.write(json_text(document, indent=2) + "\n")
+            tail["statistics"] = statistics_json(self.tally)
+            tail["statistics_by_body"] = body_statistics_json(self.tally)
+        for key, value in tail.items():
+            stream.write(f",\n  {json_text(key)}: {_nested(value, 1)}")
+        stream.write("\n}\n")

@@ -14,6 +14,7 @@ from govlint.support.escaping import display_path, json_text
 @formatter("json-lines")
 class JsonLinesFormatter(Formatter):
     supports_statistics = False  # a stream of diagnostics: the CLI refuses --statistics with it
+    streams = True
 
     def write(self, results, stream) -> None:
         for result in results:

@@ -148,6 +148,7 @@ _LABELS = {"zh": {"error": "error", "warning": "warning", "info": "info", "fix":
 class TextFormatter(Formatter):
     supports_statistics = True
     machine_readable = False  # for people: with --fix on standard input it goes to stderr
+    streams = True
 
     def __init__(self, settings: Settings):
         super().__init__(settings)
@@ -157,7 +158,7 @@ class TextFormatter(Formatter):
         c = self.colors
         labels = _LABELS.get(self.settings.lang, _LABELS["zh"])
         colon = ": " if self.settings.lang == "en" else "："
-        for result in results:
+        for result in self.tallied(results):
             if result.error is not None or result.source is None:
                 continue
             source = result.source
@@ -176,4 +177,4 @@ class TextFormatter(Formatter):
                 if diag.help:
                     kind = ("fix" if diag.fix.safe else "unsafe") if diag.fix else "help"
                     stream.write(f"{c['dim']}  {gutter} ={c['reset']} {labels[kind]}{colon}{visible(diag.help)}\n")
-        self.write_footer(results, stream)
+        self.write_footer(self.tally, stream)
