@@ -336,3 +336,38 @@ BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 MARGIN_PAGE_MARK_PATTERN = _whole_line(_page_forms(4, "[-—–－_~·•.]*", "/,，、") + [
     r"(?:page|Page|PAGE)\s*\d+(?:\s*(?:of|/)\s*\d+)?",
     r"共\s*\d+\s*页\s*第\s*\d+\s*页"])
+
+
+# -- quantities in prose (folded text without PDF spaces) -------------------------------------------
+# A count, an amount or a share as the prose writes it: digits (thousands separators, decimals), a
+# magnitude (万, 亿: 1.2万件 is 12000), an "about" mark (7600余件, 100多人) and a unit, which it
+# must have (a bare number is a date, a code or a year).  Money keeps its magnitude in its unit
+# (21022万元).  Longest units first.
+QUANTITY_UNITS = ("个百分点", "万元", "亿元", "人次", "%", "元", "件", "项", "个", "条", "次", "份", "篇",
+                  "人", "家", "名", "起", "类", "宗", "部", "户")
+_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
+QUANTITY = re.compile(
+    r"(?<![\d.])(?<!\d,)(?P<number>%s)(?P<magnitude>[万亿](?!元))?(?P<about>余|多)?(?P<unit>%s)"
+    % (NUMBER_PATTERN, "|".join(map(re.escape, QUANTITY_UNITS))))
+# A count in Chinese numerals where it cannot be anything else: two or more (一件 is also "a"), at
+# most 99, before a counter of cases or items and not a name (一件事, 第三件).
+CHINESE_COUNT = re.compile(r"(?<![第%s两])(?P<numeral>(?:[二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九]))"
+                           r"(?P<unit>件|项|起)(?!事)" % NUMERALS)
+
+
+def quantity_value(match: re.Match) -> tuple[int | float, str, bool] | None:
+    """(value, unit, approximate) of a QUANTITY or CHINESE_COUNT match; None when it is no number."""
+    if "numeral" in match.groupdict():
+        numeral = match.group("numeral").replace("两", "二")
+        value = numeral_value(numeral)
+        return (value, match.group("unit"), False) if value else None
+    parsed = parse_number(match.group("number"))
+    if parsed is None:
+        return None
+    number: int | float = parsed[0]
+    magnitude = match.group("magnitude")
+    if magnitude:
+        number = number * _MAGNITUDES[magnitude]
+        if isinstance(number, float) and number.is_integer():
+            number = int(number)
+    return number, match.group("unit"), bool(match.group("about"))

@@ -459,3 +459,300 @@ def statement_lexicon() -> StatementLexicon:
 
     text = resources.files("govlint.grammar").joinpath(STATEMENTS_FILE).read_text(encoding="utf-8")
     return load_statement_lexicon(text, f"grammar/{STATEMENTS_FILE}", cache_directory())
+
+
+# -- the quantities lexicon: grammar/quantities.yaml ----------------------------------------------
+# What the numbers of the prose count (新收, 办结, 予以公开 …) and the table cells that state the same
+# figure.  Read and checked here, beside canonical.json, since its keys are canonical.json's.
+
+QUANTITIES_FILE = "quantities.yaml"
+_QUANTITY_LISTS = ("change_words", "cumulative_words", "joiners", "open_parts", "closed_parts", "rate_words")
+
+
+@dataclass(frozen=True)
+class QuantityCells:
+    """One reading of a measure in a table: the sum of ``rows`` (table 4: groups; a group key of
+    table 3 stands for all its rows) in ``column``."""
+
+    table: str
+    rows: tuple[str, ...]
+    column: str
+
+
+@dataclass(frozen=True)
+class QuantityMeasure:
+    """What a number of the prose counts: its words, subject words, units and table cells."""
+
+    id: str
+    name: dict[str, str]               # {zh, en}
+    words: tuple[str, ...]
+    subject: tuple[str, ...]           # () = the measure's word says it all
+    subject_in: str                    # clause | sentence: where the subject words are looked for
+    not_subject: tuple[str, ...]
+    units: tuple[str, ...]
+    cells: tuple[QuantityCells, ...]   # alternatives; () = no table states it
+    generic: bool = False              # another measure's word before its own in the window wins
+    stock: bool = False                # counts what stands at a date (现行有效): a running total is its figure
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: the one lexicon is a cache key
+class QuantityLexicon:
+    change_words: tuple[str, ...]
+    cumulative_words: tuple[str, ...]
+    joiners: tuple[str, ...]
+    open_parts: tuple[str, ...]
+    closed_parts: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    measures: dict[str, QuantityMeasure]
+
+
+def load_quantity_lexicon(text: str, path: str, cache_dir: str | None = None) -> QuantityLexicon:
+    """The lexicon in ``text`` (YAML), checked as load_statement_lexicon checks its own."""
+    from govlint.support.yamlio import ConfigError, load, load_cached
+
+    try:
+        return load_cached(text, path, cache_dir, lambda data: build_quantity_lexicon(data, path))
+    except ConfigError as plain_error:
+        if plain_error.line is not None:
+            raise
+        build_quantity_lexicon(load(text, path, positions=True), path)
+        raise plain_error
+
+
+def build_quantity_lexicon(data: Any, path: str) -> QuantityLexicon:
+    """The lexicon of YAML data (plain, or with positions for the errors), checked: unknown or
+    missing keys, empty word lists, table/row/column keys that are not canonical.json's."""
+    from govlint.support import i18n
+    from govlint.support.yamlio import ConfigError, Located
+
+    where = Located(path)
+
+    def fail(node, at, en: str, zh: str, **values):
+        raise where.error(node, at, i18n.fmt(en, zh, **values))
+
+    def mapping(node, key, known, required):
+        value = node.get(key) if isinstance(node, dict) else None
+        if not isinstance(value, dict):
+            fail(node, key, "{key}: expected a mapping", "{key}：应为映射", key=key)
+        for name in value:
+            if name not in known:
+                fail(value, name, "unknown key {name!r} in {key}", "{key} 中有未知的键 {name!r}", name=name, key=key)
+        for name in required:
+            if name not in value:
+                fail(node, key, "{key} needs {name!r}", "{key} 缺少 {name!r}", key=key, name=name)
+        return value
+
+    def words(node, key) -> tuple[str, ...]:
+        value = node.get(key)
+        if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
+            fail(node, key, "{key}: expected a list of words", "{key}：应为词语列表", key=key)
+        return tuple(str(word) for word in value)
+
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, 1, i18n.fmt("expected a mapping", "应为映射"))
+    mapping({"top": data}, "top", _QUANTITY_LISTS + ("measures",), _QUANTITY_LISTS + ("measures",))
+    lists = {name: words(data, name) for name in _QUANTITY_LISTS}
+    measures: dict[str, QuantityMeasure] = {}
+    nodes = mapping(data, "measures", tuple(data.get("measures") or ()), ())
+    fields = ("name", "words", "subject", "subject_in", "not_subject", "units", "cells", "generic", "stock")
+    for name, node in nodes.items():
+        mapping(nodes, name, fields, ("name", "words", "units"))
+        label = mapping(node, "name", ("zh", "en"), ("zh", "en"))
+        cells = []
+        for index, cell in enumerate(node.get("cells") or ()):
+            mapping({index: cell}, index, ("table", "rows", "column"), ("table", "rows", "column"))
+            table = cell["table"]
+            if table not in TABLES:
+                fail(cell, "table", "{value!r} is not a table ({allowed})", "{value!r} 不是表格（{allowed}）",
+                     value=table, allowed=", ".join(TABLES))
+            rows = words(cell, "rows")
+            known_rows = spec().labels(table, "groups" if table == "table4" else "rows")
+            known_rows.update(spec().labels(table, "groups") if table == "table3" else {})
+            for row in rows:
+                if row not in known_rows:
+                    fail(cell, "rows", "{value!r} is not a row key of {table} in grammar/canonical.json",
+                         "{value!r} 不是 grammar/canonical.json 中{table}的行键", value=row, table=table)
+            if cell["column"] not in spec().labels(table, "columns"):
+                fail(cell, "column", "{value!r} is not a column key of {table} in grammar/canonical.json",
+                     "{value!r} 不是 grammar/canonical.json 中{table}的列键", value=cell["column"], table=table)
+            cells.append(QuantityCells(str(table), rows, str(cell["column"])))
+        measures[str(name)] = QuantityMeasure(
+            str(name), {"zh": str(label["zh"]), "en": str(label["en"])}, words(node, "words"),
+            words(node, "subject") if "subject" in node else (), _subject_window(node, fail),
+            words(node, "not_subject") if "not_subject" in node else (), words(node, "units"), tuple(cells),
+            node.get("generic") is True, node.get("stock") is True)
+    return QuantityLexicon(measures=measures, **lists)
+
+
+def _subject_window(node, fail) -> str:
+    window = node.get("subject_in", "clause")
+    if window not in _SUBJECT_WINDOWS:
+        fail(node, "subject_in", "subject_in: one of {allowed}", "subject_in：应为 {allowed} 之一",
+             allowed=", ".join(_SUBJECT_WINDOWS))
+    return str(window)
+
+
+@lru_cache(maxsize=1)
+def quantity_lexicon() -> QuantityLexicon:
+    """grammar/quantities.yaml, read and checked once."""
+    from govlint.support.cache import cache_directory
+
+    text = resources.files("govlint.grammar").joinpath(QUANTITIES_FILE).read_text(encoding="utf-8")
+    return load_quantity_lexicon(text, f"grammar/{QUANTITIES_FILE}", cache_directory())
+
+
+# -- the table of bodies (grammar/bodies.yaml) -----------------------------------------------------
+# Who a report is by: the shapes of organ names, places and their levels, and the specific kinds
+# of body (approval bureaus …) with what each implies.  Read by govlint.parse.body and the rules of
+# rules/packs/body.yaml; GL310's parameter `classes` extends `classes` (build_body_classes).
+
+BODIES_FILE = "bodies.yaml"
+BODY_LEVELS = ("province", "city", "county", "township")  # highest first
+_BODY_WORD_LISTS = ("province_cities", "not_places", "organ_endings", "government_cores", "government_offices",
+                    "parts", "self_words", "self_prefixes")
+
+
+@dataclass(frozen=True)
+class BodyClass:
+    """A specific kind of body: the words of its name, the table-2 cells it should not leave at 0,
+    and the words of the prose that show that activity."""
+
+    name: str
+    names: tuple[str, ...]
+    nonzero: tuple[tuple[str, str], ...]  # (table-2 row key, column key)
+    evidence: tuple[str, ...]
+    min_evidence: int
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: the one table is a cache key
+class BodyTable:
+    levels: tuple[tuple[str, str], ...]   # (place ending, level), longest ending first
+    province_cities: tuple[str, ...]
+    not_places: tuple[str, ...]
+    organ_endings: tuple[str, ...]        # longest first
+    government_cores: tuple[str, ...]
+    government_short: dict[str, str]
+    government_offices: tuple[str, ...]
+    parts: tuple[str, ...]                # longest first
+    self_words: tuple[str, ...]
+    self_prefixes: tuple[str, ...]
+    classes: dict[str, BodyClass]
+
+    def classes_of(self, name: str, extra: dict[str, BodyClass] | None = None) -> tuple[str, ...]:
+        """The specific kinds whose name words end ``name`` or occur in it."""
+        table = {**self.classes, **(extra or {})}
+        return tuple(key for key, kind in table.items() if any(word in name for word in kind.names))
+
+    def body_class(self, key: str, extra: dict[str, BodyClass] | None = None) -> BodyClass:
+        return {**self.classes, **(extra or {})}[key]
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def build_body_classes(data: Any, path: str, where=None) -> dict[str, BodyClass]:
+    """`classes:` of bodies.yaml (or of GL310's parameter), checked: every key known, word lists of
+    words, table-2 cells that grammar/canonical.json has.  Raises ConfigError (or ValueError
+    without a file: a rule parameter)."""
+    from govlint.support import i18n
+    from govlint.support.yamlio import ConfigError, Located
+
+    located = where or Located(path)
+
+    def fail(node, at, en: str, zh: str, **values):
+        if where is None and path == "":
+            raise ValueError(en.format(**values))
+        raise located.error(node, at, i18n.fmt(en, zh, **values))
+
+    if not isinstance(data, dict):
+        if path == "":
+            raise ValueError("classes: expected a mapping of class names to {names, nonzero, evidence, min_evidence}")
+        raise ConfigError(path, 1, 1, i18n.fmt("classes: expected a mapping", "classes：应为映射"))
+    rows = spec().labels("table2", "rows")
+    columns = spec().labels("table2", "columns")
+    fields = ("names", "nonzero", "evidence", "min_evidence")
+    classes: dict[str, BodyClass] = {}
+    for key, node in data.items():
+        if not isinstance(node, dict):
+            fail(data, key, "{key}: expected a mapping", "{key}：应为映射", key=key)
+        for name in node:
+            if name not in fields:
+                fail(node, name, "unknown key {name!r} in {key}", "{key} 中有未知的键 {name!r}", name=name, key=key)
+        for name in fields:
+            if name not in node:
+                fail(data, key, "{key} needs {name!r}", "{key} 缺少 {name!r}", key=key, name=name)
+        for name in ("names", "evidence"):
+            value = node[name]
+            if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
+                fail(node, name, "{name}: expected a list of words", "{name}：应为词语列表", name=name)
+        if not node["names"]:
+            fail(node, "names", "names: at least one word", "names：至少一个词语")
+        cells = node["nonzero"]
+        if not isinstance(cells, list):
+            fail(node, "nonzero", "nonzero: expected a list of [row, column]", "nonzero：应为 [行, 列] 的列表")
+        for index, cell in enumerate(cells):
+            if (not isinstance(cell, list) or len(cell) != 2 or cell[0] not in rows or cell[1] not in columns):
+                fail(cells, index, "nonzero: {cell!r} is not a [row, column] of table 2 in grammar/canonical.json",
+                     "nonzero：{cell!r} 不是 grammar/canonical.json 中表二的 [行, 列]", cell=cell)
+        least = node["min_evidence"]
+        if not isinstance(least, int) or isinstance(least, bool) or least < 0:
+            fail(node, "min_evidence", "min_evidence: expected a whole number ≥ 0", "min_evidence：应为不小于 0 的整数")
+        classes[str(key)] = BodyClass(str(key), tuple(map(str, node["names"])),
+                                      tuple((str(row), str(column)) for row, column in cells),
+                                      tuple(map(str, node["evidence"])), int(least))
+    return classes
+
+
+def build_body_table(data: Any, path: str) -> BodyTable:
+    """The table of YAML data (with positions for the errors), checked."""
+    from govlint.support import i18n
+    from govlint.support.yamlio import ConfigError, Located
+
+    where = Located(path)
+    keys = ("levels", "government_short", "classes") + _BODY_WORD_LISTS
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, 1, i18n.fmt("expected a mapping", "应为映射"))
+    where.check_mapping(data, keys, i18n.msg("expected a mapping", "应为映射"),
+                        lambda key: i18n.fmt("unknown key {key!r}", "未知的键 {key!r}", key=key))
+    for key in keys:
+        if key not in data:
+            raise ConfigError(path, 1, 1, i18n.fmt("{key!r} is missing", "缺少 {key!r}", key=key))
+
+    def words(node, key) -> tuple[str, ...]:
+        value = node.get(key)
+        if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
+            raise where.error(node, key, i18n.fmt("{key}: expected a list of words", "{key}：应为词语列表", key=key))
+        return tuple(str(word) for word in value)
+
+    levels = data["levels"]
+    if not isinstance(levels, dict) or set(levels) != set(BODY_LEVELS):
+        raise where.error(data, "levels", i18n.fmt("levels: expected {levels}", "levels：应为 {levels}",
+                                                   levels=", ".join(BODY_LEVELS)))
+    endings = [(ending, level) for level in BODY_LEVELS for ending in words(levels, level)]
+    short = data["government_short"]
+    if not isinstance(short, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in short.items()):
+        raise where.error(data, "government_short", i18n.msg("government_short: expected a mapping of words",
+                                                              "government_short：应为词语到词语的映射"))
+    lists = {key: words(data, key) for key in _BODY_WORD_LISTS}
+    return BodyTable(levels=tuple(sorted(endings, key=lambda item: len(item[0]), reverse=True)),
+                     province_cities=lists["province_cities"], not_places=lists["not_places"],
+                     organ_endings=_longest_first(lists["organ_endings"]),
+                     government_cores=_longest_first(lists["government_cores"]),
+                     government_short={str(k): str(v) for k, v in short.items()},
+                     government_offices=_longest_first(lists["government_offices"]),
+                     parts=_longest_first(lists["parts"]), self_words=lists["self_words"],
+                     self_prefixes=lists["self_prefixes"], classes=build_body_classes(data["classes"], path, where))
+
+
+def load_body_table(text: str, path: str) -> BodyTable:
+    from govlint.support.yamlio import load
+
+    return build_body_table(load(text, path, positions=True), path)
+
+
+@lru_cache(maxsize=1)
+def body_table() -> BodyTable:
+    """grammar/bodies.yaml, read and checked once."""
+    text = resources.files("govlint.grammar").joinpath(BODIES_FILE).read_text(encoding="utf-8")
+    return load_body_table(text, f"grammar/{BODIES_FILE}")

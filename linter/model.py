@@ -212,6 +212,8 @@ class Entities:
     emails: list = field(default_factory=list)
     addresses: list = field(default_factory=list)
     urls: list = field(default_factory=list)
+    malformed_urls: list = field(default_factory=list)  # http//…, www .…: groups['reason'] says what
+    part_lists: list = field(default_factory=list)  # the preamble's list of the report's parts: groups['items']
 
 
 @dataclass
@@ -245,6 +247,7 @@ class Document:
     format_source: str | None = None
     entities: Entities = field(default_factory=Entities)  # what the prose names (parse.entities)
     statements: list = field(default_factory=list)  # Statements the prose makes (parse.statements)
+    body: "Body | None" = None  # who the report is by (parse.body): the organ of the title, its kind, others named
 
     def section(self, canonical_id: int) -> Section | None:
         for section in self.sections:
@@ -271,3 +274,71 @@ class Document:
 
     def tables(self):
         return [t for t in (self.table2, self.table3, self.table4) if t is not None]
+
+    @cached_property
+    def quantities(self) -> list:
+        """Every number the prose states, with what it counts (Quantity, govlint.parse.quantities):
+        built on first use, once per document, so that a run whose rules never ask pays nothing."""
+        if QUANTITY_BUILDER:
+            return QUANTITY_BUILDER[0](self)
+        return []
+
+
+# govlint.parse.quantities installs the builder of Document.quantities here (the tree cannot import
+# the parser): one function, Document → [Quantity].
+QUANTITY_BUILDER: list = []
+
+
+@dataclass
+class Quantity:
+    """A number of the prose and what it counts (govlint.parse.quantities; the lexicon is
+    grammar/quantities.yaml): 新收申请 5 件, 政务服务事项 新增 39 项, 覆盖率 89.36 % …"""
+
+    value: object         # int, or float when written with decimals
+    unit: str             # 件 项 % 万元 … (grammar/shapes.py QUANTITY_UNITS)
+    measure: str | None   # the lexicon's measure id (applications.new, outcome.granted …), None: unknown
+    span: Span            # the number and its unit as written
+    phrase_span: Span     # the measure's words through the unit (the number alone when none)
+    phrase: str           # that phrase as written, without whitespace
+    clause_span: Span     # its clause group
+    index: int = 0        # its place in Document.quantities
+    subject: str = ""     # the subject word that made it this measure (政务服务事项), "" when none is needed
+    scope: str = "body"   # body | part (of the body) | area (wider) | year (another year)
+    scope_word: str = ""  # the word that put it out of the body's scope
+    year: int | None = None  # the year it is about (the report's year for the body's figures), None: unsure
+    change: bool = False  # a change (较上年增长5件), not the figure itself
+    cumulative: bool = False  # a running total up to a date (截至12月31日共制发3件)
+    approximate: bool = False  # 7600余件, 100多人
+    ambiguous: bool = False    # the reading is unsure: another measure's word in its window, or its words joined to others
+    joined: tuple = ()         # other measures its window joins to its own (予以公开及部分公开258件: outcome.granted)
+    part_of: int | None = None  # index of the total this is a part of (其中/含/分别为 …)
+    closed: bool = False       # a part of a closed breakdown (分别为: every part listed)
+    ratio_of: tuple | None = None  # a percentage: (numerator index, denominator index) when the sentence gives them
+    sentence_start: int = 0    # offset of its sentence in Source.text (statements of one sentence share it)
+
+
+@dataclass
+class Organ:
+    """An organ the report names in a role (govlint.parse.body): the title's, the preamble's author
+    (本报告由…编制), approver (经…同意), contact (请与…联系), the restated title (现发布《…报告》)
+    or the sign-off at the end."""
+
+    role: str        # title | author | approver | contact | restated | signer
+    name: str        # as written, folded, without whitespace
+    span: Span       # the name as written
+    clause_span: Span | None = None  # the phrase that gives it its role (经…同意)
+    relation: str = "self"  # to the body: self | part (its office) | parent (its government) | misspelt | other
+
+
+@dataclass
+class Body:
+    """Who the report is by (govlint.parse.body; the table of kinds is grammar/bodies.yaml)."""
+
+    name: str              # the organ of the title, normalised: 中卫市审批服务管理局, 中卫市沙坡头区
+    span: Span             # where the title names it
+    place: tuple           # its place, component by component: ("中卫市", "沙坡头区")
+    core: str              # the name after its place: 审批服务管理局, 人民政府 ("" for a place alone)
+    level: str             # province | city | county | township | "" (no place)
+    kind: str              # government | government-office | department
+    classes: tuple = ()    # the specific kinds of bodies.yaml it is in (approval …)
+    named: list = field(default_factory=list)  # Organs named in a role other than the title

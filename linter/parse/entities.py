@@ -12,6 +12,7 @@ import re
 from govlint.grammar.shapes import (
     BRACKET_YEAR,
     DOCNO,
+    HEADING_END_WORDS,
     NOTICE_CLOSE_BRACKETS,
     NOTICE_CODE_PATTERN,
     NOTICE_ISSUER,
@@ -46,6 +47,22 @@ POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:[:：]\s*)?(?P<code>\d+)")
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]")
 _ELEVEN_DIGITS = re.compile(r"1[3-9]\d{9}")
+# A web address written wrongly (the download address of the preamble, domain.md §3.1): the scheme
+# without its colon or a slash (http//…, http:/…, http;//…), or a space inside the address
+# (www .nxzw.gov.cn, www. nxzw.gov.cn, http://www.nxzw .gov.cn).  Each alternative names its reason.
+_HOST_CHARS = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+MALFORMED_URL = re.compile(
+    r"(?P<scheme>(?<![A-Za-z])https?(?!://)\s*[:;]?\s*/+" + _HOST_CHARS + r")"
+    r"|(?P<space>(?<![A-Za-z])(?:https?://)?www(?:\s+\.?|\.\s+)\s*" + _HOST_CHARS + r"\.[A-Za-z]{2,}"
+    r"|(?:https?://|www\.)" + _HOST_CHARS + r"(?:\s+\.|\.\s+)[a-z]{2,}(?:\.[A-Za-z0-9-]+)*)")
+
+# The preamble's list of the report's parts (domain.md §3.1, X-14): "本报告由总体情况、…和其他需要报告的
+# 事项组成", "全文包括…", "报告主要包括：…".  Its items are cut after the words a heading ends with
+# (情况, 事项 …) and a separator: "收到和处理…情况" and "行政复议、行政诉讼情况" stay whole.
+PART_LIST = re.compile(r"(?:报告|全文)[^。，,]{0,8}?(?:由|包括|包含|分为)\s*[:：]?\s*(?P<list>[^。]{8,400}?)"
+                       r"(?:等)?(?:[六6]个?部分)?(?:组成)?(?=。|$)")
+PART_SEPARATOR = re.compile(r"(?<=%s)\s*(?:、|，|,|以及|和|及|与)\s*" % "|".join(HEADING_END_WORDS))
+MIN_PARTS = 3  # fewer items after the cue: not a list of the report's parts
 
 
 def _has_bracket_year(text: str) -> bool:
@@ -149,13 +166,38 @@ def scan_paragraph(paragraph, found: Entities) -> None:
     if "地址" in text:
         for match in ADDRESS.finditer(text):
             found.addresses.append(entity("address", match.start(), match.end()))
-    if "http" in text or "www." in text:
+    if "http" in text or "www" in text:
+        malformed = []
+        for match in MALFORMED_URL.finditer(text):
+            malformed.append((match.start(), match.end()))
+            found.malformed_urls.append(entity("malformed_url", match.start(), match.end(),
+                                               {"reason": match.lastgroup}))
         for match in URL.finditer(text):
+            if any(start <= match.start() < end for start, end in malformed):
+                continue  # a piece of a malformed address is not an address
             found.urls.append(entity("url", match.start(), match.end()))
+
+
+def scan_parts(paragraph, found: Entities) -> None:
+    """The preamble's list of the report's parts: one entity, its items (text, Span) in groups."""
+    text = paragraph.squeezed.text
+    if "报告" not in text and "全文" not in text:
+        return
+    for match in PART_LIST.finditer(text):
+        items, start = [], match.start("list")
+        for separator in PART_SEPARATOR.finditer(text, start, match.end("list")):
+            items.append((text[start:separator.start()], paragraph.squeezed_span(start, separator.start())))
+            start = separator.end()
+        items.append((text[start:match.end("list")], paragraph.squeezed_span(start, match.end("list"))))
+        if len(items) >= MIN_PARTS and all(item.endswith(HEADING_END_WORDS) for item, _span in items):
+            found.part_lists.append(Entity("part_list", paragraph.squeezed_span(match.start("list"), match.end("list")),
+                                           match.group("list"), {"items": items}))
 
 
 def scan_document(doc) -> Entities:
     found = Entities()
     for paragraph in doc.paragraphs():
         scan_paragraph(paragraph, found)
+    for paragraph in doc.preamble:
+        scan_parts(paragraph, found)
     return found

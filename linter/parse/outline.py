@@ -20,7 +20,9 @@ from govlint.parse import tables
 from govlint.parse.entities import scan_document
 from govlint.parse.lines import LineClassifier, LineToken
 from govlint.parse.sections import HEADLESS, resolve
+from govlint.parse.body import find_body
 from govlint.parse.statements import find_statements
+from govlint.parse import quantities as _quantities  # noqa: F401  installs Document.quantities' builder
 from govlint.source import Source, Span
 from govlint.source.fold import MappedText
 
@@ -75,6 +77,7 @@ def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Do
     doc.entities = scan_document(doc)
     resolve(doc, year)  # year, format, sections (parse.sections)
     doc.statements = find_statements(doc)  # what the prose states (parse.statements): needs the year
+    doc.body = find_body(doc)  # who the report is by (parse.body)
     return doc
 
 

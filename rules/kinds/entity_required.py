@@ -12,7 +12,7 @@ from govlint.rules.kinds._util import ANCHORS, anchor_span
 
 # The entity types of Document.entities (govlint.model.Entities), as packs name them.
 ENTITY_TYPES = ("docnos", "notices", "corrupt_notices", "format_titles", "periods", "phones", "postcodes",
-                "emails", "addresses", "urls")
+                "emails", "addresses", "urls", "malformed_urls", "part_lists")
 
 
 @check_kind

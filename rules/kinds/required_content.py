@@ -16,7 +16,12 @@ class RequiredContent(CheckKind):
     FIELDS = ("item",)
     CASES = ("optional", "incomplete")
     PARAMS = {"items": Param(list, [], "list of {name, any_of: [phrases], patterns: [regexes], "
-                                       "case: optional|incomplete}", required=True)}
+                                       "case: optional|incomplete}", required=True),
+              "section": Param(int, 0, "a mandated section id: look only in that section (its sub-headings "
+                                       "and prose) and point at its heading; nothing when it is missing "
+                                       "(0: the whole report)"),
+              "fallback": Param(str, "", "with a section: 'document' searches the whole report when the "
+                                         "section is missing (and points at the report's start)")}
 
     @staticmethod
     def validate_params(params):
@@ -27,13 +32,29 @@ class RequiredContent(CheckKind):
                 compiled(pattern)
 
     def check(self, doc, params):
-        texts = [section.heading.text for section in doc.sections]
-        texts.extend(paragraph.squeezed.text for paragraph in doc.paragraphs())
-        texts.extend(sub.text for section in doc.sections for sub in section.subheadings)
+        anchor = doc_start(doc)
+        section = doc.section(params["section"]) if params["section"] else None
+        if section is not None and section.heading.quality == "headless":
+            section = None
+        if section is not None:
+            anchor = section.heading.span
+            if params["fallback"] == "document" and not section.subheadings \
+                    and next(doc.paragraphs(params["section"]), None) is None:
+                section = None  # a heading with nothing under it: look everywhere, as for a missing one
+        if params["section"] and section is None and params["fallback"] != "document":
+            return
+        if section is not None:
+            parts = [section] + [s for s in doc.sections if s.parent is section]
+            texts = [paragraph.squeezed.text for paragraph in doc.paragraphs(params["section"])]
+            texts.extend(sub.text for part in parts for sub in part.subheadings)
+        else:
+            texts = [section.heading.text for section in doc.sections]
+            texts.extend(paragraph.squeezed.text for paragraph in doc.paragraphs())
+            texts.extend(sub.text for section in doc.sections for sub in section.subheadings)
         blob = "\n".join(texts)
         for item in params["items"]:
             if any(phrase in blob for phrase in item.get("any_of", [])):
                 continue
             if any(compiled(pattern).search(blob) for pattern in item.get("patterns", [])):
                 continue
-            yield Finding(doc_start(doc), {"item": item["name"]}, case=item.get("case"))
+            yield Finding(anchor, {"item": item["name"]}, case=item.get("case"))

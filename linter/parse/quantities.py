@@ -1,0 +1,295 @@
+"""What the numbers of the prose count: 收到申请5件, 新增39项, 覆盖率89.36% … (Document.quantities).
+
+The measures, their words, subjects, units and table cells are data (grammar/quantities.yaml, read
+through govlint.grammar.spec.quantity_lexicon()); the scope words are the statements' (grammar/
+statements.yaml ``scope``).  This module reads every number once per document, on first use of
+``Document.quantities`` (it installs its builder in govlint.model: a run whose rules never ask
+pays nothing), and rules query the quantities (GL402, GL403, GL406, GL407).
+
+Each paragraph's folded text without PDF spaces (``Paragraph.squeezed``) is cut into sentences
+(grammar/shapes.py SENTENCE) and each sentence into the statements' clause groups
+(govlint.parse.statements.clause_groups: cut at clause ends but 、, and before 其中).  In a clause
+group every number with a unit (grammar/shapes.py QUANTITY, CHINESE_COUNT) is a quantity; its
+*window* is the text back to the previous number of the group, and the measure whose word ends
+nearest the number there, whose units, subject and not_subject words fit, is what it counts (none
+in the window: the first after the number, before the next).
+
+* scope and year: read with grammar/shapes.py whose() from the sentence before the number, and a
+  wider area also from the paragraph's sentences before it (全市…。行政复议5件 is the city's; a part
+  of the body is not: 办公厅代表市政府… may be the body itself); the measures' words that hold another year's word are left out (上年结转 is this
+  year's figure);
+* a change: a change word (同比, 较, 增加 …) in the window; a running total: a cumulative word
+  (截至, 至今 …) in the sentence before the number;
+* joined: the window joins two measures (予以公开及部分公开258件: one figure of both);
+* ambiguous: another measure's word stands in the window (因本机关不掌握等原因无法提供265件), or the
+  measure's word and the number are joined to other words (现行有效规范性文件和政策类文件共计6件);
+* breakdowns: a number whose window opens with 其中/含 (an open list: maybe only some parts), or
+  holds 分别为 (a closed list: every part), is a part of the quantity before it in its clause group
+  when there is one, else of the sentence's previous quantity when that one is the only quantity of
+  its clause group; in the total's unit only; the parts run to the end of the clause group;
+* a percentage after a rate word (率, 占比) is the ratio of the two counts before it in its
+  sentence (since the previous percentage) in the unit of the nearest, when there are exactly two,
+  the second not above the first.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from govlint.grammar.shapes import CHINESE_COUNT, QUANTITY, SENTENCE, TITLE_YEAR, quantity_value, whose
+from govlint.grammar.spec import QuantityLexicon, QuantityMeasure, quantity_lexicon, statement_lexicon
+from govlint.model import QUANTITY_BUILDER, Document, Paragraph, Quantity
+from govlint.parse.statements import ENUMERATION_COMMA, clause_groups
+
+PERCENT = "%"
+_OPENING = "([（【 \"'“"  # what may stand before a breakdown's word at the start of its window
+
+
+class _Number(NamedTuple):
+    start: int   # in the clause group
+    end: int
+    value: object
+    unit: str
+    approximate: bool
+
+
+def find_quantities(doc: Document) -> list[Quantity]:
+    """Every quantity of the document's prose, in document order, linked (breakdowns, ratios)."""
+    lexicon = quantity_lexicon()
+    found: list[Quantity] = []
+    for paragraph in doc.paragraphs():
+        text = paragraph.squeezed.text
+        if not _has_number(text):
+            continue
+        for sentence in SENTENCE.finditer(text):
+            body = sentence.group()
+            if _has_number(body):
+                found.extend(_in_sentence(doc, paragraph, lexicon, body, sentence.start(), len(found)))
+    return found
+
+
+QUANTITY_BUILDER[:] = [find_quantities]  # Document.quantities asks this on first use
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_number(text: str) -> bool:
+    return _DIGIT.search(text) is not None or CHINESE_COUNT.search(text) is not None
+
+
+def _numbers(group: str) -> list[_Number]:
+    numbers = []
+    taken: list[tuple[int, int]] = []
+    for shape in (QUANTITY, CHINESE_COUNT):
+        for match in shape.finditer(group):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            parsed = quantity_value(match)
+            if parsed is None:
+                continue
+            taken.append((match.start(), match.end()))
+            numbers.append(_Number(match.start(), match.end(), *parsed))
+    return sorted(numbers)
+
+
+def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, body: str, base: int,
+                 first_index: int) -> Iterator[Quantity]:
+    text = paragraph.squeezed.text
+    scope_words = statement_lexicon()
+    masked = _masked(lexicon, scope_words.past_words)
+    part_mark = scope_words.part_mark
+    part_words = [word for word in scope_words.part_words if word != part_mark]
+    sentence_start = paragraph.squeezed_span(base, base + 1).start
+    sentence_numbers = _numbers(body)  # one scan of the sentence, shared out to its clause groups
+    quantities: list[Quantity] = []
+    group_counts: list[int] = []  # per quantity: how many quantities its clause group holds
+    topic: str | None = None
+    for start, end in clause_groups(body, part_mark):
+        group = body[start:end]
+        numbers = [_Number(n.start - start, n.end - start, n.value, n.unit, n.approximate)
+                   for n in sentence_numbers if start <= n.start and n.end <= end]
+        breakdown: tuple[int, bool] | None = None  # (total's index, closed) while the group lists parts
+        before = len(quantities)
+        previous_end = 0
+        for position, number in enumerate(numbers):
+            window = group[previous_end:number.start]
+            following = group[number.end:numbers[position + 1].start if position + 1 < len(numbers) else len(group)]
+            following = following.split(ENUMERATION_COMMA)[0]  # 、 starts the next item of a list
+            measure, word_at, word, ambiguous, joined = _measure(lexicon, body, start, group, number, window,
+                                                                 previous_end, following)
+            context = _unmasked(body[:start + number.start], masked)
+            scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words, scope_words.area_words)
+            if scope == "body":  # a wider area a paragraph's earlier sentence names (全市…。行政复议5件)
+                scope, scope_word = whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words)
+            year = doc.year
+            if scope == "year":
+                stated = TITLE_YEAR.search(scope_word)
+                year = int(stated.group(1)) if stated else None
+            change = any(change_word in window for change_word in lexicon.change_words)
+            cumulative = any(word in context for word in lexicon.cumulative_words)
+            opener = window.lstrip(_OPENING)
+            if any(opener.startswith(part) for part in lexicon.open_parts):
+                breakdown = _total(quantities, group_counts, before, closed=False)
+            elif any(part in window for part in lexicon.closed_parts):
+                breakdown = _total(quantities, group_counts, before, closed=True)
+            link = breakdown
+            if link is not None and quantities[link[0] - first_index].unit != number.unit:
+                link = None  # 信息处理费380元，1件…; 信息236条，其中规范性文件1件: not a part of it
+            phrase_start = word_at if word_at is not None and word_at < number.start else number.start
+            phrase_end = number.end if word_at is None or word_at < number.start else word_at + len(word)
+            phrase_span = paragraph.squeezed_span(base + start + phrase_start, base + start + phrase_end)
+            quantity = Quantity(
+                value=number.value, unit=number.unit, measure=measure.id if measure else None,
+                span=paragraph.squeezed_span(base + start + number.start, base + start + number.end),
+                phrase_span=phrase_span,
+                phrase="".join(doc.source.text[phrase_span.start:phrase_span.end].split()),
+                clause_span=paragraph.squeezed_span(base + start, base + end),
+                index=first_index + len(quantities), subject=_subject(measure, (body[:start + number.start] if measure and measure.subject_in == "sentence" else group[:number.start]) + following),
+                scope=scope, scope_word=scope_word, year=year, change=change, cumulative=cumulative,
+                approximate=number.approximate,
+                ambiguous=ambiguous, joined=joined, part_of=link[0] if link else None,
+                closed=link[1] if link else False, sentence_start=sentence_start)
+            if number.unit == PERCENT and not change and any(rate in window for rate in lexicon.rate_words):
+                quantity.ratio_of = _ratio(quantities, first_index)
+            quantities.append(quantity)
+            previous_end = number.end
+        group_counts.extend([len(quantities) - before] * (len(quantities) - before))
+        if topic is None:
+            topic = group
+    _relink_overflowing(quantities, first_index)
+    yield from quantities
+
+
+def _relink_overflowing(quantities: list[Quantity], first_index: int) -> None:
+    """A breakdown whose parts exceed the total it was linked to, in a sentence whose earlier figure of
+    the same unit they do fit (受理…1331件，另有上年结转66件，其中自然人1084件、法人247件): the parts
+    are that figure's.  When none fits, the link stays (GL407 reports it)."""
+    parts: dict[int, list[Quantity]] = {}
+    for quantity in quantities:
+        if quantity.part_of is not None:
+            parts.setdefault(quantity.part_of, []).append(quantity)
+    for total_index, members in parts.items():
+        total = quantities[total_index - first_index]
+        values: list = [member.value for member in members]
+        if not all(isinstance(value, (int, float)) for value in values) or not isinstance(total.value, (int, float)):
+            continue
+        summed = sum(values)
+        if summed <= total.value:
+            continue
+        for earlier in reversed(quantities[:total_index - first_index]):
+            if (earlier.unit == total.unit and earlier.part_of is None and not earlier.change
+                    and isinstance(earlier.value, (int, float))
+                    and (earlier.value == summed if members[0].closed else earlier.value >= summed)):
+                for member in members:
+                    member.part_of = earlier.index
+                break
+
+
+def _measure(lexicon: QuantityLexicon, body: str, group_start: int, group: str, number: _Number, window: str,
+             window_start: int, following: str) -> tuple[QuantityMeasure | None, int | None, str, bool, tuple]:
+    """(measure, where its word starts in the group, the word, ambiguous) of a number: the fitting
+    measure whose word ends nearest before it in its window, else the first after it."""
+    before_number = body[:group_start + number.start]
+    in_group = group[:number.start]
+    candidates = []  # (word end, word length, -order, measure, word start, word) before; after: start first
+    after = []
+    for order, measure in enumerate(lexicon.measures.values()):
+        if number.unit not in measure.units:
+            continue
+        found_before = [(window.rfind(word), word) for word in measure.words if word in window]
+        found_after = [(following.find(word), word) for word in measure.words if word in following]
+        if not found_before and not found_after:
+            continue  # the usual case: none of its words near the number
+        if any(word in in_group for word in measure.not_subject):
+            continue
+        subject_window = before_number if measure.subject_in == "sentence" else in_group
+        if measure.subject and not any(word in subject_window or word in following for word in measure.subject):
+            continue
+        for at, word in found_before:
+            candidates.append((at + len(word), len(word), -order, measure, window_start + at, word))
+        for at, word in found_after:
+            after.append((at, -len(word), order, measure, number.end + at, word))
+    if candidates:
+        candidates.sort(key=lambda item: item[:3], reverse=True)
+        _end, _length, _order, measure, at, word = candidates[0]
+        if measure.generic:  # 同意公开答复: the specific measure before the generic word
+            specific = [item for item in candidates if not item[3].generic and item[4] + len(item[5]) <= at]
+            if specific:
+                _end, _length, _order, measure, at, word = specific[0]
+        between = group[at + len(word):number.start]
+        ambiguous = any(joiner in between for joiner in lexicon.joiners)
+        joined: list[str] = []
+        for _end2, _length2, _order2, other, other_at, other_word in candidates:
+            if other.id == measure.id or other.generic or other_at + len(other_word) > at:
+                continue
+            gap = group[other_at + len(other_word):at]
+            if gap in lexicon.joiners:
+                joined.append(other.id)  # 予以公开及部分公开258件: one figure of both
+            elif other.cells and measure.cells:
+                ambiguous = True  # 因本机关不掌握等原因无法提供265件: which does it count?
+        return measure, at, word, ambiguous, tuple(dict.fromkeys(joined))
+    if after:
+        after.sort(key=lambda item: item[:3])
+        _at, _length, _order, measure, at, word = after[0]
+        return measure, at, word, False, ()
+    return None, None, "", False, ()
+
+
+def _subject(measure: QuantityMeasure | None, text: str) -> str:
+    if measure is None or not measure.subject:
+        return ""
+    present = [word for word in measure.subject if word in text]
+    return max(present, key=len) if present else ""
+
+
+def _total(quantities: list[Quantity], group_counts: list[int], before: int, closed: bool) -> tuple[int, bool] | None:
+    """The total a breakdown opened in this clause group belongs to: the sentence's quantity before
+    the group, when it is the only quantity of its own clause group and not itself a part."""
+    if len(quantities) - before == 1:  # 答复805件（含上年结转18件: the group's own figure before it
+        total = quantities[-1]
+    elif len(quantities) == before and before > 0 and group_counts[before - 1] == 1:
+        total = quantities[before - 1]
+    else:
+        return None
+    if total.part_of is not None or total.unit == PERCENT or total.change:
+        return None
+    return total.index, closed
+
+
+@lru_cache(maxsize=4)
+def _masked(lexicon: QuantityLexicon, past_words: tuple[str, ...]) -> tuple[str, ...]:
+    """The measures' words that hold a word of another year (上年结转): not read as scope."""
+    return tuple(sorted({word for measure in lexicon.measures.values() for word in measure.words
+                         if any(past in word for past in past_words)}, key=len, reverse=True))
+
+
+def _unmasked(context: str, masked: tuple[str, ...]) -> str:
+    for word in masked:
+        context = context.replace(word, "")
+    return context
+
+
+def _ratio(quantities: list[Quantity], first_index: int) -> tuple[int, int] | None:
+    """(numerator, denominator) indexes of a percentage: the two counts before it in its sentence
+    (since the previous percentage), when there are exactly two, in one unit, the second ≤ the first."""
+    counts: list[Quantity] = []
+    for quantity in reversed(quantities):
+        if quantity.unit == PERCENT:
+            break
+        counts.insert(0, quantity)
+    if counts:
+        counts = [quantity for quantity in counts if quantity.unit == counts[-1].unit]  # 44个部门 1434项…
+    if len(counts) != 2:
+        return None
+    denominator, numerator = counts
+    if denominator.unit != numerator.unit or denominator.change or numerator.change:
+        return None
+    if not isinstance(denominator.value, (int, float)) or not isinstance(numerator.value, (int, float)):
+        return None
+    if denominator.value <= 0 or numerator.value > denominator.value:
+        return None
+    return numerator.index, denominator.index
+
+

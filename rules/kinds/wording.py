@@ -1,0 +1,267 @@
+"""Wording an editor corrects: a word written twice (GL703), the punctuation of headings (GL704),
+ASCII punctuation in Chinese prose (GL705).
+
+GL703 reads the prose with PDF spaces removed; GL704 the headings and sub-headings as written;
+GL705 the prose as written (folding would turn ，（） into their ASCII forms).
+
+One cause, one diagnostic: ASCII punctuation is a habit of a paragraph's author (or of its
+converter), so GL705 reports each paragraph once, at its first ASCII mark, with a fix for all of
+them; mixed brackets in a series of sub-headings are reported once per series.
+"""
+from __future__ import annotations
+
+import re
+
+from govlint.grammar.shapes import HAN, HEADING_END_WORDS, NUMERALS, is_cjk, is_han, without_emphasis
+from govlint.rules.api import CheckKind, Edit, Finding, Param, Span, check_kind
+
+# -- GL703 doubled-word --------------------------------------------------------------------------------
+# A word of two or more characters written twice in a row (资金资金).  A single character twice is
+# not read: it is a reduplication (一一, 常常, 层层, 实实在在) or two words meeting (公开开展, 学习习近平,
+# 我县县委) far more often than a slip.
+
+
+@check_kind
+class DoubledWord(CheckKind):
+    """A word of two or more Chinese characters written twice in a row."""
+
+    name = "doubled-word"
+    FIELDS = ("found", "word")
+    PARAMS = {
+        "min_length": Param(int, 2, "the shortest word read (characters)"),
+        "max_length": Param(int, 4, "the longest word read (characters)"),
+        "exceptions": Param(list, [], "words whose doubling is genuine (一个一个, 研究研究)"),
+        "numeral_words": Param(bool, False, "read words made of numerals too (二〇二〇 is a year, "
+                                            "一二一二 a count: false)"),
+    }
+
+    def check(self, doc, params):
+        pattern = re.compile(r"([%s〇]{%d,%d})\1" % (HAN, params["min_length"], params["max_length"]))
+        exceptions = set(params["exceptions"])
+        numerals = set(NUMERALS + "〇零两百千万")
+        for paragraph in doc.paragraphs():
+            text = paragraph.squeezed.text
+            for match in pattern.finditer(text):
+                word = match.group(1)
+                if word in exceptions or (not params["numeral_words"] and any(c in numerals for c in word)):
+                    continue
+                span = paragraph.squeezed_span(match.start(), match.end())
+                second = paragraph.squeezed_span(match.start() + len(word), match.end())
+                yield Finding(span, {"found": match.group(), "word": word}, safe=False,
+                              edits=[Edit(second.start, second.end, "")])
+
+
+# -- GL704 heading-punctuation -------------------------------------------------------------------------
+
+_FULLWIDTH = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "："}
+
+
+@check_kind
+class HeadingPunctuation(CheckKind):
+    """A heading or sub-heading alone on its line ending in 。, or a series of sub-headings numbered
+    with both （一） and (一)."""
+
+    name = "heading-punctuation"
+    FIELDS = ("heading", "found", "expected")
+    CASES = ("mixed_brackets",)
+    PARAMS = {
+        "stops": Param(str, "。", "the marks a heading must not end with"),
+    }
+
+    def check(self, doc, params):
+        source = doc.source
+        for section in doc.sections:
+            heading = section.heading
+            # A mandated heading's wording (its 。 included) is GL104's, and so is a repeat of one
+            # (GL105): GL104 fixes the whole heading and its repeats.
+            if heading.canonical is None:
+                yield from self._stop(source, heading.span, heading.raw, params["stops"])
+            # One series of sub-headings written with the same stop is one habit: one finding, at the
+            # first, its fix mending them all (the others are its related places).
+            stopped = [finding for subheading in section.subheadings
+                       for finding in self._stop(source, subheading.span,
+                                                 source.text[subheading.span.start:subheading.span.end],
+                                                 params["stops"])]
+            if stopped:
+                first = stopped[0]
+                yield Finding(first.span, first.args, edits=[edit for item in stopped for edit in item.edits],
+                              related=[item.span for item in stopped[1:]])
+            yield from self._mixed(source, section.subheadings)
+
+    @staticmethod
+    def _stop(source, span, written: str, stops: str):
+        """The heading ends in a stop with nothing after it on its line (a run-in sub-heading,
+        （一）主动公开情况。本年度…, ends with its stop rightly)."""
+        line_end = source.text.find("\n", span.end)
+        rest = source.text[span.end:line_end if line_end >= 0 else len(source.text)]
+        if rest.strip().strip("*").strip():
+            return
+        before = source.text[source.text.rfind("\n", 0, span.start) + 1:span.start]
+        if before.strip().strip("#>*").strip():
+            return  # text before it on its line: crawler text, where a sub-heading may run into its prose
+        if any(stop in written.rstrip().rstrip("*").rstrip()[:-1] for stop in stops):
+            return  # a sentence ends inside it: a sub-heading run into its paragraph, not a heading's 。
+        if _runs_on(without_emphasis(written).rstrip().rstrip(stops)):
+            return  # 其他需要报告的事项无其他需要报告的事项。: a heading run into its first sentence
+        whole = source.text[span.start:span.end] + rest
+        stripped = whole.rstrip().rstrip("*").rstrip()
+        if not stripped or stripped[-1] not in stops:
+            return
+        at = span.start + len(stripped) - 1
+        heading = without_emphasis(written)
+        yield Finding(Span(at, at + 1), {"heading": heading, "found": stripped[-1],
+                                           "expected": without_emphasis(stripped[:-1])},
+                      edits=[Edit(at, at + 1, "")])
+
+    @staticmethod
+    def _mixed(source, subheadings):
+        """Sub-headings of one series numbered with fullwidth and ASCII brackets: one finding, at the
+        first ASCII one, fixing them all to the fullwidth form."""
+        numbered = []
+        for subheading in subheadings:
+            brackets = _numbering_brackets(source.text, subheading.span.start, subheading.span.end)
+            if brackets:
+                numbered.append((subheading, brackets))
+        forms = {all(source.text[at] in "（）" for at in brackets) for _, brackets in numbered}
+        if len(forms) < 2:
+            return
+        ascii_items = [(item, brackets) for item, brackets in numbered
+                       if any(source.text[at] in "()" for at in brackets)]
+        first, _ = ascii_items[0]
+        full = next(item for item, brackets in numbered if all(source.text[at] in "（）" for at in brackets))
+        edits = [Edit(at, at + 1, _FULLWIDTH[source.text[at]])
+                 for _, brackets in ascii_items for at in brackets if source.text[at] in "()"]
+        yield Finding(first.span, {"heading": _numbering(source.text, first.span),
+                                   "found": _numbering(source.text, first.span),
+                                   "expected": _numbering(source.text, full.span)},
+                      case="mixed_brackets", edits=edits,
+                      related=[item.span for item, _ in ascii_items[1:]])
+
+
+def _runs_on(text: str) -> bool:
+    """Text goes on after a word a heading ends with (情况, 措施, 事项 …): a heading run into its
+    paragraph, whose 。 ends the paragraph's sentence."""
+    for word in HEADING_END_WORDS:
+        at = text.find(word)
+        if at >= 0 and at + len(word) < len(text):
+            return True
+    return False
+
+
+def _numbering_brackets(text: str, start: int, end: int) -> list:
+    """Offsets of the brackets of a sub-heading's numbering ((一) or （一）), or [] when it has none."""
+    at = start
+    while at < end and text[at] in " \t*#\u3000":
+        at += 1
+    if at >= end or text[at] not in "(（":
+        return []
+    close = at + 1
+    while close < end and close - at <= 6 and text[close] not in ")）":
+        close += 1
+    if close >= end or text[close] not in ")）":
+        return []
+    return [at, close]
+
+
+def _numbering(text: str, span) -> str:
+    brackets = _numbering_brackets(text, span.start, span.end)
+    return text[brackets[0]:brackets[1] + 1] if brackets else ""
+
+
+# -- GL705 ascii-punctuation ---------------------------------------------------------------------------
+# , ; : between Chinese on one side and Chinese or a figure on the other (要求,认真 / 5日,市政务中心
+# / 时间:2023年); never between two figures (1,234 / 10:30), nor beside a Latin letter (URLs, e-mail,
+# English).  Brackets by pairs: a pair around Chinese words ((卫政办发〔2017〕97号), (部门)), not
+# around a numbering ((一), (1): GL704's) or Latin text ((http://…), (APP)); an unpaired one whose
+# inner side is Chinese (…113号)要求).
+
+_CHINESE_MARKS = "“”‘’…—"
+
+
+def _chinese(char: str) -> bool:
+    """A Chinese character or mark ("" — the text's end — is none)."""
+    return bool(char) and (is_cjk(char) or char in _CHINESE_MARKS)
+
+
+def _neighbour(text: str, at: int, step: int) -> str:
+    """The character next to ``at`` in direction ``step``, past spaces ("" at an end)."""
+    at += step
+    while 0 <= at < len(text) and text[at] in " \t":
+        at += step
+    return text[at] if 0 <= at < len(text) else ""
+
+
+_NUMBERING = re.compile(r"\s*[%s\d]{1,3}\s*" % NUMERALS)
+
+
+@check_kind
+class AsciiPunctuation(CheckKind):
+    """ASCII , ; : ( ) in Chinese prose, once per paragraph, with a fix for all of its marks."""
+
+    name = "ascii-punctuation"
+    FIELDS = ("found", "context", "count")
+    PARAMS = {
+        "marks": Param(str, ",;:()", "the ASCII marks read (of , ; : ( ))"),
+    }
+
+    @staticmethod
+    def validate_params(params):
+        unknown = set(params["marks"]) - set(_FULLWIDTH)
+        if unknown:
+            raise ValueError(f"marks: {''.join(sorted(unknown))!r} not among {''.join(_FULLWIDTH)!r}")
+
+    def check(self, doc, params):
+        marks = params["marks"]
+        for paragraph in doc.paragraphs():
+            text = paragraph.raw
+            if not any(mark in text for mark in marks):
+                continue
+            found = sorted(set(_separators(text, marks)) | set(_brackets(text, marks)))
+            if not found:
+                continue
+            first = found[0]
+            edits = []
+            for at in found:
+                span = paragraph.span_of(at, at + 1)
+                edits.append(Edit(span.start, span.end, _FULLWIDTH[text[at]]))
+            context = text[max(0, first - 6):first + 7].strip()
+            yield Finding(paragraph.span_of(first, first + 1),
+                          {"found": text[first], "context": context, "count": len(found)}, edits=edits)
+
+
+_SEPARATOR = re.compile("[,;:]")
+_BRACKET = re.compile("[()（）]")
+
+
+def _separators(text: str, marks: str):
+    for match in _SEPARATOR.finditer(text):
+        at, char = match.start(), match.group()
+        if char not in marks:
+            continue
+        before, after = _neighbour(text, at, -1), _neighbour(text, at, 1)
+        if not before or not after:
+            continue
+        sides = (before, after)
+        if any(_chinese(side) for side in sides) and all(_chinese(side) or side.isdigit() for side in sides):
+            yield at
+
+
+def _brackets(text: str, marks: str):
+    if "(" not in marks and ")" not in marks:
+        return
+    stack: list = []
+    for match in _BRACKET.finditer(text):
+        at, char = match.start(), match.group()
+        if char in "(（":
+            stack.append(at)
+        elif char in ")）":
+            if stack:
+                opening = stack.pop()
+                inner = text[opening + 1:at]
+                if any(is_han(c) for c in inner) and not _NUMBERING.fullmatch(inner):
+                    yield from (place for place in (opening, at) if text[place] in "()" and text[place] in marks)
+            elif char == ")" and char in marks and _chinese(_neighbour(text, at, -1)):
+                yield at
+    for opening in stack:
+        if text[opening] == "(" and "(" in marks and _chinese(_neighbour(text, opening, 1)):
+            yield opening
