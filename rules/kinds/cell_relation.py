@@ -140,6 +140,7 @@ class TableArithmetic:
         columns = _columns(table)
         terms = relation.left + relation.right
         shared = _indexes(terms, columns) if columns else None  # one layout for every row
+        signed = _signs(relation)
         for row in table.row_order:
             if not row.width_ok or (only and row.key not in only):
                 continue
@@ -149,6 +150,8 @@ class TableArithmetic:
             if indexes is None:
                 continue
             cells = row.cells
+            if signed is not None and _holds_plainly(relation.comparator, signed, indexes, cells, self.charged):
+                continue
             groups = [None if index is None else [cells[index]] for index in indexes]
             failure = self._failure(relation, blame, groups)
             if failure is None:
@@ -178,7 +181,11 @@ class TableArithmetic:
             return  # a missing or misaligned row: reported by row-labels / table-shape
         rows: dict[str, Row] = {key: row for key, row in found_rows.items() if row is not None}
         row_cells = [[rows[key].cells for key in found] if found is not None else None for found in expansions]
+        signed = _signs(relation)
+        charged = self.charged
         for index, column in enumerate(_columns(table) or []):
+            if signed is not None and _column_holds_plainly(relation.comparator, signed, row_cells, index, charged):
+                continue
             groups = [[cells[index] for cells in found] if found is not None else None for found in row_cells]
             failure = self._failure(relation, blame, groups)
             if failure is None or blame is None:
@@ -214,6 +221,40 @@ def _indexes(terms: tuple, columns: list) -> list[int | None] | None:
         else:
             return None
     return indexes
+
+
+def _signs(relation: Relation) -> list[int] | None:
+    """The sign each term takes in left - right, when every term names a cell (no number)."""
+    if any(term.kind == "number" for _sign, term in relation.left + relation.right):
+        return None
+    return [sign for sign, _term in relation.left] + [-sign for sign, _term in relation.right]
+
+
+def _holds_plainly(comparator: str, signs: list[int], indexes: list, cells: list, charged: set[int]) -> bool:
+    """True when the relation holds on cells that are all written whole numbers, none charged with
+    a failure: the common case, decided without building groups.  False says nothing (the full
+    evaluation decides: blanks, other numbers, a failure and its message)."""
+    difference = 0
+    for sign, index in zip(signs, indexes):
+        cell = cells[index]
+        value = cell.value
+        if cell.kind != "NUM" or type(value) is not int or id(cell) in charged:
+            return False
+        difference += sign * value
+    return _holds(comparator, difference)
+
+
+def _column_holds_plainly(comparator: str, signs: list[int], row_cells: list, index: int, charged: set[int]) -> bool:
+    """_holds_plainly for a relation between rows, in column ``index`` (each term a group of rows)."""
+    difference = 0
+    for sign, group in zip(signs, row_cells):
+        for cells in group:
+            cell = cells[index]
+            value = cell.value
+            if cell.kind != "NUM" or type(value) is not int or id(cell) in charged:
+                return False
+            difference += sign * value
+    return _holds(comparator, difference)
 
 
 def _exact(value: object) -> int | Fraction | None:
