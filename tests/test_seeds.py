@@ -108,3 +108,12 @@ def test_seed_004_2023_department(linter):
     errors = sorted(d.code for d in result.diagnostics if d.severity == "error")
     assert errors == ["GL501"]
     assert not [d for d in result.diagnostics if d.severity == "warning"]
+
+
+def test_seed_000_contact_without_e_mail_is_a_hint(linter):
+    # 000-7 (INFO): address, postcode, phone and fax, but no e-mail.
+    result = lint(linter, "000")
+    assert [(d.severity, line(result, d), d.message) for d in by_code(result, "GL502")] == [
+        ("info", 7, "联系方式中没有电子邮箱")]
+    # 001 gives an e-mail: nothing to say.
+    assert not by_code(lint(linter, "001"), "GL502")

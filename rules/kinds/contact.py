@@ -14,11 +14,12 @@ _DIGITS = re.compile(r"\d")
 
 @check_kind
 class ContactWellformed(CheckKind):
-    """The contact includes a phone number, and postcodes and phone numbers are well formed."""
+    """The contact includes a phone number (and, as a hint, an e-mail address), and postcodes and phone
+    numbers are well formed."""
 
     name = "contact-wellformed"
     FIELDS = ("found",)
-    CASES = ("no_phone", "postcode", "phone")
+    CASES = ("no_phone", "no_email", "postcode", "phone")
 
     def check(self, doc, params):
         found = doc.entities
@@ -27,6 +28,9 @@ class ContactWellformed(CheckKind):
         if not found.phones:
             anchor = (found.addresses or found.emails)[0].span
             yield Finding(anchor, {}, case="no_phone")
+        elif not found.emails:
+            # A customary element (a hint): the reply to an enquiry in writing goes by e-mail.
+            yield Finding(found.phones[0].span, {}, case="no_email")
         for item in found.postcodes:
             code = item.groups["code"]
             if len(code) != 6:
