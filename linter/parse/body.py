@@ -79,20 +79,26 @@ def _title_span(doc: Document, name: str) -> Span:
     title = doc.title
     assert title is not None
     text = doc.source.text[title.span.start:title.span.end]
-    match = re.search(r"\s*".join(map(re.escape, name)), text)
-    if match is None:
+    # The leftmost match of name with \s* between its characters, found without compiling a
+    # regex per name (each title's name is new): search the text with its whitespace taken out
+    # (\s is str.isspace), then map the hit back.  The name itself has no whitespace.
+    kept = [at for at, char in enumerate(text) if not char.isspace()]
+    found = "".join(text[at] for at in kept).find(name)
+    if found < 0:
         return title.span
-    return Span(title.span.start + match.start(), title.span.start + match.end())
+    return Span(title.span.start + kept[found], title.span.start + kept[found + len(name) - 1] + 1)
 
 
 # -- names: place and core ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # the same names (人民政府办公室, the title's organ) come back report after report
 def split_place(name: str, table: BodyTable) -> tuple[tuple[str, ...], str]:
     """(place components, core): 中卫市沙坡头区人民政府 → (("中卫市", "沙坡头区"), "人民政府")."""
     components: list[str] = []
+    blocked = _blocked(name, table)
     at = 0
     while at < len(name):
-        cut = _next_cut(name, at, table)
+        cut = _next_cut(name, at, blocked, table)
         if cut is None:
             break
         components.append(name[at:cut])
@@ -100,16 +106,26 @@ def split_place(name: str, table: BodyTable) -> tuple[tuple[str, ...], str]:
     return tuple(components), name[at:]
 
 
-def _next_cut(name: str, at: int, table: BodyTable) -> int | None:
+def _next_cut(name: str, at: int, blocked: frozenset[int], table: BodyTable) -> int | None:
     """The end of the shortest place component starting at ``at``, or None."""
-    blocked = _blocked(name, table)
+    by_last = _endings_by_last(table)
     for end in range(at + 1, min(len(name), at + MAX_COMPONENT) + 1):
-        if end - 1 in blocked:
-            continue
-        for ending, _level in table.levels:
+        endings = by_last.get(name[end - 1])
+        if endings is None or end - 1 in blocked:
+            continue  # most characters end no place ending: skip them without a loop
+        for ending in endings:
             if name.endswith(ending, at, end) and (end - at > len(ending) or at == 0):
                 return _extended(name, end, blocked, table)
     return None
+
+
+@lru_cache(maxsize=4)
+def _endings_by_last(table: BodyTable) -> dict[str, tuple[str, ...]]:
+    """The place endings by their last character, in the table's order."""
+    by_last: dict[str, list[str]] = {}
+    for ending, _level in table.levels:
+        by_last.setdefault(ending[-1], []).append(ending)
+    return {char: tuple(endings) for char, endings in by_last.items()}
 
 
 def _extended(name: str, end: int, blocked: frozenset[int], table: BodyTable) -> int:
@@ -124,6 +140,8 @@ def _extended(name: str, end: int, blocked: frozenset[int], table: BodyTable) ->
 def _blocked_cached(name: str, words: tuple[str, ...]) -> frozenset[int]:
     blocked: set[int] = set()
     for word in words:
+        if word not in name:
+            continue  # the usual case: no regex for it
         for match in re.finditer(re.escape(word), name):
             blocked.update(range(match.start(), match.end()))
     return frozenset(blocked)
@@ -159,17 +177,26 @@ def _kind(core: str, table: BodyTable) -> str:
 
 # -- the organs named in a role ------------------------------------------------------------------------
 
+def _any_of(*words: str) -> re.Pattern:
+    """A search for any of the literal words (an anchor of a role pattern)."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
 @lru_cache(maxsize=4)
-def _role_patterns(table: BodyTable) -> tuple[tuple[str, re.Pattern], ...]:
+def _role_patterns(table: BodyTable) -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
+    """(role, pattern, anchors): the pattern runs only on a text where every anchor (an
+    alternation of literal words the pattern needs) occurs — most paragraphs have none of them."""
     endings = "|".join(map(re.escape, table.organ_endings))
     organ = f"(?P<organ>[{HAN}]{{1,{MAX_NAME}}}?(?:{endings}))"
     clause_start = r"(?:^|(?<=[,;:。!?、]))"
     return (
-        ("approver", re.compile(f"经{organ}(?=研究|审议|审核|审定|审批|批准|同意)")),
-        ("author", re.compile(f"由{organ}(?=根据|依据|按照|负责|牵头|组织|编制|编写|制作|起草|汇总|会同|综合)")),
-        ("author", re.compile(f"{clause_start}{organ}(?=(?:编制|编写|制作)了?(?:本|此|该|\\d{{4}}))")),
-        ("contact", re.compile(f"与{organ}(?=联系)")),
-        ("restated", re.compile(f"(?:《|公布|发布){organ}(?=\\d{{4}}年)")),
+        ("approver", re.compile(f"经{organ}(?=研究|审议|审核|审定|审批|批准|同意)"), (_any_of("经"),)),
+        ("author", re.compile(f"由{organ}(?=根据|依据|按照|负责|牵头|组织|编制|编写|制作|起草|汇总|会同|综合)"),
+         (_any_of("由"),)),
+        ("author", re.compile(f"{clause_start}{organ}(?=(?:编制|编写|制作)了?(?:本|此|该|\\d{{4}}))"),
+         (_any_of("编制", "编写", "制作"),)),
+        ("contact", re.compile(f"与{organ}(?=联系)"), (_any_of("与"), _any_of("联系"))),
+        ("restated", re.compile(f"(?:《|公布|发布){organ}(?=\\d{{4}}年)"), (_any_of("《", "公布", "发布"), _any_of("年"))),
     )
 
 
@@ -183,7 +210,9 @@ def _named(doc: Document, table: BodyTable) -> Iterator[Organ]:
 def _in_paragraph(paragraph: Paragraph, patterns) -> Iterator[Organ]:
     text = paragraph.squeezed.text
     taken: list[tuple[int, int]] = []
-    for role, pattern in patterns:
+    for role, pattern, anchors in patterns:
+        if not all(anchor.search(text) for anchor in anchors):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("organ")
             if any(start < other_end and other_start < end for other_start, other_end in taken):
