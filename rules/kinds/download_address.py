@@ -17,6 +17,9 @@ A statement that names a website without its address says where to look: nothing
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.rules.kinds._util import anchor_span
 
@@ -85,18 +88,31 @@ def _statement(doc, params):
     """The first sentence that says where the report can be had (preamble first)."""
     urls = doc.entities.urls + doc.entities.malformed_urls
     preamble = list(doc.preamble)
-    rest = [p for p in doc.paragraphs() if all(p is not q for q in preamble)]
+    in_preamble = {id(p) for p in preamble}
+    rest = [p for p in doc.paragraphs() if id(p) not in in_preamble]
+    report, get = _any_word(tuple(params["report_words"])), _any_word(tuple(params["get_words"]))
+    site = _any_word(tuple(params["site_words"]))
     for paragraph in preamble + rest:
+        # A sentence is a slice of its paragraph: a paragraph without both kinds of word has none.
+        squeezed = "".join(paragraph.text.split())
+        if report.search(squeezed) is None or get.search(squeezed) is None:
+            continue
         for sentence in paragraph.iter_sentences():
             text = "".join(sentence.text.split())
-            if not any(word in text for word in params["report_words"]):
-                continue
-            if not any(word in text for word in params["get_words"]):
+            if report.search(text) is None or get.search(text) is None:
                 continue
             inside = _within(sentence.span)
-            if any(word in text for word in params["site_words"]) or any(inside(u.span) for u in urls):
+            if site.search(text) is not None or any(inside(u.span) for u in urls):
                 return sentence
     return None
+
+
+@lru_cache(maxsize=32)
+def _any_word(words: tuple):
+    """One regex of the literal words: a search is ``any(word in text for word in words)``."""
+    if not words:
+        return re.compile(r"(?!)")  # any() of nothing is False
+    return re.compile("|".join(re.escape(word) for word in words))
 
 
 def _mismatched_link(doc, address):

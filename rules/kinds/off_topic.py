@@ -19,6 +19,8 @@ only a hint (case ``declared``), and so is a report of a format before 2021 (cas
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -30,6 +32,13 @@ SHOWN_WORDS = 3  # how many of the unit's off-topic words the message names
 @lru_cache(maxsize=32)
 def _folded(words: tuple) -> tuple:
     return tuple(fold(word) for word in words)
+
+
+@lru_cache(maxsize=32)
+def _any_word(words: tuple):
+    """One regex of the literal words: a search is ``any(word in text for word in words)``
+    (validate_params makes sure there is at least one)."""
+    return re.compile("|".join(re.escape(word) for word in words))
 
 
 @check_kind
@@ -60,27 +69,33 @@ class OffTopic(CheckKind):
     def check(self, doc, params):
         on_words = _folded(tuple(params["on_topic"]))
         off_words = _folded(tuple(params["off_topic"]))
+        on_topic, off_topic = _any_word(on_words), _any_word(off_words)
         for heading_span, heading_text, paragraphs in _units(doc):
             total = off = 0
-            found = Counter()
+            found = []  # the off-topic words of each sentence; counted only for a finding
             for paragraph in paragraphs:
+                squeezed = "".join(paragraph.text.split())
+                if off_topic.search(squeezed) is None:
+                    # No sentence (a slice of the paragraph) names other business: only their sizes
+                    # count, and the sentences cover the paragraph (SENTENCE matches run end to end).
+                    total += len(squeezed)
+                    continue
                 for sentence in paragraph.iter_sentences():
                     text = "".join(sentence.text.split())
                     total += len(text)
-                    if any(word in text for word in on_words):
+                    if on_topic.search(text) is not None or off_topic.search(text) is None:
                         continue
                     hits = [word for word in off_words if word in text]
-                    if hits:
-                        off += len(text)
-                        found.update(hits)
+                    off += len(text)
+                    found.extend(hits)
             if total < params["min_chars"] or off <= params["threshold"] * total:
                 continue
             case = None
             if doc.format not in params["formats"]:
                 case = "older"
-            elif any(word in heading_text for word in on_words):
+            elif on_topic.search(heading_text) is not None:
                 case = "declared"
-            shown = [word for word, _count in found.most_common(SHOWN_WORDS)]
+            shown = [word for word, _count in Counter(found).most_common(SHOWN_WORDS)]
             yield Finding(heading_span, {"heading": heading_text, "share": round(100 * off / total),
                                          "threshold": round(100 * params["threshold"]), "words": "、".join(shown),
                                          "words_en": ", ".join(f'"{word}"' for word in shown)},
@@ -94,12 +109,19 @@ def _units(doc):
         if not section.paragraphs:
             continue
         subheadings = sorted(section.subheadings, key=lambda sub: sub.span.start)
-        lead = [p for p in section.paragraphs
-                if not subheadings or p.span.start < subheadings[0].span.start]
+        starts = [sub.span.start for sub in subheadings]
+        ends = starts[1:] + [section.span.end]
+        # One pass: a paragraph belongs to the last sub-heading before it (while inside the
+        # section), or to the lead when there is none.
+        lead, owned = [], [[] for _sub in subheadings]
+        for p in section.paragraphs:
+            index = bisect_right(starts, p.span.start) - 1
+            if index < 0:
+                lead.append(p)
+            elif p.span.start < ends[index]:
+                owned[index].append(p)
         if lead:
             yield section.heading.span, section.heading.raw.strip(), lead
-        for index, sub in enumerate(subheadings):
-            end = subheadings[index + 1].span.start if index + 1 < len(subheadings) else section.span.end
-            own = [p for p in section.paragraphs if sub.span.start <= p.span.start < end]
+        for sub, own in zip(subheadings, owned):
             if own:
                 yield sub.span, sub.text.strip(), own

@@ -12,16 +12,18 @@ heading or by the mandated one (a reworded heading is GL104's to report).  One f
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from govlint.grammar.spec import spec
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
 
 PUNCTUATION = "、，,。.;；:：“”\"'()（）"
+_DROP_PUNCTUATION = str.maketrans("", "", PUNCTUATION)
 
 
+@lru_cache(maxsize=4096)  # the same headings and items, report after report
 def _key(text: str, ignore: tuple) -> str:
-    text = "".join(text.split())
-    for char in PUNCTUATION:
-        text = text.replace(char, "")
+    text = "".join(text.split()).translate(_DROP_PUNCTUATION)
     for word in ignore:
         text = text.replace(word, "")
     return text
@@ -42,6 +44,8 @@ class PreambleParts(CheckKind):
     PARAMS = {"ignore": Param(list, [], "little words that do not count when comparing (的, 和 …)")}
 
     def check(self, doc, params):
+        if not doc.entities.part_lists:
+            return  # most preambles list no parts: skip building the headings' keys
         ignore = tuple(params["ignore"])
         sections = [s for s in doc.sections if s.heading.quality != "headless"]
         keys = {_key(s.heading.text, ignore) for s in sections}
