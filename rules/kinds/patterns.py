@@ -6,6 +6,7 @@ They read prose paragraphs (PDF-inserted spaces removed) in a scope:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govlint.rules.api import CheckKind, Edit, Finding, Param, check_kind
 from govlint.rules.kinds._util import ANCHORS, anchor_span, compiled, prose, search
@@ -112,11 +113,24 @@ def search_within(paragraphs, region: re.Pattern, pattern: re.Pattern):
     A condition on the context ("inside 《…》") written as a lookahead, ``<x>(?=[^《》]*》)``,
     rescans the rest of the line for every match: quadratic on a long line of matches.
     Matching the regions once and the pattern inside each keeps it linear."""
+    whole_text_first = _end_blind(pattern.pattern)
     for paragraph in paragraphs:
         text = paragraph.squeezed.text
+        if whole_text_first and not pattern.search(text):
+            continue  # no match in the whole text: none inside a region of it
         for area in region.finditer(text):
             for match in pattern.finditer(text, area.start(), area.end()):
                 yield paragraph, match
+
+
+# What can see where the text ends: a pattern with none of these that matches inside a region
+# (searched with endpos) matches in the whole text too.
+_END_SENSITIVE = re.compile(r"\(\?[=!]|\$|\\[bBZ]")
+
+
+@lru_cache(maxsize=64)
+def _end_blind(pattern: str) -> bool:
+    return _END_SENSITIVE.search(pattern) is None
 
 
 def _minimal_edits(paragraph, match, expected: str) -> list:

@@ -11,6 +11,7 @@ them; mixed brackets in a series of sub-headings are reported once per series.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govlint.grammar.shapes import HAN, HEADING_END_WORDS, NUMERALS, is_cjk, is_han, without_emphasis
 from govlint.rules.api import CheckKind, Edit, Finding, Param, Span, check_kind
@@ -96,6 +97,11 @@ class HeadingPunctuation(CheckKind):
         rest = source.text[span.end:line_end if line_end >= 0 else len(source.text)]
         if rest.strip().strip("*").strip():
             return
+        # The cheap test that fails for almost every heading first: it must end in a stop.
+        whole = source.text[span.start:span.end] + rest
+        stripped = whole.rstrip().rstrip("*").rstrip()
+        if not stripped or stripped[-1] not in stops:
+            return
         before = source.text[source.text.rfind("\n", 0, span.start) + 1:span.start]
         if before.strip().strip("#>*").strip():
             return  # text before it on its line: crawler text, where a sub-heading may run into its prose
@@ -103,10 +109,6 @@ class HeadingPunctuation(CheckKind):
             return  # a sentence ends inside it: a sub-heading run into its paragraph, not a heading's 。
         if _runs_on(without_emphasis(written).rstrip().rstrip(stops)):
             return  # 其他需要报告的事项无其他需要报告的事项。: a heading run into its first sentence
-        whole = source.text[span.start:span.end] + rest
-        stripped = whole.rstrip().rstrip("*").rstrip()
-        if not stripped or stripped[-1] not in stops:
-            return
         at = span.start + len(stripped) - 1
         heading = without_emphasis(written)
         yield Finding(Span(at, at + 1), {"heading": heading, "found": stripped[-1],
@@ -148,19 +150,15 @@ def _runs_on(text: str) -> bool:
     return False
 
 
+# A numbering's brackets after the marks a sub-heading may start with: at most six characters
+# between them (one regex match instead of a loop over characters).
+_NUMBERING_BRACKETS = re.compile("[ \t*#\u3000]*([(（])[^)）]{0,6}([)）])")
+
+
 def _numbering_brackets(text: str, start: int, end: int) -> list:
     """Offsets of the brackets of a sub-heading's numbering ((一) or （一）), or [] when it has none."""
-    at = start
-    while at < end and text[at] in " \t*#\u3000":
-        at += 1
-    if at >= end or text[at] not in "(（":
-        return []
-    close = at + 1
-    while close < end and close - at <= 6 and text[close] not in ")）":
-        close += 1
-    if close >= end or text[close] not in ")）":
-        return []
-    return [at, close]
+    match = _NUMBERING_BRACKETS.match(text, start, end)
+    return [match.start(1), match.start(2)] if match else []
 
 
 def _numbering(text: str, span) -> str:
@@ -212,9 +210,12 @@ class AsciiPunctuation(CheckKind):
 
     def check(self, doc, params):
         marks = params["marks"]
+        any_mark = _any_mark(marks)
+        if any_mark is None:
+            return
         for paragraph in doc.paragraphs():
             text = paragraph.raw
-            if not any(mark in text for mark in marks):
+            if not any_mark.search(text):
                 continue
             found = sorted(set(_separators(text, marks)) | set(_brackets(text, marks)))
             if not found:
@@ -227,6 +228,12 @@ class AsciiPunctuation(CheckKind):
             context = text[max(0, first - 6):first + 7].strip()
             yield Finding(paragraph.span_of(first, first + 1),
                           {"found": text[first], "context": context, "count": len(found)}, edits=edits)
+
+
+@lru_cache(maxsize=16)
+def _any_mark(marks: str) -> re.Pattern | None:
+    """One search for any of the marks (None: no mark is read)."""
+    return re.compile("[%s]" % re.escape(marks)) if marks else None
 
 
 _SEPARATOR = re.compile("[,;:]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from govlint.grammar.shapes import CLAUSE_END, SENTENCE_ENDS, YEAR
 from govlint.rules.api import CheckKind, Edit, Finding, Param, check_kind
@@ -78,14 +79,16 @@ class StaleYear(CheckKind):
         if doc.year is None:
             return
         stale = set(range(doc.year - params["lag"], doc.year))
-        lead = re.compile(r"\s*(?:%s)?\s*" % (params["clause_lead"] or "(?!)"))
-        figures = re.compile(r"(?:%s)?(?:共计|共|全年共|全年|累计)?(?:%s)" % (
-            params["subject"] or "(?!)", "|".join(map(re.escape, params["verbs"])) or "(?!)"))
+        stale_digits = tuple(str(year) for year in stale)
+        lead, figures = _patterns(params["clause_lead"], params["subject"], tuple(params["verbs"]))
         this_year = tuple(params["this_year_words"]) + (f"{doc.year}年",)
         exempt = tuple(params["exempt_words"])
         for paragraph in _paragraphs(doc, set(params["skip_sections"])):
             text = paragraph.squeezed.text
-            if not any(str(year) in text for year in stale):
+            for digits in stale_digits:  # a literal test per stale year: most paragraphs name none
+                if digits in text:
+                    break
+            else:
                 continue
             for sentence in _FULL_SENTENCE.finditer(text):
                 body = sentence.group()
@@ -109,6 +112,15 @@ class StaleYear(CheckKind):
                     yield Finding(span, {"found": match.group(), "year": doc.year, "stale_year": year},
                                   case=None if reading == "opening" else reading, safe=False,
                                   edits=[Edit(digits.start, digits.end, str(doc.year))])
+
+
+@lru_cache(maxsize=16)
+def _patterns(clause_lead: str, subject: str, verbs: tuple) -> tuple[re.Pattern, re.Pattern]:
+    """The clause-lead and figures regexes of the parameters (built once, not per document)."""
+    lead = re.compile(r"\s*(?:%s)?\s*" % (clause_lead or "(?!)"))
+    figures = re.compile(r"(?:%s)?(?:共计|共|全年共|全年|累计)?(?:%s)" % (
+        subject or "(?!)", "|".join(map(re.escape, verbs)) or "(?!)"))
+    return lead, figures
 
 
 def _paragraphs(doc, skip: set):
