@@ -114,6 +114,6 @@ def test_seed_000_contact_without_e_mail_is_a_hint(linter):
     # 000-7 (INFO): address, postcode, phone and fax, but no e-mail.
     result = lint(linter, "000")
     assert [(d.severity, line(result, d), d.message) for d in by_code(result, "GL502")] == [
-        ("info", 7, "联系方式中没有电子邮箱")]
+        ("info", 7, "联系方式中没有电子邮箱")]  # at the preamble, as GL501
     # 001 gives an e-mail: nothing to say.
     assert not by_code(lint(linter, "001"), "GL502")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from govlint.rules.api import CheckKind, Finding, check_kind
+from govlint.rules.kinds._util import anchor_span
 
 _DIGITS = re.compile(r"\d")
 
@@ -29,8 +30,9 @@ class ContactWellformed(CheckKind):
             anchor = (found.addresses or found.emails)[0].span
             yield Finding(anchor, {}, case="no_phone")
         elif not found.emails:
-            # A customary element (a hint): the reply to an enquiry in writing goes by e-mail.
-            yield Finding(found.phones[0].span, {}, case="no_email")
+            # A customary element (a hint): the reply to an enquiry in writing goes by e-mail.  Where
+            # GL501 points: a phone number a PDF cut over two lines is still in the preamble's place.
+            yield Finding(anchor_span(doc, "preamble"), {}, case="no_email")
         for item in found.postcodes:
             code = item.groups["code"]
             if len(code) != 6:
