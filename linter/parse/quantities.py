@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
-from govlint.grammar.shapes import CHINESE_COUNT, QUANTITY, SENTENCE, TITLE_YEAR, quantity_value, whose
+from govlint.grammar.shapes import CHINESE_COUNT, QUANTITY, QUANTITY_UNITS, SENTENCE, TITLE_YEAR, quantity_value, whose
 from govlint.grammar.spec import QuantityLexicon, QuantityMeasure, quantity_lexicon, statement_lexicon
 from govlint.model import QUANTITY_BUILDER, Document, Paragraph, Quantity
 from govlint.parse.statements import ENUMERATION_COMMA, clause_groups
@@ -60,31 +60,39 @@ def find_quantities(doc: Document) -> list[Quantity]:
     found: list[Quantity] = []
     for paragraph in doc.paragraphs():
         text = paragraph.squeezed.text
-        if not _has_number(text):
+        if _QUANTITY_MARK.search(text) is None and _COUNT_MARK.search(text) is None:
             continue
         for sentence in SENTENCE.finditer(text):
+            # most sentences hold no quantity (2019年, 第3条): two cheap tests, then nothing more
             body = sentence.group()
-            if _has_number(body):
-                found.extend(_in_sentence(doc, paragraph, lexicon, body, sentence.start(), len(found)))
+            digits = _QUANTITY_MARK.search(body) is not None
+            numerals = _COUNT_MARK.search(body) is not None
+            if digits or numerals:
+                numbers = _numbers(body, digits, numerals)
+                if numbers:
+                    found.extend(_in_sentence(doc, paragraph, lexicon, body, sentence.start(), len(found), numbers))
     return found
 
 
 QUANTITY_BUILDER[:] = [find_quantities]  # Document.quantities asks this on first use
 
 
-_DIGIT = re.compile(r"\d")
+# What every match of QUANTITY holds (its number ends with a digit, then 万/亿, 余/多, the unit) and of
+# CHINESE_COUNT (a numeral, then 件 项 起): found without their slow lookbehinds at every character.
+_QUANTITY_MARK = re.compile(r"\d[万亿]?[余多]?(?:%s)" % "|".join(map(re.escape, QUANTITY_UNITS)))
+_COUNT_MARK = re.compile("[一二三四五六七八九十两][件项起]")
 
 
-def _has_number(text: str) -> bool:
-    return _DIGIT.search(text) is not None or CHINESE_COUNT.search(text) is not None
-
-
-def _numbers(group: str) -> list[_Number]:
+def _numbers(group: str, digits: bool, numerals: bool) -> list[_Number]:
+    """The numbers of a sentence: QUANTITY's when ``digits`` (_QUANTITY_MARK found), CHINESE_COUNT's
+    when ``numerals`` (_COUNT_MARK found)."""
     numbers = []
     taken: list[tuple[int, int]] = []
-    for shape in (QUANTITY, CHINESE_COUNT):
+    shapes = ((QUANTITY,) if digits else ()) + ((CHINESE_COUNT,) if numerals else ())
+    for shape in shapes:
         for match in shape.finditer(group):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            # QUANTITY's own matches do not overlap: only a Chinese count is checked against those taken
+            if shape is not QUANTITY and any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             parsed = quantity_value(match)
             if parsed is None:
@@ -95,42 +103,53 @@ def _numbers(group: str) -> list[_Number]:
 
 
 def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, body: str, base: int,
-                 first_index: int) -> Iterator[Quantity]:
+                 first_index: int, sentence_numbers: list[_Number]) -> list[Quantity]:
+    """The quantities of a sentence; ``sentence_numbers``: _numbers(body), not empty."""
     text = paragraph.squeezed.text
     scope_words = statement_lexicon()
     masked = _masked(lexicon, scope_words.past_words)
     part_mark = scope_words.part_mark
-    part_words = [word for word in scope_words.part_words if word != part_mark]
+    part_words = _part_words(scope_words.part_words, part_mark)
     sentence_start = paragraph.squeezed_span(base, base + 1).start
-    sentence_numbers = _numbers(body)  # one scan of the sentence, shared out to its clause groups
+    change_words, cumulative_words, rate_words = _word_patterns(lexicon)
+    by_unit = _by_unit(lexicon)
+    wider: tuple[str, str] | None = None  # whose() of the paragraph before the sentence, when asked
     quantities: list[Quantity] = []
     group_counts: list[int] = []  # per quantity: how many quantities its clause group holds
-    topic: str | None = None
     for start, end in clause_groups(body, part_mark):
-        group = body[start:end]
         numbers = [_Number(n.start - start, n.end - start, n.value, n.unit, n.approximate)
                    for n in sentence_numbers if start <= n.start and n.end <= end]
+        if not numbers:
+            continue  # a clause group without a number adds nothing
+        group = body[start:end]
+        clause_span = paragraph.squeezed_span(base + start, base + end)
         breakdown: tuple[int, bool] | None = None  # (total's index, closed) while the group lists parts
         before = len(quantities)
         previous_end = 0
         for position, number in enumerate(numbers):
             window = group[previous_end:number.start]
             following = group[number.end:numbers[position + 1].start if position + 1 < len(numbers) else len(group)]
-            following = following.split(ENUMERATION_COMMA)[0]  # 、 starts the next item of a list
-            measure, word_at, word, ambiguous, joined = _measure(lexicon, body, start, group, number, window,
-                                                                 previous_end, following)
+            following = following.partition(ENUMERATION_COMMA)[0]  # 、 starts the next item of a list
+            unit_words = by_unit.get(number.unit)
+            near = window + "\0" + following  # no word holds \0: a word found here is in one of the two
+            if unit_words is not None and unit_words[0].search(near):
+                measure, word_at, word, ambiguous, joined = _measure(lexicon, unit_words, near, body, start, group,
+                                                                     number, window, previous_end, following)
+            else:  # the usual case: no measure's word near the number
+                measure, word_at, word, ambiguous, joined = None, None, "", False, ()
             context = _unmasked(body[:start + number.start], masked)
             scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words, scope_words.area_words)
             if scope == "body":  # a wider area a paragraph's earlier sentence names (全市…。行政复议5件)
-                scope, scope_word = whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words)
+                if wider is None:  # the same for every number of the sentence
+                    wider = whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words)
+                scope, scope_word = wider
             year = doc.year
             if scope == "year":
                 stated = TITLE_YEAR.search(scope_word)
                 year = int(stated.group(1)) if stated else None
-            change = any(change_word in window for change_word in lexicon.change_words)
-            cumulative = any(word in context for word in lexicon.cumulative_words)
-            opener = window.lstrip(_OPENING)
-            if any(opener.startswith(part) for part in lexicon.open_parts):
+            change = change_words.search(window) is not None
+            cumulative = cumulative_words.search(context) is not None
+            if window.lstrip(_OPENING).startswith(lexicon.open_parts):
                 breakdown = _total(quantities, group_counts, before, closed=False)
             elif any(part in window for part in lexicon.closed_parts):
                 breakdown = _total(quantities, group_counts, before, closed=True)
@@ -139,27 +158,45 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                 link = None  # 信息处理费380元，1件…; 信息236条，其中规范性文件1件: not a part of it
             phrase_start = word_at if word_at is not None and word_at < number.start else number.start
             phrase_end = number.end if word_at is None or word_at < number.start else word_at + len(word)
-            phrase_span = paragraph.squeezed_span(base + start + phrase_start, base + start + phrase_end)
+            subject = ""
+            if measure and measure.subject:
+                subject = _subject(measure, (body[:start + number.start] if measure.subject_in == "sentence"
+                                             else group[:number.start]) + following)
+            span = paragraph.squeezed_span(base + start + number.start, base + start + number.end)
+            phrase_span = (span if (phrase_start, phrase_end) == (number.start, number.end)  # no measure's word
+                           else paragraph.squeezed_span(base + start + phrase_start, base + start + phrase_end))
             quantity = Quantity(
                 value=number.value, unit=number.unit, measure=measure.id if measure else None,
-                span=paragraph.squeezed_span(base + start + number.start, base + start + number.end),
+                span=span,
                 phrase_span=phrase_span,
                 phrase="".join(doc.source.text[phrase_span.start:phrase_span.end].split()),
-                clause_span=paragraph.squeezed_span(base + start, base + end),
-                index=first_index + len(quantities), subject=_subject(measure, (body[:start + number.start] if measure and measure.subject_in == "sentence" else group[:number.start]) + following),
+                clause_span=clause_span,
+                index=first_index + len(quantities), subject=subject,
                 scope=scope, scope_word=scope_word, year=year, change=change, cumulative=cumulative,
                 approximate=number.approximate,
                 ambiguous=ambiguous, joined=joined, part_of=link[0] if link else None,
                 closed=link[1] if link else False, sentence_start=sentence_start)
-            if number.unit == PERCENT and not change and any(rate in window for rate in lexicon.rate_words):
+            if number.unit == PERCENT and not change and rate_words.search(window):
                 quantity.ratio_of = _ratio(quantities, first_index)
             quantities.append(quantity)
             previous_end = number.end
         group_counts.extend([len(quantities) - before] * (len(quantities) - before))
-        if topic is None:
-            topic = group
     _relink_overflowing(quantities, first_index)
-    yield from quantities
+    return quantities
+
+
+@lru_cache(maxsize=4)
+def _word_patterns(lexicon: QuantityLexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The change, cumulative and rate words, each list one alternation: found ⇔ one of them in."""
+    def alternation(words: tuple[str, ...]) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, words)) or "(?!)")  # no words: never found
+
+    return alternation(lexicon.change_words), alternation(lexicon.cumulative_words), alternation(lexicon.rate_words)
+
+
+@lru_cache(maxsize=4)
+def _part_words(part_words: tuple[str, ...], part_mark: str) -> tuple[str, ...]:
+    return tuple(word for word in part_words if word != part_mark)
 
 
 def _relink_overflowing(quantities: list[Quantity], first_index: int) -> None:
@@ -187,17 +224,19 @@ def _relink_overflowing(quantities: list[Quantity], first_index: int) -> None:
                 break
 
 
-def _measure(lexicon: QuantityLexicon, body: str, group_start: int, group: str, number: _Number, window: str,
-             window_start: int, following: str) -> tuple[QuantityMeasure | None, int | None, str, bool, tuple]:
+def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, body: str, group_start: int, group: str,
+             number: _Number, window: str, window_start: int,
+             following: str) -> tuple[QuantityMeasure | None, int | None, str, bool, tuple]:
     """(measure, where its word starts in the group, the word, ambiguous) of a number: the fitting
-    measure whose word ends nearest before it in its window, else the first after it."""
+    measure whose word ends nearest before it in its window, else the first after it.  ``unit_words``:
+    _by_unit's for its unit; ``near``: the window and the following text, a NUL between."""
+    _any_word, words, measures = unit_words
+    tried = sorted({at for word in words if word in near for at in words[word]})  # the measures of the words there
     before_number = body[:group_start + number.start]
     in_group = group[:number.start]
     candidates = []  # (word end, word length, -order, measure, word start, word) before; after: start first
     after = []
-    for order, measure in enumerate(lexicon.measures.values()):
-        if number.unit not in measure.units:
-            continue
+    for order, measure in (measures[at] for at in tried):
         found_before = [(window.rfind(word), word) for word in measure.words if word in window]
         found_after = [(following.find(word), word) for word in measure.words if word in following]
         if not found_before and not found_after:
@@ -235,6 +274,27 @@ def _measure(lexicon: QuantityLexicon, body: str, group_start: int, group: str, 
         _at, _length, _order, measure, at, word = after[0]
         return measure, at, word, False, ()
     return None, None, "", False, ()
+
+
+# per unit: (any of the words, {word: its measures' places in the next}, ((order in the lexicon, measure) …))
+_UnitWords = tuple[re.Pattern, dict[str, tuple[int, ...]], tuple[tuple[int, QuantityMeasure], ...]]
+
+
+@lru_cache(maxsize=4)
+def _by_unit(lexicon: QuantityLexicon) -> dict[str, _UnitWords]:
+    """Per unit: its measures' words (one alternation: is any there?, and each once with the measures
+    that hold it) and its measures with their order in the lexicon, so that _measure tries only the
+    measures of the words near the number, and none when no word is near."""
+    by_unit: dict[str, _UnitWords] = {}
+    for unit in {unit for measure in lexicon.measures.values() for unit in measure.units}:
+        measures = tuple((order, measure) for order, measure in enumerate(lexicon.measures.values())
+                         if unit in measure.units)
+        words: dict[str, tuple[int, ...]] = {}
+        for at, (_order, measure) in enumerate(measures):
+            for word in measure.words:
+                words[word] = words.get(word, ()) + (at,)
+        by_unit[unit] = (re.compile("|".join(map(re.escape, words)) or "(?!)"), words, measures)
+    return by_unit
 
 
 def _subject(measure: QuantityMeasure | None, text: str) -> str:
