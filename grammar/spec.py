@@ -321,6 +321,9 @@ class StatementKind:
     unnamed: str                        # all | skip
     not_if: tuple[str, ...]
     requires: dict[str, tuple[tuple[str, ...], int]]  # table → (column keys, the value they must equal)
+    # Measures of grammar/quantities.yaml the body's prose may not state above 0 for the report year
+    # (未收取信息处理费 against 收取信息处理费1200元): a statement the text itself contradicts.
+    contradicted_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: the one lexicon is a cache key
@@ -419,8 +422,18 @@ def build_statement_lexicon(data: Any, path: str) -> StatementLexicon:
     statements: dict[str, StatementKind] = {}
     statement_nodes = mapping(data, "statements", tuple(data.get("statements") or ()), ())
     fields = ("phrasings", "subjects", "subjects_in", "unnamed", "not_if", "requires")
+    measures = frozenset(quantity_lexicon().measures) if any(
+        "contradicted_by" in (node or {}) for node in statement_nodes.values()) else frozenset()
     for name, node in statement_nodes.items():
-        mapping(statement_nodes, name, fields + ("words",), fields)
+        mapping(statement_nodes, name, fields + ("words", "contradicted_by"), fields[:-1])
+        if "requires" not in node and "contradicted_by" not in node:
+            fail(statement_nodes, name, "{key} needs 'requires' or 'contradicted_by'",
+                 "{key} 缺少 'requires' 或 'contradicted_by'", key=name)
+        contradicted_by = words(node, "contradicted_by") if "contradicted_by" in node else ()
+        for index, measure in enumerate(contradicted_by):
+            if measure not in measures:
+                fail(node["contradicted_by"], index, "{value!r} is not a measure of grammar/quantities.yaml",
+                     "{value!r} 不是 grammar/quantities.yaml 中的量", value=measure)
         phrasings = words(node, "phrasings")
         literal = words(node, "words") if "words" in node else ()
         for index, pattern in enumerate(phrasings):
@@ -433,7 +446,7 @@ def build_statement_lexicon(data: Any, path: str) -> StatementLexicon:
             if node[key] not in allowed:
                 fail(node, key, "{key}: one of {allowed}", "{key}：应为 {allowed} 之一",
                      key=key, allowed=", ".join(allowed))
-        requires = mapping(node, "requires", TABLES, ())
+        requires = mapping(node, "requires", TABLES, ()) if "requires" in node else {}
         required: dict[str, tuple[tuple[str, ...], int]] = {}
         for table, condition in requires.items():
             mapping(requires, table, ("columns", "equals"), ("columns", "equals"))
@@ -447,7 +460,8 @@ def build_statement_lexicon(data: Any, path: str) -> StatementLexicon:
                      "{name} 的主语在 {table} 中没有行", name=name, table=table)
             required[str(table)] = (columns, int(value))
         statements[str(name)] = StatementKind(str(name), phrasings, literal, own, str(node["subjects_in"]),
-                                              str(node["unnamed"]), words(node, "not_if"), required)
+                                              str(node["unnamed"]), words(node, "not_if"), required,
+                                              tuple(contradicted_by))
     return StatementLexicon(str(scope["part_mark"]), words(scope, "part_words"), words(scope, "area_words"),
                             words(scope, "past_words"), subjects=subjects, statements=statements)
 

@@ -34,6 +34,11 @@ def gl405(text: str, linter: Linter = LINTER) -> list:
     return seen(linter, text, "GL405")
 
 
+def besides_fee(statements) -> list:
+    """The ids of the statements other than clean-2021.txt's own 未收取信息处理费 (section 六)."""
+    return [statement.id for statement in statements if statement.id != "no_fee"]
+
+
 def report(sentence: str, table4: list | None = None) -> str:
     """clean-2021.txt with the sentence after LEAD replaced, and its table 4 values if given."""
     assert LEAD + SENTENCE in CLEAN and CLEAN.count(T4_LINE) == 1
@@ -103,7 +108,7 @@ def test_a_contradicted_statement_is_reported_once(sentence, phrase, table4, sev
 ])
 def test_what_is_not_contradicted_says_nothing(sentence, table4, statements):
     text = report(sentence, table4)
-    assert [statement.id for statement in LINTER.lint_bytes(text.encode("utf-8"), "r.txt").doc.statements] == statements
+    assert besides_fee(LINTER.lint_bytes(text.encode("utf-8"), "r.txt").doc.statements) == statements
     assert gl405(text) == []
 
 
@@ -121,7 +126,7 @@ def test_english_message_names_the_cells():
 def test_the_tree_holds_each_statement_with_its_subjects_and_scope():
     sentence = "2022年未发生行政复议，全县各部门均已办结政府信息公开申请；上年行政诉讼均获维持。"
     doc = LINTER.lint_bytes(report(sentence).encode("utf-8"), "r.txt").doc
-    assert [(s.id, s.text, s.subjects, s.scope, s.scope_word) for s in doc.statements] == [
+    assert [(s.id, s.text, s.subjects, s.scope, s.scope_word) for s in doc.statements if s.id != "no_fee"] == [
         ("no_review_or_suit", "未发生行政复议", ("review",), "body", ""),
         ("all_done", "均已办结", ("applications",), "area", "全县"),
         ("all_upheld", "均获维持", ("suit",), "year", "上年"),
@@ -131,7 +136,7 @@ def test_the_tree_holds_each_statement_with_its_subjects_and_scope():
 def test_the_lexicon_names_an_unknown_key_and_its_place():
     text = (Path(__file__).resolve().parents[1] / "grammar" / "statements.yaml").read_text(encoding="utf-8")
     assert set(statement_lexicon().statements) == {"all_upheld", "no_review_or_suit", "all_done",
-                                                   "no_penalty_or_enforcement"}
+                                                   "no_penalty_or_enforcement", "no_fee"}
     broken = text.replace("columns: [corrected, other, pending]", "columns: [corrected, other, waiting]")
     with pytest.raises(ConfigError) as error:
         load_statement_lexicon(broken, "statements.yaml")
@@ -221,3 +226,45 @@ def test_generated_reports_all_done_warns_only_with_a_case_carried_forward():
         assert [severity for _at, severity, _message in found] == (["warning"] if forward else []), made.index
         warned, silent = warned + bool(forward), silent + (not forward)
     assert warned and silent  # both kinds of table were seen
+
+
+# -- 未收取信息处理费 against a fee the text states -------------------------------------------------
+FEE_LEAD = "（一）信息处理费收取情况。本年度未收取信息处理费。"
+
+
+def fee_report(sentence: str) -> str:
+    assert CLEAN.count(FEE_LEAD) == 1
+    return CLEAN.replace(FEE_LEAD, "（一）信息处理费收取情况。" + sentence, 1)
+
+
+def test_no_fee_against_a_fee_the_text_states_for_the_year():
+    [(where, severity, message)] = gl405(fee_report("本年度共收取信息处理费1200元。本年度未收取信息处理费。"))
+    assert severity == "error" and message == "正文称“未收取信息处理费”，但正文另称“信息处理费1200元”"
+    line = CLEAN[:CLEAN.index(FEE_LEAD)].count("\n") + 1
+    assert where == f"{line}:34"  # at 未收取信息处理费, the second sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度未收取信息处理费。",                                          # no fee stated
+    "本年度未收取信息处理费，行政事业性收费12.5万元。",                  # another kind of fee
+    "2021年收取信息处理费300元，本年度未收取信息处理费。",               # another year's fee
+    "全市各级行政机关共收取信息处理费500元，本机关未收取信息处理费。",   # a wider area's fee
+    "本年度未收取信息处理费，较上年减少信息处理费300元。",               # a change
+])
+def test_no_fee_stays_silent_without_the_body_s_own_fee(sentence):
+    assert gl405(fee_report(sentence)) == []
+
+
+def test_no_fee_contradiction_in_generated_rich_reports():
+    """benchmarks/prose.py's GL405 injections include 收取信息处理费…元 beside 未收取信息处理费."""
+    import prose  # noqa: E402  (benchmarks/prose.py)
+
+    found = 0
+    for index in range(200):
+        injected = prose.inject("GL405", 7, index)
+        if injected is None or injected.description != "no_fee":
+            continue
+        result = LINTER_ANY.lint_bytes(injected.text.encode("utf-8"), "r.txt")
+        found += 1
+        assert any(d.code == "GL405" and "信息处理费" in d.message for d in result.diagnostics)
+    assert found >= 3

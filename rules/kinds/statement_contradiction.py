@@ -58,12 +58,37 @@ class StatementContradiction(CheckKind):
             contradicting = []
             for table_kind, row_key, columns, value in lexicon.required_cells(statement.id, statement.subjects):
                 contradicting.extend(_contradicting(getattr(doc, table_kind), table_kind, row_key, columns, value))
+            kind = lexicon.statements[statement.id]
+            if kind.contradicted_by:
+                stated = _stated(doc, kind.contradicted_by, _subject_words(lexicon, statement.subjects))
+                if stated:
+                    yield Finding(statement.span, {
+                        "statement": statement.text, "statement_id": statement.id,
+                        "cells": "、".join(f"正文另称“{quantity.phrase}”" for quantity in stated),
+                        "cells_en": ", ".join(f"the text also says \"{quantity.phrase}\"" for quantity in stated)},
+                        case="loose" if statement.id in params["loose"] else None,
+                        related=[quantity.span for quantity in stated])
+                    continue
             if not contradicting:
                 continue
             args = {"statement": statement.text, "statement_id": statement.id,
                     "cells": _cells_zh(contradicting), "cells_en": _cells_en(contradicting)}
             yield Finding(statement.span, args, case="loose" if statement.id in params["loose"] else None,
                           related=[cell.span for _table, _row, _column, cell in contradicting])
+
+
+def _subject_words(lexicon, subjects) -> tuple[str, ...]:
+    return tuple(word for name in subjects for word in lexicon.subjects[name].words)
+
+
+def _stated(doc, measures, subject_words) -> list:
+    """The body's own figures for the report year, of one of ``measures``, above 0, whose phrase
+    names a subject word (信息处理费 — not 行政事业性收费): what the text states against itself."""
+    return [quantity for quantity in doc.quantities
+            if quantity.measure in measures and quantity.scope == "body" and quantity.year == doc.year
+            and not (quantity.change or quantity.cumulative or quantity.ambiguous)
+            and is_value(quantity.value) and quantity.value > 0
+            and any(word in quantity.phrase for word in subject_words)]
 
 
 def _contradicting(table, table_kind: str, row_key: str, columns, value) -> list:
