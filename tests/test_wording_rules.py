@@ -128,13 +128,16 @@ def test_one_bracket_form_throughout_is_not_mixed():
 def test_ascii_punctuation_once_per_paragraph_with_a_fix_for_all():
     text = "按照《通知》(某政办发〔2022〕5号)要求,认真履行法定职责;积极推进政务公开:一是加强领导。\n"
     assert found(text, "GL705") == [
-        ("1:7", "info", "此段中文正文有 5 处半角标点（首处“(”：“按照《通知》(某政办发〔2”），应使用全角标点")]
+        ("1:7", "info", "本部分中文正文有 5 处半角标点（首处“(”：“按照《通知》(某政办发〔2”），应使用全角标点")]
     assert fixed(text, "GL705") == "按照《通知》（某政办发〔2022〕5号）要求，认真履行法定职责；积极推进政务公开：一是加强领导。\n"
 
 
-def test_each_paragraph_is_reported():
-    text = "要求,认真履行职责。\n\n依托平台,建立数据库。\n"
-    assert [where for where, *_ in found(text, "GL705")] == ["1:3", "3:5"]
+def test_the_preamble_and_each_section_are_reported_once():
+    # Two paragraphs of the preamble (or one a PDF's wrap cut in two): one finding, one fix for both.
+    text = "要求,认真履行职责。\n\n依托平台,建立数据库。\n一、总体情况\n本机关,持续推进。\n"
+    assert [(where, message[:12]) for where, _, message in found(text, "GL705")] == [
+        ("1:3", "本部分中文正文有 2 处"), ("5:4", "本部分中文正文有 1 处")]
+    assert fixed(text, "GL705").count(",") == 0
 
 
 @pytest.mark.parametrize("text, fixed_text", [

@@ -194,7 +194,8 @@ _NUMBERING = re.compile(r"\s*[%s\d]{1,3}\s*" % NUMERALS)
 
 @check_kind
 class AsciiPunctuation(CheckKind):
-    """ASCII , ; : ( ) in Chinese prose, once per paragraph, with a fix for all of its marks."""
+    """ASCII , ; : ( ) in Chinese prose, once for the preamble and once per section, with a fix for all
+    of their marks."""
 
     name = "ascii-punctuation"
     FIELDS = ("found", "context", "count")
@@ -213,21 +214,27 @@ class AsciiPunctuation(CheckKind):
         any_mark = _any_mark(marks)
         if any_mark is None:
             return
-        for paragraph in doc.paragraphs():
-            text = paragraph.raw
-            if not any_mark.search(text):
-                continue
-            found = sorted(set(_separators(text, marks)) | set(_brackets(text, marks)))
-            if not found:
-                continue
-            first = found[0]
+        # One habit of a part of the report (an input method, a conversion): one finding for the
+        # preamble and one per section, however a PDF's wraps cut its paragraphs.
+        for paragraphs in [doc.preamble] + [section.paragraphs for section in doc.sections]:
+            first = None
             edits = []
-            for at in found:
-                span = paragraph.span_of(at, at + 1)
-                edits.append(Edit(span.start, span.end, _FULLWIDTH[text[at]]))
-            context = text[max(0, first - 6):first + 7].strip()
-            yield Finding(paragraph.span_of(first, first + 1),
-                          {"found": text[first], "context": context, "count": len(found)}, edits=edits)
+            for paragraph in paragraphs:
+                text = paragraph.raw
+                if not any_mark.search(text):
+                    continue
+                for at in sorted(set(_separators(text, marks)) | set(_brackets(text, marks))):
+                    span = paragraph.span_of(at, at + 1)
+                    edits.append(Edit(span.start, span.end, _FULLWIDTH[text[at]]))
+                    if first is None:
+                        first = (paragraph, at)
+            if first is None:
+                continue
+            paragraph, at = first
+            text = paragraph.raw
+            context = text[max(0, at - 6):at + 7].strip()
+            yield Finding(paragraph.span_of(at, at + 1),
+                          {"found": text[at], "context": context, "count": len(edits)}, edits=edits)
 
 
 @lru_cache(maxsize=16)
