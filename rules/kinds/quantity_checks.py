@@ -168,7 +168,7 @@ class RepeatedQuantity(CheckKind):
     """The prose states the same figure twice with different numbers (新增39项 … 新增43项)."""
 
     name = "repeated-quantity"
-    FIELDS = ("claim", "value", "earlier", "earlier_value", "line", "measure", "measure_en")
+    FIELDS = ("claim", "value", "earlier", "earlier_value", "measure", "measure_en")
     PARAMS = {
         "skip": Param(list, [], "measures whose figures are not compared (counted per channel or kind)"),
     }
@@ -193,10 +193,11 @@ class RepeatedQuantity(CheckKind):
             earlier = first.setdefault(key, quantity)
             if earlier is quantity or earlier.value == quantity.value or earlier.sentence_start == quantity.sentence_start:
                 continue
-            line, _column = doc.source.position(earlier.span.start)
+            # The earlier place is a related location, not a line number in the message: a .docx or a
+            # PDF has pages and paragraphs, and the same message must read the same in every format.
             yield Finding(quantity.phrase_span, {
                 "claim": quantity.phrase, "value": number_text(quantity.value), "earlier": earlier.phrase,
-                "earlier_value": number_text(earlier.value), "line": line,
+                "earlier_value": number_text(earlier.value),
                 "measure": (quantity.subject + measure.name["zh"]) if quantity.subject and quantity.subject not in
                 measure.name["zh"] else measure.name["zh"], "measure_en": measure.name["en"]},
                 related=[earlier.phrase_span])
