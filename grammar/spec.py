@@ -347,51 +347,70 @@ class StatementLexicon:
         return cells
 
 
-def load_statement_lexicon(text: str, path: str, cache_dir: str | None = None) -> StatementLexicon:
-    """The lexicon in ``text`` (YAML), checked: an unknown or missing key, a key that is not
-    canonical.json's, a regex that does not compile is a ConfigError at its file:line:column.
+class _DataChecks:
+    """The checks every grammar data file's builder makes, each failure a ConfigError at the node
+    (file:line:column when the data has positions)."""
 
-    As the rule packs are: the fast path reads plain data, from the on-disk cache once it has been
-    accepted (reading the YAML costs more than a report's whole check); a lexicon with a mistake is
-    read again with positions, so the error names its line and column."""
+    def __init__(self, path: str):
+        from govlint.support.yamlio import Located
+
+        self.where = Located(path)
+
+    def fail(self, node, at, en: str, zh: str, **values):
+        from govlint.support import i18n
+
+        raise self.where.error(node, at, i18n.fmt(en, zh, **values))
+
+    def mapping(self, node, key, known, required):
+        """``node[key]``, a mapping whose keys are all ``known`` and include every ``required``."""
+        value = node.get(key) if isinstance(node, dict) else None
+        if not isinstance(value, dict):
+            self.fail(node, key, "{key}: expected a mapping", "{key}：应为映射", key=key)
+        for name in value:
+            if name not in known:
+                self.fail(value, name, "unknown key {name!r} in {key}", "{key} 中有未知的键 {name!r}", name=name, key=key)
+        for name in required:
+            if name not in value:
+                self.fail(node, key, "{key} needs {name!r}", "{key} 缺少 {name!r}", key=key, name=name)
+        return value
+
+    def words(self, node, key) -> tuple[str, ...]:
+        """``node[key]``, a list of non-empty words."""
+        value = node.get(key)
+        if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
+            self.fail(node, key, "{key}: expected a list of words", "{key}：应为词语列表", key=key)
+        return tuple(str(word) for word in value)
+
+
+def _load_checked(text: str, path: str, cache_dir: str | None, build):
+    """``build(data, path)`` of a grammar data file, as the rule packs are read: the fast path reads
+    plain data, from the on-disk cache once it has been accepted (reading the YAML costs more than a
+    report's whole check); data with a mistake is read again with positions, so that the error names
+    its line and column."""
     from govlint.support.yamlio import ConfigError, load, load_cached
 
     try:
-        return load_cached(text, path, cache_dir, lambda data: build_statement_lexicon(data, path))
+        return load_cached(text, path, cache_dir, lambda data: build(data, path))
     except ConfigError as plain_error:
         if plain_error.line is not None:
             raise
-        build_statement_lexicon(load(text, path, positions=True), path)
+        build(load(text, path, positions=True), path)
         raise plain_error
+
+
+def load_statement_lexicon(text: str, path: str, cache_dir: str | None = None) -> StatementLexicon:
+    """The lexicon in ``text`` (YAML), checked: an unknown or missing key, a key that is not
+    canonical.json's, a regex that does not compile is a ConfigError at its file:line:column."""
+    return _load_checked(text, path, cache_dir, build_statement_lexicon)
 
 
 def build_statement_lexicon(data: Any, path: str) -> StatementLexicon:
     """The lexicon of YAML data (plain, or with positions for the errors), checked."""
     from govlint.support import i18n
-    from govlint.support.yamlio import ConfigError, Located
+    from govlint.support.yamlio import ConfigError
 
-    where = Located(path)
-
-    def fail(node, at, en: str, zh: str, **values):
-        raise where.error(node, at, i18n.fmt(en, zh, **values))
-
-    def mapping(node, key, known, required):
-        value = node.get(key) if isinstance(node, dict) else None
-        if not isinstance(value, dict):
-            fail(node, key, "{key}: expected a mapping", "{key}：应为映射", key=key)
-        for name in value:
-            if name not in known:
-                fail(value, name, "unknown key {name!r} in {key}", "{key} 中有未知的键 {name!r}", name=name, key=key)
-        for name in required:
-            if name not in value:
-                fail(node, key, "{key} needs {name!r}", "{key} 缺少 {name!r}", key=key, name=name)
-        return value
-
-    def words(node, key) -> tuple[str, ...]:
-        value = node.get(key)
-        if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
-            fail(node, key, "{key}: expected a list of words", "{key}：应为词语列表", key=key)
-        return tuple(str(word) for word in value)
+    checks = _DataChecks(path)
+    fail, mapping, words = checks.fail, checks.mapping, checks.words
 
     def known_keys(node, key, values, allowed, what: str) -> tuple[str, ...]:
         for index, value in enumerate(values):
@@ -522,45 +541,17 @@ class QuantityLexicon:
 
 def load_quantity_lexicon(text: str, path: str, cache_dir: str | None = None) -> QuantityLexicon:
     """The lexicon in ``text`` (YAML), checked as load_statement_lexicon checks its own."""
-    from govlint.support.yamlio import ConfigError, load, load_cached
-
-    try:
-        return load_cached(text, path, cache_dir, lambda data: build_quantity_lexicon(data, path))
-    except ConfigError as plain_error:
-        if plain_error.line is not None:
-            raise
-        build_quantity_lexicon(load(text, path, positions=True), path)
-        raise plain_error
+    return _load_checked(text, path, cache_dir, build_quantity_lexicon)
 
 
 def build_quantity_lexicon(data: Any, path: str) -> QuantityLexicon:
     """The lexicon of YAML data (plain, or with positions for the errors), checked: unknown or
     missing keys, empty word lists, table/row/column keys that are not canonical.json's."""
     from govlint.support import i18n
-    from govlint.support.yamlio import ConfigError, Located
+    from govlint.support.yamlio import ConfigError
 
-    where = Located(path)
-
-    def fail(node, at, en: str, zh: str, **values):
-        raise where.error(node, at, i18n.fmt(en, zh, **values))
-
-    def mapping(node, key, known, required):
-        value = node.get(key) if isinstance(node, dict) else None
-        if not isinstance(value, dict):
-            fail(node, key, "{key}: expected a mapping", "{key}：应为映射", key=key)
-        for name in value:
-            if name not in known:
-                fail(value, name, "unknown key {name!r} in {key}", "{key} 中有未知的键 {name!r}", name=name, key=key)
-        for name in required:
-            if name not in value:
-                fail(node, key, "{key} needs {name!r}", "{key} 缺少 {name!r}", key=key, name=name)
-        return value
-
-    def words(node, key) -> tuple[str, ...]:
-        value = node.get(key)
-        if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
-            fail(node, key, "{key}: expected a list of words", "{key}：应为词语列表", key=key)
-        return tuple(str(word) for word in value)
+    checks = _DataChecks(path)
+    fail, mapping, words = checks.fail, checks.mapping, checks.words
 
     if not isinstance(data, dict):
         raise ConfigError(path, 1, 1, i18n.fmt("expected a mapping", "应为映射"))
@@ -733,11 +724,7 @@ def build_body_table(data: Any, path: str) -> BodyTable:
         if key not in data:
             raise ConfigError(path, 1, 1, i18n.fmt("{key!r} is missing", "缺少 {key!r}", key=key))
 
-    def words(node, key) -> tuple[str, ...]:
-        value = node.get(key)
-        if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
-            raise where.error(node, key, i18n.fmt("{key}: expected a list of words", "{key}：应为词语列表", key=key))
-        return tuple(str(word) for word in value)
+    words = _DataChecks(path).words
 
     levels = data["levels"]
     if not isinstance(levels, dict) or set(levels) != set(BODY_LEVELS):
@@ -759,14 +746,16 @@ def build_body_table(data: Any, path: str) -> BodyTable:
                      self_prefixes=lists["self_prefixes"], classes=build_body_classes(data["classes"], path, where))
 
 
-def load_body_table(text: str, path: str) -> BodyTable:
-    from govlint.support.yamlio import load
-
-    return build_body_table(load(text, path, positions=True), path)
+def load_body_table(text: str, path: str, cache_dir: str | None = None) -> BodyTable:
+    """The table in ``text`` (YAML), checked as load_statement_lexicon checks its lexicon (and cached
+    as it is: reading the YAML with positions cost every run's start)."""
+    return _load_checked(text, path, cache_dir, build_body_table)
 
 
 @lru_cache(maxsize=1)
 def body_table() -> BodyTable:
     """grammar/bodies.yaml, read and checked once."""
+    from govlint.support.cache import cache_directory
+
     text = resources.files("govlint.grammar").joinpath(BODIES_FILE).read_text(encoding="utf-8")
-    return load_body_table(text, f"grammar/{BODIES_FILE}")
+    return load_body_table(text, f"grammar/{BODIES_FILE}", cache_directory())
