@@ -742,7 +742,8 @@ def inject_405(rng, rich):
 
 def inject_406(rng, rich):
     """The same quantity stated twice with different numbers."""
-    choices = rich.find("active") + rich.find("reading")
+    # a figure per channel (通过门户网站主动公开…) is not the body's total: GL406 leaves it alone
+    choices = [a for a in rich.find("active") if "通过" not in a.text] + rich.find("reading")
     anchor = rng.choice(choices)
     wrong = anchor.value + rng.choice([3, 4, 9, 21])
     we, year = rich.report.agency.we, rich.report.year

@@ -499,7 +499,8 @@ def statement_lexicon() -> StatementLexicon:
 # figure.  Read and checked here, beside canonical.json, since its keys are canonical.json's.
 
 QUANTITIES_FILE = "quantities.yaml"
-_QUANTITY_LISTS = ("change_words", "cumulative_words", "joiners", "open_parts", "closed_parts", "rate_words")
+_QUANTITY_LISTS = ("change_words", "cumulative_words", "joiners", "open_parts", "closed_parts", "rate_words",
+                   "rise_words", "fall_words", "previous_year_words", "total_words", "self_words")
 
 
 @dataclass(frozen=True)
@@ -536,6 +537,11 @@ class QuantityLexicon:
     open_parts: tuple[str, ...]
     closed_parts: tuple[str, ...]
     rate_words: tuple[str, ...]
+    rise_words: tuple[str, ...]
+    fall_words: tuple[str, ...]
+    previous_year_words: tuple[str, ...]
+    total_words: tuple[str, ...]
+    self_words: tuple[str, ...]
     measures: dict[str, QuantityMeasure]
 
 

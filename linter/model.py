@@ -309,11 +309,19 @@ class Quantity:
     change: bool = False  # a change (较上年增长5件), not the figure itself
     cumulative: bool = False  # a running total up to a date (截至12月31日共制发3件)
     approximate: bool = False  # 7600余件, 100多人
+    total: bool = False        # a total word in its window (全年共主动公开政府信息1914条)
     ambiguous: bool = False    # the reading is unsure: another measure's word in its window, or its words joined to others
     joined: tuple = ()         # other measures its window joins to its own (予以公开及部分公开258件: outcome.granted)
     part_of: int | None = None  # index of the total this is a part of (其中/含/分别为 …)
     closed: bool = False       # a part of a closed breakdown (分别为: every part listed)
     ratio_of: tuple | None = None  # a percentage: (numerator index, denominator index) when the sentence gives them
+    # a rate after a total and its parts (办结40件，其中予以公开20件、部分公开5件，公开率62.5%): the readings
+    # it may be, each ((numerator indexes, summed), denominator index): any one of them may be meant
+    ratio_options: tuple = ()
+    # a change percentage after this year's figure and last year's (685条，比上年（1276条）下降46.3%):
+    # ((this year's figures it may compare, nearest first), last year's index)
+    change_of: tuple | None = None
+    direction: int = 0         # a change's way: 1 up (增长, 增加 …), -1 down (下降, 减少 …), 0 unsaid
     sentence_start: int = 0    # offset of its sentence in Source.text (statements of one sentence share it)
 
 

@@ -93,7 +93,8 @@ def test_uncertain_readings_are_marked(prose, written):
 @pytest.mark.parametrize("prose,scope,year", [
     ("2022年，本机关共收到政府信息公开申请15件。", "body", 2022),
     ("2021年，本机关共收到政府信息公开申请15件。", "year", 2021),
-    ("上年共收到政府信息公开申请15件。", "year", None),
+    ("上年共收到政府信息公开申请15件。", "year", 2021),  # 上年: the year before the report's
+    ("前年共收到政府信息公开申请15件。", "year", None),
     ("全市各级行政机关共收到政府信息公开申请15件。", "area", 2022),
     ("区政府办收到政府信息公开申请15件。", "part", 2022),
     ("上年结转政府信息公开申请15件。", "body", 2022),  # the measure's own word is no other year
@@ -164,9 +165,42 @@ def test_the_lexicon_names_canonical_cells():
 ])
 def test_a_lexicon_with_an_unknown_cell_is_refused(bad, words):
     good = ("change_words: [较]\ncumulative_words: [截至]\njoiners: [及]\nopen_parts: [其中]\nclosed_parts: [分别为]\nrate_words: [率]\n"
+            "rise_words: [增长]\nfall_words: [下降]\nprevious_year_words: [上年]\ntotal_words: [共]\nself_words: [我局]\n"
             "measures:\n  m:\n    name: {zh: 甲, en: a}\n    words: [甲]\n    units: [件]\n"
             "    cells:\n      - {table: table3, rows: [new], column: total}\n")
     load_quantity_lexicon(good, "q.yaml")
     text = good.replace("rows: [new]" if bad.startswith("rows") else "column: total", bad)
     with pytest.raises(ConfigError, match=words):
         load_quantity_lexicon(text, "q.yaml")
+
+
+# -- change percentages, rates of a total's parts, totals ---------------------------------------------
+def test_a_change_percentage_links_this_year_and_last_year():
+    found = by_value("全年共主动公开政府信息685条，其中政策文件60条，比上年（1276条）下降46.3%。")
+    change = found["46.3%"]
+    assert change.change_of == ((found["60条"].index, found["685条"].index), found["1276条"].index)
+    assert change.direction == -1 and found["1276条"].year == 2021
+
+
+def test_a_change_without_last_years_figure_is_not_linked():
+    found = by_value("全年共收到申请45件，同比增长12.5%。")
+    assert found["12.5%"].change_of is None
+
+
+def test_a_rate_after_a_total_and_its_parts_has_every_reading():
+    found = by_value("全年办结申请40件，其中予以公开20件、部分公开5件，公开率为62.5%。")
+    rate = found["62.5%"]
+    assert rate.ratio_of is None
+    parts = {tuple(numerators) for numerators, _total in rate.ratio_options}
+    assert parts == {(found["20件"].index,), (found["5件"].index,), (found["20件"].index, found["5件"].index)}
+
+
+def test_a_total_word_marks_a_total():
+    found = by_value("全年共主动公开政府信息300条，通过政务微博发布信息120条。")
+    assert found["300条"].total and found["300条"].measure == "proactive.items"
+    assert not found["120条"].total and found["120条"].measure is None  # a channel's figure
+
+
+def test_the_body_named_in_its_sentence_is_not_the_wider_area_of_the_paragraph():
+    found = by_value("政务公开工作在全市考核中占5%的权重。2022年，我局共受理政府信息公开申请12件。")
+    assert found["12件"].scope == "body"

@@ -119,6 +119,24 @@ def test_not_the_same_figure(second):
     assert found(text, "GL406") == []
 
 
+def test_two_totals_of_information_published_in_the_same_words_warn():
+    text = report("全年共主动公开政府信息1914条。").replace(
+        "（三）政府信息管理情况。", "（三）政府信息管理情况。2022年，我局共主动公开政府信息1923条。", 1)
+    [(_at, severity, message)] = found(text, "GL406")
+    assert severity == "warning" and "1923" in message and "1914" in message
+
+
+@pytest.mark.parametrize("second", [
+    "通过政务微博主动公开政府信息1923条。",   # a channel's figure
+    "在重点领域主动公开财政信息1923条。",      # another kind, in other words
+    "主动公开政府信息1923条。",                # not said to be a total
+])
+def test_information_published_counted_per_channel_or_kind_is_not_compared(second):
+    text = report("全年共主动公开政府信息1914条。").replace(
+        "（三）政府信息管理情况。", "（三）政府信息管理情况。" + second, 1)
+    assert found(text, "GL406") == []
+
+
 def test_a_figure_the_table_decides_is_left_to_gl402():
     text = report("共办结政府信息公开申请14件。").replace(
         "（三）政府信息管理情况。", "（三）政府信息管理情况。共办结政府信息公开申请15件。", 1)
@@ -175,6 +193,29 @@ def test_percentages(sentence, silent):
 def test_a_percentage_message_names_both_counts():
     (finding,) = found(report("共有监管事项752项，已覆盖672项，覆盖率为93.5%。"), "GL403")
     assert finding[2] == "正文称“93.5%”，但 672 ÷ 752 = 89.36%"
+
+
+@pytest.mark.parametrize("sentence,silent", [
+    ("共发布信息685条，比上年（1276条）下降46.3%。", True),
+    ("共发布信息685条，较2021年的1276条下降46.32%。", True),
+    ("共发布信息685条，其中政策文件60条，比上年（1276条）下降46.3%。", True),  # the total's change
+    ("共发布信息685条，比上年（1276条）下降54.3%。", False),
+    ("共发布信息685条，比上年（1276条）增长46.3%。", False),                   # the wrong way
+    ("共发布信息685条，与上年（500条）相比增加37%。", True),
+    ("共发布信息685条，较2020年的1276条下降54.3%。", True),                    # not last year: not computed
+    ("共发布信息685条，同比下降54.3%。", True),                                # no last year's figure
+    ("共办结申请40件，其中予以公开20件、部分公开5件，公开率为62.5%。", True),  # both parts over the total
+    ("共办结申请40件，其中予以公开20件、部分公开5件，公开率为50%。", True),    # one part over the total
+    ("共办结申请40件，其中予以公开20件、部分公开5件，公开率为82.5%。", False),
+])
+def test_changes_and_rates_of_parts(sentence, silent):
+    result = found(report(sentence), "GL403")
+    assert (result == []) == silent, result
+
+
+def test_a_change_message_names_this_year_last_year_and_the_real_change():
+    (finding,) = found(report("共发布信息685条，其中政策文件60条，比上年（1276条）增长46.3%。"), "GL403")
+    assert finding[2] == "正文称“46.3%”，但本年 685、上年 1276，实际下降 46.32%"
 
 
 # -- generated reports -----------------------------------------------------------------------------

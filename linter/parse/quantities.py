@@ -16,8 +16,10 @@ in the window: the first after the number, before the next).
 
 * scope and year: read with grammar/shapes.py whose() from the sentence before the number, and a
   wider area also from the paragraph's sentences before it (全市…。行政复议5件 is the city's; a part
-  of the body is not: 办公厅代表市政府… may be the body itself); the measures' words that hold another year's word are left out (上年结转 is this
-  year's figure);
+  of the body is not: 办公厅代表市政府… may be the body itself), unless the sentence names the body
+  (self_words: 我镇, 本机关 …); the measures' words that hold another year's word are left out
+  (上年结转 is this year's figure); 上年 (previous_year_words) is the year before the report's;
+* a total: a total word (共, 全年 …) in the window;
 * a change: a change word (同比, 较, 增加 …) in the window; a running total: a cumulative word
   (截至, 至今 …) in the sentence before the number;
 * joined: the window joins two measures (予以公开及部分公开258件: one figure of both);
@@ -27,9 +29,12 @@ in the window: the first after the number, before the next).
   holds 分别为 (a closed list: every part), is a part of the quantity before it in its clause group
   when there is one, else of the sentence's previous quantity when that one is the only quantity of
   its clause group; in the total's unit only; the parts run to the end of the clause group;
-* a percentage after a rate word (率, 占比) is the ratio of the two counts before it in its
+* a percentage after a rate word (率, 占) is the ratio of the two counts before it in its
   sentence (since the previous percentage) in the unit of the nearest, when there are exactly two,
-  the second not above the first.
+  the second not above the first; after a total and its listed parts, any set of the parts over the
+  total (ratio_options);
+* a change percentage right after last year's count (比上年（1276条）下降46.3%) compares it with the
+  sentence's figures of this year in its unit (change_of), up or down as its rise/fall word says.
 """
 from __future__ import annotations
 
@@ -111,7 +116,7 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
     part_mark = scope_words.part_mark
     part_words = _part_words(scope_words.part_words, part_mark)
     sentence_start = paragraph.squeezed_span(base, base + 1).start
-    change_words, cumulative_words, rate_words = _word_patterns(lexicon)
+    change_words, cumulative_words, rate_words, rise_words, fall_words, total_words = _word_patterns(lexicon)
     by_unit = _by_unit(lexicon)
     wider: tuple[str, str] | None = None  # whose() of the paragraph before the sentence, when asked
     quantities: list[Quantity] = []
@@ -140,13 +145,15 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
             context = _unmasked(body[:start + number.start], masked)
             scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words, scope_words.area_words)
             if scope == "body":  # a wider area a paragraph's earlier sentence names (全市…。行政复议5件)
-                if wider is None:  # the same for every number of the sentence
-                    wider = whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words)
+                if wider is None:  # the same for every number of the sentence; not when it names the body
+                    wider = (("body", "") if any(word in body for word in lexicon.self_words)
+                             else whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words))
                 scope, scope_word = wider
             year = doc.year
             if scope == "year":
                 stated = TITLE_YEAR.search(scope_word)
-                year = int(stated.group(1)) if stated else None
+                year = (int(stated.group(1)) if stated
+                        else doc.year - 1 if doc.year and scope_word in lexicon.previous_year_words else None)
             change = change_words.search(window) is not None
             cumulative = cumulative_words.search(context) is not None
             if window.lstrip(_OPENING).startswith(lexicon.open_parts):
@@ -173,11 +180,18 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                 clause_span=clause_span,
                 index=first_index + len(quantities), subject=subject,
                 scope=scope, scope_word=scope_word, year=year, change=change, cumulative=cumulative,
-                approximate=number.approximate,
+                approximate=number.approximate, total=total_words.search(window) is not None,
                 ambiguous=ambiguous, joined=joined, part_of=link[0] if link else None,
                 closed=link[1] if link else False, sentence_start=sentence_start)
-            if number.unit == PERCENT and not change and rate_words.search(window):
+            if number.unit == PERCENT and change:
+                quantity.change_of = _change_of(quantities, doc.year)
+                if quantity.change_of is not None:
+                    up, down = rise_words.search(window) is not None, fall_words.search(window) is not None
+                    quantity.direction = 1 if up and not down else -1 if down and not up else 0
+            elif number.unit == PERCENT and rate_words.search(window):
                 quantity.ratio_of = _ratio(quantities, first_index)
+                if quantity.ratio_of is None:
+                    quantity.ratio_options = _ratio_options(quantities)
             quantities.append(quantity)
             previous_end = number.end
         group_counts.extend([len(quantities) - before] * (len(quantities) - before))
@@ -186,12 +200,13 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
 
 
 @lru_cache(maxsize=4)
-def _word_patterns(lexicon: QuantityLexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The change, cumulative and rate words, each list one alternation: found ⇔ one of them in."""
+def _word_patterns(lexicon: QuantityLexicon) -> tuple[re.Pattern, ...]:
+    """The change, cumulative, rate, rise, fall and total words, each list one alternation: found ⇔ one of them in."""
     def alternation(words: tuple[str, ...]) -> re.Pattern:
         return re.compile("|".join(map(re.escape, words)) or "(?!)")  # no words: never found
 
-    return alternation(lexicon.change_words), alternation(lexicon.cumulative_words), alternation(lexicon.rate_words)
+    return tuple(alternation(words) for words in (lexicon.change_words, lexicon.cumulative_words, lexicon.rate_words,
+                                                  lexicon.rise_words, lexicon.fall_words, lexicon.total_words))
 
 
 @lru_cache(maxsize=4)
@@ -334,11 +349,7 @@ def _unmasked(context: str, masked: tuple[str, ...]) -> str:
 def _ratio(quantities: list[Quantity], first_index: int) -> tuple[int, int] | None:
     """(numerator, denominator) indexes of a percentage: the two counts before it in its sentence
     (since the previous percentage), when there are exactly two, in one unit, the second ≤ the first."""
-    counts: list[Quantity] = []
-    for quantity in reversed(quantities):
-        if quantity.unit == PERCENT:
-            break
-        counts.insert(0, quantity)
+    counts = _since_percentage(quantities)
     if counts:
         counts = [quantity for quantity in counts if quantity.unit == counts[-1].unit]  # 44个部门 1434项…
     if len(counts) != 2:
@@ -353,3 +364,44 @@ def _ratio(quantities: list[Quantity], first_index: int) -> tuple[int, int] | No
     return numerator.index, denominator.index
 
 
+
+
+def _since_percentage(quantities: list[Quantity]) -> list[Quantity]:
+    """The sentence's quantities after its previous percentage (or its start), in order."""
+    counts: list[Quantity] = []
+    for quantity in reversed(quantities):
+        if quantity.unit == PERCENT:
+            break
+        counts.insert(0, quantity)
+    return counts
+
+
+def _ratio_options(quantities: list[Quantity]) -> tuple:
+    """The readings of a rate after a total and its listed parts (办结40件，其中予以公开20件、部分公开5件，
+    公开率为62.5%): the rate of any non-empty set of the parts to the total (at most four parts)."""
+    counts = _since_percentage(quantities)
+    if len(counts) < 3:
+        return ()
+    total, parts = counts[0], counts[1:]
+    if (len(parts) > 4 or total.change or not isinstance(total.value, (int, float)) or total.value <= 0
+            or any(part.part_of != total.index or part.unit != total.unit or part.change
+                   or not isinstance(part.value, (int, float)) for part in parts)):
+        return ()
+    return tuple((tuple(parts[at].index for at in range(len(parts)) if chosen >> at & 1), total.index)
+                 for chosen in range(1, 1 << len(parts)))
+
+
+def _change_of(quantities: list[Quantity], year: int | None) -> tuple | None:
+    """A change percentage's two figures: last year's count just before it (比上年（1276条）, 较2021年的
+    3647条) and this year's figures of the same unit before that in the sentence, nearest first (a
+    total and its parts, or a total and its share: which one the change is of, the sentence does not
+    say)."""
+    if len(quantities) < 2 or year is None:
+        return None
+    last = quantities[-1]
+    if last.unit == PERCENT or last.scope != "year" or last.year != year - 1 or not isinstance(last.value, (int, float)) or last.value <= 0:
+        return None
+    this = [quantity.index for quantity in reversed(quantities[:-1])
+            if quantity.unit == last.unit and quantity.scope == "body" and quantity.year == year
+            and not quantity.change and isinstance(quantity.value, (int, float))]
+    return (tuple(this), last.index) if this else None

@@ -170,16 +170,20 @@ class RepeatedQuantity(CheckKind):
     name = "repeated-quantity"
     FIELDS = ("claim", "value", "earlier", "earlier_value", "measure", "measure_en")
     PARAMS = {
-        "skip": Param(list, [], "measures whose figures are not compared (counted per channel or kind)"),
+        "skip": Param(list, [], "measures whose figures are not compared"),
+        "totals_only": Param(list, [], "measures counted per kind or topic too: compared only between two "
+                                       "totals (共…) stated in the same words"),
     }
 
     @staticmethod
     def validate_params(params):
         _measures_param(params, "skip")
+        _measures_param(params, "totals_only")
 
     def check(self, doc, params):
         lexicon = quantity_lexicon()
         skip = set(params["skip"])
+        totals_only = set(params["totals_only"])
         first: dict[tuple, object] = {}
         for quantity in doc.quantities:
             if not _compared(doc, quantity) or quantity.part_of is not None or quantity.ambiguous or quantity.joined:
@@ -189,7 +193,11 @@ class RepeatedQuantity(CheckKind):
             measure = lexicon.measures[quantity.measure]
             if measure.cells and _readings(doc, [quantity.measure]) is not None:
                 continue  # the table says which is right: GL402's to report, once
-            key = (quantity.measure, quantity.subject, quantity.unit)
+            key: tuple = (quantity.measure, quantity.subject, quantity.unit)
+            if quantity.measure in totals_only:
+                if not quantity.total:
+                    continue
+                key += (_words_of(doc, quantity),)  # 主动公开政府信息 … 条: the same words, another number
             earlier = first.setdefault(key, quantity)
             if earlier is quantity or earlier.value == quantity.value or earlier.sentence_start == quantity.sentence_start:
                 continue
@@ -201,6 +209,12 @@ class RepeatedQuantity(CheckKind):
                 "measure": (quantity.subject + measure.name["zh"]) if quantity.subject and quantity.subject not in
                 measure.name["zh"] else measure.name["zh"], "measure_en": measure.name["en"]},
                 related=[earlier.phrase_span])
+
+
+def _words_of(doc, quantity) -> str:
+    """A quantity's phrase without its number: what it says it counts, in its own words."""
+    number = "".join(doc.source.text[quantity.span.start:quantity.span.end].split())
+    return quantity.phrase.replace(number, "\0")
 
 
 @check_kind
@@ -240,29 +254,74 @@ class BreakdownSum(CheckKind):
 
 @check_kind
 class Percentage(CheckKind):
-    """A percentage the prose states that its own two counts do not give (1320 / 1434 = 92%)."""
+    """A percentage the prose states that its own counts do not give: a rate of two counts (1320 / 1434
+    = 92%), a rate after a total and its parts (any set of the parts may be meant: silent when one
+    fits), or a change from last year's count to this year's (比上年（1276条）下降46.3%: silent when
+    one of the sentence's figures of this year fits, in the way the text says)."""
 
     name = "percentage"
-    FIELDS = ("claim", "value", "numerator", "denominator", "computed")
+    FIELDS = ("claim", "value", "numerator", "denominator", "computed", "way", "way_en")
+    CASES = ("change",)
     PARAMS = {}
 
     def check(self, doc, params):
         quantities = doc.quantities
         for quantity in quantities:
-            if quantity.ratio_of is None or not is_value(quantity.value):
+            if not is_value(quantity.value) or quantity.unit != PERCENT:
                 continue
-            numerator, denominator = (quantities[index] for index in quantity.ratio_of)
-            computed = Decimal(str(numerator.value)) * 100 / Decimal(str(denominator.value))
-            written = doc.source.text[quantity.span.start:quantity.span.end]
-            decimals = len(written.split(".")[1].rstrip("%％ ")) if "." in written else 0
-            tolerance = Decimal(5) / Decimal(10) ** (decimals + 1)
-            if abs(computed - Decimal(str(quantity.value))) <= tolerance:
+            tolerance = _tolerance(doc.source.text[quantity.span.start:quantity.span.end])
+            stated = Decimal(str(quantity.value))
+            if quantity.change_of is not None:
+                yield from self._change(quantities, quantity, stated, tolerance)
                 continue
-            shown = computed.quantize(Decimal(1) / Decimal(10) ** (decimals + 1))
+            readings = ([((quantity.ratio_of[0],), quantity.ratio_of[1])] if quantity.ratio_of is not None
+                        else list(quantity.ratio_options))
+            if not readings:
+                continue
+            computed = [(sum(Decimal(str(quantities[at].value)) for at in numerators) * 100
+                         / Decimal(str(quantities[denominator].value)), numerators, denominator)
+                        for numerators, denominator in readings]
+            if any(abs(value - stated) <= tolerance for value, _n, _d in computed):
+                continue
+            value, numerators, denominator = computed[-1]  # two counts; or every part of the total
             yield Finding(quantity.phrase_span, {
                 "claim": quantity.phrase, "value": number_text(quantity.value),
-                "numerator": number_text(numerator.value), "denominator": number_text(denominator.value),
-                "computed": number_text(_number(shown))}, related=[numerator.span, denominator.span])
+                "numerator": number_text(_number(sum(Decimal(str(quantities[at].value)) for at in numerators))),
+                "denominator": number_text(quantities[denominator].value),
+                "computed": _shown(value, tolerance), "way": "", "way_en": ""},
+                related=[quantities[at].span for at in numerators] + [quantities[denominator].span])
+
+    @staticmethod
+    def _change(quantities, quantity, stated, tolerance):
+        candidates, last_at = quantity.change_of
+        last = Decimal(str(quantities[last_at].value))
+        for at in candidates:
+            now = Decimal(str(quantities[at].value))
+            if quantity.direction and (now - last) * quantity.direction < 0:
+                continue  # 下降 where the figure rose: not this reading
+            if abs(abs(now - last) * 100 / last - stated) <= tolerance:
+                return
+        # the message names the nearest figure that is not a part of another (a total before its parts)
+        shown = next((at for at in candidates if quantities[at].part_of is None), candidates[0])
+        now = Decimal(str(quantities[shown].value))
+        change = (now - last) * 100 / last
+        yield Finding(quantity.phrase_span, {
+            "claim": quantity.phrase, "value": number_text(quantity.value), "numerator": number_text(_number(now)),
+            "denominator": number_text(_number(last)), "computed": _shown(abs(change), tolerance),
+            "way": "增长" if change > 0 else "下降" if change < 0 else "持平",
+            "way_en": "up" if change > 0 else "down" if change < 0 else "unchanged"},
+            case="change", related=[quantities[shown].span, quantities[last_at].span])
+
+
+def _tolerance(written: str) -> Decimal:
+    """Half a unit of the last printed digit: 92% ±0.5, 89.36% ±0.005."""
+    decimals = len(written.split(".")[1].rstrip("%％ ")) if "." in written else 0
+    return Decimal(5) / Decimal(10) ** (decimals + 1)
+
+
+def _shown(value: Decimal, tolerance: Decimal) -> str:
+    """A computed percentage with one digit more than the stated one."""
+    return number_text(_number(value.quantize(tolerance / 5)))
 
 
 def _number(value: Decimal):
