@@ -52,6 +52,28 @@ def test_gl410_sign_off_of_another_body():
         ("6:1", "warning", "落款机关为“中宁县审批服务管理局”，与标题中的机关“盐池县审批服务管理局”不一致")]
 
 
+@pytest.mark.parametrize("signer,where", [
+    ("盐池县审批服务管理司", "6:1"),    # one character wrong, no organ's ending
+    ("盐池县审批服务局管理", "6:1"),    # two swapped
+    ("盐池县审批服务管理", "6:1"),      # one missing
+])
+def test_gl410_a_mistyped_sign_off_of_the_body_is_an_info(signer, where):
+    text = ("盐池县审批服务管理局2023年政府信息公开工作年度报告\n一、总体情况\n略。\n六、其他需要报告的事项\n无。\n"
+            f"{signer}\n2024年1月10日\n")
+    assert [(at, severity) for at, severity, _m in found(text, "GL410")] == [(where, "info")]
+
+
+@pytest.mark.parametrize("last", ["特此报告", "盐池县人民政府", "附件：政府信息公开情况统计表"])
+def test_gl410_other_closing_lines_are_not_a_mistyped_name(last):
+    text = ("盐池县审批服务管理局2023年政府信息公开工作年度报告\n一、总体情况\n略。\n六、其他需要报告的事项\n无。\n"
+            f"{last}\n")
+    assert found(text, "GL410") == []
+
+
+def test_gl410_a_mistyped_approver_without_an_organs_ending():
+    assert [severity for _at, severity, _m in found(HEAD + "本报告经中卫市政务服务中审定后发布。" + BODY, "GL410")] == ["info"]
+
+
 @pytest.mark.parametrize("sentence", [
     "本报告经市政务服务中心同意，现予发布。",
     "本报告经中卫市政务服务中心审定，由中心办公室编制。",

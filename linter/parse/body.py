@@ -18,6 +18,9 @@ government, the parts of a body (its office), the specific kinds (approval burea
   characters are the core's in order: 发改局, 科委; 本局/我中心), ``part`` (the body's office),
   ``parent`` (a government of the body's place or above, or its office), ``misspelt`` (the core
   intact, with stray characters in place of the place: 事政务服务中心) or ``other``.
+* A name in an approver's or a signer's place that does not end like an organ (南平市人民正府,
+  台山市财局政) is kept only when it is the body's name mistyped — one character wrong, missing,
+  extra or two swapped (two edits in a name of ten characters or more) — as ``misspelt``.
 """
 from __future__ import annotations
 
@@ -53,6 +56,12 @@ def find_body(doc: Document, table: BodyTable | None = None) -> Body | None:
     for organ in _named(doc, table):
         organ.relation = relation(body, organ.name, table)
         body.named.append(organ)
+    taken = {organ.span.start for organ in body.named}
+    for organ in _unshaped(doc, table):  # 南平市人民正府: no organ's ending, but the body's name mistyped
+        if organ.span.start not in taken and _mistyped(organ.name, name):
+            organ.relation = "misspelt"
+            body.named.append(organ)
+    body.named.sort(key=lambda organ: organ.span.start)
     return body
 
 
@@ -225,18 +234,24 @@ def _in_paragraph(paragraph: Paragraph, patterns) -> Iterator[Organ]:
 SIGN_OFF_LENGTH = MAX_NAME + 40  # a name, spaces and a date (二〇二三年一月三十一日 with brackets)
 
 
+_SIGN_OFF = re.compile(f"(?P<organ>[{HAN}]{{2,{MAX_NAME}}})\\s*[(（]?\\s*(?:{DATE})?\\s*[)）]?")  # a name alone, a date
+
+
+def _last_paragraphs(doc: Document) -> list[Paragraph]:
+    return [paragraph for section in doc.sections[-1:] for paragraph in section.paragraphs][-SIGN_OFF_PARAGRAPHS:]
+
+
 def _signers(doc: Document, table: BodyTable) -> Iterator[Organ]:
     """A name alone (and a date) in one of the last paragraphs, or the title's byline."""
     endings = tuple(table.organ_endings)
-    shape = re.compile(f"(?P<organ>[{HAN}]{{2,{MAX_NAME}}})\\s*[(（]?\\s*(?:{DATE})?\\s*[)）]?")
+    shape = _SIGN_OFF
     if doc.title is not None:
         for span, text in doc.title.byline:
             match = shape.fullmatch(text.strip())
             if match and match.group("organ").endswith(endings):
                 start = span.start + text.index(match.group("organ")[0])
                 yield Organ("signer", match.group("organ"), Span(start, start + len(match.group("organ"))))
-    last = [paragraph for section in doc.sections[-1:] for paragraph in section.paragraphs][-SIGN_OFF_PARAGRAPHS:]
-    for paragraph in last:
+    for paragraph in _last_paragraphs(doc):
         text = paragraph.squeezed.text.strip()
         if len(text) > SIGN_OFF_LENGTH:
             continue  # a sign-off is a name and a date; a long paragraph is not one (and its spaces
@@ -246,6 +261,53 @@ def _signers(doc: Document, table: BodyTable) -> Iterator[Organ]:
             offset = paragraph.squeezed.text.index(text)
             start, end = match.span("organ")
             yield Organ("signer", match.group("organ"), paragraph.squeezed_span(offset + start, offset + end))
+
+
+def _unshaped(doc: Document, table: BodyTable) -> Iterator[Organ]:
+    """Names in a role's place that do not end like an organ (经市北区发展和改革委员审定, a sign-off
+    南平市人民正府): only a mistyped name of the body itself is kept of them (find_body)."""
+    endings = tuple(table.organ_endings)
+    for paragraph in doc.preamble:
+        text = paragraph.squeezed.text
+        if "经" not in text:
+            continue
+        for match in _LOOSE_APPROVER.finditer(text):
+            if not match.group("organ").endswith(endings):
+                start, end = match.span("organ")
+                yield Organ("approver", match.group("organ"), paragraph.squeezed_span(start, end),
+                            paragraph.squeezed_span(match.start(), match.end()))
+    for paragraph in _last_paragraphs(doc):
+        text = paragraph.squeezed.text.strip()
+        match = _SIGN_OFF.fullmatch(text) if len(text) <= SIGN_OFF_LENGTH else None
+        if match and not match.group("organ").endswith(endings):
+            offset = paragraph.squeezed.text.index(text)
+            start, end = match.span("organ")
+            yield Organ("signer", match.group("organ"), paragraph.squeezed_span(offset + start, offset + end))
+
+
+_LOOSE_APPROVER = re.compile(f"经(?P<organ>[{HAN}]{{4,{MAX_NAME}}}?)(?=研究|审议|审核|审定|审批|批准|同意)")
+
+
+def _mistyped(name: str, body_name: str) -> bool:
+    """One character wrong, missing, extra or two swapped (two in a name of ten or more): the body's
+    name mistyped, not another organ's."""
+    if len(name) < 4 or name == body_name or abs(len(name) - len(body_name)) > 1:
+        return False
+    return _edits(name, body_name) <= (2 if len(body_name) >= 10 else 1)
+
+
+def _edits(a: str, b: str) -> int:
+    """Edit distance with transpositions (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 # -- how a named organ stands to the body ------------------------------------------------------------
