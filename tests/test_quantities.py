@@ -204,3 +204,18 @@ def test_a_total_word_marks_a_total():
 def test_the_body_named_in_its_sentence_is_not_the_wider_area_of_the_paragraph():
     found = by_value("政务公开工作在全市考核中占5%的权重。2022年，我局共受理政府信息公开申请12件。")
     assert found["12件"].scope == "body"
+
+
+@pytest.mark.parametrize("prose,value,measure", [
+    ("本年新制作规范性文件6件，均已按规定公开。", "6件", "normative.made"),
+    ("2022年，我市制发行政规范性文件4件，废止2件。", "2件", "normative.repealed"),
+    ("2022年，我市制发行政规范性文件4件，废止规章2件。", "2件", None),   # not the documents'
+    ("制发行政规范性文件4件，截至年底现行有效30件。", "30件", "normative.in_force"),
+])
+def test_documents_named_once_in_the_sentence(prose, value, measure):
+    assert by_value(prose)[value].measure == measure
+
+
+def test_what_stands_open_at_the_years_end_is_the_figure():
+    quantity = by_value("截至年底，结转下年度继续办理4件。")["4件"]
+    assert quantity.measure == "applications.forward" and quantity.cumulative
