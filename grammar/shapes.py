@@ -180,6 +180,12 @@ PERIOD_YEAR = r"\d{4}"
 # A date in full (folded text: 2024年3月13日, spaced as PDFs space it); a byline gives the report's
 # date in parentheses after the issuing body's name.
 DATE = r"%s\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日" % YEAR
+# The same date in Chinese numerals, as sign-offs write it (二〇二四年一月二十日; ○, 零, O and 0 are
+# written for 〇): the year digit by digit, the month and day as counted (十二, 二十一, 三十).
+CHINESE_DATE = r"[%s○零O0]{4}\s*年\s*[%s]{1,2}\s*月\s*[%s]{1,3}\s*日" % (CHINESE_DIGITS, NUMERALS, NUMERALS)
+# A date as portals' metadata write it (folded text): 2024-01-20, 2024/1/20, 2024.01.20; a time
+# may follow.
+DASHED_DATE = r"%s\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)" % YEAR
 
 # The brackets around a document number's year: 〔〕 as mandated and the ones written instead
 # (square, round, angle, curly, lenticular; half- and fullwidth).  OPEN_BRACKETS[i] pairs with

@@ -248,6 +248,7 @@ class Document:
     entities: Entities = field(default_factory=Entities)  # what the prose names (parse.entities)
     statements: list = field(default_factory=list)  # Statements the prose makes (parse.statements)
     body: "Body | None" = None  # who the report is by (parse.body): the organ of the title, its kind, others named
+    date: "ReportDate | None" = None  # the report's date: its sign-off, else the page's metadata (parse.dates)
 
     def section(self, canonical_id: int) -> Section | None:
         for section in self.sections:
@@ -350,3 +351,20 @@ class Body:
     kind: str              # government | government-office | department
     classes: tuple = ()    # the specific kinds of bodies.yaml it is in (approval …)
     named: list = field(default_factory=list)  # Organs named in a role other than the title
+
+
+@dataclass
+class ReportDate:
+    """The report's date (govlint.parse.dates): the date of its sign-off at the end, or, without
+    one, the 成文日期 / 发布日期 / 公开日期 of the portal's metadata kept with a saved page."""
+
+    year: int
+    month: int
+    day: int
+    span: Span       # the date as written
+    text: str        # the date as written, without whitespace
+    source: str      # sign-off | 成文日期 | 发布日期 | 公开日期
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"

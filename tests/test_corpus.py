@@ -92,3 +92,18 @@ def test_html_table_blanks_are_blanks_reported_once_per_table(linter):
     assert [(result.source.position(d.span.start), d.severity) for d in blanks] == [
         ((50, 25), "warning"), ((77, 3), "warning")]
     assert "23 行共 126 个空白单元格" in blanks[0].message and "3 组共 9 个空白单元格" in blanks[1].message
+
+
+@pytest.mark.parametrize("name,date,where", [
+    ("2023_suqian_shuyang_fagaiju.txt", ("2024-01-17", "sign-off"), (81, 1)),   # a department, on time
+    ("2025_suqian_shuyangxian.txt", ("2026-01-23", "sign-off"), (189, 1)),      # a county government, on time
+    ("2019_shanghai_shizhengfu_bangongting.txt", ("2020-01-31", "发布日期"), (2, 6)),  # no sign-off: the page's date
+    ("2024_huaian_shi.txt", None, None),                                         # no date at its end
+])
+def test_report_dates_are_read_and_on_time(linter, name, date, where):
+    """GL505 publication-deadline: the reports that carry a date are dated on time (confirmed by reading them)."""
+    result = linter.lint_path(str(corpus(name)))
+    found = result.doc.date
+    assert (found and (found.iso, found.source)) == date
+    assert (found and result.source.position(found.span.start)) == where
+    assert "GL505" not in codes(result)

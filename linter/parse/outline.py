@@ -21,6 +21,7 @@ from govlint.parse.entities import scan_document
 from govlint.parse.lines import LineClassifier, LineToken
 from govlint.parse.sections import HEADLESS, resolve
 from govlint.parse.body import find_body
+from govlint.parse.dates import find_date
 from govlint.parse.statements import find_statements
 from govlint.parse import quantities as _quantities  # noqa: F401  installs Document.quantities' builder
 from govlint.source import Source, Span
@@ -78,6 +79,7 @@ def parse(source: Source, year: int | None = None, fmt: str | None = None) -> Do
     resolve(doc, year)  # year, format, sections (parse.sections)
     doc.statements = find_statements(doc)  # what the prose states (parse.statements): needs the year
     doc.body = find_body(doc)  # who the report is by (parse.body)
+    doc.date = find_date(doc)  # the report's date: its sign-off, else its page metadata (parse.dates)
     return doc
 
 
