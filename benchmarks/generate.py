@@ -712,7 +712,10 @@ def build_blocks(rng: random.Random, report: Report, parts: dict) -> list:
     blocks += other_matters(rng, report, parts.get("fee", True))
     if rng.random() < 0.3:
         blocks.append(Block("sign", agency.name))
-        blocks.append(Block("sign", f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(5, 28)}日"))
+        month = rng.randint(1, 3)
+        if agency.kind != "gov":
+            month = 1  # 条例 第四十九条: departments publish by 31 January (GL505)
+        blocks.append(Block("sign", f"{year + 1}年{month}月{rng.randint(5, 28)}日"))
     return blocks
 
 
