@@ -17,6 +17,7 @@ Usage:
     python benchmarks/batch.py                       # 5,000 generated reports in /tmp/govlint-batch-5000
     python benchmarks/batch.py -n 50000 --jobs 2     # 50,000 (generated once, about 8 minutes and 500 MB)
     python benchmarks/batch.py --corpus DIR          # reports already there
+    python benchmarks/batch.py --series              # 5,000 reports of 4-year series, with pairs and copies
     python benchmarks/batch.py --gc-only -n 2000     # only the garbage collector's share, in process
 """
 from __future__ import annotations
@@ -91,6 +92,18 @@ def ensure_corpus(directory: str, n: int) -> list[str]:
     return [os.path.join(directory, name) for name in names[:n]]
 
 
+def ensure_series(directory: str, n: int) -> list[str]:
+    """``--series``: about n reports of four-year series with every issue-11 defect (benchmarks/series.py):
+    pairs for the carry-over checks, copies across bodies and years, late dates, a roster."""
+    names = sorted(name for name in os.listdir(directory) if name.endswith(".txt")) if os.path.isdir(directory) else []
+    if not names:
+        log(f"generating series of about {n} reports in {directory} …")
+        subprocess.run([sys.executable, os.path.join(HERE, "series.py"), directory, "--bodies", str(max(1, n // 4)),
+                        "--years", "2021-2024", "--inject"], check=True, stdout=subprocess.DEVNULL)
+        names = sorted(name for name in os.listdir(directory) if name.endswith(".txt"))
+    return [os.path.join(directory, name) for name in names]
+
+
 def measure(args: list[str]) -> dict:
     out = subprocess.run([sys.executable, "-c", _MEASURE, *args], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
@@ -119,12 +132,20 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", help="folder of reports (generated there when it has fewer than n)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="the -j values to run (default 1 2)")
     parser.add_argument("--formats", nargs="+", default=["json-lines"], help="output formats (default json-lines)")
+    parser.add_argument("--series", action="store_true",
+                        help="multi-year series with pairs and copies (benchmarks/series.py --inject) instead of "
+                             "independent reports; n/4 bodies over 2021–2024 (a few reports fewer: the missing ones)")
     parser.add_argument("--gc-only", action="store_true", help="only the in-process GC measurement")
     parser.add_argument("--gc-reports", type=int, default=2000, help="reports for the GC measurement (default 2000)")
     parser.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
     args = parser.parse_args(argv)
-    directory = args.corpus or os.path.join(tempfile.gettempdir(), f"govlint-batch-{args.n}")
-    files = ensure_corpus(directory, args.n)
+    if args.series:
+        directory = args.corpus or os.path.join(tempfile.gettempdir(), f"govlint-series-{args.n}")
+        files = ensure_series(directory, args.n)
+        args.n = len(files)  # the series decides: a roster's missing reports are not written
+    else:
+        directory = args.corpus or os.path.join(tempfile.gettempdir(), f"govlint-batch-{args.n}")
+        files = ensure_corpus(directory, args.n)
     if len(files) != args.n:  # a corpus folder with more reports: the run takes the folder, so copy n
         log(f"{directory} has {len(files)} reports, not {args.n}: give a folder of exactly n (or none)")
         return 2

@@ -514,7 +514,7 @@ class Writer:
     def other_matters(self) -> list:
         rng, report, we, year = self.rng, self.report, self.agency.we, self.report.year
         items = [("落实上级年度政务公开工作要点情况", self.fill(rng.choice(gen.KEYPOINTS)), "keypoints")]
-        if self.rich.kind == "gov" or rng.random() < 0.5:
+        if self.rich.kind != "gov-office" or rng.random() < 0.5:  # a government's and a department's 六 do (GL607)
             n1, n2 = rng.randint(0, 60), rng.randint(0, 80)
             proposals = (f"{year}年，{we}共承办人大代表建议{n1}件、政协提案{n2}件，办理结果已在门户网站公开。"
                          if n1 + n2 else f"本年度{we}无承办的人大代表建议和政协提案。")
@@ -540,13 +540,19 @@ def choose_rich_year(rng: random.Random) -> int:
     return rng.choices([2019, 2020, 2021, 2022, 2023, 2024, 2025], [5, 6, 10, 12, 13, 13, 12])[0]
 
 
-def make_rich_report(seed: int, index: int) -> RichReport:
-    """Report ``index`` of the rich corpus ``seed``: tables as generate.py makes them, rich correct prose."""
+def make_rich_report(seed: int, index: int, *, agency: Agency | None = None, year: int | None = None,
+                     layout: str | None = None, tables: Callable | None = None) -> RichReport:
+    """Report ``index`` of the rich corpus ``seed``: tables as generate.py makes them, rich correct prose.
+
+    The keywords serve multi-year series (benchmarks/series.py): a given body, year and layout instead
+    of drawn ones, and ``tables(rng, report)`` called once tables 2–4 are drawn and before any prose is
+    written, so that it can continue last year's tables (the prose then restates what it leaves).
+    """
     rng = random.Random(f"{seed}:{index}:rich")
-    agency = make_body(rng)
-    year = choose_rich_year(rng)
+    agency = make_body(rng) if agency is None else agency
+    year = choose_rich_year(rng) if year is None else year
     fmt = "2019-trial" if year <= 2020 else "2021"
-    layout = rng.choices(["tab", "space", "pipe"], [45, 35, 20])[0]
+    layout = rng.choices(["tab", "space", "pipe"], [45, 35, 20])[0] if layout is None else layout
     report = Report(index, agency, year, fmt, layout)
     fee_notices = fmt == "2021" and rng.random() < 0.15
     report.table3 = gen.make_table3(rng, agency, fmt, fee_notices)
@@ -554,6 +560,8 @@ def make_rich_report(seed: int, index: int) -> RichReport:
         report.fee_yuan = rng.choice([100, 200, 300, 380, 600, 1200, 3940])
     report.table4 = gen.make_table4(rng, report.table3)
     report.table2 = gen.make_table2(rng, agency, fmt)
+    if tables is not None:
+        tables(rng, report)
     kind = "gov" if agency.kind == "gov" else ("gov-office" if agency.name.endswith("人民政府办公室") else "dept")
     rich = RichReport(report, seed, kind=kind)
     writer = Writer(rng, rich)
@@ -919,10 +927,10 @@ def inject_606(rng, rich):
 
 
 def inject_607(rng, rich):
-    """A government's 六 without 人大建议/政协提案 or without the 工作要点."""
-    if rich.kind != "gov":
+    """A government's 六 without 人大建议/政协提案 or without the 工作要点; a department's without the first."""
+    if rich.kind not in ("gov", "dept"):
         return None
-    kind = rng.choice(["proposals", "keypoints"])
+    kind = rng.choice(["proposals", "keypoints"]) if rich.kind == "gov" else "proposals"
     anchor = rich.find(f"six.{kind}")[0]
     _drop(rich, [anchor.extra["sub"], anchor.block])
     _renumber(_section_blocks(rich, 6))
