@@ -259,7 +259,22 @@ def test_gl607_generated(report):
         ("info", True)]
 
 
+def test_gl607_a_departments_section_six_reports_proposals_only():
+    head = "某县自然资源局2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n"
+    assert found(head + "本年度未收取信息处理费。\n", "GL607") == [
+        ("2:1", "info", "第六部分未报告“人大代表建议和政协提案办理结果公开”")]
+    assert found(head + "本年度无承办的人大代表建议和政协提案。\n", "GL607") == []  # 工作要点: not asked of it
+    office = "某县人民政府办公室2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+    assert found(office, "GL607") == []
+
+
 # -- seeds and corpus: the findings confirmed by reading the reports ------------------------------------
+
+@pytest.mark.parametrize("prefix,line", [("000", 115), ("004", 90)])
+def test_seed_departments_without_proposals_in_six(prefix, line):
+    # domain.md §7: 000-12 and 004-11 (六 names no 人大代表建议/政协提案 item)
+    assert path_found(seed(prefix), "GL607") == [(line, "info")]
+
 
 def test_seed_000_zero_licensing_at_an_approval_bureau():
     assert path_found(seed("000"), "GL310") == [(57, "warning")]

@@ -55,6 +55,23 @@ def test_doubled_word(text, at, word):
     assert (where, severity) == (at, "info") and f"“{word}”重复书写" in message
 
 
+@pytest.mark.parametrize("text, at, item", [
+    ("设置志愿者服务站、无障碍通道、母婴室、志愿者服务站和自助服务区等设施。\n", "1:20", "志愿者服务站"),
+    ("公开财政预算、政府采购、财政预算和专项资金等信息。\n", "1:13", "财政预算"),
+])
+def test_an_item_named_twice_in_one_list(text, at, item):
+    assert found(text, "GL703") == [(at, "info", f"“{item}”在同一列举中出现两次")]
+
+
+@pytest.mark.parametrize("text", [
+    "公开财政预算、政府采购、专项资金等信息，财政预算按月公开。\n",    # the same word, not in the same list
+    "设置车站、通道、车站和自助服务区。\n",                            # items shorter than three characters
+    "公开财政预算和财政预算执行情况。\n",                              # not a list of three
+])
+def test_items_named_once_per_list_are_silent(text):
+    assert found(text, "GL703") == []
+
+
 def test_doubled_word_fix_is_unsafe_and_deletes_the_second():
     text = "本机关公开科技计划资金资金分配结果。\n"
     assert fixed(text, "GL703") == text
@@ -176,13 +193,15 @@ def _at(path, code) -> list:
 @pytest.mark.skipif(not HAVE_SHARED, reason=NO_SHARED)
 def test_seeds():
     """domain.md §7: 000-9 is GL104's (no GL704 there); 001-8, 002-5 (heading stop), 004-4 (mixed
-    brackets at l.15, once), 001-9 (ASCII punctuation in 11–21); 000-11 (开展两次开展) is no doubling."""
+    brackets at l.15, once), 001-9 (ASCII punctuation in 11–21); 000-11 (开展两次开展) is no doubling;
+    004-6 (an item listed twice)."""
     assert 49 not in _at(seed("000"), "GL704")
     assert 51 in _at(seed("001"), "GL704")
     assert 182 in _at(seed("002"), "GL704")
     assert _at(seed("004"), "GL704") == [15]
     assert _at(seed("001"), "GL705") and all(11 <= line <= 21 for line in _at(seed("001"), "GL705"))
     assert _at(seed("000"), "GL703") == []
+    assert _at(seed("004"), "GL703") == [13]  # 004-6: one service station named twice in one list
 
 
 @pytest.mark.skipif(not HAVE_SHARED, reason=NO_SHARED)

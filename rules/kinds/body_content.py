@@ -2,8 +2,8 @@
 
 A government's report (``doc.body.kind``, govlint.parse.body) states the results of 工作考核, 社会评议
 and 责任追究 (条例 第五十条; domain.md §3.2, X-16); its 六 reports 人大代表建议和政协提案办理结果公开
-and the 年度政务公开工作要点 (domain.md §3.4).  The rule lists the items, each with the words that
-state it; an item is stated when one of its words is in the prose (or a sub-heading) of the
+and the 年度政务公开工作要点 (domain.md §3.4), a department's the 人大代表建议和政协提案 it handled.
+The rule lists the items, each with the words that state it (and, optionally, the kinds it is asked of); an item is stated when one of its words is in the prose (or a sub-heading) of the
 sections named.  One finding per report, at the heading of the first section named, listing every
 item left out; a report whose body is of another kind, or whose title names no body, is not checked.
 """
@@ -21,10 +21,12 @@ class BodyContent(CheckKind):
 
     name = "body-content"
     FIELDS = ("body", "items", "items_en")
+    CASES = ("government-office", "department")  # the message names the body's kind
     PARAMS = {
         "kinds": Param(list, ["government"], "the kinds of body checked: " + ", ".join(KINDS)),
         "sections": Param(list, [], "the mandated sections (ids) where the items are stated; empty: the whole report"),
-        "items": Param(list, [], "list of {name, name_en, any_of: [words]}", required=True),
+        "items": Param(list, [], "list of {name, name_en, any_of: [words], kinds (optional: the kinds it is asked of; "
+                                 "default: every kind checked)}", required=True),
     }
 
     @staticmethod
@@ -40,6 +42,9 @@ class BodyContent(CheckKind):
                     or not isinstance(item.get("name_en"), str) or not item.get("any_of")
                     or not all(isinstance(word, str) and word for word in item["any_of"])):
                 raise ValueError("each item needs a 'name', a 'name_en' and words ('any_of')")
+            for kind in item.get("kinds", ()):
+                if kind not in params["kinds"]:
+                    raise ValueError(f"item {item['name']!r}: kind {kind!r} is not one of the rule's kinds")
 
     def check(self, doc, params):
         body = doc.body
@@ -49,7 +54,8 @@ class BodyContent(CheckKind):
         if sections and all(doc.section(section) is None for section in sections):
             return  # the section is missing: the structure rules say so
         texts = _texts(doc, sections)
-        missing = [item for item in params["items"] if not any(word in text for text in texts for word in item["any_of"])]
+        asked = [item for item in params["items"] if body.kind in item.get("kinds", params["kinds"])]
+        missing = [item for item in asked if not any(word in text for text in texts for word in item["any_of"])]
         if not missing:
             return
         anchor = next((section for section in sections if doc.section(section) is not None), 1)
@@ -57,7 +63,7 @@ class BodyContent(CheckKind):
             "body": body.name,
             "items": "、".join(f"“{item['name']}”" for item in missing),
             "items_en": ", ".join(f"\"{item['name']}\" ({item['name_en']})" for item in missing),
-        })
+        }, case=None if body.kind == "government" else body.kind)
 
 
 def _texts(doc, sections) -> list[str]:

@@ -28,7 +28,10 @@ class DoubledWord(CheckKind):
 
     name = "doubled-word"
     FIELDS = ("found", "word")
+    CASES = ("listed",)  # an item named twice in one list (设置志愿者服务站、电梯、志愿者服务站和…)
     PARAMS = {
+        "list_items": Param(int, 3, "an item of at least this many characters named twice in one list "
+                                    "(…、…、… in one clause) is reported too; 0: not read"),
         "min_length": Param(int, 2, "the shortest word read (characters)"),
         "max_length": Param(int, 4, "the longest word read (characters)"),
         "exceptions": Param(list, [], "words whose doubling is genuine (一个一个, 研究研究)"),
@@ -50,6 +53,42 @@ class DoubledWord(CheckKind):
                 second = paragraph.squeezed_span(match.start() + len(word), match.end())
                 yield Finding(span, {"found": match.group(), "word": word}, safe=False,
                               edits=[Edit(second.start, second.end, "")])
+            if params["list_items"] and "、" in text:
+                yield from _listed_twice(paragraph, text, params["list_items"])
+
+
+# A list: items between 、 in one clause, its last item joined by 和/及/与 (A、B和C); 等 closes it.
+_CLAUSE = re.compile(r"[^，,；;。：:！？!?（）()“”]+")
+_LAST_JOIN = re.compile("以及|和|及|与")
+
+
+def _listed_twice(paragraph, text: str, shortest: int):
+    """The second naming of an item a list of three or more names twice (one finding per list)."""
+    for clause in _CLAUSE.finditer(text):
+        if clause.group().count("、") < 2:
+            continue
+        items: list[tuple[int, str]] = []
+        at = clause.start()
+        parts = clause.group().split("、")
+        for index, part in enumerate(parts):
+            pieces = [part]
+            if index == len(parts) - 1:
+                pieces = _LAST_JOIN.split(part, maxsplit=1)
+            offset = at
+            for piece in pieces:
+                found = text.find(piece, offset)
+                items.append((found, piece.rstrip("等")))
+                offset = found + len(piece)
+            at += len(part) + 1
+        first = items[0][1]  # may open with the clause's verb: 设置志愿者服务站、…、志愿者服务站
+        seen: set[str] = set()
+        for start, item in items[1:]:
+            if (len(item) >= shortest and all(is_han(char) for char in item)
+                    and (item in seen or first.endswith(item))):
+                span = paragraph.squeezed_span(start, start + len(item))
+                yield Finding(span, {"found": item, "word": item}, case="listed")
+                break
+            seen.add(item)
 
 
 # -- GL704 heading-punctuation -------------------------------------------------------------------------
