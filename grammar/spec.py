@@ -494,6 +494,36 @@ def statement_lexicon() -> StatementLexicon:
     return load_statement_lexicon(text, f"grammar/{STATEMENTS_FILE}", cache_directory())
 
 
+def extended_statement_lexicon(extra: Any) -> StatementLexicon:
+    """grammar/statements.yaml with a user's ``subjects`` and ``statements`` added (an id of the file's
+    replaces its entry), in the file's shape and checked as it is: ``extra`` is a mapping with either
+    key, as a rule's parameters give it (.govlint.yaml).  A mistake is a ValueError naming it."""
+    import json
+
+    return _extended_statement_lexicon(json.dumps(extra, sort_keys=True, ensure_ascii=False))
+
+
+@lru_cache(maxsize=8)
+def _extended_statement_lexicon(extra_json: str) -> StatementLexicon:
+    import json
+
+    from govlint.support.yamlio import ConfigError, load
+
+    extra = json.loads(extra_json)
+    if not isinstance(extra, dict) or not set(extra) <= {"subjects", "statements"}:
+        raise ValueError("expected a mapping with 'subjects' and/or 'statements', as in grammar/statements.yaml")
+    text = resources.files("govlint.grammar").joinpath(STATEMENTS_FILE).read_text(encoding="utf-8")
+    data = load(text, f"grammar/{STATEMENTS_FILE}", positions=False)
+    for key in ("subjects", "statements"):
+        if not isinstance(extra.get(key, {}), dict):
+            raise ValueError(f"{key}: expected a mapping of ids to entries, as in grammar/statements.yaml")
+        data[key] = {**data[key], **extra.get(key, {})}
+    try:
+        return build_statement_lexicon(data, "statements")
+    except ConfigError as error:
+        raise ValueError(str(error)) from None
+
+
 # -- the quantities lexicon: grammar/quantities.yaml ----------------------------------------------
 # What the numbers of the prose count (新收, 办结, 予以公开 …) and the table cells that state the same
 # figure.  Read and checked here, beside canonical.json, since its keys are canonical.json's.

@@ -276,6 +276,15 @@ class Document:
     def tables(self):
         return [t for t in (self.table2, self.table3, self.table4) if t is not None]
 
+    def statements_of(self, lexicon) -> list:
+        """The statements another lexicon finds (grammar/statements.yaml extended by a rule's
+        parameters): found on first ask, once per document and lexicon; ``statements`` holds the
+        built-in lexicon's."""
+        found = self.__dict__.setdefault("_statements_of", {})
+        if id(lexicon) not in found:
+            found[id(lexicon)] = STATEMENT_FINDER[0](self, lexicon) if STATEMENT_FINDER else []
+        return found[id(lexicon)]
+
     @cached_property
     def quantities(self) -> list:
         """Every number the prose states, with what it counts (Quantity, govlint.parse.quantities):
@@ -288,6 +297,8 @@ class Document:
 # govlint.parse.quantities installs the builder of Document.quantities here (the tree cannot import
 # the parser): one function, Document → [Quantity].
 QUANTITY_BUILDER: list = []
+# govlint.parse.statements installs its finder here: (Document, StatementLexicon) → [Statement].
+STATEMENT_FINDER: list = []
 
 
 @dataclass

@@ -268,3 +268,53 @@ def test_no_fee_contradiction_in_generated_rich_reports():
         found += 1
         assert any(d.code == "GL405" and "信息处理费" in d.message for d in result.diagnostics)
     assert found >= 3
+
+
+# -- the lexicon extended from .govlint.yaml ---------------------------------------------------------
+EXTENDED = """rules:
+  GL405:
+    params:
+      extend:
+        statements:
+          none_pending:
+            words: [清零]
+            phrasings: ["申请[^。]{0,6}清零"]
+            subjects: [review]
+            subjects_in: sentence
+            unnamed: all
+            not_if: []
+            requires:
+              table3: {columns: [total], equals: 0}
+"""
+
+
+def report_pending(sentence: str) -> str:
+    return report(sentence, PENDING)  # a review not yet decided (table 4)
+
+
+def test_a_statement_added_in_the_configuration_is_checked(tmp_path):
+    from conftest import cli_runner
+    from govlint.cli import cli
+
+    (tmp_path / ".govlint.yaml").write_text(EXTENDED.replace("table3: {columns: [total], equals: 0}",
+                                                             "table4: {columns: [pending], equals: 0}"),
+                                            encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(report_pending("行政复议申请年底全部清零。"), encoding="utf-8")
+    result = cli_runner().invoke(cli, [str(report), "--select", "GL405", "--format", "concise"])
+    assert "GL405" in result.output, result.output
+    report.write_text(report_pending("行政复议工作有序开展。"), encoding="utf-8")
+    result = cli_runner().invoke(cli, [str(report), "--select", "GL405", "--format", "concise"])
+    assert "GL405" not in result.output, result.output
+
+
+def test_a_bad_extension_is_refused_with_exit_2(tmp_path):
+    from conftest import cli_runner
+    from govlint.cli import cli
+
+    (tmp_path / ".govlint.yaml").write_text(EXTENDED.replace("subjects: [review]", "subjects: [nowhere]"),
+                                            encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(report_pending(""), encoding="utf-8")
+    result = cli_runner().invoke(cli, [str(report)])
+    assert result.exit_code == 2 and "nowhere" in result.output and "Traceback" not in result.output

@@ -22,7 +22,7 @@ from typing import Iterator, Optional, Tuple
 
 from govlint.grammar.shapes import CLAUSE_END, SENTENCE, whose
 from govlint.grammar.spec import StatementKind, StatementLexicon, statement_lexicon
-from govlint.model import Document, Paragraph, Statement
+from govlint.model import STATEMENT_FINDER, Document, Paragraph, Statement
 
 ENUMERATION_COMMA = "、"  # a clause end that continues the clause: "行政复议、行政诉讼" is one subject list
 
@@ -43,6 +43,9 @@ def find_statements(doc: Document, lexicon: StatementLexicon | None = None) -> l
         if present and any(pattern.search(text) for _kind, pattern in present):
             found.extend(_in_paragraph(doc, paragraph, lexicon, present))
     return found
+
+
+STATEMENT_FINDER[:] = [find_statements]  # Document.statements_of(lexicon) asks this
 
 
 Compiled = Tuple[Tuple[Tuple[StatementKind, Tuple[str, ...], Tuple[re.Pattern, ...]], ...], Optional[re.Pattern]]

@@ -12,7 +12,7 @@ stands for its parts (they are not listed again).
 """
 from __future__ import annotations
 
-from govlint.grammar.spec import statement_lexicon
+from govlint.grammar.spec import extended_statement_lexicon, statement_lexicon
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.rules.kinds._util import (
     SHORT_TABLE,
@@ -38,11 +38,13 @@ class StatementContradiction(CheckKind):
         "statements": Param(list, [], "the lexicon's statement ids to compare (empty: every one)"),
         "loose": Param(list, [], "statement ids often written loosely (均已办结 beside a case carried "
                                  "forward): reported as case 'loose'"),
+        "extend": Param(dict, {}, "subjects and statements added to grammar/statements.yaml's, in its shape "
+                                  "({subjects: {…}, statements: {…}}; an id of the file replaces its entry)"),
     }
 
     @staticmethod
     def validate_params(params):
-        known = statement_lexicon().statements
+        known = _lexicon(params).statements
         for name in ("statements", "loose"):
             for statement in params[name]:
                 if statement not in known:
@@ -50,9 +52,9 @@ class StatementContradiction(CheckKind):
                                      f"({', '.join(known)})")
 
     def check(self, doc, params):
-        lexicon = statement_lexicon()
+        lexicon = _lexicon(params)
         wanted = set(params["statements"])
-        for statement in doc.statements:
+        for statement in (doc.statements_of(lexicon) if params["extend"] else doc.statements):
             if statement.scope != "body" or (wanted and statement.id not in wanted):
                 continue
             contradicting = []
@@ -128,3 +130,9 @@ def _cells_en(cells) -> str:
         parts.append(f"{where}{unit} \"{row_name(table_kind, row_key)}\", column {column_name_en(table_kind, column)} "
                      f"is {number_text(cell.value)}")
     return "; ".join(parts)
+
+
+def _lexicon(params):
+    """The built-in lexicon, or the one the rule's ``extend`` parameter adds to (found once per document
+    by Document.statements_of)."""
+    return extended_statement_lexicon(params["extend"]) if params["extend"] else statement_lexicon()
