@@ -69,6 +69,8 @@ class Paragraph:
         if end <= start:
             at = squeezed.origin(start) if start < len(squeezed.text) else len(self.text)
             return self.span_of(at, at)
+        if squeezed.unchanged:  # no space was removed (most paragraphs): the offsets are the text's
+            return self.mapped.span(start, end)
         return self.span_of(squeezed.origin(start), squeezed.origin(end - 1) + 1)
 
     def iter_sentences(self) -> Iterator["Sentence"]:

@@ -78,6 +78,7 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
+from operator import sub
 from typing import Iterable, Iterator, NamedTuple, Optional, Tuple
 
 from lark import Token
@@ -236,7 +237,7 @@ def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line
             if "\t" in folded:  # a markdown mark, then empty cells: read in a table region
                 yield Line(index + 1, start, text[start:end], folded, 0, "")
             continue
-        if _carries_nothing(stripped):
+        if stripped[0] in _SKIP_STARTS and _carries_nothing(stripped):  # its first test inline: no call
             continue
         lead += len(body) - len(stripped)
         raw = text[start:end]
@@ -263,6 +264,8 @@ def _logical_lines(source: Source, folded_text: str | None = None) -> Iterator[L
 
 def _may_join_lines(source: Source, folded_text: str) -> bool:
     """Has the report a line that may join several (parse/crawl.py)?  Only its long lines are looked at."""
+    if max(map(sub, source.line_ends, source.line_starts), default=0) <= LONG_LINE:
+        return False  # no long line (nearly every report): the lengths compared in C, no generator
     return any(may_join(folded_text, start, end)
                for start, end in zip(source.line_starts, source.line_ends) if end - start > LONG_LINE)
 
@@ -283,12 +286,11 @@ class _Lookahead:
             seen.append(line)
         return seen[index]
 
-    def rest(self, index: int) -> Iterator[Line]:
-        """The lines from ``index`` on; the ones looked at before are let go."""
+    def rest(self, index: int) -> tuple[list[Line], Iterator[Line]]:
+        """The lines from ``index`` on: those looked at already, then the iterator of the others.
+        The lines looked at before ``index`` are let go."""
         seen, self._seen = self._seen[index:], []
-        yield from seen
-        del seen
-        yield from self._lines
+        return seen, self._lines
 
 
 _new_str = str.__new__
@@ -414,21 +416,21 @@ def _cell_kind(text: str) -> str:
 
 def _cut_separated(fields: tuple[Field, ...]) -> Cut:
     """cut_row for a tab or pipe row: every cell has its own field, empty ones too."""
-    first = next((index for index, item in enumerate(fields) if _value_text(item.text)), None)
-    if first is None:
+    # The values' places in one pass (the first and the last are wanted); empty fields are no value.
+    valued = [index for index, item in enumerate(fields) if item.text and _value_text(item.text)]
+    if not valued:
         # No value written: the empty fields after the label are the cells of a row left blank.
         label = tuple(f for f in fields if f.text)
         if not label:
             return (), ()
         after = fields.index(label[-1]) + 1
         return label, tuple(("BLANK", item) for item in fields[after:])
-    label = tuple(f for f in fields[:first] if f.text)
+    label = tuple([f for f in fields[:valued[0]] if f.text])
     start = fields.index(label[-1]) + 1 if label else 0  # no label: the empty fields before are cells too
-    last = max(index for index in range(first, len(fields)) if _value_text(fields[index].text))
-    end = last + 1
+    end = valued[-1] + 1
     while end < len(fields) and not fields[end].text:
         end += 1  # the empty cells a row ends with; text after the values (a remark) is no cell
-    return label, tuple((_cell_kind(item.text), item) for item in fields[start:end])
+    return label, tuple([(_cell_kind(item.text) if item.text else "BLANK", item) for item in fields[start:end]])
 
 
 def _labels_a_row_left_blank(fields: tuple[Field, ...], c: LabelMatcher) -> bool:
@@ -721,8 +723,13 @@ class LineClassifier:
         read = _logical_lines if _may_join_lines(source, folded_text) else _make_lines
         lines = _Lookahead(read(source, folded_text))
         body_from = self._read_front(lines)
-        for line in lines.rest(body_from):
-            self._read_line(line)
+        read_line = self._read_line
+        looked_at, unread = lines.rest(body_from)
+        for line in looked_at:
+            read_line(line)
+        del looked_at
+        for line in unread:  # straight from the generator of lines: no generator in between
+            read_line(line)
         if self._prose is not None:
             self._flush_prose()
         self._close()
@@ -801,18 +808,19 @@ class LineClassifier:
         elif _LINK_ONLY.match(body):
             self._whole("LINK", line)
             return
-        run_in = _run_in_heading(body)
-        if run_in is not None:  # a heading, then its first paragraph on the same line
-            numbering, cut = run_in
-            self._emit("HEADING", line, line.lead, line.lead + cut).match = numbering
-            remainder = body[cut:]
-            skip = len(remainder) - len(remainder.lstrip())
-            self._text(line, line.lead + cut + skip, line.lead + len(body))
-            return
-        heading = self._heading(line)
-        if heading:
-            self._whole("HEADING", line).match = heading
-            return
+        if HEADING_NUMBER.match(body):  # both tests need a heading's numbering: most prose lines skip them
+            run_in = _run_in_heading(body)
+            if run_in is not None:  # a heading, then its first paragraph on the same line
+                numbering, cut = run_in
+                self._emit("HEADING", line, line.lead, line.lead + cut).match = numbering
+                remainder = body[cut:]
+                skip = len(remainder) - len(remainder.lstrip())
+                self._text(line, line.lead + cut + skip, line.lead + len(body))
+                return
+            heading = self._heading(line)
+            if heading:
+                self._whole("HEADING", line).match = heading
+                return
         sub = SUBHEADING_NUMBER.match(body)
         if sub and len(body) - sub.end() >= 1:
             self._subheading(line, sub)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import Any, Iterator, List, Tuple, Union, cast
+from typing import Any, Callable, Iterator, List, Tuple, Union, cast
 
 from lark import Tree
 
@@ -82,7 +82,7 @@ def build(node: Tree, doc: Document) -> Table:
     tokens = _tokens(node)  # a table's first and last children are its T*_START and TABLE_END
     table = Table(kind, Span(tokens[0].start_pos, tokens[-1].end_pos))
     if kind == "table4":
-        _build_t4(node, table, _leaves_blanks_before(doc))
+        _build_t4(node, table, lambda: _leaves_blanks_before(doc))  # asked only if the count is off
     else:
         {"table2": _build_t2, "table3": _build_t3}[kind](node, table)
     # One table of each kind per report: a second one is merged into the first.
@@ -306,7 +306,7 @@ def _leaves_blanks_before(doc: Document) -> bool:
                for row in table.row_order)
 
 
-def _build_t4(node: Tree, table: Table, blanks_before: bool = False) -> None:
+def _build_t4(node: Tree, table: Table, blanks_before: Callable[[], bool] = lambda: False) -> None:
     groups = {label: key for key, label in spec().labels("table4", "groups").items()}
     runs: list[tuple[list[Cell], bool, Span]] = []  # the cells of each line, in order
     labelled = {}
@@ -325,21 +325,21 @@ def _build_t4(node: Tree, table: Table, blanks_before: bool = False) -> None:
 
 
 def _fit_t4(runs: list[tuple[list[Cell], bool, Span]], labelled: dict,
-            blanks_before: bool = False) -> tuple[list[Cell], dict]:
+            blanks_before: Callable[[], bool] = lambda: False) -> tuple[list[Cell], dict]:
     """Table 4's cells, with the blanks an export left at the end of its lines fitted.
 
     Its 15 values come in one run or a line per group.  Empty cells after a line's last value
     are surplus when the values are too many; a tab or pipe line that ends early in a table that
     leaves cells blank (or after tables 2 and 3 that do: the same export) lost its last blanks: it
     is padded, when its lines are one run or one line per group (any other split of the values
-    could have lost them anywhere)."""
+    could have lost them anywhere).  ``blanks_before()``: do tables 2 and 3 leave cells blank?"""
     total, width = spec().t4_width(), len(spec().t4_columns())
     cells = [cell for run, _open, _span in runs for cell in run]
     if len(cells) == total:
         return cells, labelled
     fitted = [_without_trailing_empties(run) for run, _open, _span in runs]
     count = sum(map(len, fitted))
-    if count != total and (blanks_before or any(cell.kind == "BLANK" for cell in cells)) and fitted \
+    if count != total and (blanks_before() or any(cell.kind == "BLANK" for cell in cells)) and fitted \
             and all(open_end for _run, open_end, _span in runs):
         if len(runs) == 1 and count < total:
             fitted = [_padded(fitted[0], total, runs[0][2])]
@@ -403,12 +403,14 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         if columns is not None:
             known.append((row, columns))
     _strip_row_ends([row for row, _columns in known])
-    blanks = _leaves_blanks(table)
+    blanks: bool | None = None  # _leaves_blanks(table), asked when a row's width is off (rarely)
     for row, columns in known:
         label = row.label.replace(" ", "")
         if label in old:
             row.old_label = label
         if len(row.cells) != row.expected_width:
+            if blanks is None:
+                blanks = _leaves_blanks(table)  # before any _fit: the table as it was
             _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
@@ -490,9 +492,11 @@ def _finalize_t3(table: Table) -> None:
     for row in table.row_order:
         row.expected_width = width
     _strip_row_ends(rows)
-    blanks = _leaves_blanks(table)
+    blanks: bool | None = None  # _leaves_blanks(table), asked when a row's width is off (rarely)
     for row in rows:
         if len(row.cells) != width:  # a row of its width has nothing to fit (nearly every row)
+            if blanks is None:
+                blanks = _leaves_blanks(table)  # before any _fit: the table as it was
             _fit(row, blanks)
         if row.width_ok:
             row.columns = columns
@@ -501,7 +505,8 @@ def _finalize_t3(table: Table) -> None:
                 votes[fmt] += 1
     if any(votes.values()):
         table.version = max(TABLE_FORMATS, key=lambda fmt: votes[fmt])
-    table.version_evidence = [row.span for row in table.row_order if any(row.key in keys for keys in own.values())]
+    any_own = set().union(*own.values())  # the keys of rows only one format has
+    table.version_evidence = [row.span for row in table.row_order if row.key in any_own]
     for row in table.unknown_rows:
         row.expected_width = len(columns)
 

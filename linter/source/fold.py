@@ -67,6 +67,9 @@ def fold(text: str) -> str:
     return _FOLDABLE.sub(lambda match: _fold_one(match.group()), text)
 
 
+_new_span = tuple.__new__  # a Span from a tuple, without NamedTuple's keyword __new__
+
+
 class MappedText:
     """A string built from runs of the original text, with offsets back into it.
 
@@ -119,6 +122,16 @@ class MappedText:
         if end <= start:
             at = self.origin(start)
             return Span(at, at)
+        starts = self._starts
+        if len(starts) == 1 and end <= len(self.text):
+            # One run (a paragraph of one line, the most common): no search.  Same as below.
+            base = self._origins[0]
+            return _new_span(Span, (base + start, base + end))
+        if end <= len(self.text):  # both ends inside the text: origin() without its calls
+            origins = self._origins
+            run = bisect_right(starts, start) - 1
+            last = bisect_right(starts, end - 1) - 1
+            return _new_span(Span, (origins[run] + start - starts[run], origins[last] + end - starts[last]))
         return Span(self.origin(start), self.origin(end - 1) + 1)
 
     def __len__(self) -> int:
@@ -128,7 +141,10 @@ class MappedText:
         return self.text
 
 
-_DIGITS_SPACE = re.compile(r"(?<=[\d%s〔〕])[ \t]+(?=[\d%s〔〕])" % (HAN, HAN))  # HAN: grammar/shapes.py
+# A run of spaces between digits or CJK characters: (?<=[\d HAN 〔〕])[ \t]+(?=[\d HAN 〔〕]), written to
+# start with the space (the engine then skips to the spaces; a leading lookbehind is tried at
+# every character, ~2× slower).  HAN: grammar/shapes.py.
+_DIGITS_SPACE = re.compile(r"[ \t](?<=[\d%s〔〕][ \t])[ \t]*(?=[\d%s〔〕])" % (HAN, HAN))
 
 
 class Squeezed:
@@ -136,9 +152,10 @@ class Squeezed:
     (``2021 年`` → ``2021年``), and the way back: ``origin(i)`` is the index in the
     unsqueezed text of squeezed character i."""
 
-    __slots__ = ("text", "_starts", "_origins")
+    __slots__ = ("text", "_starts", "_origins", "unchanged")
 
     def __init__(self, text: str):
+        self.unchanged = True  # no space removed: every index is its own origin
         if " " not in text and "\t" not in text:
             self.text, self._starts, self._origins = text, None, None
             return
@@ -146,13 +163,21 @@ class Squeezed:
         # (a paragraph of a million "1<tab>2" lines makes a million runs).
         starts = array("q", [0])
         origins = array("q", [0])
-        removed = 0
+        kept = []  # the text between the runs removed: one pass, not a second one to sub()
+        previous = removed = 0
         for match in _DIGITS_SPACE.finditer(text):
-            end = match.end()
-            removed += end - match.start()
+            start, end = match.span()
+            kept.append(text[previous:start])
+            previous = end
+            removed += end - start
             starts.append(end - removed)
             origins.append(end)
-        self.text = _DIGITS_SPACE.sub("", text) if removed else text
+        if removed:
+            kept.append(text[previous:])
+            self.text = "".join(kept)
+            self.unchanged = False
+        else:
+            self.text = text
         self._starts, self._origins = starts, origins
 
     def origin(self, index: int) -> int:
