@@ -278,11 +278,11 @@ def _unshaped(doc: Document, table: BodyTable) -> Iterator[Organ]:
                             paragraph.squeezed_span(match.start(), match.end()))
     for paragraph in _last_paragraphs(doc):
         text = paragraph.squeezed.text.strip()
-        match = _SIGN_OFF.fullmatch(text) if len(text) <= SIGN_OFF_LENGTH else None
-        if match and not match.group("organ").endswith(endings):
+        signed = _SIGN_OFF.fullmatch(text) if len(text) <= SIGN_OFF_LENGTH else None
+        if signed and not signed.group("organ").endswith(endings):
             offset = paragraph.squeezed.text.index(text)
-            start, end = match.span("organ")
-            yield Organ("signer", match.group("organ"), paragraph.squeezed_span(offset + start, offset + end))
+            start, end = signed.span("organ")
+            yield Organ("signer", signed.group("organ"), paragraph.squeezed_span(offset + start, offset + end))
 
 
 _LOOSE_APPROVER = re.compile(f"经(?P<organ>[{HAN}]{{4,{MAX_NAME}}}?)(?=研究|审议|审核|审定|审批|批准|同意)")
