@@ -192,6 +192,26 @@ def test_overview_aspects_by_content_without_sub_headings():
     assert seen(LINTER, text, "GL605") == []
 
 
+def test_overview_aspects_left_out_are_named_in_one_finding():
+    text = "一、总体情况\n" + ASPECTS["主动公开"] + "\n" + ASPECTS["依申请公开"] + "\n"
+    [(at, severity, message)] = seen(LINTER, text, "GL605")
+    assert severity == "warning" and "“政府信息管理”、“政府信息公开平台建设”、“监督保障”" in message
+
+
+def test_an_aspect_without_its_sub_heading_only_mentioned_in_passing_is_an_info():
+    # written by sub-heading; 平台 only in passing (通过门户网站…): an info naming it, not a warning
+    text = "一、总体情况\n" + "\n".join(line.replace("全年主动公开", "通过门户网站主动公开")
+                                        for name, line in ASPECTS.items() if name != "政府信息公开平台建设") + "\n"
+    assert seen(LINTER, text, "GL605") == [("1:1", "info", "第一部分“总体情况”按方面设小标题，但“政府信息公开平台建设”"
+                                                           "方面没有小标题，只在别处顺带提到")]
+
+
+def test_a_merged_sub_heading_names_both_aspects():
+    text = ("一、总体情况\n" + ASPECTS["主动公开"] + "\n" + ASPECTS["依申请公开"] + "\n" + ASPECTS["政府信息管理"]
+            + "\n（四）平台建设和监督保障情况。加强门户网站管理，将政务公开纳入年度考核。\n")
+    assert seen(LINTER, text, "GL605") == []
+
+
 def test_overview_aspects_not_for_the_2008_regime():
     text = "某某局2017年政府信息公开工作年度报告\n一、概述\n本年度主动公开政府信息120条。\n"
     assert seen(Linter(Options(report_year=2017)), text, "GL605") == []

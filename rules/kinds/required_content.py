@@ -25,14 +25,18 @@ class RequiredContent(CheckKind):
 
     name = "required-content"
     FIELDS = ("item",)
-    CASES = ("optional", "incomplete")
+    CASES = ("optional", "incomplete", "no_heading")
     PARAMS = {"items": Param(list, [], "list of {name, any_of: [phrases], patterns: [regexes], "
                                        "case: optional|incomplete}", required=True),
               "section": Param(int, 0, "a mandated section id: look only in that section (its sub-headings "
                                        "and prose) and point at its heading; nothing when it is missing "
                                        "(0: the whole report)"),
               "fallback": Param(str, "", "with a section: 'document' searches the whole report when the "
-                                         "section is missing (and points at the report's start)")}
+                                         "section is missing (and points at the report's start)"),
+              "headings_decide": Param(int, 0, "with a section: when at least this many items are named by its "
+                                                "sub-headings, the section is written by sub-heading: an item its "
+                                                "prose names but no sub-heading does is case 'no_heading' (0: off)"),
+              "together": Param(bool, False, "one finding naming every missing item (else one per item)")}
 
     @staticmethod
     def validate_params(params):
@@ -63,9 +67,26 @@ class RequiredContent(CheckKind):
             texts.extend(paragraph.squeezed.text for paragraph in doc.paragraphs())
             texts.extend(sub.text for section in doc.sections for sub in section.subheadings)
         blob = "\n".join(texts)
-        for item in params["items"]:
-            if _any_phrase(tuple(item.get("any_of", []))).search(blob) is not None:
-                continue
-            if any(compiled(pattern).search(blob) for pattern in item.get("patterns", [])):
-                continue
-            yield Finding(anchor, {"item": item["name"]}, case=item.get("case"))
+        missing = [item for item in params["items"] if not _names(item, blob)]
+        unheaded: list = []
+        if section is not None and params["headings_decide"]:
+            headings = "\n".join(sub.text for part in parts for sub in part.subheadings)
+            if sum(_names(item, headings) for item in params["items"]) >= params["headings_decide"]:
+                # written by sub-heading: an item its prose names in passing but no sub-heading names
+                unheaded = [item for item in params["items"] if item not in missing and not _names(item, headings)]
+        if params["together"]:
+            if missing:
+                cases = {item.get("case") for item in missing}
+                yield Finding(anchor, {"item": "”、“".join(item["name"] for item in missing)},
+                              case=cases.pop() if len(cases) == 1 else None)
+        else:
+            for item in missing:
+                yield Finding(anchor, {"item": item["name"]}, case=item.get("case"))
+        if unheaded:
+            yield Finding(anchor, {"item": "”、“".join(item["name"] for item in unheaded)}, case="no_heading")
+
+
+def _names(item: dict, text: str) -> bool:
+    """Does the text name the item (one of its phrases, or a match of one of its patterns)?"""
+    return (_any_phrase(tuple(item.get("any_of", []))).search(text) is not None
+            or any(compiled(pattern).search(text) for pattern in item.get("patterns", [])))
