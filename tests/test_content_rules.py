@@ -155,6 +155,28 @@ def test_section_five_parts(text, expected):
     assert seen(LINTER, FIVE.format(text=text), "GL603") == [("1:1", "warning", expected)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a problem worded 有待加强 is no measure
+    ("（一）存在的主要问题\n" + PROBLEMS + "三是政务新媒体运维管理有待加强，互动回应有待提升。",
+     "第五部分写了存在的问题，但没有说明改进情况或措施"),
+    # 针对上述问题 refers back to problems the section never names
+    ("（二）改进措施\n针对上述问题，下一步我局将重点做好以下工作：一是加强业务培训，提升工作人员能力；"
+     "二是丰富解读形式，提高政策解读质量；三是规范信息发布流程。",
+     "第五部分写了改进措施，但没有说明存在的问题"),
+])
+def test_section_five_parts_read_what_the_words_do(text, expected):
+    assert seen(LINTER, FIVE.format(text=text), "GL603") == [("1:1", "warning", expected)]
+
+
+@pytest.mark.parametrize("measures", [
+    "一是加强业务培训；二是完善发布审核机制。",   # clauses that open with a measure's verb
+    "2023年，我局健全发布审核机制，解读材料同步起草。",  # the next year's plans
+    "针对解读不够深入的问题，我局将丰富解读形式。",   # a problem named inside a measure
+])
+def test_section_five_with_both_parts_is_silent(measures):
+    assert seen(LINTER, FIVE.format(text=PROBLEMS + measures), "GL603") == []
+
+
 def test_section_five_follow_up():
     assert seen(LINTER, FIVE.format(text=PROBLEMS + MEASURES), "GL604") == [
         ("1:1", "info", "第五部分没有说明上一年度（2021年）存在问题的整改情况")]

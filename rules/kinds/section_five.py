@@ -7,8 +7,10 @@ problems and improvements, is not evidence of either):
 
 * ``section-five-empty``: the section says nothing of substance: ``无``, or fewer than
   ``min_chars`` characters of CJK, letters and digits;
-* ``section-five-parts``: it names problems (``problem_words``) but no improvement
-  (``improvement_words``), or the reverse;
+* ``section-five-parts``: it names problems (``problem_words``, not counting a phrase that refers
+  back to them: ``针对上述问题``) but no improvement (``improvement_words`` that look ahead — 下一步,
+  将, 整改, the next year — or a clause that opens with one of the ``measure_verbs``: 一是加强…),
+  or the reverse (a problem's own wording, 有待加强, is no measure);
 * ``section-five-follow-up``: no sentence speaks of last year (``last_year_words``, or the year
   before the report's) together with its problems or their fixing (``follow_up_words``).
 
@@ -38,6 +40,15 @@ def _any_word(words: tuple):
     if not words:
         return re.compile(r"(?!)")  # any() of nothing is False
     return re.compile("|".join(re.escape(word) for word in words))
+
+
+@lru_cache(maxsize=8)
+def _opens_with(verbs: tuple):
+    """A clause (after its numbering: 一是, 2., （三）) that opens with one of the verbs."""
+    if not verbs:
+        return re.compile(r"(?!)")
+    numbering = r"(?:[一二三四五六七八九十]+是|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])?"
+    return re.compile(r"(?:^|[。；;：:，,！？!?])%s(?:进一步)?(?:%s)" % (numbering, "|".join(map(re.escape, verbs))))
 
 
 def _texts(section) -> list:
@@ -101,16 +112,26 @@ class SectionFiveParts(CheckKind):
     PARAMS = {
         "min_chars": MIN_CHARS,
         "problem_words": Param(list, [], "words naming a problem (问题, 不足 …)", required=True),
-        "improvement_words": Param(list, [], "words naming an improvement or measure (改进, 措施 …)",
+        "back_references": Param(list, [], "phrases that refer back to problems already named (针对上述问题 …): "
+                                           "not a problem of their own"),
+        "improvement_words": Param(list, [], "words that look ahead to an improvement or measure (改进, 措施, "
+                                             "下一步, 将 …); the year after the report's counts too",
                                    required=True),
+        "measure_verbs": Param(list, [], "verbs that open a measure (一是加强…, 2.完善…): a clause that opens "
+                                         "with one, after its numbering, is an improvement"),
     }
 
     def check(self, doc, params):
         section, text = _section_five(doc)
         if section is None or _is_empty(text, params["min_chars"]):
             return
-        problems = _any_word(tuple(params["problem_words"])).search(text) is not None
-        improvements = _any_word(tuple(params["improvement_words"])).search(text) is not None
+        stated = text
+        for phrase in params["back_references"]:
+            stated = stated.replace(phrase, "")
+        problems = _any_word(tuple(params["problem_words"])).search(stated) is not None
+        ahead = tuple(params["improvement_words"]) + ((f"{doc.year + 1}年",) if doc.year else ())
+        improvements = (_any_word(ahead).search(text) is not None
+                        or _opens_with(tuple(params["measure_verbs"])).search(text) is not None)
         if problems and not improvements:
             yield Finding(section.heading.span, {"missing": "improvements"})
         elif improvements and not problems:
