@@ -216,9 +216,15 @@ def cli():
 @click.option("-j", "--jobs", type=click.IntRange(min=0),
               help="Check files in N worker processes (default: the number of cores, for 8 files or more; "
                    "1: in this process). The output is the same, in the same order.")
+@click.option("--previous", "previous", type=click.Path(exists=True, dir_okay=False),
+              help="Last year's report of the same body, to compare this year's with (GL8xx); its own "
+                   "diagnostics are not reported unless it is also checked.")
+@click.option("--no-pairing", "no_pairing", is_flag=True,
+              help="Do not pair the reports of one body for consecutive years (no cross-document rules, GL8xx).")
 def check(paths, output_format, output, lang, no_color, config_path, report_year, select, extend_select, ignore,
           exclude, extend_exclude, force_exclude, respect_gitignore, fail_on, exit_zero, quiet, statistics,
-          stdin_filename, fix, unsafe_fixes, diff, baseline_path, write_baseline, jobs):
+          stdin_filename, fix, unsafe_fixes, diff, baseline_path, write_baseline, jobs, previous=None,
+          no_pairing=False):
     """Check reports: files, folders (every report file below them) or - for standard input."""
     from govlint.lint import baseline
     from govlint.lint.linter import Linter, Options
@@ -267,7 +273,7 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         _check_selectors(linter, files, codes, lang)
         run = Run(linter, RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                                      baseline=None if write_baseline else baseline_path,
-                                     stdin_filename=stdin_filename))
+                                     stdin_filename=stdin_filename, pairing=not no_pairing, previous=previous))
         if write_baseline:
             run.options.baseline = ""  # write what is there now, not what an old baseline leaves
         config = linter.finder.for_file(files[0] if files and files[0] != "-" else ".")
@@ -298,7 +304,8 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         checked = batch.results()
         if stream:
             return _stop_on_config_error(checked, lang)
-        return list(_stop_on_config_error(checked, lang))
+        from govlint.lint.across import merged  # the cross-document diagnostics in their files' results
+        return merged(list(_stop_on_config_error(checked, lang)))
 
     if write_baseline:
         results = results_or_exit(False)
@@ -377,12 +384,14 @@ class _Batch:
             # A named path that gives nothing to check is reported like an unreadable file (the HTML index lists it).
             problems = (FileResult(path, error=message) for path, message in self.problems)
             for result in itertools.chain(checked, problems):
-                if bar is not None:
+                if bar is not None and not result.cross:  # a cross result: a file already counted
                     bar.update(1)
                 self._tell(result, bar)
                 self.tally.add(result)
                 self.failing = self.failing or fails(result.diagnostics, self.threshold)
                 yield result
+            if self.run.notes or self.run.errors:  # what the cross-document pass said after the last file
+                self._tell(FileResult("-"), bar)
         finally:
             if bar is not None:
                 bar.render_finish()

@@ -381,3 +381,42 @@ class ReportDate:
     @property
     def iso(self) -> str:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+class Place(NamedTuple):
+    """Where a piece of a report is, kept by a Fingerprint after its Document is gone: the offsets
+    in its Source.text, line:column as govlint prints them, the text (short: a cell) and, for a
+    .docx/.pdf/.html, where that is in the original document (Source.locate)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    where: dict | None = None
+
+
+@dataclass
+class Fingerprint:
+    """What the cross-document pass (govlint.lint.across) keeps of a report: who it is by, its year,
+    and the compact facts each cross-document check kind extracts (``facts[kind name]``: numbers,
+    hashes) with the Places its findings may point at.  Never the Document: small and picklable."""
+
+    path: str = ""             # the file, as the run names it (messages name last year's file)
+    names: tuple = ()          # the body's normalised names: the title's organ, else the sign-off's
+    year: int | None = None
+    format: str | None = None
+    facts: dict = field(default_factory=dict)
+    places: dict = field(default_factory=dict)  # start offset → Place
+
+    def place(self, source: Source, start: int, end: int) -> Span:
+        """Keep where [start, end) of ``source`` is; the Span a finding points at."""
+        if start not in self.places:
+            line, column = source.position(start)
+            end_line, end_column = source.position(end)
+            where = source.locate(start) if source.locator is not None else None
+            self.places[start] = Place(start, end, line, column, end_line, end_column,
+                                       source.text[start:min(end, start + 120)], where or None)
+        return Span(start, end)

@@ -51,6 +51,9 @@ RULE_KEYS = {"code", "name", "family", "severity", "kind", "summary", "message",
 # An example is its text, or a mapping: the text, the report year, and for a failing example
 # where the rule's diagnostic points ("line:col", as govlint prints it) and the text once fixed.
 EXAMPLE_KEYS = {"pass": ("text", "year"), "fail": ("text", "year", "at", "fixed")}
+# A cross-document rule's example (packs/across.yaml) also gives last year's report (``previous``) or
+# another body's report checked in the same run (``other``).
+BESIDE_KEYS = ("previous", "other")
 _AT = re.compile(r"([1-9][0-9]*):([1-9][0-9]*)\Z")
 _FIELD = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
@@ -255,7 +258,7 @@ def _example(where: Located, items: list, index: int, code: str, which: str) -> 
                                                  "{code}：示例应为文本，或含 'text' 的映射（{keys}）",
                                                  code=code, keys=", ".join(allowed)))
     for key in item:
-        if key not in allowed:
+        if key not in allowed and not (key in BESIDE_KEYS and isinstance(item[key], str)):
             raise where.error(item, key, i18n.fmt("{code}: unknown key {key!r} in a {which} example ({keys})",
                                                   "{code}：{which} 示例中未知的键 {key!r}（可用：{keys}）",
                                                   code=code, key=key, which=which, keys=", ".join(allowed)))

@@ -115,3 +115,21 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if EXTERNAL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.external)
+
+
+def lint_example(example, lang=None):
+    """A rule pack's example linted as the rule's documentation says: its text (and year), and for a
+    cross-document rule (packs/across.yaml) beside last year's report (``previous:``, as
+    ``--previous`` does) or another body's (``other:``, as one run over both files)."""
+    from govlint.lint.across import compare
+
+    text, year = (example, None) if isinstance(example, str) else (example["text"], example.get("year"))
+    beside = isinstance(example, dict) and ("previous" in example or "other" in example)
+    linter = Linter(Options(report_year=year, lang=lang, pairing=beside))
+    result = linter.lint_bytes(text.encode("utf-8"), "example.txt")
+    if not beside:
+        return result
+    apart = Linter(Options(pairing=True))
+    last = apart.lint_bytes(example["previous"].encode("utf-8"), "previous.txt") if example.get("previous") else None
+    others = [apart.lint_bytes(example["other"].encode("utf-8"), "other.txt")] if example.get("other") else []
+    return compare(linter, result, last, others)

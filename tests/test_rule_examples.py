@@ -7,6 +7,7 @@ from govlint.lint.fixes import fix_source
 from govlint.lint.linter import Linter, Options
 from govlint.rules.schema import example_at
 from govlint.source import Source
+from conftest import lint_example
 
 ALL_RULES = Linter(Options()).all_rules()
 
@@ -23,11 +24,7 @@ def _covers(rule, fmt):
 
 
 def _run(example):
-    if isinstance(example, str):
-        text, year = example, None
-    else:
-        text, year = example["text"], example.get("year")
-    return Linter(Options(report_year=year)).lint_bytes(text.encode("utf-8"), "example.txt")
+    return lint_example(example)  # conftest.py: with last year's report (previous:) or another's (other:)
 
 
 @pytest.mark.parametrize("rule,example", list(_examples("fail")))

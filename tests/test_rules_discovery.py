@@ -31,7 +31,7 @@ def test_every_pack_file_is_a_builtin_pack():
 def test_builtin_packs_come_in_the_order_of_their_codes():
     order = list(dict.fromkeys(rule.pack for rule in loader.builtin_rules()))
     assert order == ["document", "parse", "structure", "regime-2008", "citations", "tables", "body", "consistency",
-                     "publication", "content", "wording"]
+                     "publication", "content", "wording", "across"]
     # A code two packs define: the current formats' rule first (its page, SARIF's description).
     assert [rule.pack for rule in loader.builtin_rules() if rule.code == "GL102"] == ["structure", "regime-2008"]
 

@@ -37,6 +37,7 @@ from govlint.support.yamlio import ConfigError, Located, plain, read
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
 _KEYS = {"select", "ignore", "severity", "rule-packs", "per-file-ignores", "report-year", "fail-on", "lang",
          "extend-select", "baseline", "exclude", "extend-exclude", "rules"}
+_KEYS.add("aliases")  # old body name → new one, for pairing reports across years (lint/across.py)
 RULE_SETTINGS = ("params",)  # what `rules: {CODE: …}` may set
 
 
@@ -57,6 +58,7 @@ class Config:
     exclude: list = field(default_factory=list)         # file globs
     extend_exclude: list = field(default_factory=list)
     rule_params: dict = field(default_factory=dict)     # code → parameters overriding the pack's
+    aliases: dict = field(default_factory=dict)         # a body's old name → its new name (pairing)
 
     @property
     def rules_key(self) -> tuple:
@@ -274,7 +276,27 @@ def parse_config(data, path: str) -> Config:
     config.extend_exclude = _globs(where, data, "extend-exclude")
     _check_selectors(where, seen, config.rule_packs)
     config.rule_params = _rule_params(where, data, config.rule_packs)
+    config.aliases = _aliases(where, data)
     return config
+
+
+def _aliases(where: Located, data) -> dict:
+    """``aliases: {old body name: new body name}``: a body renamed between two years is still one body
+    for pairing (lint/across.py).  Names are compared without whitespace."""
+    node = data.get("aliases")
+    if node is None:
+        return {}
+    bad = i18n.msg("'aliases' maps a body's old name to its new name (中卫市行政审批服务局: 中卫市审批服务管理局)",
+                   "'aliases' 应把单位的旧名称对应到新名称（如 中卫市行政审批服务局: 中卫市审批服务管理局）")
+    if not isinstance(node, dict):
+        raise where.error(data, "aliases", bad, value=True)
+    aliases = {}
+    for old, new in node.items():
+        if not isinstance(old, str) or not isinstance(new, str) or not "".join(old.split()) \
+                or not "".join(new.split()):
+            raise where.error(node, old, bad, value=True)
+        aliases["".join(old.split())] = "".join(new.split())
+    return aliases
 
 
 def load_config(path: str) -> Config:

@@ -68,6 +68,11 @@ def config_template() -> str:
 # Language of the messages: zh or en.
 # lang: zh
 
+# Reports of one body for consecutive years are paired (GL8xx); a body renamed between two years is
+# still one body: its old name (as the title gives it) → its new name.
+# aliases:
+#   某某县国土资源局: 某某县自然资源局
+
 # The rules (`govlint rule GL303` shows one rule's page):
 {codes}
 """

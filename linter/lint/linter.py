@@ -21,12 +21,12 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from govlint.grammar.spec import FORMATS
 from govlint.lint.config import Config, ConfigFinder, selected
 from govlint.diagnostics import Diagnostic
-from govlint.model import Document
+from govlint.model import Document, Fingerprint
 from govlint.parse.outline import parse
 from govlint.rules.api import Finding
 from govlint.rules.loader import Rule, builtin_rules, configured_rules
@@ -64,6 +64,7 @@ class Options:
     ignore: list = field(default_factory=list)
     report_year: int | None = None
     lang: str | None = None
+    pairing: bool = False  # make each report's Fingerprint for the cross-document pass (lint/across.py)
 
 
 @dataclass
@@ -83,8 +84,14 @@ class FileResult:
     # The hook for a cross-document pass (pairing, copied text): a compact, picklable summary of the
     # report (tables, prose shingles …) made by ``Linter.fingerprint`` while the Document is still
     # there, in the worker process that parsed it (``--jobs``), and sent back with the diagnostics,
-    # so the pass never needs the documents.  None today: no pass uses it yet.
+    # so the pass never needs the documents (govlint.lint.across; a model.Fingerprint, made only when
+    # Options.pairing is on).
     fingerprint: object | None = None
+    # The cross-document pass: the report this one was paired with (last year's), and ``cross``: this
+    # result holds only the cross-document diagnostics of a file already reported (lint/across.py).
+    paired_with: str | None = None
+    cross: bool = False
+    original: list = field(default_factory=list)  # cross: the diagnostics at offsets of the full report
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -183,7 +190,11 @@ class Linter:
         result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
         lang = self.options.lang or config.lang or "zh"
         rules = self.active_rules(config, doc.format, source.path)
-        if not self._is_report(doc, rules):
+        across = [rule for rule in rules if getattr(rule.kind, "ACROSS", False)]
+        if across:  # cross-document rules run after the batch, on fingerprints (lint/across.py)
+            rules = [rule for rule in rules if not getattr(rule.kind, "ACROSS", False)]
+        report = self._is_report(doc, rules)
+        if not report:
             rules = [rule for rule in rules if rule.kind.name == GATE_KIND]
         joint = self._joint_passes(doc, config) if any(rule.kind.JOINT for rule in rules) else {}
         for rule in rules:
@@ -198,7 +209,8 @@ class Linter:
                 result.internal_errors.append(rule_error(source.path, rule.code, rule.kind.name, exc))
         result.diagnostics.sort(key=Diagnostic.sort_key)
         result.body = body_name(doc)
-        result.fingerprint = self.fingerprint(doc)
+        if self.options.pairing and report:
+            result.fingerprint = self.fingerprint(doc, across)
         if not self.keep_documents:
             result.doc = None
         return result
@@ -219,14 +231,19 @@ class Linter:
             outcomes[id(rule)] = _Outcome.of(lambda: check(rule.params))
         return outcomes
 
-    def fingerprint(self, doc: Document) -> object | None:
-        """What a cross-document pass keeps of a report (``FileResult.fingerprint``): None today.
-
-        A pass that pairs reports or finds copied text replaces this (a subclass, or an attribute set on
-        the Linter before the run): it runs once per report, in the process that parsed it, must return
-        something small (hashes, a few numbers: a batch of 50,000 keeps them all) and picklable (it
-        crosses from a ``--jobs`` worker to the main process)."""
-        return None
+    def fingerprint(self, doc: Document, rules: Iterable[Rule] = ()) -> Fingerprint | None:
+        """What the cross-document pass keeps of a report (``FileResult.fingerprint``, lint/across.py):
+        the body's names, the year, and what each cross-document kind of ``rules`` extracts.  Runs
+        once per report, in the process that parsed it; small (numbers, hashes, a few Places: a batch
+        of 50,000 keeps them all) and picklable (it crosses from a ``--jobs`` worker)."""
+        fingerprint = Fingerprint(path=doc.source.path, names=body_names(doc), year=doc.year, format=doc.format)
+        extracted: set = set()
+        for rule in rules:  # the cross-document kinds (rules/kinds/across_*.py): once per kind
+            kind: Any = rule.kind
+            if id(kind) not in extracted:
+                extracted.add(id(kind))
+                kind.extract(doc, fingerprint, rule.params)
+        return fingerprint
 
     @staticmethod
     def _is_report(doc: Document, rules: list) -> bool:
@@ -266,6 +283,17 @@ def body_name(doc: Document) -> str | None:
     title = getattr(doc, "title", None)
     text = " ".join(str(getattr(title, "text", "") or "").split())
     return text or None
+
+
+def body_names(doc: Document) -> tuple:
+    """Who the report is by, for pairing it with last year's: the normalised organ of the title
+    (``Document.body``), else the organ that signs it off; names without whitespace.  Empty: unknown."""
+    body = getattr(doc, "body", None)
+    name = getattr(body, "name", None)
+    if not name:
+        name = next((organ.name for organ in getattr(body, "named", ()) if organ.role == "signer"), None)
+    name = "".join(str(name or "").split())
+    return (name,) if name else ()
 
 
 def _render(data: bytes, path: str) -> Source:

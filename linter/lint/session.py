@@ -31,7 +31,9 @@ from typing import Any, Iterable, Iterator, cast
 
 from govlint.support import i18n
 from govlint.lint.baseline import Baseline
+from govlint.lint.across import Entry, cross_results, entry_of
 from govlint.lint.linter import FileResult, Linter, internal_error
+from govlint.model import Fingerprint
 from govlint.support.yamlio import ConfigError
 from govlint.lint.fixes import WriteRefused, encode, fix_source, unified_diff, write_atomically
 from govlint.source import InputError
@@ -44,6 +46,8 @@ class RunOptions:
     diff: bool = False
     baseline: str | None = None       # --baseline (else the configuration's)
     stdin_filename: str | None = None
+    pairing: bool = True              # the cross-document pass (lint/across.py); --no-pairing: off
+    previous: str | None = None       # --previous FILE: last year's report, named explicitly
 
 
 GC_THRESHOLDS = (20_000, 50, 100)  # young objects between collections, then older generations' ratios
@@ -90,12 +94,58 @@ class Run:
         A file's notes and errors (``self.notes``, ``self.errors``) are added before its result is
         yielded.  Raises ConfigError (a configuration's mistake stops the run)."""
         paths = list(paths)
+        # The cross-document pass needs two reports: a report checked alone is checked as it always was.
+        pairing = self.options.pairing and (len(paths) > 1 or bool(self.options.previous))
+        self.linter.options.pairing = pairing  # before the workers start: they make the fingerprints
         with tuned_gc():
+            previous = self._previous() if pairing and self.options.previous else None
             if jobs <= 1 or sum(1 for path in paths if path != "-") <= 1:
-                for path in paths:
-                    yield self.check_safely(path)
+                checked: Iterator[FileResult] = (self.check_safely(path) for path in paths)
             else:
-                yield from _Pool(self, jobs).results(paths)
+                checked = _Pool(self, jobs).results(paths)
+            entries: list[Entry] = []
+            for order, result in enumerate(checked):
+                if pairing and result.fingerprint is not None:
+                    entries.append(self._entry(result, order))
+                    result.fingerprint = None  # kept by the entry; the result goes to the output
+                yield result
+            if pairing:
+                yield from self._cross(entries, previous)
+
+    # -- the cross-document pass (lint/across.py) -----------------------------------------------------
+    def _entry(self, result: FileResult, order: int) -> Entry:
+        return entry_of(self.linter, result, order)
+
+    def _previous(self) -> Entry | None:
+        """--previous FILE: read and fingerprinted, its own diagnostics not reported."""
+        path = cast(str, self.options.previous)
+        result = self.linter.lint_path(path)
+        if result.error is not None:
+            self.errors.append(i18n.join("--previous: ", result.error))
+            return None
+        if result.fingerprint is None:
+            self.notes.append(i18n.fmt("--previous {path}: not an annual report; nothing is paired with it",
+                                       "--previous {path}：不是年度报告，不与任何报告配对", path=path))
+            return None
+        return self._entry(result, -1)
+
+    def _cross(self, entries: list[Entry], previous: Entry | None) -> Iterator[FileResult]:
+        """The cross-document results (lint/across.py), each with its file read again (only the files
+        it has something to say about, one at a time) and filtered by the baseline like any result."""
+        try:
+            for result in cross_results(self.linter, entries, previous, self.notes, self._reread):
+                self._apply_baseline(result)
+                yield result
+        except ConfigError:
+            raise
+        except Exception as exc:  # a bug of the pass: said, and the single-report results stand
+            self.errors.append(internal_error("govlint", "checking it", exc))
+
+    def _reread(self, path: str):
+        """A file's Source again, for the cross-document pass's excerpts (None: standard input)."""
+        if path == "-" or (self.options.stdin_filename and path == self.options.stdin_filename):
+            return None
+        return self.linter.read(path)
 
     def check_safely(self, path: str) -> FileResult:
         """One file's result; whatever goes wrong with it is its error, and the run goes on."""
@@ -236,7 +286,13 @@ def _portable(result: FileResult) -> None:
     source = result.source
     if source is None or source.locator is None or isinstance(source.locator, Places):
         return
-    source.locator = Places({diag.span.start: source.locate(diag.span.start) for diag in result.diagnostics})
+    places = {diag.span.start: source.locate(diag.span.start) for diag in result.diagnostics}
+    fingerprint = result.fingerprint  # the places the cross-document pass may point at (lint/across.py)
+    if isinstance(fingerprint, Fingerprint):
+        for start, place in fingerprint.places.items():
+            if place.where:
+                places.setdefault(start, dict(place.where))
+    source.locator = Places(places)
 
 
 def worker_crashed(path: str) -> i18n.Message:

@@ -134,6 +134,9 @@ class Tally:
         return tally
 
     def add(self, result: FileResult) -> None:
+        if getattr(result, "cross", False):  # the cross-document diagnostics of a file counted before
+            self._add_cross(result)
+            return
         if result.error is not None:
             self.unreadable += 1
         else:
@@ -145,6 +148,16 @@ class Tally:
             body = self.bodies[getattr(result, "body", None)] = [0, 0, 0, 0]
         if body is not None:
             body[0] += 1
+        for diag in result.diagnostics:
+            self.severities[diag.severity] = self.severities.get(diag.severity, 0) + 1
+            key = (diag.code, diag.name, diag.severity)
+            self.rules[key] = self.rules.get(key, 0) + 1
+            if body is not None and diag.severity in _SEVERITY_COLUMN:
+                body[_SEVERITY_COLUMN[diag.severity]] += 1
+
+    def _add_cross(self, result: FileResult) -> None:
+        self.baselined += result.baselined
+        body = self.bodies.get(getattr(result, "body", None))
         for diag in result.diagnostics:
             self.severities[diag.severity] = self.severities.get(diag.severity, 0) + 1
             key = (diag.code, diag.name, diag.severity)

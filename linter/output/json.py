@@ -8,6 +8,12 @@ document has a ``statistics`` object (rule code → number of diagnostics) and a
 The document is written as the results come (``streams``): the ``files`` array one entry at a
 time, each serialised whole before it is written, then the summary; the bytes are those of the
 whole document dumped with an indent of 2.
+
+The cross-document pass (GL8xx, govlint.lint.across) ends after every file: its diagnostics come in
+a ``cross`` array after ``files``, one entry per file it has something to say about (same keys as in
+``files``, plus ``"paired_with"``: last year's report it was compared with, when it was paired, and
+``"cross": true``).  ``files`` keeps one entry per file; ``summary`` counts the diagnostics of both.
+A run with nothing across documents (a report checked alone) has no ``cross`` key.
 """
 from __future__ import annotations
 
@@ -32,6 +38,10 @@ def result_json(result, lang: str = "zh") -> dict:
              "diagnostics": [diagnostic_json(d, result.source) for d in result.diagnostics]}
     if result.error is not None:
         entry["error"] = i18n.text(result.error, lang)
+    if result.paired_with is not None:  # the cross-document pass paired it with last year's report
+        entry["paired_with"] = display_path(result.paired_with)
+    if result.cross:
+        entry["cross"] = True
     return entry
 
 
@@ -68,8 +78,11 @@ class JsonFormatter(Formatter):
 
     def write(self, results, stream) -> None:
         stream.write('{\n  "version": 1,\n  "files": [')
-        first = True
+        first, crossing = True, False
         for result in self.tallied(results):
+            if result.cross and not crossing:  # the cross-document pass: after every file, its own array
+                stream.write(("]" if first else "\n  ]") + ',\n  "cross": [')
+                first, crossing = True, True
             stream.write(("\n    " if first else ",\n    ") + _nested(result_json(result, self.settings.lang), 2))
             first = False
         stream.write("]" if first else "\n  ]")

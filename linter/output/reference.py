@@ -128,6 +128,14 @@ def rule_page(code: str, config_path, lang: str) -> str:
                 out.append(label)
                 out.append("-" * 4)
                 out.extend("    " + line for line in text.rstrip().splitlines())
+                for key, zh_label, en_label in (("previous", "：上年报告（--previous）", ": last year's report (--previous)"),
+                                                ("other", "：同一次检查的另一单位报告", ": another body's report in the same run")):
+                    beside = example.get(key) if isinstance(example, dict) else None
+                    if beside:  # a cross-document rule's example: the report checked beside it
+                        out.append("")
+                        out.append(title + (zh_label if zh else en_label))
+                        out.append("-" * 4)
+                        out.extend("    " + line for line in beside.rstrip().splitlines())
     return "\n".join(out) + "\n"
 
 

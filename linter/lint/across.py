@@ -1,0 +1,278 @@
+"""The cross-document pass (issue 11, GL8xx): reports of one body for consecutive years, paired.
+
+After the single-report pass, each report is known by its Fingerprint (model.py: body names, year,
+the compact facts of the cross-document kinds, the Places their findings may point at), made in the
+process that parsed it while its Document existed.  Nothing else is kept, and the pass is linear in
+the number of reports: an index (body name, year) → reports, then one look-up per report.
+
+Pairing.  Two reports are paired when they are by the same body — the normalised organ of the title
+(``Document.body``), else the organ that signs the report off — and this year's report is for the year
+after last year's.  A name the configuration's ``aliases:`` maps (a renamed body) counts as its new
+name.  A report with two candidates for last year (two files of one body and year) is not paired:
+say less rather than compare the wrong file.  ``--previous FILE`` names last year's report explicitly:
+every input for the year after it is paired with it when the body is the same, and a single input is
+paired with it whatever the names (a draft whose title is still unfinished).
+
+Batch kinds (GL806, ``BATCH``): one ``check_batch`` over the fingerprints of every report selecting the
+rule, by hash index (linear); their findings go to the files they are about, paired or not.
+
+Output.  The diagnostics of the pass belong to this year's file and point at its cells (line:column in
+the user's file).  A streaming format has written that file's result long before, so the pass gives
+each file it has something to say about a second result (``FileResult.cross``: only the pass's
+diagnostics, and ``paired_with``), after every file, in input order.  Its Source is the file read
+again (``reread``: only these files, one at a time), checked against the text the fingerprint saw
+at each place; when that is impossible (standard input, a file changed meanwhile) a sketch
+(``sketch``) holding just the lines of those places, each place's text at its column, so that every
+format still prints the same line:column (and, for a .docx/.pdf/.html, the same place in the
+document).  A format that takes the whole list gets the pass merged into each file's own result
+(``merged``); the JSON format writes the second results in a ``cross`` array after ``files``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from govlint.diagnostics import Diagnostic
+from govlint.model import Fingerprint
+from govlint.source import Source, Span
+from govlint.support import i18n
+
+ALIAS_DEPTH = 8  # a chain of renamings followed at most this far (a cycle in aliases: stops)
+
+
+@dataclass
+class Entry:
+    """One report of the batch as the pass knows it."""
+
+    path: str                       # as the run names it (FileResult.path)
+    fingerprint: Fingerprint
+    kind: str = "text"              # the Source's kind (text, docx, pdf, html)
+    order: int = 0                  # input order (-1: the --previous file, not an input)
+    names: tuple = ()               # the body's names, aliases applied
+    aliases: dict = field(default_factory=dict)
+
+
+def canonical(name: str, aliases: dict) -> str:
+    for _ in range(ALIAS_DEPTH):
+        if name not in aliases or aliases[name] == name:
+            break
+        name = aliases[name]
+    return name
+
+
+def pair(entries: list[Entry], previous: Entry | None = None) -> tuple[dict[int, Entry], list]:
+    """``{id(this year's entry): last year's entry}`` and the notes to tell the user (i18n.Messages)."""
+    notes: list = []
+    for entry in entries + ([previous] if previous else []):
+        entry.names = tuple(dict.fromkeys(canonical(name, entry.aliases) for name in entry.fingerprint.names))
+        entry.fingerprint.names = entry.names  # what the batch kinds (GL806) compare too
+    index: dict[tuple, list[Entry]] = {}
+    for entry in entries:
+        if entry.fingerprint.year is None:
+            continue
+        for name in entry.names:
+            index.setdefault((name, entry.fingerprint.year), []).append(entry)
+    pairs: dict[int, Entry] = {}
+    for entry in entries:
+        year = entry.fingerprint.year
+        if previous is not None and previous.path != entry.path and _explicit(entry, previous, len(entries)):
+            if year is not None and previous.fingerprint.year == year - 1:
+                pairs[id(entry)] = previous
+            else:
+                notes.append(i18n.fmt(
+                    "{path}: not paired with --previous {previous}: its year is {last}, this report's {year}",
+                    "{path}：未与 --previous {previous} 配对：其年度为 {last}，本报告为 {year}",
+                    path=entry.path, previous=previous.path, last=_year(previous.fingerprint.year),
+                    year=_year(year)))
+            continue
+        if year is None:
+            continue
+        candidates = {id(other): other for name in entry.names for other in index.get((name, year - 1), ())
+                      if other.path != entry.path}
+        if len(candidates) == 1:
+            pairs[id(entry)] = next(iter(candidates.values()))
+    return pairs, notes
+
+
+def _explicit(entry: Entry, previous: Entry, inputs: int) -> bool:
+    """Is ``entry`` meant to be compared with the --previous file?  A single input always; in a batch,
+    the inputs of the same body."""
+    return inputs == 1 or bool(set(entry.names) & set(previous.names))
+
+
+def _year(year) -> str:
+    return "?" if year is None else str(year)
+
+
+def check_pair(this: Entry, last: Entry, rules: Iterable, lang: str, severity_for) -> list[Diagnostic]:
+    """The diagnostics of the cross-document ``rules`` (selected for this year's file) on one pair,
+    at offsets of this year's report."""
+    diagnostics = []
+    for rule in rules:
+        for finding in rule.kind.check_pair(this.fingerprint, last.fingerprint, rule.params):
+            if finding.span.start not in this.fingerprint.places:
+                continue  # a kind must point at a place it kept; anything else cannot be shown
+            finding.related = []
+            diagnostics.append(rule.render(finding, lang, severity_for(rule)))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics
+
+
+def sketch(entry: Entry, diagnostics: list[Diagnostic]) -> tuple[Source, list[Diagnostic]]:
+    """A Source holding only the lines the diagnostics point at (each place's text at its column, the
+    other lines empty) and the diagnostics moved onto it: same line:column as in the full report."""
+    places = sorted({d.span.start: entry.fingerprint.places[d.span.start] for d in diagnostics}.values(),
+                    key=lambda place: (place.line, place.column))
+    lines: dict[int, str] = {}
+    moved: dict[int, tuple[int, int]] = {}  # line → place start … computed below
+    for place in places:
+        text = lines.get(place.line, "")
+        if len(text) < place.column - 1:
+            text += " " * (place.column - 1 - len(text))
+        if len(text) == place.column - 1:  # overlapping places keep the first one's text
+            text += place.text.split("\n")[0].split("\r")[0]
+        lines[place.line] = text
+    last_line = max(lines) if lines else 1
+    body = "\n".join(lines.get(number, "") for number in range(1, last_line + 1))
+    starts, offset = {}, 0
+    for number in range(1, last_line + 1):
+        starts[number] = offset
+        offset += len(lines.get(number, "")) + 1
+    where: dict[int, dict] = {}
+    for place in places:
+        start = starts[place.line] + place.column - 1
+        end = start + len(place.text) if place.end_line == place.line else starts[place.line] + len(lines[place.line])
+        moved[place.start] = (start, min(end, starts[place.line] + len(lines[place.line])))
+        if place.where:
+            where[start] = dict(place.where)
+    source = Source(body, entry.path, kind=entry.kind, locator=_Where(where) if where else None)
+    shifted = []
+    for diag in diagnostics:
+        start, end = moved[diag.span.start]
+        shifted.append(Diagnostic(diag.code, diag.name, diag.severity, diag.message, Span(start, end), diag.fix,
+                                  diag.help, [], diag.family, diag.data))
+    return source, shifted
+
+
+def _again(entry: Entry, diagnostics: list[Diagnostic], reread) -> Source | None:
+    """The file's Source read again, when its text at every place the diagnostics point at is still what
+    the fingerprint saw (the excerpts, the baseline's fingerprints and the document places are then
+    exactly those of a single-report diagnostic); else None."""
+    try:
+        source = reread(entry.path)
+    except Exception:  # unreadable now, or a reader's bug: the sketch will do
+        return None
+    if source is None:
+        return None
+    for diag in diagnostics:
+        place = entry.fingerprint.places[diag.span.start]
+        if place.text.strip() and not source.text.startswith(place.text, place.start):
+            return None
+        if source.position(place.start) != (place.line, place.column):
+            return None
+    return source
+
+
+class _Where:
+    """A sketch's locator: the original document's place of each diagnostic (picklable)."""
+
+    def __init__(self, places: dict):
+        self.places = places
+
+    def __call__(self, offset: int) -> dict:
+        return dict(self.places.get(offset, {}))
+
+
+def merged(results: list) -> list:
+    """The results of a format that takes the whole list: each ``cross`` result folded into its file's
+    own result (the diagnostics at their original offsets, ``paired_with``), so that SARIF, JUnit, GitHub
+    and HTML list them with the file's other diagnostics."""
+    own: dict[str, Any] = {}
+    kept = []
+    for result in results:
+        if not result.cross:
+            own.setdefault(result.path, result)
+            kept.append(result)
+            continue
+        target = own.get(result.path)
+        if target is None or target.source is None:
+            kept.append(result)
+            continue
+        target.paired_with = result.paired_with
+        target.diagnostics.extend(result.original)
+        target.diagnostics.sort(key=Diagnostic.sort_key)
+    return kept
+
+
+def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: list, reread=None) -> Iterator:
+    """The pass: a ``cross`` FileResult per input it has something to say about (paired, or GL806), in
+    input order, with the cross-document rules each file's configuration selects, in its language and
+    severities (``linter``: a lint.Linter).  ``reread(path)``: the file's Source read again, or None
+    (then, and when the file changed meanwhile, the result's Source is a sketch)."""
+    from govlint.lint.linter import FileResult
+
+    options = linter.options
+
+    def config_of(entry: Entry):
+        return linter.finder.for_file(entry.path if entry.path != "-" else ".")
+
+    def rules_of(entry: Entry, batch: bool) -> list:
+        rules = linter.active_rules(config_of(entry), entry.fingerprint.format, entry.path)
+        return [rule for rule in rules if getattr(rule.kind, "ACROSS", False)
+                and bool(getattr(rule.kind, "BATCH", False)) == batch]
+
+    def render(entry: Entry, rule, finding) -> Diagnostic:
+        config = config_of(entry)
+        finding.related = []
+        return rule.render(finding, options.lang or config.lang or "zh", linter.severity_for(rule, config))
+
+    pairs, told = pair(entries, previous)
+    notes.extend(told)
+    # The batch kinds (GL806): each rule once over the reports that select it.
+    groups: dict[int, tuple] = {}
+    for entry in entries:
+        for rule in rules_of(entry, True):
+            groups.setdefault(id(rule), (rule, []))[1].append(entry)
+    found: dict[int, list] = {}
+    for rule, group in groups.values():
+        for number, finding in rule.kind.check_batch([entry.fingerprint for entry in group], rule.params):
+            entry = group[number]
+            if finding.span.start in entry.fingerprint.places:
+                found.setdefault(id(entry), []).append(render(entry, rule, finding))
+    for entry in entries:
+        last = pairs.get(id(entry))
+        if last is None and id(entry) not in found:
+            continue
+        config = config_of(entry)
+        diagnostics = [] if last is None else check_pair(
+            entry, last, rules_of(entry, False), options.lang or config.lang or "zh",
+            lambda rule: linter.severity_for(rule, config))
+        diagnostics = sorted(diagnostics + found.get(id(entry), []), key=Diagnostic.sort_key)
+        full = _again(entry, diagnostics, reread) if diagnostics and reread is not None else None
+        source, shown = (full, diagnostics) if full is not None else sketch(entry, diagnostics)
+        fingerprint = entry.fingerprint
+        yield FileResult(entry.path, source, diagnostics=shown, year=fingerprint.year, format=fingerprint.format,
+                         body=fingerprint.names[0] if fingerprint.names else None,
+                         paired_with=None if last is None else last.path,
+                         cross=True, original=diagnostics)
+
+
+def entry_of(linter, result, order: int = 0) -> Entry:
+    """The pass's Entry of a FileResult that has a fingerprint."""
+    config = linter.finder.for_file(result.path if result.path != "-" else ".")
+    kind = result.source.kind if result.source is not None else "text"
+    return Entry(result.path, result.fingerprint, kind, order, aliases=config.aliases)
+
+
+def compare(linter, this, last=None, others=()):
+    """``this`` (a FileResult of a Linter with ``Options.pairing``) with the cross-document diagnostics
+    it gets beside ``last`` (last year's, as with ``--previous``) and ``others`` (other reports of the
+    same run) added in place: for tests and library users."""
+    if this.fingerprint is None:
+        return this
+    notes: list = []
+    entries = [entry_of(linter, this)] + [entry_of(linter, other, number + 1) for number, other in enumerate(others)
+                                          if other.fingerprint is not None]
+    previous = entry_of(linter, last, -1) if last is not None and last.fingerprint is not None else None
+    results = [result for result in cross_results(linter, entries, previous, notes) if result.path == this.path]
+    return merged([this, *results])[0]

@@ -1,0 +1,102 @@
+"""The base of the cross-document check kinds (rules of packs/across.yaml: GL8xx).
+
+A cross-document kind never looks at one report alone: ``check`` finds nothing.  Instead, while a
+report's Document still exists (in the process that parsed it, ``--jobs``), ``extract(doc, fingerprint)``
+keeps the few facts the kind needs in ``fingerprint.facts[name]`` — numbers, hashes — and the Places
+its findings may point at (``fingerprint.place``: line:column in the user's file, whatever its format).
+After the single-report pass the linter (govlint.lint.across) pairs this year's report with last
+year's of the same body and calls ``check_pair(this, last, params)``: Findings whose spans are
+offsets of THIS year's report (places kept by ``extract``).  Facts must be small and picklable.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from types import SimpleNamespace
+from typing import ClassVar, Iterable
+
+from govlint.rules.api import CheckKind, Finding
+from govlint.rules.kinds._util import cell_place, cell_place_en, is_value
+
+
+class AcrossKind(CheckKind):
+    """A check kind over two reports of one body, this year's and last year's."""
+
+    ACROSS: ClassVar[bool] = True
+
+    def check(self, doc, params: dict) -> Iterable[Finding]:
+        return ()  # one report alone: nothing to compare (the cross pass calls check_pair)
+
+    # False: compares two reports of one body (check_pair); True: looks at the whole batch at once
+    # (check_batch: reports of different bodies, GL806), in time linear in the number of reports.
+    BATCH: ClassVar[bool] = False
+
+    def extract(self, doc, fingerprint, params: dict) -> None:
+        """Keep in ``fingerprint.facts[self.name]`` what check_pair needs of ``doc``."""
+        raise NotImplementedError
+
+    def check_pair(self, this, last, params: dict) -> Iterable[Finding]:
+        """Findings on this year's report (``this``, a Fingerprint) given last year's (``last``)."""
+        return ()
+
+    def check_batch(self, fingerprints: list, params: dict) -> Iterable[tuple[int, Finding]]:
+        """A BATCH kind: (index in ``fingerprints``, Finding on that report) over the whole batch."""
+        return ()
+
+
+def number(cell) -> object | None:
+    """A cell's value when it is a plain number, else None (blank, text, runs: not compared)."""
+    if cell is None or not cell.is_number or not is_value(cell.value):
+        return None
+    return cell.value
+
+
+def place_names(table_kind: str, key: str, column: str) -> tuple[str, str]:
+    """表三“二、上年结转政府信息公开申请数量”行“自然人”列, and the same in English."""
+    row = SimpleNamespace(key=key, label=key)
+    return cell_place(table_kind, row, column), cell_place_en(table_kind, row, column)
+
+
+def file_name(fingerprint) -> str:
+    return fingerprint.path or "-"
+
+
+_NOT_WORDS = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def comparable(text: str) -> str:
+    """Text as two copies of a passage are compared: letters, digits and CJK ideographs only (spaces a
+    PDF inserted, punctuation swapped between 、 and ，, line breaks make no difference)."""
+    return _NOT_WORDS.sub("", text)
+
+
+def digest(text: str) -> int:
+    """A stable 63-bit hash of a text: the same in every process (``--jobs``; str hashes are salted)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+
+
+class SentenceCache:
+    """The sentences of the mandated sections of the document seen last, cut and hashed once for every
+    text kind (text-reuse, copied-from-another-body) that extracts from it."""
+
+    def __init__(self) -> None:
+        self._doc: object = None
+        self._sentences: list = []
+
+    def of(self, doc) -> list:
+        """[(section id, Sentence, comparable text, digest, digest with every number as 0)] in document order (the preamble — the
+        mandated template of legal basis, period and contact — is not prose of the body's own)."""
+        if self._doc is not doc:
+            found = []
+            for section in range(1, 7):
+                for paragraph in doc.paragraphs(section):
+                    for sentence in paragraph.iter_sentences():
+                        text = comparable(sentence.text)
+                        if text:
+                            found.append((section, sentence, text, digest(text), digest(_DIGITS.sub("0", text))))
+            self._doc, self._sentences = doc, found
+        return self._sentences
+
+
+SENTENCES = SentenceCache()

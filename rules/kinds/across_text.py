@@ -1,0 +1,214 @@
+"""Cross-document checks of the prose: the same words again.
+
+* ``text-reuse`` (GL803, pairs): the share of this year's prose found again, sentence for sentence, in
+  last year's report of the same body;
+* ``problems-repeated`` (GL804, pairs): section 五 (problems and improvements) that is last year's,
+  word for word or nearly (character shingles, so a changed word or number here and there still counts);
+* ``copied-from-another-body`` (GL806, the batch): a sentence of at least ``min_chars`` characters found in
+  the reports of two different bodies, reported at both places.
+
+What is compared: the sentences of the six mandated sections (not the preamble — the mandated template
+of legal basis, period and contact —, not headings, not tables), letters, digits and ideographs only
+(``comparable``).  Mandated formulas are left out in two ways.  Sentences containing a phrase of the
+rule's ``formulas`` (the wording the format or the 条例 prescribes: 编制本报告, 统计期限 …) are never
+compared.  And, for GL806, a sentence found in the reports of many bodies of the batch — at least
+``formula_min_bodies`` bodies and at least ``formula_share`` of the bodies in the batch — is a formula of
+the batch (a province's template), not a copy: two bodies sharing a sentence is copying, twenty of a
+hundred sharing it is a template.  Only hashes and a few numbers per sentence are kept (no text), and
+GL806 indexes them by hash: time linear in the number of reports, never all pairs.
+"""
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from array import array
+from functools import lru_cache
+
+from govlint.model import Place
+from govlint.rules.api import Finding, Param, Span, check_kind
+from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, file_name
+
+FORMULAS = ["政府信息公开条例", "年度报告格式", "编制本报告", "统计期限", "如对本报告有疑问", "本报告由",
+            "勾稽关系", "信息处理费管理办法", "无其他需要报告的事项"]
+SAMPLE = 3  # GL804 keeps the shingles whose hash has these bits clear (one in four)
+FIELD = 6  # GL806: numbers kept per sentence beside its digest: length, start, end, line, column, end column
+
+
+@lru_cache(maxsize=16)
+def _formula_pattern(words: tuple) -> re.Pattern | None:
+    """One pattern for a rule's formulas (compared as ``comparable`` text): a sentence containing one
+    is mandated wording."""
+    words = tuple(word for word in (comparable(word) for word in words) if word)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _formulas(params) -> re.Pattern | None:
+    return _formula_pattern(tuple(params.get("formulas") or ()))
+
+
+def _is_formula(text: str, formulas: re.Pattern | None) -> bool:
+    return formulas is not None and formulas.search(text) is not None
+
+
+def _anchor(doc, fingerprint) -> int | None:
+    """Where a finding about the whole report points: its title, else its first sentence."""
+    title = getattr(doc, "title", None)
+    span = title.line_spans[0] if title is not None and title.line_spans else None
+    if span is None:
+        sentences = SENTENCES.of(doc)
+        span = sentences[0][1].span if sentences else None
+    return None if span is None else fingerprint.place(doc.source, span.start, span.end).start
+
+
+def _percent(share: float) -> str:
+    return f"{math.floor(share * 100)}"
+
+
+@check_kind
+class TextReuse(AcrossKind):
+    """The share of this year's prose found again, sentence for sentence, in last year's report."""
+
+    name = "text-reuse"
+    PARAMS = {
+        "threshold": Param((int, float), 0.5, "share of this year's prose (0–1) from which the reuse is reported"),
+        "min_chars": Param(int, 300, "prose shorter than this (characters) is not judged"),
+        "formulas": Param(list, FORMULAS, "phrases of the mandated wording: sentences containing one are left out"),
+    }
+    FIELDS = ("share", "reused", "total", "last_file")
+
+    def extract(self, doc, fingerprint, params) -> None:
+        formulas = _formulas(params)
+        digests, lengths = array("q"), array("I")
+        for _section, _sentence, text, digest, _ in SENTENCES.of(doc):
+            if len(text) >= 8 and not _is_formula(text, formulas):  # 8: shorter ones (一是 …) say nothing
+                digests.append(digest)
+                lengths.append(len(text))
+        anchor = _anchor(doc, fingerprint)
+        if digests and anchor is not None:
+            fingerprint.facts[self.name] = (digests, lengths, anchor)
+
+    def check_pair(self, this, last, params):
+        if self.name not in this.facts or self.name not in last.facts:
+            return
+        digests, lengths, anchor = this.facts[self.name]
+        theirs = set(last.facts[self.name][0])
+        total = sum(lengths)
+        reused = sum(length for digest, length in zip(digests, lengths) if digest in theirs)
+        if total < params["min_chars"] or not total or reused / total < params["threshold"]:
+            return
+        place = this.places[anchor]
+        yield Finding(Span(place.start, place.end), {"share": _percent(reused / total), "reused": str(reused),
+                                                     "total": str(total), "last_file": file_name(last)})
+
+
+@check_kind
+class ProblemsRepeated(AcrossKind):
+    """Section 五 (problems and improvements) that is last year's, word for word or nearly."""
+
+    name = "problems-repeated"
+    PARAMS = {
+        "threshold": Param((int, float), 0.8, "share of this year's section 五 (0–1) found in last year's"),
+        "min_chars": Param(int, 80, "a section 五 shorter than this (characters) is not judged"),
+        "shingle": Param(int, 8, "characters per compared piece (a shingle)"),
+    }
+    FIELDS = ("share", "last_file")
+
+    def extract(self, doc, fingerprint, params) -> None:
+        sentences = [(sentence, text) for section, sentence, text, _, _ in SENTENCES.of(doc) if section == 5]
+        text = "".join(text for _, text in sentences)
+        if len(text) < params["min_chars"]:
+            return
+        size = params["shingle"]
+        # A quarter of them, chosen by their hash (the same pieces in both years): the share is the same
+        # in expectation, and a batch of 50,000 keeps a quarter of the memory.
+        shingles = array("I", sorted({crc for crc in (zlib.crc32(text[i:i + size].encode("utf-8"))
+                                                      for i in range(len(text) - size + 1)) if not crc & SAMPLE}))
+        if not shingles:
+            return
+        span = sentences[0][0].span
+        fingerprint.facts[self.name] = (shingles, fingerprint.place(doc.source, span.start, span.end).start)
+
+    def check_pair(self, this, last, params):
+        if self.name not in this.facts or self.name not in last.facts:
+            return
+        mine, anchor = this.facts[self.name]
+        theirs = set(last.facts[self.name][0])
+        share = sum(1 for shingle in mine if shingle in theirs) / len(mine)
+        if share < params["threshold"]:
+            return
+        place = this.places[anchor]
+        yield Finding(Span(place.start, place.end), {"share": _percent(share), "last_file": file_name(last)})
+
+
+@check_kind
+class CopiedFromAnotherBody(AcrossKind):
+    """A sentence found in the reports of two different bodies of the batch (at both places)."""
+
+    name = "copied-from-another-body"
+    BATCH = True
+    PARAMS = {
+        "min_chars": Param(int, 40, "sentences shorter than this (characters, punctuation left out) are not compared"),
+        "formulas": Param(list, FORMULAS, "phrases of the mandated wording: sentences containing one are left out"),
+        "formula_min_bodies": Param(int, 3, "a sentence of at least this many bodies … "),
+        "formula_share": Param((int, float), 0.02, "… and of at least this share of the batch's bodies is a formula"),
+    }
+    FIELDS = ("chars", "sentences", "other_file", "other_line", "other_body")
+
+    def extract(self, doc, fingerprint, params) -> None:
+        formulas = _formulas(params)
+        digests, numbers = array("q"), array("I")
+        for _section, sentence, text, _, digest in SENTENCES.of(doc):
+            if len(text) < params["min_chars"] or _is_formula(text, formulas):
+                continue
+            span = sentence.span
+            line, column = doc.source.position(span.start)
+            end_line, end_column = doc.source.position(span.end)
+            digests.append(digest)
+            numbers.extend((len(text), span.start, span.end, line, column, end_column if end_line == line else column))
+        if digests:
+            fingerprint.facts[self.name] = (digests, numbers)
+
+    def check_batch(self, fingerprints, params):
+        bodies = {fingerprint.names[0] for fingerprint in fingerprints if fingerprint.names}
+        formula = max(params["formula_min_bodies"], math.ceil(params["formula_share"] * len(bodies)))
+        index: dict[int, list] = {}  # digest → [(report, sentence)], at most one per body and `formula` bodies
+        for number, fingerprint in enumerate(fingerprints):
+            kept = fingerprint.facts.get(self.name)
+            if not kept or not fingerprint.names:
+                continue  # a report whose body is unknown: whose copy would it be?
+            for at, digest in enumerate(kept[0]):
+                places = index.setdefault(digest, [])
+                if len(places) <= formula and all(fingerprints[other].names[0] != fingerprint.names[0]
+                                                  for other, _ in places):
+                    places.append((number, at))
+        shared: dict[int, list] = {}  # report → [(sentence, the other report, its sentence)]
+        for places in index.values():
+            if 2 <= len(places) < formula:
+                for number, at in places:
+                    other, other_at = next(place for place in places if place[0] != number)
+                    shared.setdefault(number, []).append((at, other, other_at))
+        for number, found in shared.items():
+            yield from self._runs(fingerprints, number, sorted(found))
+
+    def _runs(self, fingerprints, number, found):
+        """One finding per run of consecutive sentences copied from one other report."""
+        fingerprint = fingerprints[number]
+        numbers = fingerprint.facts[self.name][1]
+        run: list = []
+        for item in found + [None]:
+            if run and (item is None or item[1] != run[-1][1] or item[0] != run[-1][0] + 1):
+                first, other, other_at = run[0]
+                theirs = fingerprints[other]
+                start, end, line, column, end_column = numbers[first * FIELD + 1:first * FIELD + FIELD]
+                if start not in fingerprint.places:  # its place, kept as numbers until now (no text)
+                    fingerprint.places[start] = Place(start, end, line, column, line, end_column,
+                                                      " " * max(1, end_column - column))
+                yield number, Finding(Span(start, end), {
+                    "chars": str(sum(numbers[at * FIELD] for at, _, _ in run)), "sentences": str(len(run)),
+                    "other_file": file_name(theirs),
+                    "other_line": str(theirs.facts[self.name][1][other_at * FIELD + 3]),
+                    "other_body": theirs.names[0]})
+                run = []
+            if item is not None:
+                run.append(item)
