@@ -91,6 +91,7 @@ def injected_pass(linter, code: str, n: int, seed: int, slack: int, show: int, l
     tried = 0
     misses = []
     extra: Counter = Counter()
+    by_other: Counter = Counter()  # found by the rule that owns the defect (prose.FOUND_BY)
     severities: Counter = Counter()
     index = 0
     while injected < n and tried < limit:
@@ -101,8 +102,11 @@ def injected_pass(linter, code: str, n: int, seed: int, slack: int, show: int, l
             continue
         injected += 1
         diagnostics, _ = lint(linter, case.text)
-        hit = [d for d in diagnostics if d[0] == code
+        owners = (code,) + prose.FOUND_BY.get(code, ())
+        hit = [d for d in diagnostics if d[0] in owners
                and any(lo - slack <= d[1] <= hi + slack for lo, hi in case.targets)]
+        if hit and hit[0][0] != code:
+            by_other[hit[0][0]] += 1
         if hit:
             found += 1
             severities[hit[0][2]] += 1
@@ -115,7 +119,7 @@ def injected_pass(linter, code: str, n: int, seed: int, slack: int, show: int, l
         for other in {d[0] for d in diagnostics if d[0] in prose.CODES and d[0] != code}:
             extra[other] += 1
     return {"code": code, "injected": injected, "found": found, "tried": tried, "severities": dict(severities),
-            "misses": misses, "also_fired": dict(extra)}
+            "misses": misses, "also_fired": dict(extra), "found_by": dict(by_other)}
 
 
 def main(argv=None) -> int:
@@ -157,7 +161,8 @@ def main(argv=None) -> int:
             code = figures["code"]
             rate = f"{100 * figures['found'] / figures['injected']:.0f}%" if figures["injected"] else "—"
             exists_text = {True: "yes", False: "no", None: "?"}[figures["exists"]]
-            also = ", ".join(f"{c}×{k}" for c, k in sorted(figures["also_fired"].items()))
+            also = ", ".join([f"{c}×{k}" for c, k in sorted(figures["also_fired"].items())]
+                             + [f"(found by {c}: {k})" for c, k in sorted(figures["found_by"].items())])
             print(f"{code:6} {exists_text:6} {clean['false_alarms'].get(code, 0):>6} "
                   f"{clean['reports_with'].get(code, 0):>7} {figures['found']:>6} / {figures['injected']:<8} "
                   f"{rate:>6}  {also}")
