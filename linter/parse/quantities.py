@@ -118,6 +118,10 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
     sentence_start = paragraph.squeezed_span(base, base + 1).start
     change_words, cumulative_words, rate_words, rise_words, fall_words, total_words = _word_patterns(lexicon)
     by_unit = _by_unit(lexicon)
+    # Most sentences hold none of the scope words nor a masked word: then no number's context (a
+    # prefix of the sentence) holds one, _unmasked changes nothing and whose() reads only the years.
+    plain = _any_word(masked, part_words, scope_words.past_words, scope_words.area_words).search(body) is None
+    has_year = doc.year is not None and "年" in body  # TITLE_YEAR ends with 年
     wider: tuple[str, str] | None = None  # whose() of the paragraph before the sentence, when asked
     quantities: list[Quantity] = []
     group_counts: list[int] = []  # per quantity: how many quantities its clause group holds
@@ -142,11 +146,16 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                                                                      number, window, previous_end, following)
             else:  # the usual case: no measure's word near the number
                 measure, word_at, word, ambiguous, joined = None, None, "", False, ()
-            context = _unmasked(body[:start + number.start], masked)
-            scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words, scope_words.area_words)
+            if plain:  # no scope word in the sentence: only a year can say whose (whose() with no words)
+                context = body[:start + number.start]
+                scope, scope_word = whose(context, doc.year, (), (), ()) if has_year else ("body", "")
+            else:
+                context = _unmasked(body[:start + number.start], masked)
+                scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words,
+                                          scope_words.area_words)
             if scope == "body":  # a wider area a paragraph's earlier sentence names (全市…。行政复议5件)
                 if wider is None:  # the same for every number of the sentence; not when it names the body
-                    wider = (("body", "") if any(word in body for word in lexicon.self_words)
+                    wider = (("body", "") if _any_word(lexicon.self_words).search(body)
                              else whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words))
                 scope, scope_word = wider
             year = doc.year
@@ -158,7 +167,7 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
             cumulative = cumulative_words.search(context) is not None
             if window.lstrip(_OPENING).startswith(lexicon.open_parts):
                 breakdown = _total(quantities, group_counts, before, closed=False)
-            elif any(part in window for part in lexicon.closed_parts):
+            elif _any_word(lexicon.closed_parts).search(window):
                 breakdown = _total(quantities, group_counts, before, closed=True)
             link = breakdown
             if link is not None and quantities[link[0] - first_index].unit != number.unit:
@@ -209,6 +218,13 @@ def _word_patterns(lexicon: QuantityLexicon) -> tuple[re.Pattern, ...]:
                                                   lexicon.rise_words, lexicon.fall_words, lexicon.total_words))
 
 
+@lru_cache(maxsize=16)
+def _any_word(*word_lists: tuple[str, ...]) -> re.Pattern:
+    """One alternation of every word of the lists: found ⇔ one of them in (one search, not a loop)."""
+    words = sorted({word for words in word_lists for word in words}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
 @lru_cache(maxsize=4)
 def _part_words(part_words: tuple[str, ...], part_mark: str) -> tuple[str, ...]:
     return tuple(word for word in part_words if word != part_mark)
@@ -245,7 +261,7 @@ def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, body: 
     """(measure, where its word starts in the group, the word, ambiguous) of a number: the fitting
     measure whose word ends nearest before it in its window, else the first after it.  ``unit_words``:
     _by_unit's for its unit; ``near``: the window and the following text, a NUL between."""
-    _any_word, words, measures = unit_words
+    _any, words, measures = unit_words
     tried = sorted({at for word in words if word in near for at in words[word]})  # the measures of the words there
     before_number = body[:group_start + number.start]
     in_group = group[:number.start]
