@@ -58,34 +58,29 @@ class DoubledWord(CheckKind):
 
 
 # A list: items between 、 in one clause, its last item joined by 和/及/与 (A、B和C); 等 closes it.
-_CLAUSE = re.compile(r"[^，,；;。：:！？!?（）()“”]+")
+_CLAUSE_CUT = re.compile(r"[，,；;。：:！？!?（）()“”]")  # one character: a clause's offset is computable
 _LAST_JOIN = re.compile("以及|和|及|与")
 
 
 def _listed_twice(paragraph, text: str, shortest: int):
     """The second naming of an item a list of three or more names twice (one finding per list)."""
-    for clause in _CLAUSE.finditer(text):
-        if clause.group().count("、") < 2:
-            continue
-        items: list[tuple[int, str]] = []
-        at = clause.start()
-        parts = clause.group().split("、")
-        for index, part in enumerate(parts):
-            pieces = [part]
-            if index == len(parts) - 1:
-                pieces = _LAST_JOIN.split(part, maxsplit=1)
-            offset = at
-            for piece in pieces:
-                found = text.find(piece, offset)
-                items.append((found, piece.rstrip("等")))
-                offset = found + len(piece)
-            at += len(part) + 1
-        first = items[0][1]  # may open with the clause's verb: 设置志愿者服务站、…、志愿者服务站
+    at = 0
+    for clause in _CLAUSE_CUT.split(text):
+        clause_start, at = at, at + len(clause) + 1
+        if clause.count("、") < 2:
+            continue  # most clauses: no list of three
+        parts = clause.split("、")
+        pieces = parts[:-1] + _LAST_JOIN.split(parts[-1], maxsplit=1)
+        items = [piece.rstrip("等") for piece in pieces]
+        first = items[0]  # may open with the clause's verb: 设置志愿者服务站、…、志愿者服务站
         seen: set[str] = set()
-        for start, item in items[1:]:
-            if (len(item) >= shortest and all(is_han(char) for char in item)
-                    and (item in seen or first.endswith(item))):
-                span = paragraph.squeezed_span(start, start + len(item))
+        for index, item in enumerate(items[1:], 1):
+            if (len(item) >= shortest and (item in seen or first.endswith(item))
+                    and all(is_han(char) for char in item)):
+                offset = clause_start + sum(len(piece) + 1 for piece in pieces[:index])
+                if index == len(pieces) - 1 and len(pieces) > len(parts):
+                    offset = clause_start + len(clause) - len(parts[-1]) + parts[-1].index(pieces[-1])
+                span = paragraph.squeezed_span(offset, offset + len(item))
                 yield Finding(span, {"found": item, "word": item}, case="listed")
                 break
             seen.add(item)
