@@ -15,7 +15,8 @@ from govlint.lint.across import compare
 from govlint.lint.linter import Linter, Options
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import build_blocks, make_report, render  # noqa: E402  (benchmarks/generate.py)
+import generate  # noqa: E402  (benchmarks/generate.py)
+from generate import build_blocks, make_report, render  # noqa: E402
 
 SEED = 20240601
 CROSS = ("GL801", "GL802", "GL803", "GL804", "GL805", "GL806")
@@ -71,8 +72,16 @@ def last_year_of(report):
             made, repealed, in_force = mine
             theirs[2] = max(0, in_force - made + repealed)
             mine[2] = theirs[2] + made - repealed
-    last.blocks = build_blocks(random.Random(f"blocks:{report.index}"), last, {})
-    report.blocks = build_blocks(random.Random(f"blocks-this:{report.index}"), report, {})
+    # A body that solved last year's problems states new ones: each year draws its own half of the bank
+    # (the bank is small: drawn freely, two years often name the same problems, which GL804 reports).
+    bank = generate.PROBLEMS
+    try:
+        generate.PROBLEMS = bank[::2]
+        last.blocks = build_blocks(random.Random(f"blocks:{report.index}"), last, {})
+        generate.PROBLEMS = bank[1::2]
+        report.blocks = build_blocks(random.Random(f"blocks-this:{report.index}"), report, {})
+    finally:
+        generate.PROBLEMS = bank
     return last
 
 
@@ -208,6 +217,27 @@ def test_last_years_prose_again_is_found_whole_and_in_section_five():
     line = paired.source.position(repeated[0].span.start)[0]
     heading = next(number for number, row in enumerate(text.splitlines(), 1) if "存在的主要问题" in row)
     assert line > heading  # the first sentence of section 五
+
+
+def test_last_years_problems_with_new_measures_are_found_in_section_five():
+    report = copy.deepcopy(PAIRS[2])
+    last = last_year_of(report)
+    bank, measures = generate.PROBLEMS, generate.MEASURES
+    try:  # the same problems drawn both years (the same rng), the measures each year its own half
+        generate.MEASURES = measures[::2]
+        last.blocks = build_blocks(random.Random("problems"), last, {})
+        generate.MEASURES = measures[1::2]
+        report.blocks = build_blocks(random.Random("problems"), report, {})
+    finally:
+        generate.PROBLEMS, generate.MEASURES = bank, measures
+    _alone, paired, text = _lint_pair(report, last)
+    [repeated] = [d for d in paired.diagnostics if d.code == "GL804"]
+    assert "of the problems section" in repeated.message
+    line = paired.source.position(repeated.span.start)[0]
+    rows = text.splitlines()
+    five = next(number for number, row in enumerate(rows, 1) if "存在的主要问题及改进情况" in row)
+    measures = next(number for number, row in enumerate(rows, 1) if number > five and "改进措施" in row)
+    assert five < line < measures  # at the first sentence that states a problem
 
 
 SHARED = "严把信息质量关，增强信息发布的时效性和针对性，努力为群众提供看得懂、用得上的政务信息，切实解决群众关心的急难愁盼问题。"

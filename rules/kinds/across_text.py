@@ -104,41 +104,80 @@ class TextReuse(AcrossKind):
 
 @check_kind
 class ProblemsRepeated(AcrossKind):
-    """Section 五 (problems and improvements) that is last year's, word for word or nearly."""
+    """Section 五's problems (or the whole section) last year's, word for word or nearly."""
 
     name = "problems-repeated"
     PARAMS = {
-        "threshold": Param((int, float), 0.8, "share of this year's section 五 (0–1) found in last year's"),
+        "threshold": Param((int, float), 0.8, "share of this year's section 五, or of its problems (0–1), found "
+                                              "in last year's section 五"),
         "min_chars": Param(int, 80, "a section 五 shorter than this (characters) is not judged"),
+        "min_problem_chars": Param(int, 40, "problems stated in fewer characters than this are not judged alone"),
+        "problem_words": Param(list, [], "words naming a problem (问题, 不足 …): a sentence holding one states "
+                                         "a problem, unless it looks ahead"),
+        "back_references": Param(list, [], "phrases that refer back to problems (针对上述问题): no problem of their own"),
+        "ahead_words": Param(list, [], "words of a sentence that looks ahead (下一步, 将, 整改 …): a measure, not a "
+                                       "problem"),
         "shingle": Param(int, 8, "characters per compared piece (a shingle)"),
     }
     FIELDS = ("share", "last_file")
+    CASES = ("problems",)
 
     def extract(self, doc, fingerprint, params) -> None:
         sentences = [(sentence, text) for section, sentence, text, _, _ in SENTENCES.of(doc) if section == 5]
         text = "".join(text for _, text in sentences)
         if len(text) < params["min_chars"]:
             return
+        words = _problem_words(tuple(params["problem_words"]))
+        ahead = _problem_words(tuple(params["ahead_words"]))
+        back = tuple(params["back_references"])
+
+        def states_a_problem(text: str) -> bool:
+            for phrase in back:
+                text = text.replace(phrase, "")
+            return words is not None and words.search(text) is not None and not (ahead and ahead.search(text))
+
+        problems = [(sentence, text) for sentence, text in sentences if states_a_problem(text)]
+        problem_text = "".join(text for _, text in problems)
         size = params["shingle"]
-        # A quarter of them, chosen by their hash (the same pieces in both years): the share is the same
-        # in expectation, and a batch of 50,000 keeps a quarter of the memory.
-        shingles = array("I", sorted({crc for crc in (zlib.crc32(text[i:i + size].encode("utf-8"))
-                                                      for i in range(len(text) - size + 1)) if not crc & SAMPLE}))
+        shingles = _sampled(text, size)
         if not shingles:
             return
         span = sentences[0][0].span
-        fingerprint.facts[self.name] = (shingles, fingerprint.place(doc.source, span.start, span.end).start)
+        found = (shingles, fingerprint.place(doc.source, span.start, span.end).start)
+        if len(problem_text) >= params["min_problem_chars"] and _sampled(problem_text, size):
+            first = problems[0][0].span
+            found += (_sampled(problem_text, size), fingerprint.place(doc.source, first.start, first.end).start)
+        fingerprint.facts[self.name] = found
 
     def check_pair(self, this, last, params):
         if self.name not in this.facts or self.name not in last.facts:
             return
-        mine, anchor = this.facts[self.name]
+        mine, anchor, *problems = this.facts[self.name]
         theirs = set(last.facts[self.name][0])
         share = sum(1 for shingle in mine if shingle in theirs) / len(mine)
+        case = None
+        if share < params["threshold"] and problems:
+            # the improvements rewritten, the problems not: the problems were not solved
+            mine, anchor = problems
+            share = sum(1 for shingle in mine if shingle in theirs) / len(mine)
+            case = "problems"
         if share < params["threshold"]:
             return
         place = this.places[anchor]
-        yield Finding(Span(place.start, place.end), {"share": _percent(share), "last_file": file_name(last)})
+        yield Finding(Span(place.start, place.end), {"share": _percent(share), "last_file": file_name(last)},
+                      case=case)
+
+
+def _sampled(text: str, size: int) -> array:
+    """A quarter of the text's shingles, chosen by their hash (the same pieces in both years): the
+    share is the same in expectation, and a batch of 50,000 keeps a quarter of the memory."""
+    return array("I", sorted({crc for crc in (zlib.crc32(text[i:i + size].encode("utf-8"))
+                                              for i in range(len(text) - size + 1)) if not crc & SAMPLE}))
+
+
+@lru_cache(maxsize=4)
+def _problem_words(words: tuple) -> re.Pattern | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @check_kind
