@@ -107,6 +107,24 @@ def freshen(text: str, rng: random.Random) -> str:
 
 
 _YEAR = re.compile(r"\d{4}年")
+# A sentence that opens (after its lead: 年初，) with a verb of the fixed phrasings.
+_VERB_OPENING = re.compile("^((?:[^，。\\d]{2,8}，|[一二三四五六七八九十]是)?)(?=%s)" % "|".join(
+    map(re.escape, VERBS + tuple(ADVERBS) + tuple(word for _, words in VOICE for word in words) + ("主要负责同志",))))
+
+
+def signed(text: str, body) -> str:
+    """The paragraph in this body's own words: its long sentences that open with a verb name the body
+    (咸阳市生态环境局着力加强…), as real reports do, so that no two bodies' sentences are the same
+    (GL806 reads a sentence two bodies share as copied)."""
+    out = []
+    for sentence in re.findall(r"[^。；]*[。；]|[^。；]+$", text):  # items of a list (一是…；二是…) too
+        if len(sentence) >= 30:
+            named = _VERB_OPENING.sub(lambda m: m.group(1) + body.agency.name, sentence, count=1)
+            if named == sentence and not _stated(sentence) and not re.search(r"\d", _YEAR.sub("", sentence)):
+                named = sentence.replace(body.agency.we, body.agency.name, 1)  # 2024年，我局… → …市…局
+            sentence = named
+        out.append(sentence)
+    return "".join(out)
 
 
 def _stated(sentence: str) -> bool:
@@ -328,7 +346,7 @@ def make_year(seed: int, body: Body, year: int, code: str | None, notes: dict):
     head = head.replace("政府信息公开工作取得了一定成效，但仍", rng.choice(PROBLEM_HEADS))
     block.text = f"{head}存在一些不足：{gen.enumerate_points(chosen)}"
     for block in prose_blocks(report):
-        block.text = freshen(block.text, rng)
+        block.text = signed(freshen(block.text, rng), body)
     month_day = deadline(body) if body.kind == "gov" and body.agency.level != "town" else (1, 31)
     month = rng.randint(1, month_day[0])
     report.blocks[-1].text = f"{year + 1}年{month}月{rng.randint(5, 28)}日"

@@ -191,13 +191,16 @@ class CopiedFromAnotherBody(AcrossKind):
         "formulas": Param(list, FORMULAS, "phrases of the mandated wording: sentences containing one are left out"),
         "formula_min_bodies": Param(int, 3, "a sentence of at least this many bodies … "),
         "formula_share": Param((int, float), 0.02, "… and of at least this share of the batch's bodies is a formula"),
+        "any_numbers": Param(bool, False, "two sentences that differ only in their numbers are one sentence (off: "
+                                          "each body restates its own tables in the common phrasings)"),
     }
     FIELDS = ("chars", "sentences", "other_file", "other_line", "other_body")
 
     def extract(self, doc, fingerprint, params) -> None:
         formulas = _formulas(params)
         digests, numbers = array("q"), array("I")
-        for _section, sentence, text, _, digest in SENTENCES.of(doc):
+        for _section, sentence, text, exact, numberless in SENTENCES.of(doc):
+            digest = numberless if params["any_numbers"] else exact
             if len(text) < params["min_chars"] or _is_formula(text, formulas):
                 continue
             span = sentence.span
