@@ -228,6 +228,13 @@ def test_an_aspect_without_its_sub_heading_only_mentioned_in_passing_is_an_info(
                                                            "方面没有小标题，只在别处顺带提到")]
 
 
+def test_a_sub_heading_run_into_the_prose_counts_as_a_sub_heading():
+    # a crawler's text: （四）… run into the paragraph before it, not read as a sub-heading
+    text = ("一、总体情况\n" + ASPECTS["主动公开"] + "\n" + ASPECTS["依申请公开"] + "\n" + ASPECTS["政府信息管理"]
+            + "更新公开目录。（四）平台建设情况。加强门户网站和政务新媒体管理。\n" + ASPECTS["监督保障"] + "\n")
+    assert seen(LINTER, text, "GL605") == []
+
+
 def test_a_merged_sub_heading_names_both_aspects():
     text = ("一、总体情况\n" + ASPECTS["主动公开"] + "\n" + ASPECTS["依申请公开"] + "\n" + ASPECTS["政府信息管理"]
             + "\n（四）平台建设和监督保障情况。加强门户网站管理，将政务公开纳入年度考核。\n")

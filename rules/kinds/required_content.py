@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from typing import Iterator
+
+from govlint.grammar.shapes import SUBHEADING_NUMBER
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.rules.kinds._util import compiled, doc_start
 
@@ -70,7 +73,8 @@ class RequiredContent(CheckKind):
         missing = [item for item in params["items"] if not _names(item, blob)]
         unheaded: list = []
         if section is not None and params["headings_decide"]:
-            headings = "\n".join(sub.text for part in parts for sub in part.subheadings)
+            headings = "\n".join([sub.text for part in parts for sub in part.subheadings]
+                                  + list(_run_in_openings(texts)))
             if sum(_names(item, headings) for item in params["items"]) >= params["headings_decide"]:
                 # written by sub-heading: an item its prose names in passing but no sub-heading names
                 unheaded = [item for item in params["items"] if item not in missing and not _names(item, headings)]
@@ -84,6 +88,20 @@ class RequiredContent(CheckKind):
                 yield Finding(anchor, {"item": item["name"]}, case=item.get("case"))
         if unheaded:
             yield Finding(anchor, {"item": "”、“".join(item["name"] for item in unheaded)}, case="no_heading")
+
+
+def _run_in_openings(texts) -> Iterator[str]:
+    """The words after a sub-heading's numbering that opens a sentence of the prose (…。（四）平台建设
+    情况加强…): a sub-heading run into its paragraph that the outline did not find (a crawler's text
+    joined with nothing between)."""
+    for text in texts:
+        for match in SUBHEADING_NUMBER.finditer(text):
+            if match.start() == 0 or text[match.start() - 1] in RUN_IN_BEFORE:
+                yield text[match.end():match.end() + RUN_IN_WORDS]
+
+
+RUN_IN_BEFORE = "。;:!?"  # what may stand before a run-in sub-heading (folded text)
+RUN_IN_WORDS = 12         # its words: an aspect's name comes first (平台建设情况…)
 
 
 def _names(item: dict, text: str) -> bool:
