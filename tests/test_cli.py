@@ -259,6 +259,7 @@ def test_the_init_template_shows_every_setting_with_a_working_example(tmp_path):
     report = tmp_path / "draft.txt"
     report.write_text((EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "govlint-baseline.json").write_text('{"version": 1, "files": {}}', encoding="utf-8")
+    (tmp_path / "roster.yaml").write_text("- name: 某某县自然资源局\n", encoding="utf-8")  # the roster: example (GL807)
     for example in examples:
         (tmp_path / ".govlint.yaml").write_text(re.sub(r"^# ?", "", example, flags=re.M) + "\n", encoding="utf-8")
         code, out = run(str(report), "--lang", "en")

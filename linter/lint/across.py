@@ -255,6 +255,58 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
                          body=fingerprint.names[0] if fingerprint.names else None,
                          paired_with=None if last is None else last.path,
                          cross=True, original=diagnostics)
+    yield from roster_results(linter, entries, notes)
+
+
+ROSTER_NOTE_NAMES = 5  # bodies of the batch not on the roster named in the note, at most
+
+
+def roster_results(linter, entries: list[Entry], notes: list) -> Iterator:
+    """GL807 (rules/kinds/across_roster.py): per roster (``roster:`` of the reports' configurations), a
+    result on the roster file itself — its Source the roster's text, the diagnostics at the names of the
+    bodies without a report for a year of the batch — after every report's.  The batch of a roster is
+    the reports whose configuration names it; their bodies are matched as pairing matches them (``pair``
+    has applied the aliases).  A body of the batch the roster does not list is told in a note."""
+    from govlint.lint.linter import FileResult
+
+    options = linter.options
+    groups: dict[str, tuple] = {}
+    for entry in entries:
+        config = linter.finder.for_file(entry.path if entry.path != "-" else ".")
+        roster = getattr(config, "roster", None)
+        if roster is not None:
+            groups.setdefault(roster.path, (roster, config, []))[2].append(entry)
+    for roster, config, group in groups.values():
+        rules = [rule for rule in linter.active_rules(config, None, roster.path)
+                 if getattr(rule.kind, "ROSTER", False)]
+        if not rules:
+            continue
+        reported: dict[str, set] = {}
+        for entry in group:
+            for name in entry.names:
+                if entry.fingerprint.year is not None:
+                    reported.setdefault(name, set()).add(entry.fingerprint.year)
+        years = {entry.fingerprint.year for entry in group if entry.fingerprint.year is not None}
+        keys = getattr(rules[0].kind, "keys", lambda name: (name,))  # the names a report may give
+        listed = {canonical(key, config.aliases) for body in roster.bodies for key in keys(body.key)}
+        strangers = sorted({entry.names[0] for entry in group if entry.names and not set(entry.names) & listed})
+        if strangers:
+            notes.append(i18n.fmt(
+                "{roster}: bodies of the batch not on the roster ({count}): {names}",
+                "{roster}：本次检查中有 {count} 个单位不在单位名单中：{names}", roster=roster.shown,
+                count=len(strangers), names="、".join(strangers[:ROSTER_NOTE_NAMES])
+                + (" …" if len(strangers) > ROSTER_NOTE_NAMES else "")))
+        lang = options.lang or config.lang or "zh"
+        diagnostics = []
+        for rule in rules:
+            for finding in rule.kind.check_roster(roster, reported, years,
+                                                  lambda name: canonical(name, config.aliases), rule.params):
+                finding.related = []
+                diagnostics.append(rule.render(finding, lang, linter.severity_for(rule, config)))
+        if diagnostics:
+            diagnostics.sort(key=Diagnostic.sort_key)
+            source = Source(roster.text, roster.shown)
+            yield FileResult(roster.shown, source, diagnostics=diagnostics, cross=True, original=list(diagnostics))
 
 
 def entry_of(linter, result, order: int = 0) -> Entry:

@@ -38,6 +38,7 @@ CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
 _KEYS = {"select", "ignore", "severity", "rule-packs", "per-file-ignores", "report-year", "fail-on", "lang",
          "extend-select", "baseline", "exclude", "extend-exclude", "rules"}
 _KEYS.add("aliases")  # old body name → new one, for pairing reports across years (lint/across.py)
+_KEYS.add("roster")  # the bodies that must publish a report (GL807, rules/kinds/across_roster.py)
 RULE_SETTINGS = ("params",)  # what `rules: {CODE: …}` may set
 
 
@@ -59,6 +60,7 @@ class Config:
     extend_exclude: list = field(default_factory=list)
     rule_params: dict = field(default_factory=dict)     # code → parameters overriding the pack's
     aliases: dict = field(default_factory=dict)         # a body's old name → its new name (pairing)
+    roster: object | None = None                        # the roster of bodies (across_roster.Roster), read
 
     @property
     def rules_key(self) -> tuple:
@@ -277,6 +279,7 @@ def parse_config(data, path: str) -> Config:
     _check_selectors(where, seen, config.rule_packs)
     config.rule_params = _rule_params(where, data, config.rule_packs)
     config.aliases = _aliases(where, data)
+    config.roster = _roster(where, data, base)
     return config
 
 
@@ -297,6 +300,24 @@ def _aliases(where: Located, data) -> dict:
             raise where.error(node, old, bad, value=True)
         aliases["".join(old.split())] = "".join(new.split())
     return aliases
+
+
+def _roster(where: Located, data, base: str):
+    """``roster: bodies.yaml`` (or .csv), relative to this file: the bodies that must publish a report
+    every year (GL807).  Read now, so that a bad roster stops the run before any report is checked."""
+    node = data.get("roster")
+    if node is None:
+        return None
+    if not isinstance(node, str) or not node.strip():
+        raise where.error(data, "roster", i18n.msg("'roster' must be the path of a YAML or CSV list of bodies",
+                                                   "'roster' 应为单位名单（YAML 或 CSV 文件）的路径"), value=True)
+    full = os.path.normpath(os.path.join(base, node))
+    if not os.path.isfile(full):
+        raise where.error(data, "roster", i18n.fmt("roster not found: {path}", "找不到单位名单：{path}", path=node),
+                          value=True)
+    from govlint.rules.kinds.across_roster import read_roster
+
+    return read_roster(full)
 
 
 def load_config(path: str) -> Config:

@@ -73,6 +73,11 @@ def config_template() -> str:
 # aliases:
 #   某某县国土资源局: 某某县自然资源局
 
+# The bodies that must publish a report every year (GL807 missing-report): a YAML list
+# (- name: 某某县自然资源局, with kind: government | government office | department, parent:, level:)
+# or a CSV file with the header row name,kind,parent[,level]; relative to this file.
+# roster: roster.yaml
+
 # The rules (`govlint rule GL303` shows one rule's page):
 {codes}
 """

@@ -96,6 +96,9 @@ class Run:
         paths = list(paths)
         # The cross-document pass needs two reports: a report checked alone is checked as it always was.
         pairing = self.options.pairing and (len(paths) > 1 or bool(self.options.previous))
+        # A roster (GL807) makes one report a batch too: the roster's other bodies have none.
+        pairing = pairing or (self.options.pairing and len(paths) == 1
+                              and self.linter.finder.for_file(paths[0]).roster is not None)
         self.linter.options.pairing = pairing  # before the workers start: they make the fingerprints
         with tuned_gc():
             previous = self._previous() if pairing and self.options.previous else None

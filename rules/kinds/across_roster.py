@@ -1,0 +1,299 @@
+"""The roster of bodies that must publish (``roster:`` in .govlint.yaml) and GL807 missing-report.
+
+A roster is a YAML list or a CSV table of bodies, each with its name and, optionally, its kind
+(government, government office, department), level and parent.  ``read_roster`` reads it with the
+place of every name (line:column, offsets), and refuses a bad one with a ConfigError at file:line:col
+(the run exits 2): no file, bad YAML or CSV, an entry without a name, a name listed twice, a kind that
+is none of the three.
+
+YAML (hand-written, checked like the configuration: an unknown key is an error)::
+
+    - name: 某某县人民政府
+      kind: government
+    - name: 某某县自然资源局
+      kind: department
+      parent: 某某县人民政府
+    - 某某县教育局            # a name alone
+
+CSV (exported from a spreadsheet: a header row naming the columns ``name,kind,parent[,level]`` in any
+order, 名称/类型/上级/层级 also understood, other columns ignored; comma- or tab-separated).
+
+``missing-report`` (GL807) reads no report: after the single-report pass the linter
+(govlint.lint.across) gives it the roster, the years the batch's reports are for and, per body name
+(normalised as pairing normalises it: whitespace out, ``aliases:`` applied), the years it has a report
+for.  Every body of the roster lacking a year of the batch gets one finding at its name in the roster
+file, naming the missing years.  A body of the batch the roster does not list is not a finding of this
+rule (the linter tells the user in a note: usually a name the title writes otherwise).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from typing import Callable, ClassVar, Iterable
+
+from govlint.rules.api import Finding, Span, check_kind
+from govlint.rules.kinds._across import AcrossKind
+from govlint.support import i18n
+from govlint.support.yamlio import ConfigError, load, read_text
+
+KEYS = ("name", "kind", "parent", "level")
+# The kinds of bodies, as a roster may write them → the kind's name.
+KINDS = {"government": "government", "government office": "government office", "department": "department",
+         "人民政府": "government", "政府": "government", "政府办公室": "government office",
+         "政府办公厅": "government office", "部门": "department"}
+# A CSV header's words for the columns (a spreadsheet made in Chinese).
+CSV_HEADERS = {"name": "name", "名称": "name", "单位": "name", "单位名称": "name", "机关名称": "name",
+               "kind": "kind", "类型": "kind", "单位类型": "kind", "parent": "parent", "上级": "parent",
+               "上级单位": "parent", "level": "level", "层级": "level", "级别": "level"}
+CSV_SUFFIXES = (".csv", ".tsv")
+WHAT = i18n.msg("roster", "单位名单")
+GOVERNMENT = "人民政府"
+
+
+@dataclass
+class RosterBody:
+    """One body of the roster and where its name is written."""
+
+    name: str                 # as the roster writes it
+    key: str                  # whitespace taken out: what is compared with the reports' bodies
+    line: int
+    column: int
+    start: int                # offsets of the name in the roster's text
+    end: int
+    kind: str | None = None
+    parent: str | None = None
+    level: str | None = None
+
+
+@dataclass
+class Roster:
+    path: str                 # absolute
+    text: str
+    bodies: list = field(default_factory=list)
+
+    @property
+    def shown(self) -> str:
+        return shown_path(self.path)
+
+
+def shown_path(path: str) -> str:
+    """A path as messages name it: relative to the working folder when it is inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def normalised(name: str) -> str:
+    """A body's name as pairing compares it (lint/linter.py body_names): whitespace taken out."""
+    return "".join(str(name).split())
+
+
+def read_roster(path: str) -> Roster:
+    """The roster at ``path`` (absolute); a ConfigError at file:line:col when it is wrong."""
+    shown = shown_path(path)
+    try:
+        text = read_text(path, WHAT)
+    except ConfigError as exc:
+        raise ConfigError(shown, exc.line, exc.column, exc.message) from None
+    roster = Roster(path, text)
+    starts = _line_starts(text)
+    items = _csv_items(text, shown) if path.lower().endswith(CSV_SUFFIXES) else _yaml_items(text, shown)
+    seen: dict[str, RosterBody] = {}
+    for values, line, column in items:
+        name = values["name"]
+        start = starts[line - 1] + column - 1
+        end = _name_end(text, start, name)
+        body = RosterBody(name, normalised(name), line, column, start, end, values.get("kind"),
+                          values.get("parent"), values.get("level"))
+        if body.key in seen:
+            raise ConfigError(shown, line, column, i18n.fmt(
+                "{name!r} is listed twice (first on line {first})", "“{name}”重复列出（第一次在第 {first} 行）",
+                name=name, first=seen[body.key].line))
+        seen[body.key] = body
+        roster.bodies.append(body)
+    if not roster.bodies:
+        raise ConfigError(shown, 1, 1, i18n.msg("the roster lists no body (a list of names: - name: 某某县人民政府)",
+                                                "单位名单中没有任何单位（应为名称列表：- name: 某某县人民政府）"))
+    return roster
+
+
+def _line_starts(text: str) -> list:
+    starts, at = [0], 0
+    for line in text.splitlines(keepends=True):
+        at += len(line)
+        starts.append(at)
+    return starts
+
+
+def _name_end(text: str, start: int, name: str) -> int:
+    """Where the name written at ``start`` ends (after its closing quote, if quoted)."""
+    if text.startswith(name, start):
+        return start + len(name)
+    if text[start:start + 1] in "'\"" and text.startswith(name, start + 1):
+        return start + len(name) + 2
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _bad_entry() -> i18n.Message:
+    return i18n.msg("each body of the roster is a name, or a mapping with name: (and kind:, parent:, level:)",
+                    "名单中的每个单位应为名称，或含 name:（以及 kind:、parent:、level:）的映射")
+
+
+def _kind(value, shown: str, line: int, column: int) -> str:
+    kind = KINDS.get(" ".join(str(value).split()).lower())
+    if kind is None:
+        raise ConfigError(shown, line, column, i18n.fmt(
+            "unknown kind {kind!r}; a body's kind is government, government office or department",
+            "未知的单位类型 {kind!r}；应为 government（政府）、government office（政府办公室）或 department（部门）",
+            kind=str(value)))
+    return kind
+
+
+def _yaml_items(text: str, shown: str) -> Iterable[tuple[dict, int, int]]:
+    data = load(text, shown)
+    if data is None:
+        return
+    if not isinstance(data, list):
+        raise ConfigError(shown, 1, 1, i18n.msg(
+            "a roster is a list of bodies (- name: 某某县人民政府), or a CSV file with a header row",
+            "单位名单应为单位的列表（- name: 某某县人民政府），或带表头行的 CSV 文件"))
+    for index, item in enumerate(data):
+        line, column = _position(data, index)
+        if isinstance(item, str):
+            if not normalised(item):
+                raise ConfigError(shown, line, column, _bad_entry())
+            yield {"name": str(item).strip()}, line, column
+            continue
+        if not isinstance(item, dict):
+            raise ConfigError(shown, line, column, _bad_entry())
+        values: dict = {}
+        for key, value in item.items():
+            where = _position(item, key)
+            if key not in KEYS:
+                raise ConfigError(shown, *where, i18n.fmt("unknown key {key!r}; a body has {keys}",
+                                                          "未知的键 {key!r}；单位可有 {keys}", key=str(key),
+                                                          keys=", ".join(KEYS)))
+            if value is None:
+                continue
+            if not isinstance(value, str) or not normalised(value):
+                raise ConfigError(shown, *_position(item, key, value=True), i18n.fmt(
+                    "'{key}' must be text", "'{key}' 应为文本", key=key))
+            values[key] = _kind(value, shown, *_position(item, key, value=True)) if key == "kind" \
+                else str(value).strip()
+        if "name" not in values:
+            raise ConfigError(shown, line, column, i18n.join(i18n.msg("a body without a name: ", "单位没有名称："),
+                                                             _bad_entry()))
+        yield values, *_position(item, "name", value=True)
+
+
+def _position(node, key, value: bool = False) -> tuple[int, int]:
+    """1-based line and column of a key (or its value) of a mapping, or of a list's item."""
+    try:
+        if isinstance(node, dict):
+            lc = getattr(node, "lc")
+            line, column = lc.value(key) if value else lc.key(key)
+        else:
+            line, column = getattr(node, "lc").item(key)
+        return line + 1, column + 1
+    except (AttributeError, KeyError, TypeError):
+        return 1, 1
+
+
+def _csv_items(text: str, shown: str) -> Iterable[tuple[dict, int, int]]:
+    lines = text.splitlines()
+    numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
+    if not numbered:
+        return
+    header_line, header = numbered[0]
+    delimiter = "\t" if "\t" in header and "," not in header else ","
+    columns = [CSV_HEADERS.get(cell.strip().lower()) for cell in next(csv.reader([header], delimiter=delimiter))]
+    if "name" not in columns:
+        raise ConfigError(shown, header_line, 1, i18n.msg(
+            "a CSV roster starts with a header row naming its columns: name,kind,parent[,level]",
+            "CSV 格式的单位名单第一行应为表头：name,kind,parent[,level]（或 名称,类型,上级[,层级]）"))
+    for number, line in numbered[1:]:
+        try:
+            cells = next(csv.reader(io.StringIO(line), delimiter=delimiter))
+        except csv.Error as exc:
+            raise ConfigError(shown, number, 1, i18n.fmt("invalid CSV: {problem}", "CSV 格式有误：{problem}",
+                                                         problem=str(exc))) from None
+        values: dict = {}
+        offsets = _cell_offsets(line, cells, delimiter)
+        for column, cell, at in zip(columns, cells, offsets):
+            if column is None or not normalised(cell):
+                continue
+            values[column] = _kind(cell, shown, number, at + 1) if column == "kind" else cell.strip()
+        index = columns.index("name")
+        at = offsets[index] if index < len(offsets) else 0
+        if "name" not in values:
+            raise ConfigError(shown, number, at + 1, i18n.msg("a body without a name (the name column is empty)",
+                                                              "单位没有名称（名称一列为空）"))
+        cell = cells[index]
+        at += (1 if line[at:at + 1] == '"' else 0) + len(cell) - len(cell.lstrip())
+        yield values, number, at + 1
+
+
+def _cell_offsets(line: str, cells: list, delimiter: str) -> list:
+    """Where each cell of a CSV line starts (its quote, if quoted)."""
+    offsets, at = [], 0
+    for cell in cells:
+        offsets.append(at)
+        found = line.find(cell, at) if cell else at
+        if found >= 0 and line[at:at + 1] != '"':
+            at = found + len(cell)
+        else:  # a quoted cell: skip to its closing quote
+            at = line.find('"', at + 1)
+            while at >= 0 and line[at + 1:at + 2] == '"':
+                at = line.find('"', at + 2)
+            at = len(line) if at < 0 else at + 1
+        next_at = line.find(delimiter, at)
+        at = len(line) if next_at < 0 else next_at + 1
+    return offsets
+
+
+def year_list(years: Iterable[int], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(str(year) for year in sorted(years))
+
+
+@check_kind
+class MissingReport(AcrossKind):
+    """GL807: a body of the roster (roster: in .govlint.yaml) without a report for a year of the batch, at
+    its name in the roster file."""
+
+    name = "missing-report"
+    ROSTER: ClassVar[bool] = True
+    FIELDS = ("body", "years", "years_en", "batch_years", "batch_years_en", "roster")
+    CASES = ("none",)
+
+    def extract(self, doc, fingerprint, params) -> None:
+        return None  # the body's names and the year are in every fingerprint already
+
+    @staticmethod
+    def keys(name: str) -> tuple:
+        """The names a report of the body may give: its own, and for a government (某某县人民政府) its
+        place alone, which a title also writes for it (某某县2022年政府信息公开工作年度报告)."""
+        place = name[:-len(GOVERNMENT)] if name.endswith(GOVERNMENT) else ""
+        return (name, place) if len(place) >= 2 else (name,)
+
+    def check_roster(self, roster: Roster, reported: dict, years: set, canonical: Callable[[str], str],
+                     params: dict) -> Iterable[Finding]:
+        """``reported``: normalised body name → the years it has a report for; ``years``: the batch's."""
+        if not years:
+            return
+        for body in roster.bodies:
+            found: set = set()
+            for key in self.keys(body.key):
+                found |= reported.get(canonical(key), set())
+            missing = years - found
+            if not missing:
+                continue
+            yield Finding(Span(body.start, body.end),
+                          {"body": body.name, "years": year_list(missing, "zh"), "years_en": year_list(missing, "en"),
+                           "batch_years": year_list(years, "zh"), "batch_years_en": year_list(years, "en"),
+                           "roster": roster.shown},
+                          case="none" if missing == years and len(years) > 1 else None)
