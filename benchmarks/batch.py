@@ -19,6 +19,7 @@ Usage:
     python benchmarks/batch.py --corpus DIR          # reports already there
     python benchmarks/batch.py --series              # 5,000 reports of 4-year series, with pairs and copies
     python benchmarks/batch.py --gc-only -n 2000     # only the garbage collector's share, in process
+    python benchmarks/batch.py --series --pairing-cost --no-gc   # the cross-document pass's share
 """
 from __future__ import annotations
 
@@ -109,12 +110,12 @@ def measure(args: list[str]) -> dict:
     return json.loads(out.stdout)
 
 
-def cli_run(directory: str, n: int, jobs: int, fmt: str) -> dict:
+def cli_run(directory: str, n: int, jobs: int, fmt: str, pairing: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         figures = measure([*GOVLINT, directory, "--format", fmt, "-o", os.path.join(scratch, "out"), "-q",
-                           "-j", str(jobs)])
+                           "-j", str(jobs), *([] if pairing else ["--no-pairing"])])
     figures.update(rate=n / figures["wall"], cpu_per_report_ms=1000 * figures["cpu"] / n,
-                   peak_mib=figures["peak_kib"] / 1024, jobs=jobs, format=fmt, reports=n)
+                   peak_mib=figures["peak_kib"] / 1024, jobs=jobs, format=fmt, reports=n, pairing=pairing)
     return figures
 
 
@@ -138,6 +139,9 @@ def main(argv=None) -> int:
     parser.add_argument("--gc-only", action="store_true", help="only the in-process GC measurement")
     parser.add_argument("--gc-reports", type=int, default=2000, help="reports for the GC measurement (default 2000)")
     parser.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
+    parser.add_argument("--pairing-cost", action="store_true",
+                        help="also run each -j with --no-pairing: the cross-document pass's share of the run")
+    parser.add_argument("--no-gc", action="store_true", help="skip the in-process GC measurement")
     args = parser.parse_args(argv)
     if args.series:
         directory = args.corpus or os.path.join(tempfile.gettempdir(), f"govlint-series-{args.n}")
@@ -151,7 +155,7 @@ def main(argv=None) -> int:
         return 2
     figures: dict = {"reports": args.n, "cores": os.cpu_count(), "load": os.getloadavg()[0], "gc": [], "runs": []}
     sample = files[:min(args.gc_reports, len(files))]
-    for keep in (True, False):
+    for keep in (() if args.no_gc else (True, False)):
         for tuned in (False, True):
             row = gc_share(sample, tuned, keep)
             figures["gc"].append(row)
@@ -166,7 +170,13 @@ def main(argv=None) -> int:
                 figures["runs"].append(row)
                 log(f"govlint {args.n} reports --format {fmt} -j {jobs}: {row['wall']:.1f} s, {row['rate']:.0f} reports/s, "
                     f"{row['cpu_per_report_ms']:.1f} ms CPU per report, peak {row['peak_mib']:.0f} MiB, exit {row['status']}")
-        by_jobs = {row["jobs"]: row for row in figures["runs"] if row["format"] == args.formats[0]}
+                if args.pairing_cost:
+                    alone = cli_run(directory, args.n, jobs, fmt, pairing=False)
+                    figures["runs"].append(alone)
+                    cost = row["wall"] - alone["wall"]
+                    log(f"  the same with --no-pairing: {alone['wall']:.1f} s, peak {alone['peak_mib']:.0f} MiB: "
+                        f"the cross-document pass costs {cost:.1f} s, {100 * cost / row['wall']:.1f} % of the run")
+        by_jobs = {row["jobs"]: row for row in figures["runs"] if row["format"] == args.formats[0] and row["pairing"]}
         if 1 in by_jobs and 2 in by_jobs:
             log(f"-j 2 / -j 1: {by_jobs[2]['rate'] / by_jobs[1]['rate']:.2f} × (load average at start "
                 f"{figures['load']:.1f} on {figures['cores']} cores)")
