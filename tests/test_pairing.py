@@ -182,3 +182,27 @@ def test_seed_004_repeats_a_sentence_of_seed_000_and_only_that():
                    for d in entry["diagnostics"])
     # 000 l.113 = 004 l.88 (another body's report); 002's preamble shares 000's template: a formula, silent
     assert found == [("000", "GL806", 113), ("004", "GL806", 88)]
+
+
+def test_a_spilled_fingerprint_keeps_in_memory_only_what_the_batch_indexes():
+    from govlint.lint.across import Spill, entry_of
+    from govlint.lint.linter import Linter, Options
+    from govlint.lint.session import _batch_kinds
+
+    linter = Linter(Options(pairing=True))
+    seed_text = (Path(__file__).parent.parent / "examples" / "clean-2021.txt").read_bytes()
+    result = linter.lint_bytes(seed_text, "clean.txt")
+    whole = result.fingerprint
+    entry = entry_of(linter, result)
+    spill = Spill()
+    try:
+        entry.spill(spill, _batch_kinds())
+        assert set(entry.held.facts) == set(whole.facts) & _batch_kinds() and not entry.held.places
+        entry.held.places[7] = "a place GL806 added"
+        again = entry.fingerprint  # read back from disk, with what the batch kinds added
+        assert again.facts.keys() == whole.facts.keys() and again.year == whole.year
+        assert again.places[7] == "a place GL806 added" and entry.fingerprint is again
+        entry.release()
+        assert entry.fingerprint is not again  # read again after release
+    finally:
+        spill.close()

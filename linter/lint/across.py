@@ -29,6 +29,9 @@ document).  A format that takes the whole list gets the pass merged into each fi
 """
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -40,16 +43,69 @@ from govlint.support import i18n
 ALIAS_DEPTH = 8  # a chain of renamings followed at most this far (a cycle in aliases: stops)
 
 
+class Spill:
+    """Fingerprints kept on disk while the batch is checked (a temporary file, deleted when closed):
+    a batch of 50,000 keeps in memory only what pairing and the batch kinds index, and the cyclic
+    garbage collector never walks the rest.  A pair reads its two fingerprints back when it is compared."""
+
+    def __init__(self) -> None:
+        self._file: Any = None
+
+    def put(self, fingerprint: Fingerprint) -> tuple:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="govlint-")
+        data = pickle.dumps(fingerprint, pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        return self, offset, len(data)
+
+    def get(self, offset: int, length: int) -> Fingerprint:
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(length))
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
 @dataclass
 class Entry:
-    """One report of the batch as the pass knows it."""
+    """One report of the batch as the pass knows it.  ``held``: its fingerprint, or — when the rest is
+    spilled (``spilled``: where on disk) — a light copy with what pairing and the batch kinds read
+    (path, names, year, format, the batch kinds' facts, the places they add)."""
 
     path: str                       # as the run names it (FileResult.path)
-    fingerprint: Fingerprint
+    held: Fingerprint
     kind: str = "text"              # the Source's kind (text, docx, pdf, html)
     order: int = 0                  # input order (-1: the --previous file, not an input)
     names: tuple = ()               # the body's names, aliases applied
     aliases: dict = field(default_factory=dict)
+    spilled: tuple | None = None    # (Spill, offset, length) of the whole fingerprint
+    _whole: Fingerprint | None = None
+
+    @property
+    def fingerprint(self) -> Fingerprint:
+        """The whole fingerprint (read back from disk once until ``release``)."""
+        if self.spilled is None:
+            return self.held
+        if self._whole is None:
+            spill, offset, length = self.spilled
+            whole = spill.get(offset, length)
+            whole.names = self.held.names
+            whole.places.update(self.held.places)  # the places the batch kinds added
+            self._whole = whole
+        return self._whole
+
+    def release(self) -> None:
+        self._whole = None
+
+    def spill(self, spill: Spill, batch_kinds: set) -> None:
+        """Keep only the light copy in memory (``batch_kinds``: the names of the kinds whose facts stay)."""
+        whole = self.held
+        self.held = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format,
+                                facts={name: facts for name, facts in whole.facts.items() if name in batch_kinds})
+        self.spilled = spill.put(whole)
 
 
 def canonical(name: str, aliases: dict) -> str:
@@ -64,25 +120,25 @@ def pair(entries: list[Entry], previous: Entry | None = None) -> tuple[dict[int,
     """``{id(this year's entry): last year's entry}`` and the notes to tell the user (i18n.Messages)."""
     notes: list = []
     for entry in entries + ([previous] if previous else []):
-        entry.names = tuple(dict.fromkeys(canonical(name, entry.aliases) for name in entry.fingerprint.names))
-        entry.fingerprint.names = entry.names  # what the batch kinds (GL806) compare too
+        entry.names = tuple(dict.fromkeys(canonical(name, entry.aliases) for name in entry.held.names))
+        entry.held.names = entry.names  # what the batch kinds (GL806) compare too
     index: dict[tuple, list[Entry]] = {}
     for entry in entries:
-        if entry.fingerprint.year is None:
+        if entry.held.year is None:
             continue
         for name in entry.names:
-            index.setdefault((name, entry.fingerprint.year), []).append(entry)
+            index.setdefault((name, entry.held.year), []).append(entry)
     pairs: dict[int, Entry] = {}
     for entry in entries:
-        year = entry.fingerprint.year
+        year = entry.held.year
         if previous is not None and previous.path != entry.path and _explicit(entry, previous, len(entries)):
-            if year is not None and previous.fingerprint.year == year - 1:
+            if year is not None and previous.held.year == year - 1:
                 pairs[id(entry)] = previous
             else:
                 notes.append(i18n.fmt(
                     "{path}: not paired with --previous {previous}: its year is {last}, this report's {year}",
                     "{path}：未与 --previous {previous} 配对：其年度为 {last}，本报告为 {year}",
-                    path=entry.path, previous=previous.path, last=_year(previous.fingerprint.year),
+                    path=entry.path, previous=previous.path, last=_year(previous.held.year),
                     year=_year(year)))
             continue
         if year is None:
@@ -217,7 +273,7 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
         return linter.finder.for_file(entry.path if entry.path != "-" else ".")
 
     def rules_of(entry: Entry, batch: bool) -> list:
-        rules = linter.active_rules(config_of(entry), entry.fingerprint.format, entry.path)
+        rules = linter.active_rules(config_of(entry), entry.held.format, entry.path)
         return [rule for rule in rules if getattr(rule.kind, "ACROSS", False)
                 and bool(getattr(rule.kind, "BATCH", False)) == batch]
 
@@ -235,9 +291,9 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
             groups.setdefault(id(rule), (rule, []))[1].append(entry)
     found: dict[int, list] = {}
     for rule, group in groups.values():
-        for number, finding in rule.kind.check_batch([entry.fingerprint for entry in group], rule.params):
+        for number, finding in rule.kind.check_batch([entry.held for entry in group], rule.params):
             entry = group[number]
-            if finding.span.start in entry.fingerprint.places:
+            if finding.span.start in entry.held.places:
                 found.setdefault(id(entry), []).append(render(entry, rule, finding))
     for entry in entries:
         last = pairs.get(id(entry))
@@ -250,9 +306,12 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
         diagnostics = sorted(diagnostics + found.get(id(entry), []), key=Diagnostic.sort_key)
         full = _again(entry, diagnostics, reread) if diagnostics and reread is not None else None
         source, shown = (full, diagnostics) if full is not None else sketch(entry, diagnostics)
-        fingerprint = entry.fingerprint
-        yield FileResult(entry.path, source, diagnostics=shown, year=fingerprint.year, format=fingerprint.format,
-                         body=fingerprint.names[0] if fingerprint.names else None,
+        entry.release()
+        if last is not None:
+            last.release()
+        held = entry.held
+        yield FileResult(entry.path, source, diagnostics=shown, year=held.year, format=held.format,
+                         body=held.names[0] if held.names else None,
                          paired_with=None if last is None else last.path,
                          cross=True, original=diagnostics)
     yield from roster_results(linter, entries, notes)
@@ -284,9 +343,9 @@ def roster_results(linter, entries: list[Entry], notes: list) -> Iterator:
         reported: dict[str, set] = {}
         for entry in group:
             for name in entry.names:
-                if entry.fingerprint.year is not None:
-                    reported.setdefault(name, set()).add(entry.fingerprint.year)
-        years = {entry.fingerprint.year for entry in group if entry.fingerprint.year is not None}
+                if entry.held.year is not None:
+                    reported.setdefault(name, set()).add(entry.held.year)
+        years = {entry.held.year for entry in group if entry.held.year is not None}
         keys = getattr(rules[0].kind, "keys", lambda name: (name,))  # the names a report may give
         listed = {canonical(key, config.aliases) for body in roster.bodies for key in keys(body.key)}
         strangers = sorted({entry.names[0] for entry in group if entry.names and not set(entry.names) & listed})

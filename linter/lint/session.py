@@ -31,7 +31,7 @@ from typing import Any, Iterable, Iterator, cast
 
 from govlint.support import i18n
 from govlint.lint.baseline import Baseline
-from govlint.lint.across import Entry, cross_results, entry_of
+from govlint.lint.across import Entry, Spill, cross_results, entry_of
 from govlint.lint.linter import FileResult, Linter, internal_error
 from govlint.model import Fingerprint
 from govlint.support.yamlio import ConfigError
@@ -107,13 +107,19 @@ class Run:
             else:
                 checked = _Pool(self, jobs).results(paths)
             entries: list[Entry] = []
-            for order, result in enumerate(checked):
-                if pairing and result.fingerprint is not None:
-                    entries.append(self._entry(result, order))
-                    result.fingerprint = None  # kept by the entry; the result goes to the output
-                yield result
-            if pairing:
-                yield from self._cross(entries, previous)
+            spill, batch_kinds = Spill(), _batch_kinds()
+            try:
+                for order, result in enumerate(checked):
+                    if pairing and result.fingerprint is not None:
+                        entry = self._entry(result, order)
+                        entry.spill(spill, batch_kinds)  # on disk but what pairing and GL806 index
+                        entries.append(entry)
+                        result.fingerprint = None  # kept by the entry; the result goes to the output
+                    yield result
+                if pairing:
+                    yield from self._cross(entries, previous)
+            finally:
+                spill.close()
 
     # -- the cross-document pass (lint/across.py) -----------------------------------------------------
     def _entry(self, result: FileResult, order: int) -> Entry:
@@ -244,6 +250,14 @@ class Run:
 
 _WORKER: Run | None = None  # the worker process's Run (set by _start_worker)
 _FORKED: Run | None = None  # the parent's Run while it starts a forked pool: the children inherit it warm
+
+
+def _batch_kinds() -> set:
+    """The names of the cross-document kinds that read the whole batch (GL806): their facts stay in
+    memory when a fingerprint is spilled."""
+    from govlint.rules.registry import all_kinds
+
+    return {name for name, kind in all_kinds().items() if getattr(kind, "BATCH", False)}
 
 
 def _start_worker(linter_options: Any, keep_documents: bool, run_options: RunOptions) -> None:

@@ -15,6 +15,8 @@ import re
 from types import SimpleNamespace
 from typing import ClassVar, Iterable
 
+from govlint.grammar.shapes import SENTENCE
+from govlint.model import Sentence
 from govlint.rules.api import CheckKind, Finding
 from govlint.rules.kinds._util import cell_place, cell_place_en, is_value
 
@@ -71,6 +73,11 @@ def comparable(text: str) -> str:
     return _NOT_WORDS.sub("", text)
 
 
+def numberless_digest(text: str) -> int:
+    """The digest of a comparable text with every number as 0 (two sentences that differ in numbers only)."""
+    return digest(_DIGITS.sub("0", text))
+
+
 def digest(text: str) -> int:
     """A stable 63-bit hash of a text: the same in every process (``--jobs``; str hashes are salted)."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big") >> 1
@@ -85,16 +92,19 @@ class SentenceCache:
         self._sentences: list = []
 
     def of(self, doc) -> list:
-        """[(section id, Sentence, comparable text, digest, digest with every number as 0)] in document order (the preamble — the
+        """[(section id, Sentence, comparable text, digest, None)] in document order (numberless_digest() gives the
+        digest with every number as 0, for who asks) (the preamble — the
         mandated template of legal basis, period and contact — is not prose of the body's own)."""
         if self._doc is not doc:
             found = []
+            strip = _NOT_WORDS.sub
             for section in range(1, 7):
                 for paragraph in doc.paragraphs(section):
-                    for sentence in paragraph.iter_sentences():
-                        text = comparable(sentence.text)
+                    for match in SENTENCE.finditer(paragraph.text):  # Paragraph.iter_sentences, without its objects
+                        text = strip("", match.group())
                         if text:
-                            found.append((section, sentence, text, digest(text), digest(_DIGITS.sub("0", text))))
+                            found.append((section, Sentence(paragraph, match.start(), match.end()), text,
+                                          digest(text), None))
             self._doc, self._sentences = doc, found
         return self._sentences
 

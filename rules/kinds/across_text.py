@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from govlint.model import Place
 from govlint.rules.api import Finding, Param, Span, check_kind
-from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, file_name
+from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, file_name, numberless_digest
 
 FORMULAS = ["政府信息公开条例", "年度报告格式", "编制本报告", "统计期限", "如对本报告有疑问", "本报告由",
             "勾稽关系", "信息处理费管理办法", "无其他需要报告的事项"]
@@ -204,8 +204,8 @@ class CopiedFromAnotherBody(AcrossKind):
     def extract(self, doc, fingerprint, params) -> None:
         formulas = _formulas(params)
         digests, numbers = array("q"), array("I")
-        for _section, sentence, text, exact, numberless in SENTENCES.of(doc):
-            digest = numberless if params["any_numbers"] else exact
+        for _section, sentence, text, exact, _ in SENTENCES.of(doc):
+            digest = numberless_digest(text) if params["any_numbers"] else exact
             if len(text) < params["min_chars"] or _is_formula(text, formulas):
                 continue
             span = sentence.span
