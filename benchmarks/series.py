@@ -317,6 +317,8 @@ def make_year(seed: int, body: Body, year: int, code: str | None, notes: dict):
         if code == "GL805":
             report.table3 = copy.deepcopy(previous3)
             notes["carry_over_kept"] = previous3["carried"] == previous3["forward"]
+            # GL805 leaves alone a table of few numbers (two years alike by chance): say so in the manifest
+            notes["nonzero"] = sum(1 for row in previous3.values() for value in row if value)
         elif code == "GL801":
             column = inject_rng.randrange(6)
             delta = inject_rng.choice([1, 2, 3, 5])
