@@ -240,6 +240,30 @@ def test_last_years_problems_with_new_measures_are_found_in_section_five():
     assert five < line < measures  # at the first sentence that states a problem
 
 
+def test_the_reused_passages_are_marked_in_the_html_report(tmp_path):
+    report = copy.deepcopy(PAIRS[1])
+    last = last_year_of(report)
+    last.blocks = build_blocks(random.Random("the same words"), last, {})
+    report.blocks = build_blocks(random.Random("the same words"), report, {})
+    (tmp_path / "2021").mkdir()
+    this_path, last_path = tmp_path / "this.txt", tmp_path / "2021" / "last.txt"
+    this_path.write_text(render(report, SEED), encoding="utf-8")
+    last_path.write_text(render(last, SEED), encoding="utf-8")
+    from conftest import cli_runner
+    from govlint.cli import cli
+
+    page = tmp_path / "out.html"
+    result = cli_runner().invoke(cli, [str(last_path), str(this_path), "--select", "GL803", "-o", str(page),
+                                       "--format", "html"])
+    assert result.exit_code == 0 and "1 个" in result.output, result.output  # one warning
+    html = page.read_text(encoding="utf-8")
+    ids = set(re.findall(r'data-diag-id="([^"]+)"[^>]*data-family="across"', html))
+    assert len(ids) == 1  # the one GL803 (its mark, and its entry in the list)
+    reuse_id = ids.pop()
+    marked = re.findall(r'<mark class="hl rel sev-warning" data-related-for="%s"[^>]*>([^<]+)' % reuse_id, html)
+    assert len(marked) >= 5 and all(piece.strip() for piece in marked)  # this year's sentences, last year's words
+
+
 SHARED = "严把信息质量关，增强信息发布的时效性和针对性，努力为群众提供看得懂、用得上的政务信息，切实解决群众关心的急难愁盼问题。"
 
 

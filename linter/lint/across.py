@@ -168,7 +168,8 @@ def check_pair(this: Entry, last: Entry, rules: Iterable, lang: str, severity_fo
         for finding in rule.kind.check_pair(this.fingerprint, last.fingerprint, rule.params):
             if finding.span.start not in this.fingerprint.places:
                 continue  # a kind must point at a place it kept; anything else cannot be shown
-            finding.related = []
+            # related places (GL803's reused passages) are offsets of this year's file: shown when the
+            # file is read again, dropped from a sketch (sketch())
             diagnostics.append(rule.render(finding, lang, severity_for(rule)))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

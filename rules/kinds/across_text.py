@@ -74,32 +74,39 @@ class TextReuse(AcrossKind):
         "threshold": Param((int, float), 0.5, "share of this year's prose (0–1) from which the reuse is reported"),
         "min_chars": Param(int, 300, "prose shorter than this (characters) is not judged"),
         "formulas": Param(list, FORMULAS, "phrases of the mandated wording: sentences containing one are left out"),
+        "passages": Param(int, 200, "reused sentences named as related places (the HTML report marks them), at most"),
     }
     FIELDS = ("share", "reused", "total", "last_file")
 
     def extract(self, doc, fingerprint, params) -> None:
         formulas = _formulas(params)
-        digests, lengths = array("q"), array("I")
-        for _section, _sentence, text, digest, _ in SENTENCES.of(doc):
+        digests, lengths, spans = array("q"), array("I"), array("I")
+        for _section, sentence, text, digest, _ in SENTENCES.of(doc):
             if len(text) >= 8 and not _is_formula(text, formulas):  # 8: shorter ones (一是 …) say nothing
                 digests.append(digest)
                 lengths.append(len(text))
+                span = sentence.span
+                spans.extend((span.start, span.end))
         anchor = _anchor(doc, fingerprint)
         if digests and anchor is not None:
-            fingerprint.facts[self.name] = (digests, lengths, anchor)
+            fingerprint.facts[self.name] = (digests, lengths, anchor, spans)
 
     def check_pair(self, this, last, params):
         if self.name not in this.facts or self.name not in last.facts:
             return
-        digests, lengths, anchor = this.facts[self.name]
+        digests, lengths, anchor, spans = this.facts[self.name]
         theirs = set(last.facts[self.name][0])
         total = sum(lengths)
-        reused = sum(length for digest, length in zip(digests, lengths) if digest in theirs)
-        if total < params["min_chars"] or not total or reused / total < params["threshold"]:
+        reused = [at for at, digest in enumerate(digests) if digest in theirs]
+        share = sum(lengths[at] for at in reused) / total if total else 0
+        if total < params["min_chars"] or share < params["threshold"]:
             return
         place = this.places[anchor]
-        yield Finding(Span(place.start, place.end), {"share": _percent(reused / total), "reused": str(reused),
-                                                     "total": str(total), "last_file": file_name(last)})
+        # the reused passages, shown in the HTML report (related places of this year's text)
+        related = [Span(spans[2 * at], spans[2 * at + 1]) for at in reused[:params["passages"]]]
+        yield Finding(Span(place.start, place.end), {"share": _percent(share), "reused": str(sum(lengths[at] for at in reused)),
+                                                     "total": str(total), "last_file": file_name(last)},
+                      related=related)
 
 
 @check_kind

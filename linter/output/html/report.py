@@ -149,6 +149,7 @@ class DiagView:
 class Mark:
     diag: DiagView
     first: bool             # the diagnostic's first piece carries data-diag-id; others data-diag-part
+    related: bool = False   # a place the diagnostic names beside its own (GL803's reused passages)
 
 
 @dataclass
@@ -431,26 +432,38 @@ def highlight_lines(source, diagnostics: list) -> list[LineView]:
         if not visible:
             at = min(max(start, source.line_starts[first]), source.line_ends[first])
             spans.setdefault(first, []).append((diag, at, at))
+    related: dict[int, list[tuple[DiagView, int, int]]] = {}  # line index → the places diagnostics name
+    for diag in diagnostics:
+        for start, end in diag.related:
+            start, end = min(start, len(text)), min(end, len(text))
+            if end <= start:
+                continue
+            for index in range(source.line_of(start) - 1, source.line_of(end - 1)):
+                lo, hi = max(start, source.line_starts[index]), min(end, source.line_ends[index])
+                if hi > lo:
+                    related.setdefault(index, []).append((diag, lo, hi))
     started: set[str] = set()
     lines = []
     for index in range(count):
         line_start, line_end = source.line_starts[index], source.line_ends[index]
         here = spans.get(index, [])
-        segments = _segments(text[line_start:line_end], line_start, here, started)
+        segments = _segments(text[line_start:line_end], line_start, here, started, related.get(index, []))
         worst = max((d.severity for d, _, _ in here), key=SEVERITIES.index, default=None)
         lines.append(LineView(index + 1, segments, notes.get(index, []), worst))
     return lines
 
 
-def _segments(line: str, offset: int, pieces: list, started: set) -> list[Segment]:
-    """One line's segments; ``pieces`` are (diagnostic, start, end) in source offsets, and
-    ``started`` the diagnostics whose first piece is already out (earlier lines)."""
-    if not pieces:
+def _segments(line: str, offset: int, pieces: list, started: set, related: list = ()) -> list[Segment]:
+    """One line's segments; ``pieces`` are (diagnostic, start, end) in source offsets, ``started``
+    the diagnostics whose first piece is already out (earlier lines), ``related`` the places on the
+    line that diagnostics name beside their own (marked apart, never carrying the diagnostic's id)."""
+    if not pieces and not related:
         return [Segment(line)]
-    ranged = sorted(((d, s - offset, e - offset) for d, s, e in pieces if e > s),
+    ranged = sorted([(d, s - offset, e - offset, False) for d, s, e in pieces if e > s]
+                    + [(d, s - offset, e - offset, True) for d, s, e in related],
                     key=lambda item: (item[1], -item[2]))  # outer (earlier, longer) marks first
     zeros = sorted(((s - offset, d) for d, s, e in pieces if e == s), key=lambda item: item[0])
-    cuts = sorted({0, len(line)} | {s for _, s, _ in ranged} | {e for _, _, e in ranged} | {at for at, _ in zeros})
+    cuts = sorted({0, len(line)} | {s for _, s, _, _ in ranged} | {e for _, _, e, _ in ranged} | {at for at, _ in zeros})
     segments = []
     zero_index = 0
     for a, b in zip(cuts, cuts[1:] + [None]):
@@ -460,8 +473,11 @@ def _segments(line: str, offset: int, pieces: list, started: set) -> list[Segmen
         if b is None:
             break
         marks = []
-        for diag, s, e in ranged:
+        for diag, s, e, is_related in ranged:
             if s <= a and b <= e:
+                if is_related:
+                    marks.append(Mark(diag, False, related=True))
+                    continue
                 marks.append(Mark(diag, diag.id not in started))
                 started.add(diag.id)
         segments.append(Segment(line[a:b], marks))
