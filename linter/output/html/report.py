@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from govlint import __version__
 from govlint.diagnostics import SEVERITIES, fails
@@ -453,7 +453,7 @@ def highlight_lines(source, diagnostics: list) -> list[LineView]:
     return lines
 
 
-def _segments(line: str, offset: int, pieces: list, started: set, related: list = ()) -> list[Segment]:
+def _segments(line: str, offset: int, pieces: list, started: set, related: Sequence = ()) -> list[Segment]:
     """One line's segments; ``pieces`` are (diagnostic, start, end) in source offsets, ``started``
     the diagnostics whose first piece is already out (earlier lines), ``related`` the places on the
     line that diagnostics name beside their own (marked apart, never carrying the diagnostic's id)."""
