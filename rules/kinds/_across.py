@@ -92,8 +92,8 @@ class SentenceCache:
         self._sentences: list = []
 
     def of(self, doc) -> list:
-        """[(section id, Sentence, comparable text, digest, None)] in document order (numberless_digest() gives the
-        digest with every number as 0, for who asks) (the preamble — the
+        """[(section id, Sentence, comparable text, digest, its Span in the source)] in document order
+        (numberless_digest() gives the digest with every number as 0, for who asks) (the preamble — the
         mandated template of legal basis, period and contact — is not prose of the body's own)."""
         if self._doc is not doc:
             found = []
@@ -103,8 +103,8 @@ class SentenceCache:
                     for match in SENTENCE.finditer(paragraph.text):  # Paragraph.iter_sentences, without its objects
                         text = strip("", match.group())
                         if text:
-                            found.append((section, Sentence(paragraph, match.start(), match.end()), text,
-                                          digest(text), None))
+                            sentence = Sentence(paragraph, match.start(), match.end())
+                            found.append((section, sentence, text, digest(text), sentence.span))
             self._doc, self._sentences = doc, found
         return self._sentences
 

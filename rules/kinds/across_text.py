@@ -57,7 +57,7 @@ def _anchor(doc, fingerprint) -> int | None:
     span = title.line_spans[0] if title is not None and title.line_spans else None
     if span is None:
         sentences = SENTENCES.of(doc)
-        span = sentences[0][1].span if sentences else None
+        span = sentences[0][4] if sentences else None
     return None if span is None else fingerprint.place(doc.source, span.start, span.end).start
 
 
@@ -81,11 +81,10 @@ class TextReuse(AcrossKind):
     def extract(self, doc, fingerprint, params) -> None:
         formulas = _formulas(params)
         digests, lengths, spans = array("q"), array("I"), array("I")
-        for _section, sentence, text, digest, _ in SENTENCES.of(doc):
+        for _section, _sentence, text, digest, span in SENTENCES.of(doc):
             if len(text) >= 8 and not _is_formula(text, formulas):  # 8: shorter ones (一是 …) say nothing
                 digests.append(digest)
                 lengths.append(len(text))
-                span = sentence.span
                 spans.extend((span.start, span.end))
         anchor = _anchor(doc, fingerprint)
         if digests and anchor is not None:
@@ -130,7 +129,7 @@ class ProblemsRepeated(AcrossKind):
     CASES = ("problems",)
 
     def extract(self, doc, fingerprint, params) -> None:
-        sentences = [(sentence, text) for section, sentence, text, _, _ in SENTENCES.of(doc) if section == 5]
+        sentences = [(span, text) for section, _sentence, text, _, span in SENTENCES.of(doc) if section == 5]
         text = "".join(text for _, text in sentences)
         if len(text) < params["min_chars"]:
             return
@@ -149,11 +148,11 @@ class ProblemsRepeated(AcrossKind):
         shingles = _sampled(text, size)
         if not shingles:
             return
-        span = sentences[0][0].span
+        span = sentences[0][0]
         found: tuple = (shingles, fingerprint.place(doc.source, span.start, span.end).start)
         problem_shingles = _sampled(problem_text, size) if len(problem_text) >= params["min_problem_chars"] else None
         if problem_shingles:
-            first = problems[0][0].span
+            first = problems[0][0]
             found += (problem_shingles, fingerprint.place(doc.source, first.start, first.end).start)
         fingerprint.facts[self.name] = found
 
@@ -211,11 +210,10 @@ class CopiedFromAnotherBody(AcrossKind):
     def extract(self, doc, fingerprint, params) -> None:
         formulas = _formulas(params)
         digests, numbers = array("q"), array("I")
-        for _section, sentence, text, exact, _ in SENTENCES.of(doc):
+        for _section, _sentence, text, exact, span in SENTENCES.of(doc):
             digest = numberless_digest(text) if params["any_numbers"] else exact
             if len(text) < params["min_chars"] or _is_formula(text, formulas):
                 continue
-            span = sentence.span
             line, column = doc.source.position(span.start)
             end_line, end_column = doc.source.position(span.end)
             digests.append(digest)
