@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govlint.grammar.shapes import CHINESE_COUNT, QUANTITY, QUANTITY_UNITS, SENTENCE, TITLE_YEAR, quantity_value, whose
-from govlint.grammar.spec import QuantityLexicon, QuantityMeasure, quantity_lexicon, statement_lexicon
+from govlint.grammar.spec import QuantityLexicon, QuantityMeasure, StatementLexicon, quantity_lexicon, statement_lexicon
 from govlint.model import QUANTITY_BUILDER, Document, Paragraph, Quantity
 from govlint.parse.statements import ENUMERATION_COMMA, clause_groups
 
@@ -111,16 +111,15 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                  first_index: int, sentence_numbers: list[_Number]) -> list[Quantity]:
     """The quantities of a sentence; ``sentence_numbers``: _numbers(body), not empty."""
     text = paragraph.squeezed.text
-    scope_words = statement_lexicon()
-    masked = _masked(lexicon, scope_words.past_words)
-    part_mark = scope_words.part_mark
-    part_words = _part_words(scope_words.part_words, part_mark)
-    sentence_start = paragraph.squeezed_span(base, base + 1).start
-    change_words, cumulative_words, rate_words, rise_words, fall_words, total_words = _word_patterns(lexicon)
-    by_unit = _by_unit(lexicon)
+    (scope_words, masked, part_mark, part_words, (change_words, cumulative_words, rate_words, rise_words, fall_words,
+     total_words), by_unit, scope_or_masked, self_word, closed_part) = _setup(lexicon, statement_lexicon())
+    # Every span asked here is of one character or more: when no space was squeezed out (most
+    # paragraphs), Paragraph.squeezed_span is the paragraph's own mapping, asked without its tests.
+    squeezed_span = paragraph.mapped.span if paragraph.squeezed.unchanged else paragraph.squeezed_span
+    sentence_start = squeezed_span(base, base + 1).start
     # Most sentences hold none of the scope words nor a masked word: then no number's context (a
     # prefix of the sentence) holds one, _unmasked changes nothing and whose() reads only the years.
-    plain = _any_word(masked, part_words, scope_words.past_words, scope_words.area_words).search(body) is None
+    plain = scope_or_masked.search(body) is None
     has_year = doc.year is not None and "年" in body  # TITLE_YEAR ends with 年
     wider: tuple[str, str] | None = None  # whose() of the paragraph before the sentence, when asked
     quantities: list[Quantity] = []
@@ -131,7 +130,7 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
         if not numbers:
             continue  # a clause group without a number adds nothing
         group = body[start:end]
-        clause_span = paragraph.squeezed_span(base + start, base + end)
+        clause_span = squeezed_span(base + start, base + end)
         breakdown: tuple[int, bool] | None = None  # (total's index, closed) while the group lists parts
         before = len(quantities)
         previous_end = 0
@@ -148,14 +147,14 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                 measure, word_at, word, ambiguous, joined = None, None, "", False, ()
             if plain:  # no scope word in the sentence: only a year can say whose (whose() with no words)
                 context = body[:start + number.start]
-                scope, scope_word = whose(context, doc.year, (), (), ()) if has_year else ("body", "")
+                scope, scope_word = whose(context, doc.year, (), (), ()) if has_year and "年" in context else ("body", "")
             else:
                 context = _unmasked(body[:start + number.start], masked)
                 scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words,
                                           scope_words.area_words)
             if scope == "body":  # a wider area a paragraph's earlier sentence names (全市…。行政复议5件)
                 if wider is None:  # the same for every number of the sentence; not when it names the body
-                    wider = (("body", "") if _any_word(lexicon.self_words).search(body)
+                    wider = (("body", "") if self_word.search(body)
                              else whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words))
                 scope, scope_word = wider
             year = doc.year
@@ -167,7 +166,7 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
             cumulative = cumulative_words.search(context) is not None
             if window.lstrip(_OPENING).startswith(lexicon.open_parts):
                 breakdown = _total(quantities, group_counts, before, closed=False)
-            elif _any_word(lexicon.closed_parts).search(window):
+            elif closed_part.search(window):
                 breakdown = _total(quantities, group_counts, before, closed=True)
             link = breakdown
             if link is not None and quantities[link[0] - first_index].unit != number.unit:
@@ -178,9 +177,9 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
             if measure and measure.subject:
                 subject = _subject(measure, (body[:start + number.start] if measure.subject_in == "sentence"
                                              else group[:number.start]) + following)
-            span = paragraph.squeezed_span(base + start + number.start, base + start + number.end)
+            span = squeezed_span(base + start + number.start, base + start + number.end)
             phrase_span = (span if (phrase_start, phrase_end) == (number.start, number.end)  # no measure's word
-                           else paragraph.squeezed_span(base + start + phrase_start, base + start + phrase_end))
+                           else squeezed_span(base + start + phrase_start, base + start + phrase_end))
             quantity = Quantity(
                 value=number.value, unit=number.unit, measure=measure.id if measure else None,
                 span=span,
@@ -206,6 +205,18 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
         group_counts.extend([len(quantities) - before] * (len(quantities) - before))
     _relink_overflowing(quantities, first_index)
     return quantities
+
+
+@lru_cache(maxsize=4)
+def _setup(lexicon: QuantityLexicon, scope_words: StatementLexicon) -> tuple:
+    """What _in_sentence reads of the two lexicons, derived once (not per sentence): the scope words,
+    the masked words, the part mark, the part words, _word_patterns, _by_unit, and the alternations
+    of the scope and masked words, of the self words and of the closed-list words."""
+    masked = _masked(lexicon, scope_words.past_words)
+    part_words = _part_words(scope_words.part_words, scope_words.part_mark)
+    return (scope_words, masked, scope_words.part_mark, part_words, _word_patterns(lexicon), _by_unit(lexicon),
+            _any_word(masked, part_words, scope_words.past_words, scope_words.area_words),
+            _any_word(lexicon.self_words), _any_word(lexicon.closed_parts))
 
 
 @lru_cache(maxsize=4)

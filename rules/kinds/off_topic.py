@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
+from govlint.grammar.shapes import SENTENCE
 from govlint.rules.api import CheckKind, Finding, Param, check_kind, fold
 
 SHOWN_WORDS = 3  # how many of the unit's off-topic words the message names
@@ -80,8 +81,10 @@ class OffTopic(CheckKind):
                     # count, and the sentences cover the paragraph (SENTENCE matches run end to end).
                     total += len(squeezed)
                     continue
-                for sentence in paragraph.iter_sentences():
-                    text = "".join(sentence.text.split())
+                for sentence in SENTENCE.finditer(paragraph.text):  # Paragraph.iter_sentences' sentences
+                    if sentence.end() == sentence.start() or not sentence.group().strip():
+                        continue  # without building a Sentence each: only its text is read
+                    text = "".join(sentence.group().split())
                     total += len(text)
                     if on_topic.search(text) is not None or off_topic.search(text) is None:
                         continue
