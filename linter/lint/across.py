@@ -106,6 +106,12 @@ class Entry:
         self.held = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format,
                                 facts={name: facts for name, facts in whole.facts.items() if name in batch_kinds})
         self.spilled = spill.put(whole)
+        # a batch kind reads the rest of a light copy back for its findings only (_across.whole), never kept
+        self.held.load = self._read_back  # type: ignore[attr-defined]
+
+    def _read_back(self) -> Fingerprint:
+        spill, offset, length = self.spilled  # type: ignore[misc]
+        return spill.get(offset, length)
 
 
 def canonical(name: str, aliases: dict) -> str:

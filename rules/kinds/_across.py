@@ -73,6 +73,13 @@ def comparable(text: str) -> str:
     return _NOT_WORDS.sub("", text)
 
 
+def whole(fingerprint):
+    """The whole fingerprint of a batch kind's light copy (read back from disk when the batch was
+    spilled: lint/across.py Entry.spill), else the fingerprint itself."""
+    load = getattr(fingerprint, "load", None)
+    return load() if load is not None else fingerprint
+
+
 def numberless_digest(text: str) -> int:
     """The digest of a comparable text with every number as 0 (two sentences that differ in numbers only)."""
     return digest(_DIGITS.sub("0", text))

@@ -27,10 +27,11 @@ from functools import lru_cache
 
 from govlint.model import Place
 from govlint.rules.api import Finding, Param, Span, check_kind
-from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, file_name, numberless_digest
+from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, file_name, numberless_digest, whole
 
 FORMULAS = ["政府信息公开条例", "年度报告格式", "编制本报告", "统计期限", "如对本报告有疑问", "本报告由",
             "勾稽关系", "信息处理费管理办法", "无其他需要报告的事项"]
+WHERE = ":where"  # GL806's second fact: the place of each sentence it hashed (6 numbers a sentence)
 SAMPLE = 3  # GL804 keeps the shingles whose hash has these bits clear (one in four)
 FIELD = 6  # GL806: numbers kept per sentence beside its digest: length, start, end, line, column, end column
 
@@ -219,7 +220,10 @@ class CopiedFromAnotherBody(AcrossKind):
             digests.append(digest)
             numbers.extend((len(text), span.start, span.end, line, column, end_column if end_line == line else column))
         if digests:
-            fingerprint.facts[self.name] = (digests, numbers)
+            # the digests stay in memory for the batch's index; where each sentence is goes to disk with
+            # the rest of the fingerprint when the batch is spilled (read back for a finding only)
+            fingerprint.facts[self.name] = digests
+            fingerprint.facts[self.name + WHERE] = numbers
 
     def check_batch(self, fingerprints, params):
         bodies = {fingerprint.names[0] for fingerprint in fingerprints if fingerprint.names}
@@ -230,7 +234,7 @@ class CopiedFromAnotherBody(AcrossKind):
         for fingerprint in fingerprints:
             kept = fingerprint.facts.get(self.name)
             if kept and fingerprint.names:
-                every.extend(kept[0])
+                every.extend(kept)
         ordered = sorted(every)
         del every
         repeated = {digest for digest, following in zip(ordered, ordered[1:]) if digest == following}
@@ -240,7 +244,7 @@ class CopiedFromAnotherBody(AcrossKind):
             kept = fingerprint.facts.get(self.name)
             if not kept or not fingerprint.names:
                 continue  # a report whose body is unknown: whose copy would it be?
-            for at, digest in enumerate(kept[0]):
+            for at, digest in enumerate(kept):
                 if digest not in repeated:
                     continue
                 places = index.setdefault(digest, [])
@@ -259,7 +263,8 @@ class CopiedFromAnotherBody(AcrossKind):
     def _runs(self, fingerprints, number, found):
         """One finding per run of consecutive sentences copied from one other report."""
         fingerprint = fingerprints[number]
-        numbers = fingerprint.facts[self.name][1]
+        numbers = whole(fingerprint).facts[self.name + WHERE]
+        wheres: dict = {}  # the other reports' sentence places, read back once each
         run: list = []
         for item in found + [None]:
             if run and (item is None or item[1] != run[-1][1] or item[0] != run[-1][0] + 1):
@@ -272,7 +277,8 @@ class CopiedFromAnotherBody(AcrossKind):
                 yield number, Finding(Span(start, end), {
                     "chars": str(sum(numbers[at * FIELD] for at, _, _ in run)), "sentences": str(len(run)),
                     "other_file": file_name(theirs),
-                    "other_line": str(theirs.facts[self.name][1][other_at * FIELD + 3]),
+                    "other_line": str(wheres.setdefault(other, whole(theirs).facts[self.name + WHERE])[
+                        other_at * FIELD + 3]),
                     "other_body": theirs.names[0]})
                 run = []
             if item is not None:
