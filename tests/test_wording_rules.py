@@ -72,6 +72,12 @@ def test_items_named_once_per_list_are_silent(text):
     assert found(text, "GL703") == []
 
 
+def test_a_word_doubled_in_a_sub_heading():
+    text = "一、总体情况\n（三）政府信 息信息管理情况\n本机关及时清理规范性文件。\n"  # a PDF's space inside
+    assert [(at, severity) for at, severity, _m in found(text, "GL703")] == [("2:6", "info")]
+    assert fixed(text, "GL703", unsafe=True) == "一、总体情况\n（三）政府信 息管理情况\n本机关及时清理规范性文件。\n"
+
+
 def test_doubled_word_fix_is_unsafe_and_deletes_the_second():
     text = "本机关公开科技计划资金资金分配结果。\n"
     assert fixed(text, "GL703") == text

@@ -43,18 +43,38 @@ class DoubledWord(CheckKind):
         pattern = re.compile(r"([%s〇]{%d,%d})\1" % (HAN, params["min_length"], params["max_length"]))
         exceptions = set(params["exceptions"])
         numerals = set(NUMERALS + "〇零两百千万")
+        numeral_words = params["numeral_words"]
         for paragraph in doc.paragraphs():
             text = paragraph.squeezed.text
-            for match in pattern.finditer(text):
-                word = match.group(1)
-                if word in exceptions or (not params["numeral_words"] and any(c in numerals for c in word)):
-                    continue
-                span = paragraph.squeezed_span(match.start(), match.end())
-                second = paragraph.squeezed_span(match.start() + len(word), match.end())
-                yield Finding(span, {"found": match.group(), "word": word}, safe=False,
+            for start, end, word in _doubled(pattern, text, exceptions, numerals, numeral_words):
+                span = paragraph.squeezed_span(start, end)
+                second = paragraph.squeezed_span(start + len(word), end)
+                yield Finding(span, {"found": text[start:end], "word": word}, safe=False,
                               edits=[Edit(second.start, second.end, "")])
             if params["list_items"] and text.count("、") >= 2:  # a list of three holds two 、 at least
                 yield from _listed_twice(paragraph, text, params["list_items"])
+        # sub-headings too (（三）政府信息信息管理情况), read as written without their spaces
+        source = doc.source
+        for section in doc.sections:
+            for subheading in section.subheadings:
+                base = subheading.span.start
+                written = source.text[base:subheading.span.end]
+                kept = [at for at, char in enumerate(written) if not char.isspace()]
+                squeezed = "".join(written[at] for at in kept)
+                for start, end, word in _doubled(pattern, squeezed, exceptions, numerals, numeral_words):
+                    span = Span(base + kept[start], base + kept[end - 1] + 1)
+                    second = Span(base + kept[start + len(word)], span.end)
+                    yield Finding(span, {"found": squeezed[start:end], "word": word}, safe=False,
+                                  edits=[Edit(second.start, second.end, "")])
+
+
+def _doubled(pattern, text: str, exceptions: set, numerals: set, numeral_words: bool):
+    """(start, end, word) of each word written twice in the text, but the genuine doublings."""
+    for match in pattern.finditer(text):
+        word = match.group(1)
+        if word in exceptions or (not numeral_words and any(char in numerals for char in word)):
+            continue
+        yield match.start(), match.end(), word
 
 
 # A list: items between 、 in one clause, its last item joined by 和/及/与 (A、B和C); 等 closes it.
