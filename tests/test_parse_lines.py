@@ -82,9 +82,15 @@ def test_a_bare_number_of_four_digits_is_prose():
     assert body("2023") == ["TEXT"]
 
 
-@pytest.mark.parametrize("line", ["https://www.gov.cn/zhengce/", "mailto:gk@example.gov.cn", "www.example.gov.cn"])
+@pytest.mark.parametrize("line", ["https://www.gov.cn/zhengce/", "mailto:gk@example.gov.cn", "www.example.gov.cn",
+                                  "http://www.example.gov.cn）"])
 def test_a_link_alone_is_a_link(line):
     assert body(line) == ["LINK"]
+
+
+def test_a_prose_line_that_starts_with_a_wrapped_address_is_prose():
+    # a PDF wrapped the preamble inside the address: the rest of the line is the sentence going on
+    assert "LINK" not in body("本年度报告电子版可在门户网站（", "http://www.example.gov.cn）查阅或下载。本报告经某某局审定后发布。")
 
 
 def test_table_2_opens_at_a_block_header_or_its_column_header():

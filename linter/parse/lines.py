@@ -122,7 +122,9 @@ _SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-mark o
 _RULE = re.compile(r"^\s*(?:[-=_*~]{3,}(?![-=_*~])\s*)+$|"
                    r"^\s*(?:\|\s*)?:?-{2,}(?!-):?\s*(?:\|\s*:?-{2,}(?!-):?\s*)*(?:\|\s*)?$")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
-_LINK_ONLY = re.compile(r"^\s*%s\S*\s*$" % LINK_START, re.I)
+# A line that is a link alone: the address in printable ASCII, a closing mark after it at most (a
+# prose line that starts with a wrapped address, "http://www.x.gov.cn）查阅或下载。本报告…", is prose).
+_LINK_ONLY = re.compile(r"^\s*%s[!-~]*[）】》」』。，；、]?\s*$" % LINK_START, re.I)
 # Table vocabulary (grammar/canonical.json), and the words that open a table region
 # (LineClassifier._table_opener), table by table.  The classifier's own are fragments of labels.
 # The words of each mandated heading and its known rewordings, longest first: a web page may run a
