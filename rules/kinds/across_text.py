@@ -24,6 +24,7 @@ import re
 import zlib
 from array import array
 from functools import lru_cache
+from typing import Any
 
 from govlint.model import Place
 from govlint.rules.api import Finding, Param, Span, check_kind
@@ -176,6 +177,26 @@ class ProblemsRepeated(AcrossKind):
                       case=case)
 
 
+TEMPLATE = "template"  # a sentence enough bodies share to be a formula, not a copy
+_BUCKETS = 16
+
+
+def _repeated(digest_arrays) -> set:
+    """The digests found twice or more among the arrays: most sentences are in one report only.  Sorted
+    bucket by bucket (by their low bits), so that a batch of 50,000 never holds a list of them all."""
+    buckets = [array("q") for _ in range(_BUCKETS)]
+    for digests in digest_arrays:
+        if digests:
+            for digest in digests:
+                buckets[digest % _BUCKETS].append(digest)
+    repeated: set = set()
+    for number, bucket in enumerate(buckets):
+        ordered = sorted(bucket)
+        buckets[number] = array("q")  # let the bucket go before the next is sorted
+        repeated.update(digest for digest, following in zip(ordered, ordered[1:]) if digest == following)
+    return repeated
+
+
 def _sampled(text: str, size: int) -> array:
     """A quarter of the text's shingles, chosen by their hash (the same pieces in both years): the
     share is the same in expectation, and a batch of 50,000 keeps a quarter of the memory.  The text
@@ -228,31 +249,32 @@ class CopiedFromAnotherBody(AcrossKind):
     def check_batch(self, fingerprints, params):
         bodies = {fingerprint.names[0] for fingerprint in fingerprints if fingerprint.names}
         formula = max(params["formula_min_bodies"], math.ceil(params["formula_share"] * len(bodies)))
-        # Most sentences are in one report only: find the digests of two or more first, in one sorted
-        # array (8 bytes a sentence), and index only those.
-        every = array("q")
-        for fingerprint in fingerprints:
-            kept = fingerprint.facts.get(self.name)
-            if kept and fingerprint.names:
-                every.extend(kept)
-        ordered = sorted(every)
-        del every
-        repeated = {digest for digest, following in zip(ordered, ordered[1:]) if digest == following}
-        del ordered
-        index: dict[int, list] = {}  # digest → [(report, sentence)], at most one per body and `formula` bodies
+        repeated = _repeated(fingerprint.facts.get(self.name) for fingerprint in fingerprints if fingerprint.names)
+        # digest → ([(report, sentence)], the bodies seen) while fewer than `formula` bodies share it, then
+        # TEMPLATE (a formula: its places are let go)
+        index: dict[int, Any] = {}
         for number, fingerprint in enumerate(fingerprints):
             kept = fingerprint.facts.get(self.name)
             if not kept or not fingerprint.names:
                 continue  # a report whose body is unknown: whose copy would it be?
+            body = fingerprint.names[0]
             for at, digest in enumerate(kept):
                 if digest not in repeated:
                     continue
-                places = index.setdefault(digest, [])
-                if len(places) <= formula and all(fingerprints[other].names[0] != fingerprint.names[0]
-                                                  for other, _ in places):
+                slot = index.get(digest)
+                if slot is TEMPLATE:
+                    continue
+                if slot is None:
+                    slot = index[digest] = ([], set())
+                places, seen = slot
+                if body not in seen:
+                    seen.add(body)
                     places.append((number, at))
+                    if len(places) >= formula:
+                        index[digest] = TEMPLATE
         shared: dict[int, list] = {}  # report → [(sentence, the other report, its sentence)]
-        for places in index.values():
+        for slot in index.values():
+            places = () if slot is TEMPLATE else slot[0]
             if 2 <= len(places) < formula:
                 for number, at in places:
                     other, other_at = next(place for place in places if place[0] != number)
