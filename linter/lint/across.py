@@ -296,21 +296,41 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
     for entry in entries:
         for rule in rules_of(entry, True):
             groups.setdefault(id(rule), (rule, []))[1].append(entry)
-    found: dict[int, list] = {}
-    for rule, group in groups.values():
-        for number, finding in rule.kind.check_batch([entry.held for entry in group], rule.params):
-            entry = group[number]
-            if finding.span.start in entry.held.places:
-                found.setdefault(id(entry), []).append(render(entry, rule, finding))
+    # Their findings come in the order of the reports (check_batch's contract) and are taken report by
+    # report as the results go out: a batch of 50,000 never holds them all rendered.
+    streams = [[rule, {id(entry): number for number, entry in enumerate(group)},
+                iter(rule.kind.check_batch([entry.held for entry in group], rule.params)), None]
+               for rule, group in groups.values()]
+
+    def batch_found(entry: Entry) -> list:
+        out = []
+        for state in streams:
+            rule, position, stream, pending = state
+            mine = position.get(id(entry))
+            if mine is None:
+                continue
+            while True:
+                if pending is None:
+                    pending = next(stream, False)
+                if pending is False or pending[0] > mine:
+                    break
+                number, finding = pending
+                pending = None
+                if number == mine and finding.span.start in entry.held.places:
+                    out.append(render(entry, rule, finding))
+            state[3] = pending
+        return out
+
     for entry in entries:
         last = pairs.get(id(entry))
-        if last is None and id(entry) not in found:
+        found = batch_found(entry)
+        if last is None and not found:
             continue
         config = config_of(entry)
         diagnostics = [] if last is None else check_pair(
             entry, last, rules_of(entry, False), options.lang or config.lang or "zh",
             lambda rule: linter.severity_for(rule, config))
-        diagnostics = sorted(diagnostics + found.get(id(entry), []), key=Diagnostic.sort_key)
+        diagnostics = sorted(diagnostics + found, key=Diagnostic.sort_key)
         full = _again(entry, diagnostics, reread) if diagnostics and reread is not None else None
         source, shown = (full, diagnostics) if full is not None else sketch(entry, diagnostics)
         entry.release()

@@ -42,7 +42,8 @@ class AcrossKind(CheckKind):
         return ()
 
     def check_batch(self, fingerprints: list, params: dict) -> Iterable[tuple[int, Finding]]:
-        """A BATCH kind: (index in ``fingerprints``, Finding on that report) over the whole batch."""
+        """A BATCH kind: (index in ``fingerprints``, Finding on that report) over the whole batch, in the
+        order of the reports (index ascending): the pass takes them report by report as it writes."""
         return ()
 
 

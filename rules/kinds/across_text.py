@@ -279,8 +279,8 @@ class CopiedFromAnotherBody(AcrossKind):
                 for number, at in places:
                     other, other_at = next(place for place in places if place[0] != number)
                     shared.setdefault(number, []).append((at, other, other_at))
-        for number, found in shared.items():
-            yield from self._runs(fingerprints, number, sorted(found))
+        for number in sorted(shared):  # in the order of the reports (AcrossKind.check_batch)
+            yield from self._runs(fingerprints, number, sorted(shared.pop(number)))
 
     def _runs(self, fingerprints, number, found):
         """One finding per run of consecutive sentences copied from one other report."""
