@@ -640,7 +640,9 @@ def section_lines(text: str, section: int) -> tuple[int, int] | None:
 def table2_row(text: str, label: str) -> tuple[int, int] | None:
     for number, row in enumerate(text.split("\n"), 1):
         bare = row.strip("| ").lstrip()
-        if bare.startswith(label) and re.search(r"\d", bare[len(label):]):
+        rest = bare[len(label):]
+        # a table row: numbers (and blanks, pipes) after the label; not a prose line a PDF wrapped there
+        if bare.startswith(label) and re.search(r"\d", rest) and re.fullmatch(r"[\d\s|.,+\-]*", rest):
             return number, number
     return None
 

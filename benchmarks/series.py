@@ -120,7 +120,7 @@ def signed(text: str, body) -> str:
     for sentence in re.findall(r"[^。；]*[。；]|[^。；]+$", text):  # items of a list (一是…；二是…) too
         if len(sentence) >= 30:
             named = _VERB_OPENING.sub(lambda m: m.group(1) + body.agency.name, sentence, count=1)
-            if named == sentence and not _stated(sentence) and not re.search(r"\d", _YEAR.sub("", sentence)):
+            if named == sentence:
                 named = sentence.replace(body.agency.we, body.agency.name, 1)  # 2024年，我局… → …市…局
             sentence = named
         out.append(sentence)
@@ -571,7 +571,9 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
 def target_lines(text: str, where: str, notes: dict):
     rows = text.split("\n")
     if where == "carried":
-        hits = [n for n, row in enumerate(rows, 1) if CARRIED_LABEL in row]
+        # the row with its cells (a markdown layout also gives the label as a heading above its table)
+        hits = [n for n, row in enumerate(rows, 1) if CARRIED_LABEL in row
+                and re.search(r"\d", row.split(CARRIED_LABEL, 1)[1])]
         return (hits[0], hits[0]) if hits else None
     if where == "normative":
         return prose.table2_row(text, "行政规范性文件")
