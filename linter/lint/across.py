@@ -51,10 +51,10 @@ class Spill:
     def __init__(self) -> None:
         self._file: Any = None
 
-    def put(self, fingerprint: Fingerprint) -> tuple:
+    def put(self, data: bytes) -> tuple:
+        """Keep a pickled fingerprint; (this spill, offset, length) to read it back."""
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="govlint-")
-        data = pickle.dumps(fingerprint, pickle.HIGHEST_PROTOCOL)
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
         return self, offset, len(data)
@@ -67,6 +67,22 @@ class Spill:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+@dataclass
+class Packed:
+    """A fingerprint ready for the spill, made where the report was parsed (a ``--jobs`` worker): its
+    light copy and the whole, pickled — the main process neither unpickles nor pickles it again."""
+
+    light: Fingerprint
+    data: bytes
+
+
+def pack(whole: Fingerprint, batch_kinds: set) -> Packed:
+    """The light copy (path, names, year, format, the batch kinds' facts) and the pickled whole."""
+    light = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format,
+                        facts={name: facts for name, facts in whole.facts.items() if name in batch_kinds})
+    return Packed(light, pickle.dumps(whole, pickle.HIGHEST_PROTOCOL))
 
 
 @dataclass
@@ -101,11 +117,12 @@ class Entry:
         self._whole = None
 
     def spill(self, spill: Spill, batch_kinds: set) -> None:
-        """Keep only the light copy in memory (``batch_kinds``: the names of the kinds whose facts stay)."""
-        whole = self.held
-        self.held = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format,
-                                facts={name: facts for name, facts in whole.facts.items() if name in batch_kinds})
-        self.spilled = spill.put(whole)
+        """Keep only the light copy in memory (``batch_kinds``: the names of the kinds whose facts stay);
+        a fingerprint a worker packed (``Packed``) is written as it came."""
+        held: Any = self.held
+        packed = held if isinstance(held, Packed) else pack(held, batch_kinds)
+        self.held = packed.light
+        self.spilled = spill.put(packed.data)
         # a batch kind reads the rest of a light copy back for its findings only (_across.whole), never kept
         self.held.load = self._read_back  # type: ignore[attr-defined]
 

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Iterator, cast
 
 from govlint.support import i18n
 from govlint.lint.baseline import Baseline
-from govlint.lint.across import Entry, Spill, cross_results, entry_of
+from govlint.lint.across import Entry, Spill, cross_results, entry_of, pack
 from govlint.lint.linter import FileResult, Linter, internal_error
 from govlint.model import Fingerprint
 from govlint.support.yamlio import ConfigError
@@ -257,7 +257,11 @@ def _batch_kinds() -> set:
     memory when a fingerprint is spilled."""
     from govlint.rules.registry import all_kinds
 
-    return {name for name, kind in all_kinds().items() if getattr(kind, "BATCH", False)}
+    _BATCH_KINDS.update(name for name, kind in all_kinds().items() if getattr(kind, "BATCH", False))
+    return set(_BATCH_KINDS)
+
+
+_BATCH_KINDS: set = set()  # a worker's, found once
 
 
 def _start_worker(linter_options: Any, keep_documents: bool, run_options: RunOptions) -> None:
@@ -284,6 +288,8 @@ def _work(path: str) -> tuple:
     notes, errors = run.notes, run.errors
     run.notes, run.errors = [], []
     _portable(result)
+    if isinstance(result.fingerprint, Fingerprint):  # packed here: the main process only writes it out
+        result.fingerprint = pack(result.fingerprint, _BATCH_KINDS or _batch_kinds())
     return ("ok", result, notes, errors)
 
 
