@@ -59,8 +59,10 @@ class DoubledWord(CheckKind):
             for subheading in section.subheadings:
                 base = subheading.span.start
                 written = source.text[base:subheading.span.end]
+                squeezed = "".join(written.split())
+                if pattern.search(squeezed) is None:
+                    continue  # the usual case: where each character is, is never needed
                 kept = [at for at, char in enumerate(written) if not char.isspace()]
-                squeezed = "".join(written[at] for at in kept)
                 for start, end, word in _doubled(pattern, squeezed, exceptions, numerals, numeral_words):
                     span = Span(base + kept[start], base + kept[end - 1] + 1)
                     second = Span(base + kept[start + len(word)], span.end)
