@@ -37,6 +37,11 @@ def report(sentence: str) -> str:
     return CLEAN.replace(LEAD + SENTENCE, LEAD + sentence, 1)
 
 
+def twice(first: str, second: str) -> str:
+    """The example with ``first`` in its 依申请公开 paragraph and ``second`` opening 政府信息管理."""
+    return report(first).replace("（三）政府信息管理情况。", "（三）政府信息管理情况。" + second, 1)
+
+
 def found(text: str, code: str, linter: Linter = LINTER) -> list:
     return seen(linter, text, code)
 
@@ -100,8 +105,7 @@ def test_figures_not_compared(sentence):
 
 # -- GL406 -----------------------------------------------------------------------------------------
 def test_the_same_figure_twice_warns_at_the_later_naming_the_earlier():
-    text = report("根据政务服务事项动态调整要求，新增39项。") .replace(
-        "（三）政府信息管理情况。", "（三）政府信息管理情况。加强政务服务事项库动态管理，新增43项。", 1)
+    text = twice("根据政务服务事项动态调整要求，新增39项。", "加强政务服务事项库动态管理，新增43项。")
     assert found(text, "GL406") == [(
         "13:27", "warning", "正文称“新增43项”（新增政务服务事项 43），与前文的“新增39项”（39）不一致")]
 
@@ -114,14 +118,12 @@ def test_the_same_figure_twice_warns_at_the_later_naming_the_earlier():
     "全年主动公开政府信息43条。",                          # another measure
 ])
 def test_not_the_same_figure(second):
-    text = report("根据政务服务事项动态调整要求，新增39项。").replace(
-        "（三）政府信息管理情况。", "（三）政府信息管理情况。" + second, 1)
+    text = twice("根据政务服务事项动态调整要求，新增39项。", second)
     assert found(text, "GL406") == []
 
 
 def test_two_totals_of_information_published_in_the_same_words_warn():
-    text = report("全年共主动公开政府信息1914条。").replace(
-        "（三）政府信息管理情况。", "（三）政府信息管理情况。2022年，我局共主动公开政府信息1923条。", 1)
+    text = twice("全年共主动公开政府信息1914条。", "2022年，我局共主动公开政府信息1923条。")
     [(_at, severity, message)] = found(text, "GL406")
     assert severity == "warning" and "1923" in message and "1914" in message
 
@@ -132,14 +134,12 @@ def test_two_totals_of_information_published_in_the_same_words_warn():
     "主动公开政府信息1923条。",                # not said to be a total
 ])
 def test_information_published_counted_per_channel_or_kind_is_not_compared(second):
-    text = report("全年共主动公开政府信息1914条。").replace(
-        "（三）政府信息管理情况。", "（三）政府信息管理情况。" + second, 1)
+    text = twice("全年共主动公开政府信息1914条。", second)
     assert found(text, "GL406") == []
 
 
 def test_a_figure_the_table_decides_is_left_to_gl402():
-    text = report("共办结政府信息公开申请14件。").replace(
-        "（三）政府信息管理情况。", "（三）政府信息管理情况。共办结政府信息公开申请15件。", 1)
+    text = twice("共办结政府信息公开申请14件。", "共办结政府信息公开申请15件。")
     assert found(text, "GL406") == [] and len(found(text, "GL402")) == 1
 
 

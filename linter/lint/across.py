@@ -33,7 +33,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Collection, Iterable, Iterator
 
 from govlint.diagnostics import Diagnostic
 from govlint.model import Fingerprint
@@ -78,7 +78,7 @@ class Packed:
     data: bytes
 
 
-def pack(whole: Fingerprint, batch_kinds: set) -> Packed:
+def pack(whole: Fingerprint, batch_kinds: Collection[str]) -> Packed:
     """The light copy (path, names, year, format, the batch kinds' facts) and the pickled whole."""
     light = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format,
                         facts={name: facts for name, facts in whole.facts.items() if name in batch_kinds})
@@ -116,7 +116,7 @@ class Entry:
     def release(self) -> None:
         self._whole = None
 
-    def spill(self, spill: Spill, batch_kinds: set) -> None:
+    def spill(self, spill: Spill, batch_kinds: Collection[str]) -> None:
         """Keep only the light copy in memory (``batch_kinds``: the names of the kinds whose facts stay);
         a fingerprint a worker packed (``Packed``) is written as it came."""
         held: Any = self.held

@@ -27,6 +27,7 @@ import sys
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, cast
 
 from govlint.support import i18n
@@ -252,16 +253,13 @@ _WORKER: Run | None = None  # the worker process's Run (set by _start_worker)
 _FORKED: Run | None = None  # the parent's Run while it starts a forked pool: the children inherit it warm
 
 
-def _batch_kinds() -> set:
+@lru_cache(maxsize=1)
+def _batch_kinds() -> frozenset:
     """The names of the cross-document kinds that read the whole batch (GL806): their facts stay in
-    memory when a fingerprint is spilled."""
+    memory when a fingerprint is spilled (found once per process: a worker packs many)."""
     from govlint.rules.registry import all_kinds
 
-    _BATCH_KINDS.update(name for name, kind in all_kinds().items() if getattr(kind, "BATCH", False))
-    return set(_BATCH_KINDS)
-
-
-_BATCH_KINDS: set = set()  # a worker's, found once
+    return frozenset(name for name, kind in all_kinds().items() if getattr(kind, "BATCH", False))
 
 
 def _start_worker(linter_options: Any, keep_documents: bool, run_options: RunOptions) -> None:
@@ -289,7 +287,7 @@ def _work(path: str) -> tuple:
     run.notes, run.errors = [], []
     _portable(result)
     if isinstance(result.fingerprint, Fingerprint):  # packed here: the main process only writes it out
-        result.fingerprint = pack(result.fingerprint, _BATCH_KINDS or _batch_kinds())
+        result.fingerprint = pack(result.fingerprint, _batch_kinds())
     return ("ok", result, notes, errors)
 
 

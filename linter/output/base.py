@@ -148,17 +148,15 @@ class Tally:
             body = self.bodies[getattr(result, "body", None)] = [0, 0, 0, 0]
         if body is not None:
             body[0] += 1
-        for diag in result.diagnostics:
-            self.severities[diag.severity] = self.severities.get(diag.severity, 0) + 1
-            key = (diag.code, diag.name, diag.severity)
-            self.rules[key] = self.rules.get(key, 0) + 1
-            if body is not None and diag.severity in _SEVERITY_COLUMN:
-                body[_SEVERITY_COLUMN[diag.severity]] += 1
+        self._count(result.diagnostics, body)
 
     def _add_cross(self, result: FileResult) -> None:
         self.baselined += result.baselined
-        body = self.bodies.get(getattr(result, "body", None))
-        for diag in result.diagnostics:
+        self._count(result.diagnostics, self.bodies.get(getattr(result, "body", None)))
+
+    def _count(self, diagnostics, body: list | None) -> None:
+        """Count diagnostics per severity and per rule, and in their body's row of the statistics."""
+        for diag in diagnostics:
             self.severities[diag.severity] = self.severities.get(diag.severity, 0) + 1
             key = (diag.code, diag.name, diag.severity)
             self.rules[key] = self.rules.get(key, 0) + 1

@@ -190,6 +190,15 @@ def compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=256)
+def any_of(words: tuple) -> re.Pattern:
+    """One regex of the literal words: a search is ``any(word in text for word in words)`` in one pass
+    (no words: never found)."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
 def prose(doc, scope) -> list:
     """Paragraphs in a scope: "document", "preamble", or a list of mandated section ids."""
     if scope in (None, "document", "all"):

@@ -29,6 +29,7 @@ from typing import Any
 from govlint.model import Place
 from govlint.rules.api import Finding, Param, Span, check_kind
 from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, file_name, numberless_digest, whole
+from govlint.rules.kinds._util import any_of
 
 FORMULAS = ["政府信息公开条例", "年度报告格式", "编制本报告", "统计期限", "如对本报告有疑问", "本报告由",
             "勾稽关系", "信息处理费管理办法", "无其他需要报告的事项"]
@@ -135,14 +136,14 @@ class ProblemsRepeated(AcrossKind):
         text = "".join(text for _, text in sentences)
         if len(text) < params["min_chars"]:
             return
-        words = _problem_words(tuple(params["problem_words"]))
-        ahead = _problem_words(tuple(params["ahead_words"]))
+        words = any_of(tuple(params["problem_words"]))
+        ahead = any_of(tuple(params["ahead_words"]))
         back = tuple(params["back_references"])
 
         def states_a_problem(text: str) -> bool:
             for phrase in back:
                 text = text.replace(phrase, "")
-            return words is not None and words.search(text) is not None and not (ahead and ahead.search(text))
+            return words.search(text) is not None and ahead.search(text) is None
 
         problems = [(sentence, text) for sentence, text in sentences if states_a_problem(text)]
         problem_text = "".join(text for _, text in problems)
@@ -206,11 +207,6 @@ def _sampled(text: str, size: int) -> array:
     crc32 = zlib.crc32
     return array("I", sorted({crc for crc in map(crc32, (data[at:at + width] for at in range(0, len(data) - width + 4, 4)))
                               if not crc & SAMPLE}))
-
-
-@lru_cache(maxsize=4)
-def _problem_words(words: tuple) -> re.Pattern | None:
-    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @check_kind

@@ -17,11 +17,8 @@ A statement that names a website without its address says where to look: nothing
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
-from govlint.rules.kinds._util import anchor_span
+from govlint.rules.kinds._util import anchor_span, any_of
 
 WEB_SCHEMES = ("http://", "https://", "www.")
 
@@ -90,8 +87,8 @@ def _statement(doc, params):
     preamble = list(doc.preamble)
     in_preamble = {id(p) for p in preamble}
     rest = [p for p in doc.paragraphs() if id(p) not in in_preamble]
-    report, get = _any_word(tuple(params["report_words"])), _any_word(tuple(params["get_words"]))
-    site = _any_word(tuple(params["site_words"]))
+    report, get = any_of(tuple(params["report_words"])), any_of(tuple(params["get_words"]))
+    site = any_of(tuple(params["site_words"]))
     for paragraph in preamble + rest:
         # A sentence is a slice of its paragraph: a paragraph without both kinds of word has none.
         squeezed = "".join(paragraph.text.split())
@@ -105,14 +102,6 @@ def _statement(doc, params):
             if site.search(text) is not None or any(inside(u.span) for u in urls):
                 return sentence
     return None
-
-
-@lru_cache(maxsize=32)
-def _any_word(words: tuple):
-    """One regex of the literal words: a search is ``any(word in text for word in words)``."""
-    if not words:
-        return re.compile(r"(?!)")  # any() of nothing is False
-    return re.compile("|".join(re.escape(word) for word in words))
 
 
 def _mismatched_link(doc, address):

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from govlint.grammar.shapes import SENTENCE
 from govlint.rules.api import CheckKind, Finding, Param, check_kind, fold
+from govlint.rules.kinds._util import any_of
 
 SHOWN_WORDS = 3  # how many of the unit's off-topic words the message names
 
@@ -33,13 +34,6 @@ SHOWN_WORDS = 3  # how many of the unit's off-topic words the message names
 @lru_cache(maxsize=32)
 def _folded(words: tuple) -> tuple:
     return tuple(fold(word) for word in words)
-
-
-@lru_cache(maxsize=32)
-def _any_word(words: tuple):
-    """One regex of the literal words: a search is ``any(word in text for word in words)``
-    (validate_params makes sure there is at least one)."""
-    return re.compile("|".join(re.escape(word) for word in words))
 
 
 @check_kind
@@ -70,7 +64,7 @@ class OffTopic(CheckKind):
     def check(self, doc, params):
         on_words = _folded(tuple(params["on_topic"]))
         off_words = _folded(tuple(params["off_topic"]))
-        on_topic, off_topic = _any_word(on_words), _any_word(off_words)
+        on_topic, off_topic = any_of(on_words), any_of(off_words)
         for heading_span, heading_text, paragraphs in _units(doc):
             total = off = 0
             found = []  # the off-topic words of each sentence; counted only for a finding

@@ -4,22 +4,11 @@ The 2008 pack lists the items of 条例 第三十二条 with it: reports up to 2
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from typing import Iterator
 
 from govlint.grammar.shapes import SUBHEADING_NUMBER
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
-from govlint.rules.kinds._util import compiled, doc_start
-
-
-@lru_cache(maxsize=256)
-def _any_phrase(phrases: tuple):
-    """One regex of the literal phrases: one pass over the report for ``any(phrase in blob …)``."""
-    if not phrases:
-        return re.compile(r"(?!)")  # any() of nothing is False
-    return re.compile("|".join(re.escape(phrase) for phrase in phrases))
+from govlint.rules.kinds._util import any_of, compiled, doc_start
 
 
 @check_kind
@@ -106,5 +95,5 @@ RUN_IN_WORDS = 12         # its words: an aspect's name comes first (平台建�
 
 def _names(item: dict, text: str) -> bool:
     """Does the text name the item (one of its phrases, or a match of one of its patterns)?"""
-    return (_any_phrase(tuple(item.get("any_of", []))).search(text) is not None
+    return (any_of(tuple(item.get("any_of", []))).search(text) is not None
             or any(compiled(pattern).search(text) for pattern in item.get("patterns", [])))

@@ -26,20 +26,13 @@ from functools import lru_cache
 
 from govlint.grammar.shapes import HAN
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
+from govlint.rules.kinds._util import any_of
 
 FIVE = 5  # the mandated section id of 存在的主要问题及改进情况
 MIN_CHARS = Param(int, 50, "fewer characters of substance (CJK, letters, digits) than this: empty")
 # Not substance: neither a CJK character nor alphanumeric.  ``\w`` is str.isalnum() or "_", so the
 # underscores it keeps are subtracted after: one regex pass instead of a Python test per character.
 _NOT_SUBSTANCE = re.compile(r"[^\w%s]" % HAN)
-
-
-@lru_cache(maxsize=32)
-def _any_word(words: tuple):
-    """One regex of the literal words: a search is ``any(word in text for word in words)``."""
-    if not words:
-        return re.compile(r"(?!)")  # any() of nothing is False
-    return re.compile("|".join(re.escape(word) for word in words))
 
 
 @lru_cache(maxsize=8)
@@ -128,9 +121,9 @@ class SectionFiveParts(CheckKind):
         stated = text
         for phrase in params["back_references"]:
             stated = stated.replace(phrase, "")
-        problems = _any_word(tuple(params["problem_words"])).search(stated) is not None
+        problems = any_of(tuple(params["problem_words"])).search(stated) is not None
         ahead = tuple(params["improvement_words"]) + ((f"{doc.year + 1}年",) if doc.year else ())
-        improvements = (_any_word(ahead).search(text) is not None
+        improvements = (any_of(ahead).search(text) is not None
                         or _opens_with(tuple(params["measure_verbs"])).search(text) is not None)
         if problems and not improvements:
             yield Finding(section.heading.span, {"missing": "improvements"})
@@ -160,8 +153,8 @@ class SectionFiveFollowUp(CheckKind):
         last_year = list(params["last_year_words"])
         if doc.year:
             last_year.extend([f"{doc.year - 1}年", f"{doc.year - 1}年度"])
-        last_year = _any_word(tuple(last_year))
-        follow_up = _any_word(tuple(params["follow_up_words"]))
+        last_year = any_of(tuple(last_year))
+        follow_up = any_of(tuple(params["follow_up_words"]))
         parts = [section] + [s for s in doc.sections if s.parent is section]
         for part in parts:
             for paragraph in part.paragraphs:
