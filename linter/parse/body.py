@@ -67,6 +67,10 @@ def find_body(doc: Document, table: BodyTable | None = None) -> Body | None:
 
 # -- the title -------------------------------------------------------------------------------------
 
+_TITLE_YEAR_WORDS = re.compile(f"(?:{TITLE_YEAR.pattern})度?")  # compiled once: every title is cut
+_HAN_RUN = re.compile(f"[{HAN}]+")
+
+
 def title_organ(title: str) -> str | None:
     """The organ a title names: the text before the report's words, without the year."""
     text = "".join(title.split())
@@ -76,9 +80,9 @@ def title_organ(title: str) -> str | None:
     head = text[:cut]
     if head.endswith("人民") and text.startswith("政府", cut):  # 某市人民政府信息公开…: the 政府 is both
         head += "政府"
-    head = re.sub(f"(?:{TITLE_YEAR.pattern})度?", "", head)
+    head = _TITLE_YEAR_WORDS.sub("", head)
     head = head.strip(_AROUND_NAME).removeprefix("关于")
-    if len(head) < 2 or not re.fullmatch(f"[{HAN}]+", head):
+    if len(head) < 2 or not _HAN_RUN.fullmatch(head):
         return None
     return head
 
@@ -220,7 +224,12 @@ def _in_paragraph(paragraph: Paragraph, patterns) -> Iterator[Organ]:
     text = paragraph.squeezed.text
     taken: list[tuple[int, int]] = []
     for role, pattern, anchors in patterns:
-        if not all(anchor.search(text) for anchor in anchors):
+        missing = False
+        for anchor in anchors:  # a loop, not all() over a generator: it runs per paragraph and role
+            if anchor.search(text) is None:
+                missing = True
+                break
+        if missing:
             continue
         for match in pattern.finditer(text):
             start, end = match.span("organ")

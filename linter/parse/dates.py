@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from govlint.grammar.shapes import (
     CHINESE_DATE,
@@ -61,7 +62,7 @@ def _signed(doc: Document, table: BodyTable) -> list[ReportDate]:
     """The sign-off dates among the report's last lines."""
     source = doc.source
     tables = [item.span for item in doc.tables()]
-    endings = tuple(table.organ_endings) + tuple(ending for ending, _level in table.levels)
+    endings = _endings(table)
     found: list[ReportDate] = []
     seen = 0
     for number in range(source.line_count, 0, -1):
@@ -72,7 +73,7 @@ def _signed(doc: Document, table: BodyTable) -> list[ReportDate]:
         if not line.strip() or PAGE_MARK.match(line):
             continue
         seen += 1
-        if any(span.start <= start < span.end for span in tables):
+        if _in_table(start, tables):
             break  # the report ends with a table: no sign-off after it
         text = without_emphasis(line)
         if seen == 1:
@@ -90,9 +91,22 @@ def _signed(doc: Document, table: BodyTable) -> list[ReportDate]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _endings(table: BodyTable) -> tuple[str, ...]:
+    """What a signer's name may end with: an organ's ending or a place's."""
+    return tuple(table.organ_endings) + tuple(ending for ending, _level in table.levels)
+
+
+def _in_table(offset: int, tables: list[Span]) -> bool:
+    for span in tables:  # a loop, not any() over a generator: this runs for every report
+        if span.start <= offset < span.end:
+            return True
+    return False
+
+
 def _after_last_sentence(text: str) -> str:
     """What follows the last sentence of a line (its whole text when no sentence ends in it)."""
-    end = max(text.rfind(char) for char in SENTENCE_ENDS)
+    end = max(map(text.rfind, SENTENCE_ENDS))
     return text[end + 1:].strip() if end >= 0 else text
 
 

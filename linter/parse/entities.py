@@ -69,10 +69,6 @@ PART_SEPARATOR = re.compile(r"(?<=%s)\s*(?:、|，|,|以及|和|及|与)\s*" % "
 MIN_PARTS = 3  # fewer items after the cue: not a list of the report's parts
 
 
-def _has_bracket_year(text: str) -> bool:
-    return BRACKET_YEAR.search(text) is not None
-
-
 def _issuer_before(text: str, end: int) -> tuple[str, int]:
     """The run of CJK characters before ``end`` that names the issuer, and where it starts."""
     start = end
@@ -112,14 +108,17 @@ def _skip_space(text: str, at: int) -> int:
 
 
 def scan_paragraph(paragraph, found: Entities) -> None:
-    text = paragraph.squeezed.text
-    span = paragraph.squeezed_span
+    squeezed = paragraph.squeezed
+    text = squeezed.text
+    # Every entity is one character or more: when no space was squeezed out (most paragraphs),
+    # Paragraph.squeezed_span is the paragraph's own mapping, asked without its tests.
+    span = paragraph.mapped.span if squeezed.unchanged else paragraph.squeezed_span
 
     def entity(kind, start, end, groups=None):
         return Entity(kind, span(start, end), text[start:end], groups or {})
 
     # Cheap substring tests first: most paragraphs hold none of these entities.
-    if _has_bracket_year(text):
+    if BRACKET_YEAR.search(text) is not None:
         for match in DOCNO.finditer(text):
             issuer, issuer_start = _issuer_before(text, match.start())
             if not issuer and not match.group("hao"):

@@ -86,6 +86,7 @@ from lark import Token
 from govlint.grammar.shapes import (
     HEADING_END_WORDS,
     HEADING_TRAILERS,
+    MAX_DIGITS,
     numeral_value,
     ARTICLE_20,
     BARE_PAGE_NUMBER,
@@ -296,6 +297,7 @@ class _Lookahead:
 
 
 _new_str = str.__new__
+_new_tuple = tuple.__new__
 
 
 def _token(kind: str, value: str, line: Line, start: int, end: int) -> LineToken:
@@ -353,8 +355,12 @@ def _split_on(text: str, separator: str, position: int) -> tuple[Field, ...]:
     fields = []
     for piece in text.split(separator):
         stripped = piece.strip()
-        offset = position + (len(piece) - len(piece.lstrip()))
-        fields.append(Field(offset, offset + len(stripped), stripped))
+        # (a Field made as a tuple: NamedTuple's own __new__ is a Python call, per cell)
+        if stripped is piece:  # nothing to strip (most cells): the field starts where the piece does
+            fields.append(_new_tuple(Field, (position, position + len(piece), piece)))
+        else:
+            offset = position + (len(piece) - len(piece.lstrip()))
+            fields.append(_new_tuple(Field, (offset, offset + len(stripped), stripped)))
         position += len(piece) + 1
     return tuple(fields)
 
@@ -411,6 +417,8 @@ def _value_text(text: str) -> bool:
 
 
 def _cell_kind(text: str) -> str:
+    if text.isdigit() and text.isascii():  # the usual cell (0, 12): what is_number says of it, at once
+        return "NUM" if len(text) <= MAX_DIGITS else "BAD"
     if not text or NONE_MARK.match(text):
         return "BLANK"
     return "NUM" if is_number(text) else "BAD"  # 无, an over-long number, words between numbers
@@ -523,6 +531,74 @@ def _plan_t3(folded: str, lead: int, body_length: int,
     if forward_pending or (match and match.key == "forward"):
         after = "close" if parsed else "pending"
     return True, tuple(specs), after, mode != "space"
+
+
+# -- tables 2 and 4, planned once per distinct line as table 3 -----------------------------------------
+# kind, start, end in the line, cells (CELLS only), value (None: the line's text there)
+TokenSpec2 = Tuple[str, int, int, Optional[Tuple[CellSpec, ...]], Optional[str]]
+
+
+def _row_specs(label: tuple[Field, ...], cells: tuple[tuple[str, Field], ...]) -> tuple[TokenSpec2, ...]:
+    """LABEL tokens (none for a line of numbers only), then one CELLS token for the line's run of
+    value cells; the cells ride on it.  A label with no cells gets an empty CELLS token where the
+    label ends."""
+    specs: list[TokenSpec2] = [("LABEL", item.start, item.end, None, None) for item in label]
+    if cells:
+        specs.append(("CELLS", cells[0][1].start, cells[-1][1].end, _parsed_cells(cells), None))
+    else:
+        specs.append(("CELLS", label[-1].end, label[-1].end, (), ""))
+    return tuple(specs)
+
+
+@short_cache(16384)  # table lines repeat from report to report
+def _plan_t2(folded: str, lead: int, body_length: int,
+             hash_start: bool) -> tuple[bool, tuple[TokenSpec2, ...], bool]:
+    """(handled, token specs, open end) for a line in table 2; ``hash_start``: the line as written
+    starts with # (a markdown caption, when it is no heading)."""
+    c = label_matcher()
+    body = folded[lead:lead + body_length]
+    whole = (lead, lead + body_length)
+    block = T2_BLOCK.match(body)
+    if block:
+        return True, (("T2_BLOCK", *whole, None, block.group(1)),), False
+    mode, fields = _split(folded, lead, body_length)
+    if _header_fields(fields, c.header_chars["table2"], first_word=_T2_LABEL_HEADER):
+        return True, (("HEAD", *whole, None, None),), False
+    if hash_start and not _heading_match(body, c):
+        return True, (("CAPTION", *whole, None, None),), False
+    label, cells = cut_row(mode, fields)
+    if label and (c.match_t2(" ".join(f.text for f in label))
+                  # an unknown row; the rules report it
+                  or (cells and not _all_empty(cells) and len("".join(f.text for f in label)) <= 16
+                      and not _heading_match(body, c))
+                  # a label's first part: the row builder joins it
+                  or (not cells and c.starts_t2_label(" ".join(f.text for f in label)))):
+        # (A row's label alone: a row an export left blank and cut short; its cells are padded
+        # or reported by the row builder.)
+        return True, _row_specs(label, cells), mode != "space"
+    return False, (), False
+
+
+@short_cache(16384)  # table lines repeat from report to report
+def _plan_t4(folded: str, lead: int, body_length: int) -> tuple[bool, tuple[TokenSpec2, ...], bool, int]:
+    """(handled, token specs, open end, how many cells) for a line in table 4."""
+    c = label_matcher()
+    body = folded[lead:lead + body_length]
+    if body and (_heading_match(body, c) or "。" in body):
+        return False, (), False, 0
+    mode, fields = _split(folded, lead, body_length)
+    if body and _header_fields(fields, c.header_chars["table4"]):
+        # one token per header line: its cells are not checked
+        return True, (("HEAD", lead, lead + body_length, None, None),), False, 0
+    label, cells = cut_row(mode, fields)
+    if not label and not cells and mode != "space" and len(fields) > 1:
+        cells = tuple(("BLANK", item) for item in fields)  # every cell left empty: blank values
+    elif not label and cells and mode == "tab" and lead and not folded[:lead].strip("\t"):
+        # Values that start with empty cells (\t\t\t1\t1): each leading tab ends one.
+        cells = tuple(("BLANK", Field(at, at, "")) for at in range(lead)) + cells
+    if not cells:
+        return False, (), False, 0
+    return True, _row_specs(label, cells), mode != "space", len(cells)
 
 
 def _ordinal_alone(text: str) -> bool:
@@ -667,6 +743,7 @@ class LineClassifier:
         # make one TEXT token, not one each (a million-line paragraph is one token, not a
         # million).  The run is held here until something else is emitted.
         self._prose: list | None = None  # [first Line, its start, end, flat offsets, ends a sentence]
+        self._folded_text = ""  # fold(source.text), once run() has it
 
     # -- emitting ----------------------------------------------------------------
     def _emit(self, kind: str, line: Line, start: int, end: int, value: str | None = None) -> LineToken:
@@ -708,7 +785,7 @@ class LineClassifier:
         tok.end_line = source.line_of(last)
         tok.column = start + 1
         tok.end_column = last - source.line_starts[tok.end_line - 1] + 1
-        tok.folded = fold(value)
+        tok.folded = self._folded_text[first:last]  # fold is one-to-one: the report's folded text, cut
         tok.pieces = offsets
         self.tokens.append(tok)
 
@@ -721,7 +798,7 @@ class LineClassifier:
     # -- main loop ------------------------------------------------------------------
     def run(self) -> list[LineToken]:
         source = self.source
-        folded_text = fold(source.text)  # one translate for the whole report
+        folded_text = self._folded_text = fold(source.text)  # one translate for the whole report
         read = _logical_lines if _may_join_lines(source, folded_text) else _make_lines
         lines = _Lookahead(read(source, folded_text))
         body_from = self._read_front(lines)
@@ -884,32 +961,13 @@ class LineClassifier:
 
     # -- table lines -----------------------------------------------------------------
     def _t2_line(self, line: Line) -> bool:
-        body = line.body
-        block = T2_BLOCK.match(body)
-        if block:
-            self._emit("T2_BLOCK", line, line.lead, line.lead + len(body), block.group(1))
-            return True
-        mode, fields = split_fields(line)
-        if _header_fields(fields, self.labels.header_chars["table2"], first_word=_T2_LABEL_HEADER):
-            self._whole("HEAD", line)
-            return True
-        if line.raw.lstrip().startswith("#") and not self._heading(line):
-            self._whole("CAPTION", line)
-            return True
-        label, cells = cut_row(mode, fields)
-        if label and self.labels.match_t2(" ".join(f.text for f in label)):
-            # A row's label alone: a row an export left blank and cut short (its cells are padded
-            # or reported by the row builder), as its label and no cells.
-            self._row(line, label, cells, mode != "space")
-            return True
-        if label and cells and not _all_empty(cells) and len("".join(f.text for f in label)) <= 16 \
-                and not self._heading(line):
-            self._row(line, label, cells, mode != "space")  # an unknown row; the rules report it
-            return True
-        if label and not cells and self.labels.starts_t2_label(" ".join(f.text for f in label)):
-            self._row(line, label, cells, mode != "space")  # a label's first part: the row builder joins it
-            return True
-        return False
+        """A line inside table 2: planned once per distinct line and replayed, as in table 3."""
+        handled, specs, open_end = _plan_t2(line.folded, line.lead, len(line.body),
+                                            line.raw.lstrip().startswith("#"))
+        if not handled:
+            return False
+        self._replay(line, specs, open_end)
+        return True
 
     def _t3_line(self, line: Line) -> bool:
         """A line inside table 3.  The decision depends on the line alone (and on whether the
@@ -919,8 +977,19 @@ class LineClassifier:
                                                     self.t3_forward_pending)
         if not handled:
             return False
+        raw, folded, origin, no = line.raw, line.folded, line.start, line.no
         for kind, start, end, cells in specs:
-            tok = _token(kind, "" if kind == "_EOL" else line.raw[start:end], line, start, end)
+            # _token, inline: a report has thousands of table-3 tokens
+            value = "" if kind == "_EOL" else raw[start:end]
+            tok = _new_str(LineToken, value)
+            tok.type = kind
+            tok.value = value
+            tok.start_pos = origin + start
+            tok.end_pos = origin + end
+            tok.line = tok.end_line = tok.line_no = no
+            tok.column = start + 1
+            tok.end_column = end + 1
+            tok.folded = folded[start:end]
             if cells is not None:
                 tok.cells = cells
                 tok.origin = line.start
@@ -933,41 +1002,28 @@ class LineClassifier:
         return True
 
     def _t4_line(self, line: Line) -> bool:
-        body = line.body
-        if body and (self._heading(line) or "。" in body):
+        """A line inside table 4: planned once per distinct line and replayed, as in table 3."""
+        handled, specs, open_end, count = _plan_t4(line.folded, line.lead, len(line.body))
+        if not handled:
             return False
-        mode, fields = split_fields(line)
-        if body and _header_fields(fields, self.labels.header_chars["table4"]):
-            self._whole("HEAD", line)  # one token per header line: its cells are not checked
-            return True
-        label, cells = cut_row(mode, fields)
-        if not label and not cells and mode != "space" and len(fields) > 1:
-            cells = tuple(("BLANK", item) for item in fields)  # every cell left empty: blank values
-        elif not label and cells and mode == "tab" and line.lead and not line.folded[:line.lead].strip("\t"):
-            # Values that start with empty cells (\t\t\t1\t1): each leading tab ends one.
-            cells = tuple(("BLANK", Field(at, at, "")) for at in range(line.lead)) + cells
-        if not cells:
-            return False
-        self._row(line, label, cells, mode != "space")
-        self.t4_cells += len(cells)
+        self._replay(line, specs, open_end)
+        self.t4_cells += count
         if self.t4_cells >= self.t4_width:
             self._close()
         return True
 
-    def _row(self, line: Line, label: tuple[Field, ...], cells: tuple[tuple[str, Field], ...],
-             open_end: bool) -> None:
-        """LABEL tokens (none for a line of numbers only), then one CELLS token for the line's
-        run of value cells; the cells ride on it.  A label with no cells gets an empty CELLS
-        token where the label ends."""
-        for item in label:
-            self._emit("LABEL", line, item.start, item.end)
-        if cells:
-            tok = self._emit("CELLS", line, cells[0][1].start, cells[-1][1].end)
-        else:
-            tok = self._emit("CELLS", line, label[-1].end, label[-1].end, "")
-        tok.cells = _parsed_cells(cells) if cells else ()
-        tok.origin = line.start
-        tok.open_end = open_end
+    def _replay(self, line: Line, specs: tuple[TokenSpec2, ...], open_end: bool) -> None:
+        """The tokens of a planned line (_plan_t2, _plan_t4), LABEL tokens, then a CELLS token with the cells."""
+        if self._prose is not None:
+            self._flush_prose()
+        append = self.tokens.append
+        for kind, start, end, cells, value in specs:
+            tok = _token(kind, line.raw[start:end] if value is None else value, line, start, end)
+            if cells is not None:
+                tok.cells = cells
+                tok.origin = line.start
+                tok.open_end = open_end
+            append(tok)
 
     # -- prose -------------------------------------------------------------------------
     def _heading(self, line: Line) -> re.Match | None:

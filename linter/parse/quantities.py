@@ -121,14 +121,26 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
     # prefix of the sentence) holds one, _unmasked changes nothing and whose() reads only the years.
     plain = scope_or_masked.search(body) is None
     has_year = doc.year is not None and "年" in body  # TITLE_YEAR ends with 年
+    if plain:  # what whose() and the cumulative words say of any prefix, read once for the sentence
+        other_year = _other_year(body, doc.year) if has_year else None
+        cumulative_end = _first_end(body, lexicon.cumulative_words)
     wider: tuple[str, str] | None = None  # whose() of the paragraph before the sentence, when asked
     quantities: list[Quantity] = []
     group_counts: list[int] = []  # per quantity: how many quantities its clause group holds
+    # the numbers are in order and do not overlap: each group's are the run from the first starting in it
+    next_number, count = 0, len(sentence_numbers)
     for start, end in clause_groups(body, part_mark):
-        numbers = [_Number(n.start - start, n.end - start, n.value, n.unit, n.approximate)
-                   for n in sentence_numbers if start <= n.start and n.end <= end]
-        if not numbers:
+        while next_number < count and sentence_numbers[next_number].start < start:
+            next_number += 1
+        if next_number == count:
+            break  # no number left: the remaining groups add nothing
+        first = next_number
+        while next_number < count and sentence_numbers[next_number].end <= end:
+            next_number += 1
+        if first == next_number:
             continue  # a clause group without a number adds nothing
+        numbers = [_Number(n.start - start, n.end - start, n.value, n.unit, n.approximate)
+                   for n in sentence_numbers[first:next_number]]
         group = body[start:end]
         clause_span = squeezed_span(base + start, base + end)
         breakdown: tuple[int, bool] | None = None  # (total's index, closed) while the group lists parts
@@ -146,12 +158,15 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
             else:  # the usual case: no measure's word near the number
                 measure, word_at, word, ambiguous, joined = None, None, "", False, ()
             if plain:  # no scope word in the sentence: only a year can say whose (whose() with no words)
-                context = body[:start + number.start]
-                scope, scope_word = whose(context, doc.year, (), (), ()) if has_year and "年" in context else ("body", "")
+                context_end = start + number.start
+                scope, scope_word = (other_year[1:] if other_year is not None and other_year[0] <= context_end
+                                     else ("body", ""))
+                cumulative = cumulative_end <= context_end
             else:
                 context = _unmasked(body[:start + number.start], masked)
                 scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words,
                                           scope_words.area_words)
+                cumulative = cumulative_words.search(context) is not None
             if scope == "body":  # a wider area a paragraph's earlier sentence names (全市…。行政复议5件)
                 if wider is None:  # the same for every number of the sentence; not when it names the body
                     wider = (("body", "") if self_word.search(body)
@@ -163,7 +178,6 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                 year = (int(stated.group(1)) if stated
                         else doc.year - 1 if doc.year and scope_word in lexicon.previous_year_words else None)
             change = change_words.search(window) is not None
-            cumulative = cumulative_words.search(context) is not None
             if window.lstrip(_OPENING).startswith(lexicon.open_parts):
                 breakdown = _total(quantities, group_counts, before, closed=False)
             elif closed_part.search(window):
@@ -205,6 +219,23 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
         group_counts.extend([len(quantities) - before] * (len(quantities) - before))
     _relink_overflowing(quantities, first_index)
     return quantities
+
+
+def _other_year(body: str, year: int | None) -> tuple[int, str, str] | None:
+    """(end, "year", the words) of the sentence's first year other than ``year`` (TITLE_YEAR), or None:
+    whose() of a prefix of the sentence with no words is ("year", the words) when the prefix holds
+    it, as a number never starts inside a year (QUANTITY starts after no digit, CHINESE_COUNT with a
+    numeral): the prefix's years are the sentence's that end in it."""
+    for match in TITLE_YEAR.finditer(body):
+        if int(match.group(1)) != year:
+            return match.end(), "year", match.group()
+    return None
+
+
+def _first_end(body: str, words: tuple[str, ...]) -> int:
+    """Where the first of the words to end in the text ends (past its end when none is in): a prefix
+    holds one of the words ⇔ it is at least that long."""
+    return min((body.find(word) + len(word) for word in words if word in body), default=len(body) + 1)
 
 
 @lru_cache(maxsize=4)

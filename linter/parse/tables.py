@@ -74,7 +74,9 @@ def _lines(node: Tree) -> Iterator[Line]:
 
 
 def _label_text(tokens: list[LineToken]) -> str:
-    return " ".join(tok.folded for tok in tokens)
+    if len(tokens) == 1:  # most labels are one token: no join, no generator
+        return tokens[0].folded
+    return " ".join([tok.folded for tok in tokens])
 
 
 def build(node: Tree, doc: Document) -> Table:
