@@ -55,7 +55,9 @@ class BodyContent(CheckKind):
             return  # the section is missing: the structure rules say so
         texts = _texts(doc, sections)
         asked = [item for item in params["items"] if body.kind in item.get("kinds", params["kinds"])]
-        missing = [item for item in asked if not any(word in text for text in texts for word in item["any_of"])]
+        # One text and one search per item (a word holds no newline, so none is found across two texts).
+        joined = "\n".join(texts)
+        missing = [item for item in asked if not _found(item["any_of"], texts, joined)]
         if not missing:
             return
         anchor = next((section for section in sections if doc.section(section) is not None), 1)
@@ -64,6 +66,13 @@ class BodyContent(CheckKind):
             "items": "、".join(f"“{item['name']}”" for item in missing),
             "items_en": ", ".join(f"\"{item['name']}\" ({item['name_en']})" for item in missing),
         }, case=None if body.kind == "government" else body.kind)
+
+
+def _found(words, texts: list[str], joined: str) -> bool:
+    """Whether a text holds one of the words."""
+    if any("\n" in word for word in words):
+        return any(word in text for text in texts for word in words)
+    return any(word in joined for word in words)
 
 
 def _texts(doc, sections) -> list[str]:

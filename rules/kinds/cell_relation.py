@@ -47,7 +47,9 @@ a number someone forgot, so the reading is less sure than with every cell writte
 from __future__ import annotations
 
 import math
+import operator
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Callable, Iterator, Optional, Sequence
 
 from govlint.grammar.spec import TABLE_FORMATS, TABLES, spec
@@ -61,6 +63,11 @@ _FOR_EACH = ("row", "column", "group")
 # The cells each term of a relation stands for, left side then right (None: a number written
 # in the relation).  A row total's terms stand for one cell each; sum(withheld.*) for several.
 CellGroups = Sequence[Optional[Sequence[Cell]]]
+
+_VALUE = operator.attrgetter("value")
+_KIND = operator.attrgetter("kind")
+_NUM = {"NUM"}
+_INT = {int}  # type() of a whole number (not bool, not float)
 
 
 @check_kind
@@ -107,6 +114,22 @@ class TableArithmetic:
     def __init__(self, doc: Document):
         self.doc = doc
         self.charged: set[int] = set()  # id() of every cell a failure has been charged to so far
+        self._plain: dict[int, list | None] = {}  # id(row) → _plain_values(row), once per pass
+
+    def _plain_values(self, row: Row) -> list | None:
+        """The row's cell values when every cell is a written whole number, else None: computed once
+        per row for all the relations through it (the common case, summed without a call per cell)."""
+        key = id(row)
+        try:
+            return self._plain[key]
+        except KeyError:
+            pass
+        cells = row.cells
+        values: list | None = list(map(_VALUE, cells))
+        if cells and (set(map(_KIND, cells)) != _NUM or set(map(type, values)) != _INT):  # type: ignore[arg-type]
+            values = None  # a cell not a written whole number (C-level scans: this runs per row)
+        self._plain[key] = values
+        return values
 
     def check(self, params: dict) -> Iterator[Finding]:
         """The findings of one cell-relation rule, given the failures charged before it."""
@@ -114,12 +137,12 @@ class TableArithmetic:
             table = getattr(self.doc, relation_spec["table"])
             if table is None or table.inseparable:
                 continue  # cells run together that cannot be separated: no arithmetic on the table
-            relation = parse_relation(relation_spec["expr"])
-            blame = relation_spec.get("blame") or relation.blame_default()
+            relation, signed, default_blame = _parsed(relation_spec["expr"])
+            blame = relation_spec.get("blame") or default_blame
             if relation_spec.get("for_each", "row") == "column":
-                yield from self._by_column(table, relation, blame)
+                yield from self._by_column(table, relation, blame, signed)
             else:
-                yield from self._by_row(table, relation, blame, relation_spec.get("rows"))
+                yield from self._by_row(table, relation, blame, relation_spec.get("rows"), signed)
 
     def _failure(self, relation: Relation, blame: str | None, groups: CellGroups) -> tuple[Span, dict] | None:
         """Evaluate the relation on ``groups``; a failure is charged to its blamed cell."""
@@ -136,21 +159,33 @@ class TableArithmetic:
 
     # -- names are columns: one evaluation per row ---------------------------------------
     def _by_row(self, table: Table, relation: Relation, blame: str | None,
-                only: list | None) -> Iterator[Finding]:
+                only: list | None, signed: list[int] | None) -> Iterator[Finding]:
         columns = _columns(table)
         terms = relation.left + relation.right
         shared = _indexes(terms, columns) if columns else None  # one layout for every row
-        signed = _signs(relation)
+        comparator = relation.comparator
+        charged = self.charged
+        split = _split(signed, shared) if signed is not None and shared is not None else None
+        plain = self._plain
         for row in table.row_order:
-            if not row.width_ok or (only and row.key not in only):
-                continue
+            if len(row.cells) != row.expected_width or (only and row.key not in only):
+                continue  # (not width_ok: table-shape reports the row)
             if shared is None and not row.columns:
                 continue  # a row of no known layout (an unknown table 2 row)
             indexes = shared or _indexes(terms, row.columns or [])
             if indexes is None:
                 continue
             cells = row.cells
-            if signed is not None and _holds_plainly(relation.comparator, signed, indexes, cells, self.charged):
+            if split is not None and not charged:
+                # _holds_plainly on a row of written whole numbers, no cell charged yet: two C sums
+                values = plain[id(row)] if id(row) in plain else self._plain_values(row)
+                if values is not None:
+                    if _holds(comparator, sum(map(values.__getitem__, split[0]))
+                              - sum(map(values.__getitem__, split[1]))):
+                        continue
+                elif _holds_plainly(comparator, signed, indexes, cells, charged):  # type: ignore[arg-type]
+                    continue
+            elif signed is not None and _holds_plainly(comparator, signed, indexes, cells, charged):
                 continue
             groups = [None if index is None else [cells[index]] for index in indexes]
             failure = self._failure(relation, blame, groups)
@@ -165,26 +200,39 @@ class TableArithmetic:
             yield Finding(span, args, case="blank_as_zero" if args["blanks"] else None)
 
     # -- names are rows: one evaluation per column -----------------------------------------
-    def _by_column(self, table: Table, relation: Relation, blame: str | None) -> Iterator[Finding]:
+    def _by_column(self, table: Table, relation: Relation, blame: str | None,
+                   signed: list[int] | None) -> Iterator[Finding]:
         layout = table.version or self.doc.format
         keys = spec().t3_keys(layout) if table.kind == "table3" and layout in TABLE_FORMATS else \
             [row.key for row in table.row_order]
         terms = relation.left + relation.right
         expansions: list[list[str] | None] = []
+        key_set = set(keys)
+        key_tuple = tuple(keys)
         for _sign, term in terms:
-            if term.kind == "name" and term.value not in keys:
+            if term.kind == "name" and term.value not in key_set:
                 return
-            expansions.append(expand(term, keys) if term.kind != "number" else None)
+            expansions.append(_expand(term, key_tuple) if term.kind != "number" else None)
         needed = sorted({key for found in expansions if found for key in found})
         found_rows = {key: table.rows.get(key) for key in needed}
-        if any(row is None or not row.width_ok for row in found_rows.values()):
-            return  # a missing or misaligned row: reported by row-labels / table-shape
+        for found_row in found_rows.values():
+            if found_row is None or len(found_row.cells) != found_row.expected_width:
+                return  # a missing or misaligned row (not width_ok): reported by row-labels / table-shape
         rows: dict[str, Row] = {key: row for key, row in found_rows.items() if row is not None}
         row_cells = [[rows[key].cells for key in found] if found is not None else None for found in expansions]
-        signed = _signs(relation)
         charged = self.charged
-        for index, column in enumerate(_columns(table) or []):
-            if signed is not None and _column_holds_plainly(relation.comparator, signed, row_cells, index, charged):
+        columns = _columns(table) or []
+        comparator = relation.comparator
+        # The relation's difference in every column at once, when its rows are all written whole
+        # numbers (the common case); used while no cell is charged (a failure may charge one).
+        differences = None
+        if signed is not None and not charged:
+            differences = self._column_differences(signed, expansions, rows, len(columns))
+        for index, column in enumerate(columns):
+            if differences is not None and not charged:
+                if _holds(comparator, differences[index]):
+                    continue
+            elif signed is not None and _column_holds_plainly(comparator, signed, row_cells, index, charged):
                 continue
             groups = [[cells[index] for cells in found] if found is not None else None for found in row_cells]
             failure = self._failure(relation, blame, groups)
@@ -198,6 +246,52 @@ class TableArithmetic:
             args["column_en"] = column_name_en(table.kind, column)
             related = [rows[key].cells[index].span for key in needed if key != blame]
             yield Finding(span, args, related=related, case="blank_as_zero" if args["blanks"] else None)
+
+
+    def _column_differences(self, signs: list[int], expansions: list, rows: dict[str, Row],
+                            width: int) -> list | None:
+        """left - right of a relation between rows, per column, when every cell of its rows is a
+        written whole number and each row has ``width`` cells (else None: decided column by column)."""
+        totals = [0] * width
+        for sign, found in zip(signs, expansions):
+            for key in found:
+                values = self._plain_values(rows[key])
+                if values is None or len(values) < width:
+                    return None
+                if sign == 1:
+                    totals = list(map(operator.add, totals, values))
+                elif sign == -1:
+                    totals = list(map(operator.sub, totals, values))
+                else:
+                    return None
+        return totals
+
+
+@lru_cache(maxsize=256)
+def _parsed(expr: str) -> tuple[Relation, list[int] | None, str | None]:
+    """A relation of the rule pack, the sign of each term (_signs) and its default blame: once per text."""
+    relation = parse_relation(expr)
+    return relation, _signs(relation), relation.blame_default()
+
+
+@lru_cache(maxsize=1024)
+def _expand(term: Term, keys: tuple) -> list[str]:
+    """expand(), once per term and row layout (callers do not change the list)."""
+    return expand(term, keys)
+
+
+def _split(signs: list[int], indexes: list) -> tuple[list[int], list[int]] | None:
+    """The cell indexes of the terms added and of those subtracted (None: a coefficient not ±1)."""
+    added: list[int] = []
+    subtracted: list[int] = []
+    for sign, index in zip(signs, indexes):
+        if sign == 1:
+            added.append(index)
+        elif sign == -1:
+            subtracted.append(index)
+        else:
+            return None
+    return added, subtracted
 
 
 def _columns(table: Table) -> list[str] | None:

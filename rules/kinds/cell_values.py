@@ -7,6 +7,8 @@ number: reported here, and computed by the relations too.
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 import math
 
 from govlint.rules.api import CheckKind, Finding, Param, check_kind, fold
@@ -39,6 +41,11 @@ def _case(cell, place: str, signed: set, decimal: set) -> str | None:
         return "fraction"
     return None
 
+_VALUE = attrgetter("value")
+_KIND = attrgetter("kind")
+_INT = {int}  # type() of a whole number (not bool, not float)
+_NUM = {"NUM"}
+
 
 @check_kind
 class CellValues(CheckKind):
@@ -65,8 +72,12 @@ class CellValues(CheckKind):
         for table in doc.tables():
             blank_rows = []  # (row, [(cell, column), …]) of each row with blanks
             for row in table.row_order:
-                if not row.width_ok:
-                    continue  # table-shape reports the row; its cells have no columns
+                cells = row.cells
+                if len(cells) != row.expected_width:
+                    continue  # (not width_ok) table-shape reports the row; its cells have no columns
+                values = list(map(_VALUE, cells))
+                if set(map(type, values)) == _INT and set(map(_KIND, cells)) == _NUM and min(values) >= 0:
+                    continue  # counts only, as nearly every row is: no blank, nothing to report
                 columns = list(row.columns or [])
                 columns += [None] * (len(row.cells) - len(columns))
                 blanks = [(cell, column) for cell, column in zip(row.cells, columns) if cell.kind == "BLANK"]

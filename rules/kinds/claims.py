@@ -26,6 +26,13 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
+try:  # the regex parser, to read where a pattern's match can start (_starts)
+    import re._constants as _sre  # type: ignore[import-not-found]
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 from govlint.grammar.shapes import CLAUSE_END as _CLAUSE_END, SENTENCE, parse_number, whose
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.rules.kinds._util import compiled, is_value, number_text, prose
@@ -54,10 +61,14 @@ class Clause(NamedTuple):
     in_part: bool     # after 其中 in its sentence: a part of an earlier figure
 
 
-def clauses(text: str) -> Iterator[Clause]:
+def clauses(text: str, starts: re.Pattern | None = None) -> Iterator[Clause]:
     """The clauses of a folded (squeezed) text, sentence by sentence: the pieces between
-    CLAUSE_END marks, each with its sentence's first clause and whether 其中 came before it."""
+    CLAUSE_END marks, each with its sentence's first clause and whether 其中 came before it.
+    With ``starts``, only those of the sentences that hold one of its characters (a sentence
+    without them holds no clause where a pattern can start a match: it is not cut)."""
     for sentence in SENTENCE.finditer(text):
+        if starts is not None and starts.search(text, sentence.start(), sentence.end()) is None:
+            continue
         begin, topic, in_part = sentence.start(), None, False
         body = sentence.group()
         pieces = []
@@ -127,13 +138,16 @@ class TextTableClaims(CheckKind):
         zero_patterns = [compiled(pattern) for pattern in params["zero_patterns"]] if new != 0 else []
         claimed = set()
         patterns = [(p, False) for p in count_patterns] + [(p, True) for p in zero_patterns]
-        anywhere = _any_of(tuple(pattern.pattern for pattern, _zero in patterns))
+        sources = tuple(pattern.pattern for pattern, _zero in patterns)
+        anywhere, starts = _any_of(sources), _starts(sources)
+        if anywhere is None:
+            return
         for paragraph in prose(doc, params["scope"]):
             text = paragraph.squeezed.text
-            if anywhere is None or not anywhere.search(text):
+            if not _found(anywhere, starts, text):
                 continue  # a pattern that matches in no clause matches nowhere in the paragraph first
-            for clause in clauses(text):
-                if not anywhere.search(clause.text):
+            for clause in clauses(text, starts):
+                if not _found(anywhere, starts, clause.text):
                     continue  # the same test per clause: most clauses of a passing paragraph match nothing
                 for pattern, zero in patterns:
                     for match in pattern.finditer(clause.text):
@@ -156,6 +170,61 @@ def _any_of(patterns: tuple[str, ...]) -> re.Pattern | None:
     if not patterns:
         return None
     return re.compile("|".join("(?:%s)" % re.sub(r"\(\?P<\w+>", "(", pattern) for pattern in patterns))
+
+
+def _found(anywhere: re.Pattern, starts: re.Pattern | None, text: str) -> bool:
+    """``anywhere.search(text)``, tried only where a match can start (one of ``starts``): a search
+    of the patterns' alternation tries every character, a search of one character class skips
+    ahead fast."""
+    if starts is None:
+        return anywhere.search(text) is not None
+    for start in starts.finditer(text):
+        if anywhere.match(text, start.start()) is not None:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _starts(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """A class of the characters a match of any of the patterns can start with, or None when some
+    pattern may start with any character (or with nothing)."""
+    chars: set[str] = set()
+    for pattern in patterns:
+        try:
+            parsed = _sre_parse.parse(pattern)
+            first = None if parsed.state.flags & re.IGNORECASE else _first_chars(list(parsed))
+        except Exception:  # the regex parser is CPython's own module: if its shape changes, search plainly
+            return None
+        if first is None:
+            return None
+        chars |= first
+    return re.compile("[%s]" % re.escape("".join(sorted(chars)))) if chars else None
+
+
+def _first_chars(items: list) -> set[str] | None:
+    """The characters a parsed regex's match can start with (None: any, or it may be empty)."""
+    if not items:
+        return None
+    op, arg = items[0]
+    if op is _sre.LITERAL:
+        return {chr(arg)}
+    if op is _sre.IN:
+        return {chr(value) for kind, value in arg} if all(kind is _sre.LITERAL for kind, _ in arg) else None
+    if op is _sre.BRANCH:
+        chars: set[str] = set()
+        for branch in arg[1]:
+            first = _first_chars(list(branch))
+            if first is None:
+                return None
+            chars |= first
+        return chars
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = arg
+        return None if add_flags & re.IGNORECASE else _first_chars(list(sub))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        low, _high, sub = arg
+        return _first_chars(list(sub)) if low >= 1 else None
+    return None
 
 
 def _scope(doc, clause: Clause, match, params, zero: bool) -> tuple[str, str]:

@@ -17,10 +17,14 @@ A statement that names a website without its address says where to look: nothing
 """
 from __future__ import annotations
 
+import re
+from itertools import chain
+
 from govlint.rules.api import CheckKind, Finding, Param, check_kind
 from govlint.rules.kinds._util import anchor_span, any_of
 
 WEB_SCHEMES = ("http://", "https://", "www.")
+_HOST = re.compile("[a-z0-9.-]*")  # a host's characters (ASCII letters, lower-cased, digits, . and -)
 
 
 @check_kind
@@ -70,10 +74,8 @@ def host_of(address: str) -> str:
     for scheme in ("http://", "https://"):
         if text.startswith(scheme):
             text = text[len(scheme):]
-    end = 0
-    while end < len(text) and (text[end].isascii() and (text[end].isalnum() or text[end] in ".-")):
-        end += 1
-    text = text[:end].rstrip(".")
+    host = _HOST.match(text)  # always matches (maybe nothing)
+    text = (host.group() if host is not None else "").rstrip(".")
     return text[4:] if text.startswith("www.") else text
 
 
@@ -86,10 +88,11 @@ def _statement(doc, params):
     urls = doc.entities.urls + doc.entities.malformed_urls
     preamble = list(doc.preamble)
     in_preamble = {id(p) for p in preamble}
-    rest = [p for p in doc.paragraphs() if id(p) not in in_preamble]
+    # The rest is read only when the preamble has no statement (most reports have one there).
+    rest = (p for p in doc.paragraphs() if id(p) not in in_preamble)
     report, get = any_of(tuple(params["report_words"])), any_of(tuple(params["get_words"]))
     site = any_of(tuple(params["site_words"]))
-    for paragraph in preamble + rest:
+    for paragraph in chain(preamble, rest):
         # A sentence is a slice of its paragraph: a paragraph without both kinds of word has none.
         squeezed = "".join(paragraph.text.split())
         if report.search(squeezed) is None or get.search(squeezed) is None:

@@ -65,9 +65,12 @@ class OffTopic(CheckKind):
         on_words = _folded(tuple(params["on_topic"]))
         off_words = _folded(tuple(params["off_topic"]))
         on_topic, off_topic = any_of(on_words), any_of(off_words)
+        threshold = params["threshold"]
         for heading_span, heading_text, paragraphs in _units(doc):
             total = off = 0
             found = []  # the off-topic words of each sentence; counted only for a finding
+            naming = []  # the paragraphs naming other business
+            most = 0  # their size: at most this many characters are off topic
             for paragraph in paragraphs:
                 squeezed = "".join(paragraph.text.split())
                 if off_topic.search(squeezed) is None:
@@ -75,6 +78,16 @@ class OffTopic(CheckKind):
                     # count, and the sentences cover the paragraph (SENTENCE matches run end to end).
                     total += len(squeezed)
                     continue
+                naming.append(paragraph)
+                most += len(squeezed)
+            # Most units cannot be reported whatever their sentences say, and those are not read:
+            # a unit shorter than min_chars (the sentences' characters are at most the paragraphs'),
+            # or one whose off-topic characters cannot outweigh the others (the total counts them
+            # too: off > threshold * total needs off * (1 - threshold) > threshold * the others; one
+            # character of margin for the float arithmetic).
+            if total + most < params["min_chars"] or most * (1 - threshold) + 1 <= threshold * total:
+                continue
+            for paragraph in naming:
                 for sentence in SENTENCE.finditer(paragraph.text):  # Paragraph.iter_sentences' sentences
                     if sentence.end() == sentence.start() or not sentence.group().strip():
                         continue  # without building a Sentence each: only its text is read

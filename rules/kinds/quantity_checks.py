@@ -47,7 +47,17 @@ def _rows(table, key: str) -> list:
 
 def _read(doc, cells: QuantityCells):
     """(value, [cells]) of one reading of a measure in the tables, or None when any cell is not there,
-    blank, not a number, or in a row of the wrong width."""
+    blank, not a number, or in a row of the wrong width.  Read once per document (the kinds GL402,
+    GL403, GL406, GL407 read the same cells; callers do not change the list)."""
+    read = doc.__dict__.setdefault("_quantity_cells_read", {})
+    try:
+        return read[cells]
+    except KeyError:
+        found = read[cells] = _read_once(doc, cells)
+        return found
+
+
+def _read_once(doc, cells: QuantityCells):
     table = getattr(doc, cells.table)
     if table is None:
         return None
@@ -67,7 +77,18 @@ def _read(doc, cells: QuantityCells):
 
 def _readings(doc, measure_ids):
     """Each reading of these measures together (one figure of several: their first readings summed):
-    [(value, [cells], [QuantityCells])], or None when a table does not say."""
+    [(value, [cells], [QuantityCells])], or None when a table does not say.  Once per document and
+    measures (several kinds and figures ask the same; callers do not change the lists)."""
+    found = doc.__dict__.setdefault("_quantity_readings", {})
+    key = tuple(measure_ids)
+    try:
+        return found[key]
+    except KeyError:
+        readings = found[key] = _readings_once(doc, measure_ids)
+        return readings
+
+
+def _readings_once(doc, measure_ids):
     measures = quantity_lexicon().measures
     if len(measure_ids) == 1:
         alternatives = [[cells] for cells in measures[measure_ids[0]].cells]

@@ -59,14 +59,16 @@ class RequiredContent(CheckKind):
             texts.extend(paragraph.squeezed.text for paragraph in doc.paragraphs())
             texts.extend(sub.text for section in doc.sections for sub in section.subheadings)
         blob = "\n".join(texts)
-        missing = [item for item in params["items"] if not _names(item, blob)]
+        items = [(item, _searches(item)) for item in params["items"]]
+        missing = [item for item, searches in items if not _names(searches, blob)]
         unheaded: list = []
         if section is not None and params["headings_decide"]:
             headings = "\n".join([sub.text for part in parts for sub in part.subheadings]
                                   + list(_run_in_openings(texts)))
-            if sum(_names(item, headings) for item in params["items"]) >= params["headings_decide"]:
+            if sum(_names(searches, headings) for _item, searches in items) >= params["headings_decide"]:
                 # written by sub-heading: an item its prose names in passing but no sub-heading names
-                unheaded = [item for item in params["items"] if item not in missing and not _names(item, headings)]
+                unheaded = [item for item, searches in items
+                            if item not in missing and not _names(searches, headings)]
         if params["together"]:
             if missing:
                 cases = {item.get("case") for item in missing}
@@ -93,7 +95,15 @@ RUN_IN_BEFORE = "。;:!?"  # what may stand before a run-in sub-heading (folded 
 RUN_IN_WORDS = 12         # its words: an aspect's name comes first (平台建设情况…)
 
 
-def _names(item: dict, text: str) -> bool:
+def _searches(item: dict) -> list:
+    """The searches of an item: one for its phrases (if any), one per pattern."""
+    phrases = item.get("any_of", [])
+    return ([any_of(tuple(phrases))] if phrases else []) + [compiled(pattern) for pattern in item.get("patterns", [])]
+
+
+def _names(searches: list, text: str) -> bool:
     """Does the text name the item (one of its phrases, or a match of one of its patterns)?"""
-    return (any_of(tuple(item.get("any_of", []))).search(text) is not None
-            or any(compiled(pattern).search(text) for pattern in item.get("patterns", [])))
+    for search in searches:
+        if search.search(text) is not None:
+            return True
+    return False

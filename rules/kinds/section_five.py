@@ -72,6 +72,7 @@ def _read_section_five(doc):
     return section, text
 
 
+@lru_cache(maxsize=8)  # the three kinds measure the same text in turn
 def _substance(text: str) -> int:
     kept = _NOT_SUBSTANCE.sub("", text)
     return len(kept) - kept.count("_")

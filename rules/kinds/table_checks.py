@@ -75,7 +75,8 @@ class TableShape(CheckKind):
                     yield Finding(span, {**_table_args("table4"), "rows": f"{count} 个数值",
                                          "rows_en": f"{count} values", "expected": width, "count": 1})
                 continue
-            bad = [row for row in table.row_order if row.cells and not row.width_ok and row.expected_width]
+            bad = [row for row in table.row_order  # (not width_ok, inline: a row of every table)
+                   if row.cells and len(row.cells) != row.expected_width and row.expected_width]
             inseparable = {(span.start, span.end) for span in table.inseparable}  # GL004's: numbers run together
             bad += [row for row in table.row_order if not row.cells and row.expected_width
                     and (row.span.start, row.span.end) not in inseparable]

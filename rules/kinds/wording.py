@@ -80,17 +80,33 @@ def _doubled(pattern, text: str, exceptions: set, numerals: set, numeral_words: 
 
 
 # A list: items between 、 in one clause, its last item joined by 和/及/与 (A、B和C); 等 closes it.
-_CLAUSE_CUT = re.compile(r"[，,；;。：:！？!?（）()“”]")  # one character: a clause's offset is computable
+_CUTS = "，,；;。：:！？!?（）()“”"  # one character each: a clause's offset is computable
+_CLAUSE_CUT = re.compile("[%s]" % _CUTS)
+# Two 、 in one clause (a list of three): found by a search that jumps from 、 to 、, so that the
+# clauses without a list (most of them) are never cut out of the text.
+_TWO_COMMAS = re.compile("、[^%s、]*、" % _CUTS)
+_LAST_CUT = re.compile("[%s][^%s]*\\Z" % (_CUTS, _CUTS))  # searched up to a 、: its clause's start
 _LAST_JOIN = re.compile("以及|和|及|与")
+
+
+def _list_clauses(text: str):
+    """(start, clause) of each clause (text between two of _CUTS) holding two 、 or more."""
+    pos = 0
+    while True:
+        match = _TWO_COMMAS.search(text, pos)
+        if match is None:
+            return
+        last_cut = _LAST_CUT.search(text, pos, match.start())
+        start = last_cut.start() + 1 if last_cut is not None else pos
+        cut = _CLAUSE_CUT.search(text, match.end())
+        end = cut.start() if cut is not None else len(text)
+        yield start, text[start:end]
+        pos = end + 1
 
 
 def _listed_twice(paragraph, text: str, shortest: int):
     """The second naming of an item a list of three or more names twice (one finding per list)."""
-    at = 0
-    for clause in _CLAUSE_CUT.split(text):
-        clause_start, at = at, at + len(clause) + 1
-        if clause.count("、") < 2:
-            continue  # most clauses: no list of three
+    for clause_start, clause in _list_clauses(text):
         parts = clause.split("、")
         pieces = parts[:-1] + _LAST_JOIN.split(parts[-1], maxsplit=1)
         items = [piece.rstrip("等") for piece in pieces]

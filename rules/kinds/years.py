@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from govlint.grammar.shapes import CLAUSE_END, SENTENCE_ENDS, YEAR
 from govlint.rules.api import CheckKind, Edit, Finding, Param, check_kind
+from govlint.rules.kinds._util import any_of
 
 
 @check_kind
@@ -81,7 +82,7 @@ class StaleYear(CheckKind):
         stale = set(range(doc.year - params["lag"], doc.year))
         stale_digits = tuple(str(year) for year in stale)
         lead, figures = _patterns(params["clause_lead"], params["subject"], tuple(params["verbs"]))
-        this_year = tuple(params["this_year_words"]) + (f"{doc.year}年",)
+        this_year = any_of(tuple(params["this_year_words"]) + (f"{doc.year}年",))
         exempt = tuple(params["exempt_words"])
         for paragraph in _paragraphs(doc, set(params["skip_sections"])):
             text = paragraph.squeezed.text
@@ -92,7 +93,7 @@ class StaleYear(CheckKind):
                 continue
             for sentence in _FULL_SENTENCE.finditer(text):
                 body = sentence.group()
-                if not body or any(word in body for word in this_year):
+                if not body or this_year.search(body) is not None:
                     continue
                 clause_ends: list | None = None
                 for match in _YEAR_AT.finditer(body):
