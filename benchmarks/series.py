@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import json
 import os
 import random
@@ -189,16 +190,58 @@ def parent_of(agency: gen.Agency, kind: str) -> str | None:
     return f"{agency.city}人民政府" if agency.level == "city" else f"{agency.area}人民政府"
 
 
+# prose.make_body knows about 2,100 bodies (its cities × areas × departments).  A series of more bodies
+# takes the others in counties of their own: a made-up county name (two syllables and the area's 县, 区
+# or 市) stands for a county-level body's area wherever it appears, with a portal and e-mail of its own.
+# The first draws are make_body's, so that a series that fits in its name space stays as it was.
+DRAWS = 64
+_SYLLABLES = "云溪桐梅松柏青川宁安平和丰泰清阳华兴隆德昌永福嘉禾盛源通泽瑞祥金玉芳兰竹石岩峰林山湖江海泉水月星光明新长乐康寿定远"
+
+
+def unique_agency(draw, names: set, serial: int, draws: int = DRAWS) -> tuple:
+    """(agency, rng, moved): a body whose name is not in ``names``, the rng that drew it, and whether it
+    was moved.  ``draw(attempt)`` returns a candidate and its rng, deterministically; after ``draws``
+    candidates, a county-level one is moved to a made-up county."""
+    for attempt in range(draws):
+        agency, rng = draw(attempt)
+        if agency.name not in names:
+            return agency, rng, False
+    attempt = draws
+    while True:
+        agency, rng = draw(attempt)
+        attempt += 1
+        if not agency.area:
+            continue  # a city's body has no county to move
+        for number in range(serial, serial + 10 * len(_SYLLABLES) ** 2):
+            moved = _moved(agency, number)
+            if moved is not None and moved.name not in names:
+                return moved, rng, True
+
+
+def _moved(agency: gen.Agency, number: int) -> gen.Agency | None:
+    """``agency`` in made-up county ``number`` (None when its two syllables would be one repeated)."""
+    count = len(_SYLLABLES)
+    first, second = _SYLLABLES[number % count], _SYLLABLES[(number // count) % count]
+    if first == second:
+        return None
+    area = first + second + agency.area[-1]
+    fields = {name: value.replace(agency.area, area) for name, value in vars(agency).items()
+              if isinstance(value, str) and name != "area"}
+    slug = "x%d" % number
+    fields["portal"] = re.sub(r"//www\.[^.]+", f"//www.{slug}", agency.portal)
+    fields["email"] = slug + agency.email
+    return dataclasses.replace(agency, area=area, **fields)
+
+
 def make_bodies(seed: int, count: int) -> list:
-    bodies, names = [], set()
-    for index in range(count):
-        attempt = 0
-        while True:  # one report per body and year: names are unique in a series
+    bodies, names, draws = [], set(), DRAWS
+    for index in range(count):  # one report per body and year: names are unique in a series
+        def draw(attempt: int) -> tuple:
             rng = random.Random(f"{seed}:body:{index}:{attempt}")
-            agency = prose.make_body(rng)
-            attempt += 1
-            if agency.name not in names:
-                break
+            return prose.make_body(rng), rng
+        agency, rng, moved = unique_agency(draw, names, index, draws)  # its rng draws the layout next
+        if moved:
+            draws = 1  # the name space is spent: the next bodies need not search it again
         names.add(agency.name)
         kind = kind_of(agency)
         layout = rng.choices(["tab", "space", "pipe"], [45, 35, 20])[0]
@@ -537,10 +580,8 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
     absent = []
     for number in range(plan.absent):
         rng = random.Random(f"{seed}:absent:{number}")
-        agency = prose.make_body(rng)
         names = {b.name for b in bodies} | {a[0] for a in absent}
-        while agency.name in names:
-            agency = prose.make_body(rng)
+        agency, _, _ = unique_agency(lambda _attempt: (prose.make_body(rng), rng), names, len(bodies) + number)
         kind = kind_of(agency)
         absent.append((agency.name, KIND_NAMES[kind], agency.level, parent_of(agency, kind)))
     roster = write_roster(out_dir, bodies, absent)

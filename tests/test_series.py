@@ -173,3 +173,19 @@ def test_a_seed_gives_the_same_series(tmp_path):
     for entry in first["files"]:
         assert (tmp_path / "a" / entry["file"]).read_bytes() == (tmp_path / "b" / entry["file"]).read_bytes()
     assert json.loads((tmp_path / "a" / "manifest.json").read_text(encoding="utf-8")) == first
+
+
+def test_more_bodies_than_the_generator_has_names():
+    """Past prose.make_body's name space (about 2,100 bodies), bodies move to made-up counties: every
+    name stays unique, the series does not hang, and a moved body's report is read as by that body."""
+    bodies = series.make_bodies(SEED, 2600)
+    names = [body.name for body in bodies]
+    assert len(set(names)) == len(names)
+    moved = [body for body in bodies if re.search(r"//www\.x\d+\.gov", body.agency.portal)]
+    assert len(moved) > 300
+    body = moved[0]
+    assert body.agency.area in body.name and body.agency.area[:2] not in "".join(row[1] for row in series.gen.CITIES)
+    text = series.make_year(SEED, body, 2023, None, {}).render()
+    result = LINTER.lint_bytes(text.encode("utf-8"), "moved.txt")
+    assert result.body == body.name
+    assert not [d for d in result.diagnostics if d.severity == "error"]
