@@ -336,3 +336,54 @@ def test_a_short_shared_sentence_and_one_body_twice_are_no_copy():
     same = _with_sentence(render(first, SEED))[0]
     assert not [item for items in _batch({"a.txt": same, "b.txt": same}).values() for item in items
                 if item[0] == "GL806"]
+
+
+def _shared_by_dict(fingerprints, name, formula):
+    """GL806's index as it was first written (a dict of every repeated sentence): the reference the
+    bucketed arrays of across_text._shared_sentences must agree with."""
+    index: dict = {}
+    for number, fingerprint in enumerate(fingerprints):
+        kept = fingerprint.facts.get(name)
+        if not kept or not fingerprint.names:
+            continue
+        for at, digest in enumerate(kept):
+            slot = index.get(digest)
+            if slot == "template":
+                continue
+            places, seen = index.setdefault(digest, ([], set()))
+            if fingerprint.names[0] not in seen:
+                seen.add(fingerprint.names[0])
+                places.append((number, at))
+                if len(places) >= formula:
+                    index[digest] = "template"
+    shared: dict = {}
+    for slot in index.values():
+        places = () if slot == "template" else slot[0]
+        if 2 <= len(places) < formula:
+            for number, at in places:
+                other, other_at = next(place for place in places if place[0] != number)
+                shared.setdefault(number, []).append((at, other, other_at))
+    return [(number, sorted(shared[number])) for number in sorted(shared)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_gl806_index_in_buckets_agrees_with_a_dict(seed):
+    """The flat-memory index finds exactly the shared sentences the plain dict did: first place per
+    body, templates (≥ formula bodies) left out, a sentence twice in one report counted once."""
+    from array import array
+
+    from govlint.model import Fingerprint
+    from govlint.rules.kinds.across_text import _shared_sentences
+
+    rng = random.Random(seed)
+    name = "copied-from-another-body"
+    bank = [rng.getrandbits(63) for _ in range(60)]
+    fingerprints = []
+    for number in range(300):
+        digests = array("q", (rng.choice(bank) if rng.random() < 0.3 else rng.getrandbits(63)
+                              for _ in range(rng.randrange(0, 12))))
+        names = () if rng.random() < 0.05 else (f"body{rng.randrange(80)}",)
+        fingerprints.append(Fingerprint(path=str(number), names=names, facts={name: digests} if digests else {}))
+    for formula in (2, 3, 6, 1000):
+        found = list(_shared_sentences(fingerprints, name, formula).by_report(len(fingerprints)))
+        assert found == _shared_by_dict(fingerprints, name, formula)

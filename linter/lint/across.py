@@ -16,6 +16,13 @@ paired with it whatever the names (a draft whose title is still unfinished).
 Batch kinds (GL806, ``BATCH``): one ``check_batch`` over the fingerprints of every report selecting the
 rule, by hash index (linear); their findings go to the files they are about, paired or not.
 
+Memory.  While the single-report pass runs, a report's fingerprint is pickled to a temporary file
+(``Spill``: appended through its buffer, without a seek per report; read back for a pair or a finding);
+what stays in memory is an ``Entry`` (slots) and a light copy: names, year, format and the GL806 digests
+(an array of 8-byte ints), and a ``partial`` to read the rest back (no reference cycle).  GL806 deals its
+digests into arrays by their low bits and reads them a bucket at a time (rules/kinds/across_text.py), so
+that no structure with a Python object per sentence of the batch is ever built.
+
 Output.  The diagnostics of the pass belong to this year's file and point at its cells (line:column in
 the user's file).  A streaming format has written that file's result long before, so the pass gives
 each file it has something to say about a second result (``FileResult.cross``: only the pass's
@@ -33,6 +40,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Collection, Iterable, Iterator
 
 from govlint.diagnostics import Diagnostic
@@ -50,16 +58,24 @@ class Spill:
 
     def __init__(self) -> None:
         self._file: Any = None
+        self._end = 0          # where the next fingerprint goes
+        self._reading = False  # the file position is not at the end (a read came between)
 
     def put(self, data: bytes) -> tuple:
-        """Keep a pickled fingerprint; (this spill, offset, length) to read it back."""
+        """Keep a pickled fingerprint; (this spill, offset, length) to read it back.  Written through
+        the file's buffer: no seek (a seek flushes, one system call per report) unless a read came between."""
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="govlint-")
-        offset = self._file.seek(0, os.SEEK_END)
+        if self._reading:
+            self._file.seek(self._end)
+            self._reading = False
+        offset = self._end
         self._file.write(data)
+        self._end += len(data)
         return self, offset, len(data)
 
-    def get(self, offset: int, length: int) -> Fingerprint:
+    def get(self, offset: int, length: int) -> Any:
+        self._reading = True
         self._file.seek(offset)
         return pickle.loads(self._file.read(length))
 
@@ -85,7 +101,7 @@ def pack(whole: Fingerprint, batch_kinds: Collection[str]) -> Packed:
     return Packed(light, pickle.dumps(whole, pickle.HIGHEST_PROTOCOL))
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One report of the batch as the pass knows it.  ``held``: its fingerprint, or — when the rest is
     spilled (``spilled``: where on disk) — a light copy with what pairing and the batch kinds read
@@ -123,12 +139,9 @@ class Entry:
         packed = held if isinstance(held, Packed) else pack(held, batch_kinds)
         self.held = packed.light
         self.spilled = spill.put(packed.data)
-        # a batch kind reads the rest of a light copy back for its findings only (_across.whole), never kept
-        self.held.load = self._read_back  # type: ignore[attr-defined]
-
-    def _read_back(self) -> Fingerprint:
-        spill, offset, length = self.spilled  # type: ignore[misc]
-        return spill.get(offset, length)
+        # a batch kind reads the rest of a light copy back for its findings only (_across.whole), never
+        # kept; a partial of the spill, not a method of the entry: no cycle for the collector to walk
+        self.held.load = partial(spill.get, *self.spilled[1:])  # type: ignore[attr-defined]
 
 
 def canonical(name: str, aliases: dict) -> str:

@@ -7,7 +7,9 @@ Kept apart from the CLI so that the order of things (fix, re-lint, baseline) is 
 (text, concise, json-lines, csv, json) never holds the batch.  With ``jobs`` > 1 the files are linted
 in worker processes (``concurrent.futures``; forked where the platform can, so the workers start with
 the rules already loaded; spawn-safe: a worker needs only the picklable options).  At most a few
-files per worker are in flight, whatever the batch's size.  A file that kills its worker (a crash in
+files per worker are in flight, whatever the batch's size.  With pairing, each report's fingerprint goes
+to a temporary file as its result goes out (lint/across.py ``Spill``); what stays is a light copy per
+report (names, year, the GL806 digests in an array).  A file that kills its worker (a crash in
 a C extension, the out-of-memory killer) never vanishes: the files that were in flight are run again
 one at a time in a fresh pool, and the one that kills it alone is reported as that file's error.
 

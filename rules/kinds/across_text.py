@@ -16,6 +16,12 @@ compared.  And, for GL806, a sentence found in the reports of many bodies of the
 the batch (a province's template), not a copy: two bodies sharing a sentence is copying, twenty of a
 hundred sharing it is a template.  Only hashes and a few numbers per sentence are kept (no text), and
 GL806 indexes them by hash: time linear in the number of reports, never all pairs.
+
+Memory (a batch of 50,000 whose bodies share a bank of sentences): GL806 keeps each report's digests in an
+array of 8-byte ints; its index deals them (digest, report, sentence) into 64 buckets of arrays by their
+low bits and sorts one bucket at a time, so the index of one sentence exists only while its bucket is
+read, a template's places are never listed beyond ``formula`` bodies, and the shared sentences wait for
+their report in four arrays of 4-byte ints (a counting sort puts them in report order).
 """
 from __future__ import annotations
 
@@ -24,7 +30,6 @@ import re
 import zlib
 from array import array
 from functools import lru_cache
-from typing import Any
 
 from govlint.model import Place
 from govlint.rules.api import Finding, Param, Span, check_kind
@@ -60,7 +65,7 @@ def _anchor(doc, fingerprint) -> int | None:
     span = title.line_spans[0] if title is not None and title.line_spans else None
     if span is None:
         sentences = SENTENCES.of(doc)
-        span = sentences[0][4] if sentences else None
+        span = sentences[0][3] if sentences else None
     return None if span is None else fingerprint.place(doc.source, span.start, span.end).start
 
 
@@ -84,7 +89,7 @@ class TextReuse(AcrossKind):
     def extract(self, doc, fingerprint, params) -> None:
         formulas = _formulas(params)
         digests, lengths, spans = array("q"), array("I"), array("I")
-        for _section, _sentence, text, digest, span in SENTENCES.of(doc):
+        for _section, text, digest, span in SENTENCES.of(doc):
             if len(text) >= 8 and not _is_formula(text, formulas):  # 8: shorter ones (一是 …) say nothing
                 digests.append(digest)
                 lengths.append(len(text))
@@ -132,7 +137,7 @@ class ProblemsRepeated(AcrossKind):
     CASES = ("problems",)
 
     def extract(self, doc, fingerprint, params) -> None:
-        sentences = [(span, text) for section, _sentence, text, _, span in SENTENCES.of(doc) if section == 5]
+        sentences = [(span, text) for section, text, _, span in SENTENCES.of(doc) if section == 5]
         text = "".join(text for _, text in sentences)
         if len(text) < params["min_chars"]:
             return
@@ -178,24 +183,121 @@ class ProblemsRepeated(AcrossKind):
                       case=case)
 
 
-TEMPLATE = "template"  # a sentence enough bodies share to be a formula, not a copy
-_BUCKETS = 16
+_BUCKETS = 64  # GL806 indexes the batch's sentences a 64th at a time (by the digests' low bits)
 
 
-def _repeated(digest_arrays) -> set:
-    """The digests found twice or more among the arrays: most sentences are in one report only.  Sorted
-    bucket by bucket (by their low bits), so that a batch of 50,000 never holds a list of them all."""
-    buckets = [array("q") for _ in range(_BUCKETS)]
-    for digests in digest_arrays:
-        if digests:
-            for digest in digests:
-                buckets[digest % _BUCKETS].append(digest)
-    repeated: set = set()
-    for number, bucket in enumerate(buckets):
-        ordered = sorted(bucket)
-        buckets[number] = array("q")  # let the bucket go before the next is sorted
-        repeated.update(digest for digest, following in zip(ordered, ordered[1:]) if digest == following)
-    return repeated
+class _Shared:
+    """The sentences of the batch shared by two bodies or more (but fewer than a formula's), as
+    (report, sentence, the other report, its sentence) in four arrays of 4-byte ints: a batch of 50,000
+    whose bodies share thousands of sentences holds no Python object per shared sentence."""
+
+    def __init__(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
+        self.numbers, self.ats, self.others, self.other_ats = array("I"), array("I"), array("I"), array("I")
+
+    def add(self, number: int, at: int, other: int, other_at: int) -> None:
+        self.numbers.append(number)
+        self.ats.append(at)
+        self.others.append(other)
+        self.other_ats.append(other_at)
+
+    def by_report(self, reports: int):
+        """(report, [(sentence, other report, its sentence)] sorted) for each report with some, in
+        report order: a counting sort into arrays, then one report's list at a time."""
+        counts = array("I", bytes(4 * (reports + 1)))
+        for number in self.numbers:
+            counts[number + 1] += 1
+        for number in range(reports):  # counts[n]: where report n's sentences start
+            counts[number + 1] += counts[number]
+        size = len(self.numbers)
+        ats, others, other_ats = array("I", bytes(4 * size)), array("I", bytes(4 * size)), array("I", bytes(4 * size))
+        filled = array("I", counts)
+        for item, number in enumerate(self.numbers):
+            at = filled[number]
+            filled[number] = at + 1
+            ats[at], others[at], other_ats[at] = self.ats[item], self.others[item], self.other_ats[item]
+        self._clear()  # let the unsorted arrays go
+        for number in range(reports):
+            start, end = counts[number], counts[number + 1]
+            if start < end:
+                yield number, sorted(zip(ats[start:end], others[start:end], other_ats[start:end]))
+
+
+def _shared_sentences(fingerprints: list, name: str, formula: int) -> _Shared:
+    """Each sentence (digest) of the batch found in the reports of at least two bodies and fewer than
+    ``formula`` (a template), at the first place of each body (reports in order, sentences in order),
+    with the first place of another body.  Memory stays flat: the sentences are dealt into _BUCKETS
+    arrays by their digests' low bits, and each bucket is sorted by digest and read group by group in
+    turn (never a dict of every sentence, never a list of the places of a template)."""
+    bodies: dict[str, int] = {}
+    buckets = [(array("q"), array("I"), array("I")) for _ in range(_BUCKETS)]  # digest, report, sentence
+    body_of = array("I", bytes(4 * len(fingerprints)))
+    for number, fingerprint in enumerate(fingerprints):
+        kept = fingerprint.facts.get(name)
+        if not kept or not fingerprint.names:
+            continue  # a report whose body is unknown: whose copy would it be?
+        body_of[number] = bodies.setdefault(fingerprint.names[0], len(bodies))
+        for at, digest in enumerate(kept):
+            digests, numbers, ats = buckets[digest % _BUCKETS]
+            digests.append(digest)
+            numbers.append(number)
+            ats.append(at)
+    shared = _Shared()
+    for bucket in range(_BUCKETS):
+        digests, numbers, ats = buckets[bucket]
+        buckets[bucket] = (array("q"), array("I"), array("I"))  # this bucket's arrays go when it is read
+        order = sorted(range(len(digests)), key=digests.__getitem__)  # stable: reports, sentences in order
+        first = 0
+        while first < len(order):
+            last, digest = first + 1, digests[order[first]]
+            while last < len(order) and digests[order[last]] == digest:
+                last += 1
+            if last - first >= 2:
+                _group(shared, [(numbers[item], ats[item]) for item in order[first:last]], body_of, formula)
+            first = last
+    return shared
+
+
+def _group(shared: _Shared, found: list, body_of: array, formula: int) -> None:
+    """One sentence's places (report, sentence) in order: the first of each body, when 2 ≤ bodies <
+    ``formula``, each with another body's first place."""
+    seen: set = set()
+    places = []
+    for number, at in found:
+        body = body_of[number]
+        if body not in seen:
+            seen.add(body)
+            places.append((number, at))
+            if len(places) >= formula:
+                return  # a formula of the batch (a template), not a copy
+    if len(places) < 2:
+        return
+    for number, at in places:
+        other, other_at = places[0] if places[0][0] != number else places[1]
+        shared.add(number, at, other, other_at)
+
+
+class _Wheres:
+    """The sentence places (``WHERE`` numbers) of the batch's reports, read back from the spill on demand
+    and the last ``_WHERES`` kept: the reports many others copy from (a body a bank of sentences comes
+    from) are read once, not once per copy; memory stays bounded (a few hundred bytes a report)."""
+
+    def __init__(self, fingerprints: list, key: str) -> None:
+        self._fingerprints, self._key = fingerprints, key
+        self._kept: dict[int, array] = {}
+
+    def of(self, number: int) -> array:
+        numbers = self._kept.get(number)
+        if numbers is None:
+            if len(self._kept) >= _WHERES:
+                del self._kept[next(iter(self._kept))]  # the oldest read
+            numbers = self._kept[number] = whole(self._fingerprints[number]).facts[self._key]
+        return numbers
+
+
+_WHERES = 1024
 
 
 def _sampled(text: str, size: int) -> array:
@@ -228,7 +330,7 @@ class CopiedFromAnotherBody(AcrossKind):
     def extract(self, doc, fingerprint, params) -> None:
         formulas = _formulas(params)
         digests, numbers = array("q"), array("I")
-        for _section, _sentence, text, exact, span in SENTENCES.of(doc):
+        for _section, text, exact, span in SENTENCES.of(doc):
             digest = numberless_digest(text) if params["any_numbers"] else exact
             if len(text) < params["min_chars"] or _is_formula(text, formulas):
                 continue
@@ -245,44 +347,16 @@ class CopiedFromAnotherBody(AcrossKind):
     def check_batch(self, fingerprints, params):
         bodies = {fingerprint.names[0] for fingerprint in fingerprints if fingerprint.names}
         formula = max(params["formula_min_bodies"], math.ceil(params["formula_share"] * len(bodies)))
-        repeated = _repeated(fingerprint.facts.get(self.name) for fingerprint in fingerprints if fingerprint.names)
-        # digest → ([(report, sentence)], the bodies seen) while fewer than `formula` bodies share it, then
-        # TEMPLATE (a formula: its places are let go)
-        index: dict[int, Any] = {}
-        for number, fingerprint in enumerate(fingerprints):
-            kept = fingerprint.facts.get(self.name)
-            if not kept or not fingerprint.names:
-                continue  # a report whose body is unknown: whose copy would it be?
-            body = fingerprint.names[0]
-            for at, digest in enumerate(kept):
-                if digest not in repeated:
-                    continue
-                slot = index.get(digest)
-                if slot is TEMPLATE:
-                    continue
-                if slot is None:
-                    slot = index[digest] = ([], set())
-                places, seen = slot
-                if body not in seen:
-                    seen.add(body)
-                    places.append((number, at))
-                    if len(places) >= formula:
-                        index[digest] = TEMPLATE
-        shared: dict[int, list] = {}  # report → [(sentence, the other report, its sentence)]
-        for slot in index.values():
-            places = () if slot is TEMPLATE else slot[0]
-            if 2 <= len(places) < formula:
-                for number, at in places:
-                    other, other_at = next(place for place in places if place[0] != number)
-                    shared.setdefault(number, []).append((at, other, other_at))
-        for number in sorted(shared):  # in the order of the reports (AcrossKind.check_batch)
-            yield from self._runs(fingerprints, number, sorted(shared.pop(number)))
+        del bodies
+        shared = _shared_sentences(fingerprints, self.name, formula)
+        wheres = _Wheres(fingerprints, self.name + WHERE)
+        for number, found in shared.by_report(len(fingerprints)):  # in the order of the reports
+            yield from self._runs(fingerprints, number, found, wheres)
 
-    def _runs(self, fingerprints, number, found):
+    def _runs(self, fingerprints, number, found, wheres: "_Wheres"):
         """One finding per run of consecutive sentences copied from one other report."""
         fingerprint = fingerprints[number]
-        numbers = whole(fingerprint).facts[self.name + WHERE]
-        wheres: dict = {}  # the other reports' sentence places, read back once each
+        numbers = wheres.of(number)
         run: list = []
         for item in found + [None]:
             if run and (item is None or item[1] != run[-1][1] or item[0] != run[-1][0] + 1):
@@ -294,9 +368,7 @@ class CopiedFromAnotherBody(AcrossKind):
                                                       " " * max(1, end_column - column))
                 yield number, Finding(Span(start, end), {
                     "chars": str(sum(numbers[at * FIELD] for at, _, _ in run)), "sentences": str(len(run)),
-                    "other_file": file_name(theirs),
-                    "other_line": str(wheres.setdefault(other, whole(theirs).facts[self.name + WHERE])[
-                        other_at * FIELD + 3]),
+                    "other_file": file_name(theirs), "other_line": str(wheres.of(other)[other_at * FIELD + 3]),
                     "other_body": theirs.names[0]})
                 run = []
             if item is not None:
