@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from govlint.grammar.shapes import CHINESE_COUNT, QUANTITY, QUANTITY_UNITS, SENTENCE, TITLE_YEAR, quantity_value, whose
 from govlint.grammar.spec import QuantityLexicon, QuantityMeasure, StatementLexicon, quantity_lexicon, statement_lexicon
@@ -51,17 +50,15 @@ PERCENT = "%"
 _OPENING = "([（【 \"'“"  # what may stand before a breakdown's word at the start of its window
 
 
-class _Number(NamedTuple):
-    start: int   # in the clause group
-    end: int
-    value: object
-    unit: str
-    approximate: bool
+# A number of a sentence: (start, end, value, unit, approximate), start and end in the sentence; a
+# plain tuple (sorted by place), not a NamedTuple: there is one per number and each is read once.
+_Number = tuple[int, int, object, str, bool]
 
 
 def find_quantities(doc: Document) -> list[Quantity]:
     """Every quantity of the document's prose, in document order, linked (breakdowns, ratios)."""
     lexicon = quantity_lexicon()
+    setup = _setup(lexicon, statement_lexicon())  # the same for every sentence: looked up once
     found: list[Quantity] = []
     for paragraph in doc.paragraphs():
         text = paragraph.squeezed.text
@@ -75,7 +72,8 @@ def find_quantities(doc: Document) -> list[Quantity]:
             if digits or numerals:
                 numbers = _numbers(body, digits, numerals)
                 if numbers:
-                    found.extend(_in_sentence(doc, paragraph, lexicon, body, sentence.start(), len(found), numbers))
+                    found.extend(_in_sentence(doc, paragraph, lexicon, setup, body, sentence.start(), len(found),
+                                              numbers))
     return found
 
 
@@ -88,31 +86,34 @@ _QUANTITY_MARK = re.compile(r"\d[万亿]?[余多]?(?:%s)" % "|".join(map(re.esca
 _COUNT_MARK = re.compile("[一二三四五六七八九十两][件项起]")
 
 
-def _numbers(group: str, digits: bool, numerals: bool) -> list[_Number]:
+def _numbers(sentence: str, digits: bool, numerals: bool) -> list[_Number]:
     """The numbers of a sentence: QUANTITY's when ``digits`` (_QUANTITY_MARK found), CHINESE_COUNT's
     when ``numerals`` (_COUNT_MARK found)."""
-    numbers = []
-    taken: list[tuple[int, int]] = []
-    shapes = ((QUANTITY,) if digits else ()) + ((CHINESE_COUNT,) if numerals else ())
-    for shape in shapes:
-        for match in shape.finditer(group):
-            # QUANTITY's own matches do not overlap: only a Chinese count is checked against those taken
-            if shape is not QUANTITY and any(match.start() < end and start < match.end() for start, end in taken):
+    numbers: list[_Number] = []
+    if digits:
+        for match in QUANTITY.finditer(sentence):
+            parsed = quantity_value(match)
+            if parsed is not None:
+                numbers.append(match.span() + parsed)
+    if numerals:
+        taken = [number[:2] for number in numbers]  # QUANTITY's own matches do not overlap
+        for match in CHINESE_COUNT.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             parsed = quantity_value(match)
-            if parsed is None:
-                continue
-            taken.append((match.start(), match.end()))
-            numbers.append(_Number(match.start(), match.end(), *parsed))
-    return sorted(numbers)
+            if parsed is not None:
+                taken.append((match.start(), match.end()))
+                numbers.append(match.span() + parsed)
+        numbers.sort()
+    return numbers
 
 
-def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, body: str, base: int,
+def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, setup: tuple, body: str, base: int,
                  first_index: int, sentence_numbers: list[_Number]) -> list[Quantity]:
-    """The quantities of a sentence; ``sentence_numbers``: _numbers(body), not empty."""
+    """The quantities of a sentence; ``sentence_numbers``: _numbers(body), not empty; ``setup``: _setup's."""
     text = paragraph.squeezed.text
     (scope_words, masked, part_mark, part_words, (change_words, cumulative_words, rate_words, rise_words, fall_words,
-     total_words), by_unit, scope_or_masked, self_word, closed_part) = _setup(lexicon, statement_lexicon())
+     total_words), by_unit, scope_or_masked, self_word, closed_part, window_words) = setup
     # Every span asked here is of one character or more: when no space was squeezed out (most
     # paragraphs), Paragraph.squeezed_span is the paragraph's own mapping, asked without its tests.
     squeezed_span = paragraph.mapped.span if paragraph.squeezed.unchanged else paragraph.squeezed_span
@@ -130,46 +131,47 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
     # the numbers are in order and do not overlap: each group's are the run from the first starting in it
     next_number, count = 0, len(sentence_numbers)
     for start, end in clause_groups(body, part_mark):
-        while next_number < count and sentence_numbers[next_number].start < start:
+        while next_number < count and sentence_numbers[next_number][0] < start:
             next_number += 1
         if next_number == count:
             break  # no number left: the remaining groups add nothing
         first = next_number
-        while next_number < count and sentence_numbers[next_number].end <= end:
+        while next_number < count and sentence_numbers[next_number][1] <= end:
             next_number += 1
         if first == next_number:
             continue  # a clause group without a number adds nothing
-        numbers = [_Number(n.start - start, n.end - start, n.value, n.unit, n.approximate)
-                   for n in sentence_numbers[first:next_number]]
         group = body[start:end]
         clause_span = squeezed_span(base + start, base + end)
         breakdown: tuple[int, bool] | None = None  # (total's index, closed) while the group lists parts
         before = len(quantities)
-        previous_end = 0
-        for position, number in enumerate(numbers):
-            window = group[previous_end:number.start]
-            following = group[number.end:numbers[position + 1].start if position + 1 < len(numbers) else len(group)]
+        previous_end = start  # the numbers' offsets are the sentence's; the group's are less ``start``
+        for position in range(first, next_number):
+            number_start, number_end, value, unit, approximate = sentence_numbers[position]
+            window = body[previous_end:number_start]
+            following = body[number_end:sentence_numbers[position + 1][0] if position + 1 < next_number else end]
             following = following.partition(ENUMERATION_COMMA)[0]  # 、 starts the next item of a list
-            unit_words = by_unit.get(number.unit)
+            unit_words = by_unit.get(unit)
             near = window + "\0" + following  # no word holds \0: a word found here is in one of the two
-            if unit_words is not None and unit_words[0].search(near):
-                measure, word_at, word, ambiguous, joined = _measure(lexicon, unit_words, near, body, start, group,
-                                                                     number, window, previous_end, following)
+            first_word = unit_words[0].search(near) if unit_words is not None else None
+            if first_word is not None:
+                measure, word_at, word, ambiguous, joined = _measure(
+                    lexicon, unit_words, near, first_word.start(), body, start, group, number_start - start,
+                    number_end - start, window, previous_end - start, following)
             else:  # the usual case: no measure's word near the number
                 measure, word_at, word, ambiguous, joined = None, None, "", False, ()
             if plain:  # no scope word in the sentence: only a year can say whose (whose() with no words)
-                context_end = start + number.start
-                scope, scope_word = (other_year[1:] if other_year is not None and other_year[0] <= context_end
+                scope, scope_word = (other_year[1:] if other_year is not None and other_year[0] <= number_start
                                      else ("body", ""))
-                cumulative = cumulative_end <= context_end
+                cumulative = cumulative_end <= number_start
             else:
-                context = _unmasked(body[:start + number.start], masked)
+                context = _unmasked(body[:number_start], masked)
                 scope, scope_word = whose(context, doc.year, part_words, scope_words.past_words,
                                           scope_words.area_words)
                 cumulative = cumulative_words.search(context) is not None
             if scope == "body":  # a wider area a paragraph's earlier sentence names (全市…。行政复议5件)
                 if wider is None:  # the same for every number of the sentence; not when it names the body
-                    wider = (("body", "") if self_word.search(body)
+                    # without a masked or an area word before the sentence (most often), whose() says body
+                    wider = (("body", "") if self_word.search(body) or scope_or_masked.search(text, 0, base) is None
                              else whose(_unmasked(text[:base], masked), None, (), (), scope_words.area_words))
                 scope, scope_word = wider
             year = doc.year
@@ -177,45 +179,48 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                 stated = TITLE_YEAR.search(scope_word)
                 year = (int(stated.group(1)) if stated
                         else doc.year - 1 if doc.year and scope_word in lexicon.previous_year_words else None)
-            change = change_words.search(window) is not None
+            # most windows hold none of the change, total and closed-list words: one search says so
+            worded = window_words.search(window) is not None
+            change = worded and change_words.search(window) is not None
             if window.lstrip(_OPENING).startswith(lexicon.open_parts):
                 breakdown = _total(quantities, group_counts, before, closed=False)
-            elif closed_part.search(window):
+            elif worded and closed_part.search(window):
                 breakdown = _total(quantities, group_counts, before, closed=True)
             link = breakdown
-            if link is not None and quantities[link[0] - first_index].unit != number.unit:
+            if link is not None and quantities[link[0] - first_index].unit != unit:
                 link = None  # 信息处理费380元，1件…; 信息236条，其中规范性文件1件: not a part of it
-            phrase_start = word_at if word_at is not None and word_at < number.start else number.start
-            phrase_end = number.end if word_at is None or word_at < number.start else word_at + len(word)
+            group_start, group_end = number_start - start, number_end - start  # the number in the group
+            phrase_start = word_at if word_at is not None and word_at < group_start else group_start
+            phrase_end = group_end if word_at is None or word_at < group_start else word_at + len(word)
             subject = ""
             if measure and measure.subject:
-                subject = _subject(measure, (body[:start + number.start] if measure.subject_in == "sentence"
-                                             else group[:number.start]) + following)
-            span = squeezed_span(base + start + number.start, base + start + number.end)
-            phrase_span = (span if (phrase_start, phrase_end) == (number.start, number.end)  # no measure's word
+                subject = _subject(measure, (body[:number_start] if measure.subject_in == "sentence"
+                                             else body[start:number_start]) + following)
+            span = squeezed_span(base + number_start, base + number_end)
+            phrase_span = (span if (phrase_start, phrase_end) == (group_start, group_end)  # no measure's word
                            else squeezed_span(base + start + phrase_start, base + start + phrase_end))
             quantity = Quantity(
-                value=number.value, unit=number.unit, measure=measure.id if measure else None,
+                value=value, unit=unit, measure=measure.id if measure else None,
                 span=span,
                 phrase_span=phrase_span,
                 phrase="".join(doc.source.text[phrase_span.start:phrase_span.end].split()),
                 clause_span=clause_span,
                 index=first_index + len(quantities), subject=subject,
                 scope=scope, scope_word=scope_word, year=year, change=change, cumulative=cumulative,
-                approximate=number.approximate, total=total_words.search(window) is not None,
+                approximate=approximate, total=worded and total_words.search(window) is not None,
                 ambiguous=ambiguous, joined=joined, part_of=link[0] if link else None,
                 closed=link[1] if link else False, sentence_start=sentence_start)
-            if number.unit == PERCENT and change:
+            if unit == PERCENT and change:
                 quantity.change_of = _change_of(quantities, doc.year)
                 if quantity.change_of is not None:
                     up, down = rise_words.search(window) is not None, fall_words.search(window) is not None
                     quantity.direction = 1 if up and not down else -1 if down and not up else 0
-            elif number.unit == PERCENT and rate_words.search(window):
+            elif unit == PERCENT and rate_words.search(window):
                 quantity.ratio_of = _ratio(quantities, first_index)
                 if quantity.ratio_of is None:
                     quantity.ratio_options = _ratio_options(quantities)
             quantities.append(quantity)
-            previous_end = number.end
+            previous_end = number_end
         group_counts.extend([len(quantities) - before] * (len(quantities) - before))
     _relink_overflowing(quantities, first_index)
     return quantities
@@ -242,12 +247,14 @@ def _first_end(body: str, words: tuple[str, ...]) -> int:
 def _setup(lexicon: QuantityLexicon, scope_words: StatementLexicon) -> tuple:
     """What _in_sentence reads of the two lexicons, derived once (not per sentence): the scope words,
     the masked words, the part mark, the part words, _word_patterns, _by_unit, and the alternations
-    of the scope and masked words, of the self words and of the closed-list words."""
+    of the scope and masked words, of the self words, of the closed-list words and of the change,
+    total and closed-list words together."""
     masked = _masked(lexicon, scope_words.past_words)
     part_words = _part_words(scope_words.part_words, scope_words.part_mark)
     return (scope_words, masked, scope_words.part_mark, part_words, _word_patterns(lexicon), _by_unit(lexicon),
             _any_word(masked, part_words, scope_words.past_words, scope_words.area_words),
-            _any_word(lexicon.self_words), _any_word(lexicon.closed_parts))
+            _any_word(lexicon.self_words), _any_word(lexicon.closed_parts),
+            _any_word(lexicon.change_words, lexicon.total_words, lexicon.closed_parts))
 
 
 @lru_cache(maxsize=4)
@@ -260,7 +267,7 @@ def _word_patterns(lexicon: QuantityLexicon) -> tuple[re.Pattern, ...]:
                                                   lexicon.rise_words, lexicon.fall_words, lexicon.total_words))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)
 def _any_word(*word_lists: tuple[str, ...]) -> re.Pattern:
     """One alternation of every word of the lists: found ⇔ one of them in (one search, not a loop)."""
     words = sorted({word for words in word_lists for word in words}, key=len, reverse=True)
@@ -297,24 +304,29 @@ def _relink_overflowing(quantities: list[Quantity], first_index: int) -> None:
                 break
 
 
-def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, body: str, group_start: int, group: str,
-             number: _Number, window: str, window_start: int,
+def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, first_word: int, body: str,
+             group_start: int, group: str,
+             number_start: int, number_end: int, window: str, window_start: int,
              following: str) -> tuple[QuantityMeasure | None, int | None, str, bool, tuple]:
     """(measure, where its word starts in the group, the word, ambiguous) of a number: the fitting
     measure whose word ends nearest before it in its window, else the first after it.  ``unit_words``:
-    _by_unit's for its unit; ``near``: the window and the following text, a NUL between."""
-    _any, words, measures = unit_words
-    tried = sorted({at for word in words if word in near for at in words[word]})  # the measures of the words there
-    before_number = body[:group_start + number.start]
-    in_group = group[:number.start]
+    _by_unit's for its unit; ``near``: the window and the following text, a NUL between; ``first_word``:
+    where the first of the unit's words starts in it."""
+    _any, every, inside, measures = unit_words  # number_start, number_end, window_start: in the group
+    joiners = _any_word(lexicon.joiners)
+    found = every.findall(near, first_word)
+    # the measures of the words there (most often one word: its own tuple, sorted)
+    tried = inside[found[0]] if len(found) == 1 else sorted({at for word in found for at in inside[word]})
+    before_number = body[:group_start + number_start]
+    in_group = group[:number_start]
     candidates = []  # (word end, word length, -order, measure, word start, word) before; after: start first
     after = []
-    for order, measure in (measures[at] for at in tried):
+    for order, measure, not_subject in (measures[at] for at in tried):
         found_before = [(window.rfind(word), word) for word in measure.words if word in window]
         found_after = [(following.find(word), word) for word in measure.words if word in following]
         if not found_before and not found_after:
             continue  # the usual case: none of its words near the number
-        if any(word in in_group for word in measure.not_subject):
+        if not_subject is not None and not_subject.search(in_group):
             continue
         subject_window = before_number if measure.subject_in == "sentence" else in_group
         if measure.subject and not any(word in subject_window or word in following for word in measure.subject):
@@ -322,16 +334,16 @@ def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, body: 
         for at, word in found_before:
             candidates.append((at + len(word), len(word), -order, measure, window_start + at, word))
         for at, word in found_after:
-            after.append((at, -len(word), order, measure, number.end + at, word))
+            after.append((at, -len(word), order, measure, number_end + at, word))
     if candidates:
-        candidates.sort(key=lambda item: item[:3], reverse=True)
+        candidates.sort(reverse=True)  # by (word end, word length, -order): never equal, the rest is not compared
         _end, _length, _order, measure, at, word = candidates[0]
         if measure.generic:  # 同意公开答复: the specific measure before the generic word
             specific = [item for item in candidates if not item[3].generic and item[4] + len(item[5]) <= at]
             if specific:
                 _end, _length, _order, measure, at, word = specific[0]
-        between = group[at + len(word):number.start]
-        ambiguous = any(joiner in between for joiner in lexicon.joiners)
+        between = group[at + len(word):number_start]
+        ambiguous = joiners.search(between) is not None
         joined: list[str] = []
         for _end2, _length2, _order2, other, other_at, other_word in candidates:
             if other.id == measure.id or other.generic or other_at + len(other_word) > at:
@@ -343,30 +355,39 @@ def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, body: 
                 ambiguous = True  # 因本机关不掌握等原因无法提供265件: which does it count?
         return measure, at, word, ambiguous, tuple(dict.fromkeys(joined))
     if after:
-        after.sort(key=lambda item: item[:3])
+        after.sort()  # by (start, -word length, order): never equal, the rest is not compared
         _at, _length, _order, measure, at, word = after[0]
         return measure, at, word, False, ()
     return None, None, "", False, ()
 
 
-# per unit: (any of the words, {word: its measures' places in the next}, ((order in the lexicon, measure) …))
-_UnitWords = tuple[re.Pattern, dict[str, tuple[int, ...]], tuple[tuple[int, QuantityMeasure], ...]]
+# per unit: (any of the words, every word's longest at each place, {word: the places in the last of its
+# measures and of the measures of the unit's words inside it}, ((order in the lexicon, measure, any of
+# its not_subject words or None) …))
+_UnitWords = tuple[re.Pattern, re.Pattern, dict[str, tuple[int, ...]],
+                   tuple[tuple[int, QuantityMeasure, re.Pattern | None], ...]]
 
 
 @lru_cache(maxsize=4)
 def _by_unit(lexicon: QuantityLexicon) -> dict[str, _UnitWords]:
-    """Per unit: its measures' words (one alternation: is any there?, and each once with the measures
-    that hold it) and its measures with their order in the lexicon, so that _measure tries only the
-    measures of the words near the number, and none when no word is near."""
+    """Per unit: its measures' words (one alternation: is any there?; one scan that finds, at each
+    place, the longest word starting there: a shorter word starting there is inside it, so a found
+    word stands for itself and the words inside it) and its measures with their order in the lexicon,
+    so that _measure tries only the measures of the words near the number, and none when no word is near."""
     by_unit: dict[str, _UnitWords] = {}
     for unit in {unit for measure in lexicon.measures.values() for unit in measure.units}:
-        measures = tuple((order, measure) for order, measure in enumerate(lexicon.measures.values())
-                         if unit in measure.units)
+        measures = tuple((order, measure, _any_word(measure.not_subject) if measure.not_subject else None)
+                         for order, measure in enumerate(lexicon.measures.values()) if unit in measure.units)
         words: dict[str, tuple[int, ...]] = {}
-        for at, (_order, measure) in enumerate(measures):
+        for at, (_order, measure, _not_subject) in enumerate(measures):
             for word in measure.words:
                 words[word] = words.get(word, ()) + (at,)
-        by_unit[unit] = (re.compile("|".join(map(re.escape, words)) or "(?!)"), words, measures)
+        inside = {word: tuple(sorted({at for other in words if other in word for at in words[other]}))
+                  for word in words}
+        longest_first = sorted(words, key=len, reverse=True)
+        by_unit[unit] = (re.compile("|".join(map(re.escape, words)) or "(?!)"),
+                         re.compile("(?=(%s))" % "|".join(map(re.escape, longest_first)) if words else "(?!)"),
+                         inside, measures)
     return by_unit
 
 
