@@ -163,6 +163,7 @@ class LabelMatcher:
         key = label_key(text)
         return len(key) >= 2 and any(label.startswith(key) and label != key for label in self.t2_rows)
 
+    @short_cache(4096, index=1)  # header lines repeat from report to report
     def t2_version(self, text: str) -> str | None:
         """Which format a table-2 column header belongs to."""
         key = label_key(text)

@@ -78,6 +78,7 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
+from itertools import count
 from operator import sub
 from typing import Iterable, Iterator, NamedTuple, Optional, Tuple
 
@@ -205,12 +206,18 @@ class Line:
 
 
 _MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
+_new_line = object.__new__
+
+
+# A blank line, a page mark or a rule: the three in one regex (one call, not three, per table row of
+# numbers or pipes: they start as page marks and rules do).
+_NOTHING = re.compile("|".join("(?:%s)" % shape.pattern for shape in (_BLANK, PAGE_MARK, _RULE)))
 
 
 def _carries_nothing(body: str) -> bool:
     """A page mark or a rule (the body of a line, stripped)."""
-    # A quick look at the first character spares the three regexes on most lines.
-    return body[0] in _SKIP_STARTS and bool(_BLANK.match(body) or PAGE_MARK.match(body) or _RULE.match(body))
+    # A quick look at the first character spares the regex on most lines.
+    return body[0] in _SKIP_STARTS and _NOTHING.match(body) is not None
 
 
 def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line]:
@@ -220,13 +227,15 @@ def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line
     text = source.text
     if folded_text is None:
         folded_text = fold(text)  # one translate for the whole report
-    for index, (start, end) in enumerate(zip(source.line_starts, source.line_ends)):
+    unfolded = folded_text == text  # nothing folded (no fullwidth punctuation): no line to compare
+    new_line = _new_line
+    for no, start, end in zip(count(1), source.line_starts, source.line_ends):
         if start == end:
             continue  # an empty line (half the lines of many reports): not even a slice
         folded = folded_text[start:end]
         if folded.isspace():
             if folded.count("\t") >= 2:  # a table line whose cells are all empty (table 4 left blank)
-                yield Line(index + 1, start, text[start:end], folded, 0, "")
+                yield Line(no, start, text[start:end], folded, 0, "")
             continue  # blank lines carry nothing
         lead = 0
         if folded.startswith(_MD_LEAD):
@@ -238,15 +247,25 @@ def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line
         stripped = body.lstrip()
         if not stripped:
             if "\t" in folded:  # a markdown mark, then empty cells: read in a table region
-                yield Line(index + 1, start, text[start:end], folded, 0, "")
+                yield Line(no, start, text[start:end], folded, 0, "")
             continue
         if stripped[0] in _SKIP_STARTS and _carries_nothing(stripped):  # its first test inline: no call
             continue
-        lead += len(body) - len(stripped)
-        raw = text[start:end]
-        if raw == folded:
-            folded = raw  # one string, not two, for the line and the tokens cut from it
-        yield Line(index + 1, start, raw, folded, lead, stripped)
+        if unfolded:
+            raw = folded
+        else:
+            raw = text[start:end]
+            if raw == folded:
+                folded = raw  # one string, not two, for the line and the tokens cut from it
+        # Line(...) without its __init__ call (a line of every report passes here)
+        line = new_line(Line)
+        line.no = no
+        line.start = start
+        line.raw = raw
+        line.folded = folded
+        line.lead = lead + len(body) - len(stripped)
+        line.body = stripped
+        yield line
 
 
 def _logical_lines(source: Source, folded_text: str | None = None) -> Iterator[Line]:
@@ -879,7 +898,7 @@ class LineClassifier:
             return
         if self.region:
             self._close()
-        if BARE_PAGE_NUMBER.match(body):
+        if body[0].isdigit() and BARE_PAGE_NUMBER.match(body):  # (a body starts with no space)
             return  # a page number left by PDF extraction
         if ("。" not in body or _NOTE_KEYWORD in body) and _OPENER_HINT.search(body):
             if self._table_opener(line):
@@ -978,6 +997,8 @@ class LineClassifier:
         if not handled:
             return False
         raw, folded, origin, no = line.raw, line.folded, line.start, line.no
+        same = raw is folded  # nothing folded in the line (_make_lines): a token's folded text is its value
+        append = self.tokens.append
         for kind, start, end, cells in specs:
             # _token, inline: a report has thousands of table-3 tokens
             value = "" if kind == "_EOL" else raw[start:end]
@@ -989,12 +1010,12 @@ class LineClassifier:
             tok.line = tok.end_line = tok.line_no = no
             tok.column = start + 1
             tok.end_column = end + 1
-            tok.folded = folded[start:end]
+            tok.folded = value if same else folded[start:end]
             if cells is not None:
                 tok.cells = cells
-                tok.origin = line.start
+                tok.origin = origin
                 tok.open_end = separated
-            self.tokens.append(tok)
+            append(tok)
         if after == "close":
             self._close()
         elif after == "pending":

@@ -25,19 +25,27 @@ from govlint.parse.lines import LineToken
 from govlint.source import Span
 
 _HAN = re.compile("[%s]" % HAN)
+# What canonical.json says and the builders only read, asked once (not per table).  The lists handed
+# to rows (columns) are still asked per table: each table's rows share their own.
+_T3_WIDTH = spec().t3_width()
+_T4_WIDTH = spec().t4_width()
+_T4_GROUP_KEYS = {label: key for key, label in spec().labels("table4", "groups").items()}
+_T2_OWN = tuple((fmt, frozenset(spec().t2_own_rows(fmt)), frozenset(spec().t2_own_items(fmt))) for fmt in TABLE_FORMATS)
+_T3_OWN = {fmt: frozenset(spec().t3_own_keys(fmt)) for fmt in TABLE_FORMATS}
+_T3_ANY_OWN = frozenset(key for keys in _T3_OWN.values() for key in keys)  # the keys of rows only one format has
+
+
+_new_tuple = tuple.__new__  # a Span or a Cell from a tuple, without NamedTuple's keyword __new__ (per row)
 
 
 def _span(tokens: list[LineToken]) -> Span:
-    return Span(tokens[0].start_pos, tokens[-1].end_pos)
+    return _new_tuple(Span, (tokens[0].start_pos, tokens[-1].end_pos))
 
 
-_new_tuple = tuple.__new__
-
-
-def _cells(tok: LineToken) -> list[Cell]:
+def _cells(tok: LineToken, new=_new_tuple, cell=Cell) -> list[Cell]:
     """The Cells a CELLS token carries."""
     origin = tok.origin
-    return [_new_tuple(Cell, (kind, origin + start, origin + end, value, unit))
+    return [new(cell, (kind, origin + start, origin + end, value, unit))
             for kind, start, end, value, unit in tok.cells]
 
 
@@ -55,22 +63,24 @@ def _lines(node: Tree) -> Iterator[Line]:
     """(kind, label tokens, cells, span, open end) for each line of a table subtree: a row, a label
     line (label tokens, no cells), values (cells, no label) or one of _LINE_KINDS.  ``open end``: a
     tab or pipe line, whose missing cells can only be blanks an export dropped at its end."""
+    new = _new_tuple
     for child in cast("list[Union[Tree, LineToken]]", node.children):
         if not isinstance(child, Tree):
             kind = _LINE_KINDS.get(child.type)
             if kind:
-                yield kind, [child], [], Span(child.start_pos, child.end_pos), False
+                yield kind, [child], [], new(Span, (child.start_pos, child.end_pos)), False
             continue
-        if child.data == "row":
-            *labels, cells = _tokens(child)
+        data = child.data
+        tokens: list[LineToken] = child.children  # type: ignore[assignment]  # (_tokens, without its call)
+        if data == "row":
+            *labels, cells = tokens
             open_end = getattr(cells, "open_end", False)
-            yield "row", labels, _cells(cells), Span(labels[0].start_pos, cells.end_pos), open_end
-        elif child.data == "label_line":
-            labels = _tokens(child)
-            yield "label", labels, [], _span(labels), True
-        elif child.data == "values":
-            tok = _tokens(child)[0]
-            yield "values", [], _cells(tok), Span(tok.start_pos, tok.end_pos), getattr(tok, "open_end", False)
+            yield "row", labels, _cells(cells), new(Span, (labels[0].start_pos, cells.end_pos)), open_end
+        elif data == "label_line":
+            yield "label", tokens, [], _span(tokens), True
+        elif data == "values":
+            tok = tokens[0]
+            yield "values", [], _cells(tok), new(Span, (tok.start_pos, tok.end_pos)), getattr(tok, "open_end", False)
 
 
 def _label_text(tokens: list[LineToken]) -> str:
@@ -176,7 +186,7 @@ def _is_fragment(text: str) -> bool:
 def _build_t3(node: Tree, table: Table) -> None:
     c = label_matcher()
     order = c.t3_order
-    width = spec().t3_width()
+    width = _T3_WIDTH
     # ("anchor", order, Row) | ("slot", order, key, labels) | ("values", cells, span, open end)
     events: list[tuple[Any, ...]] = []
     group_rows: list[tuple[Any, ...]] = []
@@ -199,13 +209,14 @@ def _build_t3(node: Tree, table: Table) -> None:
                 continue
             events.append(("values", cells, span, open_end))
             continue
-        text = _label_text(labels)
-        entry = c.match_t3(text, prefer="row" if kind == "row" else "group")
+        text = labels[0].folded if len(labels) == 1 else _label_text(labels)  # (most labels are one token)
+        entry = c.match_t3(text, "row" if kind == "row" else "group")  # prefer, positional: the cheaper cache key
         if kind == "row":
             if cells and (cells[0].kind == "RUN" or (len(cells) > 1 and cells[0].end == cells[1].start)):
                 cells = _run_together(cells, span, table)  # cells that touch: crawler text
             if entry is not None and entry.kind == "row":
-                row = Row(entry.key, text, _span(labels), cells, span, open_end=open_end)
+                row = Row(entry.key, text, _new_tuple(Span, (labels[0].start_pos, labels[-1].end_pos)), cells, span,
+                          open_end=open_end)
                 events.append(("anchor", order[entry.key], row))
                 anchored.add(entry.key)
             elif entry is None and (_is_fragment(text) or split_marker(label_key(text))[0] is None):
@@ -224,10 +235,12 @@ def _build_t3(node: Tree, table: Table) -> None:
                 group_rows.append(("slot", order[row_entry.key], row_entry.key, labels))
     # A group label of one format that is a row of the other ((六)其他处理), alone on its line: the
     # row, left blank, when no row of the group follows.
-    keys = {event[2].key if event[0] == "anchor" else event[2] for event in events if event[0] in ("anchor", "slot")}
-    for event in group_rows:
-        if not any(str(key).startswith(event[2] + ".") for key in keys):
-            events.append(event)
+    if group_rows:
+        keys = {event[2].key if event[0] == "anchor" else event[2] for event in events
+                if event[0] in ("anchor", "slot")}
+        for event in group_rows:
+            if not any(str(key).startswith(event[2] + ".") for key in keys):
+                events.append(event)
     _assign(events, anchored, table)
 
 
@@ -245,10 +258,11 @@ def _run_together(cells: list[Cell], span: Span, table: Table) -> list[Cell]:
 
 def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> None:
     """Give unlabelled number lines to labelled rows without numbers, between anchors."""
+    order = label_matcher().t3_order.get
     if all(event[0] == "anchor" for event in events):  # the usual case: every row whole
         for event in events:
             _add_row(table, event[2])
-        table.row_order.sort(key=lambda row: label_matcher().t3_order.get(row.key, 999))
+        table.row_order.sort(key=lambda row: order(row.key, 999))
         return
     slots = {}
     for event in events:
@@ -298,7 +312,7 @@ def _assign(events: list[tuple[Any, ...]], anchored: set[str], table: Table) -> 
             _add_row(table, Row(key, _label_text(labels), label_span, [], label_span, anchored=False,
                                 open_end=True))
             used.add(key)
-    table.row_order.sort(key=lambda row: label_matcher().t3_order.get(row.key, 999))
+    table.row_order.sort(key=lambda row: order(row.key, 999))
 
 
 # -- table 4 -----------------------------------------------------------------------
@@ -309,7 +323,7 @@ def _leaves_blanks_before(doc: Document) -> bool:
 
 
 def _build_t4(node: Tree, table: Table, blanks_before: Callable[[], bool] = lambda: False) -> None:
-    groups = {label: key for key, label in spec().labels("table4", "groups").items()}
+    groups = _T4_GROUP_KEYS
     runs: list[tuple[list[Cell], bool, Span]] = []  # the cells of each line, in order
     labelled = {}
     for kind, labels, row_cells, span, open_end in _lines(node):
@@ -335,7 +349,7 @@ def _fit_t4(runs: list[tuple[list[Cell], bool, Span]], labelled: dict,
     leaves cells blank (or after tables 2 and 3 that do: the same export) lost its last blanks: it
     is padded, when its lines are one run or one line per group (any other split of the values
     could have lost them anywhere).  ``blanks_before()``: do tables 2 and 3 leave cells blank?"""
-    total, width = spec().t4_width(), len(spec().t4_columns())
+    total, width = _T4_WIDTH, len(spec().t4_columns())
     cells = [cell for run, _open, _span in runs for cell in run]
     if len(cells) == total:
         return cells, labelled
@@ -387,8 +401,7 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         if version:
             votes[version] = votes.get(version, 0) + 1
     # A row or a block only one format has (试行: 其他对外管理服务事项, 政府集中采购, 第二十条第（九）项).
-    for fmt in TABLE_FORMATS:
-        rows, items = spec().t2_own_rows(fmt), spec().t2_own_items(fmt)
+    for fmt, rows, items in _T2_OWN:
         if any(row.key in rows for row in table.row_order) or any(item in items for item, _ in table.blocks):
             votes[fmt] = votes.get(fmt, 0) + 1
     table.version = max(votes, key=lambda version: votes[version]) if votes else None
@@ -485,7 +498,7 @@ def _fit(row: Row, blanks: bool) -> None:
 def _finalize_t3(table: Table) -> None:
     columns = spec().t3_columns()
     # The rows only one format has vote for it (试行: （六）其他处理; 2021: its items 1–3); a tie is 2021's.
-    own = {fmt: spec().t3_own_keys(fmt) for fmt in TABLE_FORMATS}
+    own = _T3_OWN
     votes = dict.fromkeys(TABLE_FORMATS, 0)
     width = len(columns)
     inseparable = {(span.start, span.end) for span in table.inseparable}
@@ -500,15 +513,15 @@ def _finalize_t3(table: Table) -> None:
             if blanks is None:
                 blanks = _leaves_blanks(table)  # before any _fit: the table as it was
             _fit(row, blanks)
-        if row.width_ok:
+        if len(row.cells) == width:  # row.width_ok (its expected width is set above), without the property
             row.columns = columns
-        for fmt, keys in own.items():
-            if row.key in keys:
-                votes[fmt] += 1
+        if row.key in _T3_ANY_OWN:  # (most rows are in both formats)
+            for fmt, keys in own.items():
+                if row.key in keys:
+                    votes[fmt] += 1
     if any(votes.values()):
         table.version = max(TABLE_FORMATS, key=lambda fmt: votes[fmt])
-    any_own = set().union(*own.values())  # the keys of rows only one format has
-    table.version_evidence = [row.span for row in table.row_order if row.key in any_own]
+    table.version_evidence = [row.span for row in table.row_order if row.key in _T3_ANY_OWN]
     for row in table.unknown_rows:
         row.expected_width = len(columns)
 
@@ -525,10 +538,10 @@ def _finalize_t4(table: Table) -> None:
         # Its header and not one value: an export that leaves 0 blank and drops empty lines wrote a
         # table 4 of zeros so.  Blank cells where the table ends (GL306 says it once), not silence.
         end = table.headers[-1][1].end
-        cells = table.cells = [Cell("BLANK", end, end) for _ in range(spec().t4_width())]
+        cells = table.cells = [Cell("BLANK", end, end) for _ in range(_T4_WIDTH)]
     if len(labelled) == len(group_keys):
         sources = [(key, labelled[key][0], labelled[key][2]) for key in group_keys]
-    elif len(cells) == spec().t4_width():
+    elif len(cells) == _T4_WIDTH:
         sources = [(key, cells[width * i:width * i + width], None) for i, key in enumerate(group_keys)]
     else:
         return

@@ -57,14 +57,26 @@ _FOLD_CHARS = {chr(code): folded for code, folded in FOLD_TABLE.items()}
 # A regex finding the characters to fold is ~3× faster than str.translate on CJK text
 # (translate looks every character up; the regex engine skips the ones it need not touch).
 _FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in _FOLD_CHARS) + "]")
-_fold_one = _FOLD_CHARS.__getitem__
+# The foldable characters of nearly every report's prose (fullwidth punctuation): one str.replace
+# each, a scan in C, folds a whole report ~3× faster than a regex calling back per character.
+# Which characters are listed changes only the speed: the search after them finds any other.
+_COMMON = tuple((char, _FOLD_CHARS[char]) for char in "，（）：；“”")
+_find_foldable = _FOLDABLE.findall
+# No character is folded into one that folds again: the replacements may go in any order.
+assert not set(_FOLD_CHARS.values()) & set(_FOLD_CHARS)
 
 
 def fold(text: str) -> str:
     """Fold characters one-to-one; ``len(fold(s)) == len(s)`` always."""
     if len(text) < 200:
         return text.translate(FOLD_TABLE)
-    return _FOLDABLE.sub(lambda match: _fold_one(match.group()), text)
+    for char, folded in _COMMON:
+        if char in text:
+            text = text.replace(char, folded)
+    if _FOLDABLE.search(text) is not None:  # a rarer one (—, a Kangxi radical …): each distinct one
+        for char in set(_find_foldable(text)):
+            text = text.replace(char, _FOLD_CHARS[char])
+    return text
 
 
 _new_span = tuple.__new__  # a Span from a tuple, without NamedTuple's keyword __new__
