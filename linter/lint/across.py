@@ -39,7 +39,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Collection, Iterable, Iterator
 
@@ -60,6 +60,10 @@ class Spill:
         self._file: Any = None
         self._end = 0          # where the next fingerprint goes
         self._reading = False  # the file position is not at the end (a read came between)
+        self._names: dict[tuple, tuple] = {}  # one tuple of names per body, not one per report
+
+    def intern(self, names: tuple) -> tuple:
+        return self._names.setdefault(names, names)
 
     def put(self, data: bytes) -> tuple:
         """Keep a pickled fingerprint; (this spill, offset, length) to read it back.  Written through
@@ -101,31 +105,66 @@ def pack(whole: Fingerprint, batch_kinds: Collection[str]) -> Packed:
     return Packed(light, pickle.dumps(whole, pickle.HIGHEST_PROTOCOL))
 
 
-@dataclass(slots=True)
-class Entry:
-    """One report of the batch as the pass knows it.  ``held``: its fingerprint, or — when the rest is
-    spilled (``spilled``: where on disk) — a light copy with what pairing and the batch kinds read
-    (path, names, year, format, the batch kinds' facts, the places they add)."""
+class Light:
+    """What stays in memory of a spilled fingerprint (slots, no ``__dict__``: a few hundred bytes a
+    report besides GL806's digests): the path, names, year and format pairing reads, the batch kinds'
+    facts, the places they add for their findings, and where the whole is on disk (``load``)."""
 
-    path: str                       # as the run names it (FileResult.path)
-    held: Fingerprint
-    kind: str = "text"              # the Source's kind (text, docx, pdf, html)
-    order: int = 0                  # input order (-1: the --previous file, not an input)
-    names: tuple = ()               # the body's names, aliases applied
-    aliases: dict = field(default_factory=dict)
-    spilled: tuple | None = None    # (Spill, offset, length) of the whole fingerprint
-    _whole: Fingerprint | None = None
+    __slots__ = ("path", "names", "year", "format", "_facts", "_places", "_spill", "_offset", "_length")
+
+    def __init__(self, light: Fingerprint, spill: Spill, offset: int, length: int) -> None:
+        self.path, self.year, self.format = light.path, light.year, light.format
+        self.names = spill.intern(light.names)
+        self._facts = tuple(light.facts.items())  # one or two batch kinds: a tuple, not a dict per report
+        self._places: dict | None = None
+        self._spill, self._offset, self._length = spill, offset, length
+
+    @property
+    def facts(self) -> dict:
+        return dict(self._facts)
+
+    @property
+    def places(self) -> dict:
+        """The places a batch kind added (GL806's sentences): made on first use."""
+        if self._places is None:
+            self._places = {}
+        return self._places
+
+    def added(self) -> dict:
+        return self._places or {}
+
+    def load(self) -> Fingerprint:
+        """The whole fingerprint, read back from the spill (not kept)."""
+        return self._spill.get(self._offset, self._length)
+
+
+class Entry:
+    """One report of the batch as the pass knows it.  ``held``: its fingerprint, or — once the rest is
+    spilled (``spill``) — its Light copy with what pairing and the batch kinds read.  Slots: a batch of
+    50,000 holds 50,000 of them (a plain class: ``dataclass(slots=True)`` needs Python 3.10)."""
+
+    __slots__ = ("path", "held", "kind", "order", "names", "aliases", "_whole")
+
+    def __init__(self, path: str, held: Any, kind: str = "text", order: int = 0, names: tuple = (),
+                 aliases: dict | None = None) -> None:
+        self.path = path              # as the run names it (FileResult.path)
+        self.held = held              # Fingerprint, or Light once spilled
+        self.kind = kind              # the Source's kind (text, docx, pdf, html)
+        self.order = order            # input order (-1: the --previous file, not an input)
+        self.names = names            # the body's names, aliases applied
+        self.aliases = {} if aliases is None else aliases
+        self._whole: Fingerprint | None = None
 
     @property
     def fingerprint(self) -> Fingerprint:
         """The whole fingerprint (read back from disk once until ``release``)."""
-        if self.spilled is None:
-            return self.held
+        held = self.held
+        if not isinstance(held, Light):
+            return held
         if self._whole is None:
-            spill, offset, length = self.spilled
-            whole = spill.get(offset, length)
-            whole.names = self.held.names
-            whole.places.update(self.held.places)  # the places the batch kinds added
+            whole = held.load()
+            whole.names = held.names
+            whole.places.update(held.added())  # the places the batch kinds added
             self._whole = whole
         return self._whole
 
@@ -133,15 +172,14 @@ class Entry:
         self._whole = None
 
     def spill(self, spill: Spill, batch_kinds: Collection[str]) -> None:
-        """Keep only the light copy in memory (``batch_kinds``: the names of the kinds whose facts stay);
+        """Keep only the Light copy in memory (``batch_kinds``: the names of the kinds whose facts stay);
         a fingerprint a worker packed (``Packed``) is written as it came."""
         held: Any = self.held
         packed = held if isinstance(held, Packed) else pack(held, batch_kinds)
-        self.held = packed.light
-        self.spilled = spill.put(packed.data)
-        # a batch kind reads the rest of a light copy back for its findings only (_across.whole), never
-        # kept; a partial of the spill, not a method of the entry: no cycle for the collector to walk
-        self.held.load = partial(spill.get, *self.spilled[1:])  # type: ignore[attr-defined]
+        _spill, offset, length = spill.put(packed.data)
+        self.held = Light(packed.light, spill, offset, length)
+        if self.path == self.held.path:
+            self.path = self.held.path  # one string for both
 
 
 def canonical(name: str, aliases: dict) -> str:
