@@ -79,3 +79,38 @@ def bump_last(line: str) -> str:
     cells = line.split("\t")
     cells[-1] = str(int(cells[-1]) + 1)
     return "\t".join(cells)
+
+
+def _generated_reports(fmt: str, count: int) -> list:
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from generate import make_report, render
+    reports = []
+    for index in range(400):
+        report = make_report(11, index, defect_rate=0.0)
+        if report.fmt == fmt and report.layout in ("tab", "pipe"):
+            reports.append(render(report, 11))
+        if len(reports) == count:
+            break
+    return reports
+
+
+@pytest.mark.parametrize("fmt", ["2021", "2019-trial"])
+def test_table_2_without_its_header_lines_takes_the_report_format(fmt):
+    """An extraction that lost table 2's column headers (信息内容 | 本年制发件数 …) leaves no version
+    evidence in the table: its rows are read with the widths of the report's own format, never the
+    other format's (which made 2021 rows look short: a false GL306)."""
+    from govlint.lint.linter import Linter, Options
+    linter = Linter(Options(select=["GL3"]))
+    for text in _generated_reports(fmt, 6):
+        lost = "\n".join(line for line in text.split("\n") if "信息内容" not in line)
+        before = linter.lint_bytes(text.encode("utf-8"), "r.txt")
+        after = linter.lint_bytes(lost.encode("utf-8"), "r.txt")
+        table = after.doc.table2
+        assert table is not None and not table.headers
+        widths = spec().t2_columns(fmt)
+        for row in table.row_order:
+            if row.key in widths:
+                assert row.expected_width == len(widths[row.key]), (fmt, row.label)
+        assert sorted(d.code for d in after.diagnostics) == sorted(d.code for d in before.diagnostics)

@@ -401,9 +401,9 @@ def _finalize_t2(table: Table, fmt: str | None) -> None:
         if version:
             votes[version] = votes.get(version, 0) + 1
     # A row or a block only one format has (试行: 其他对外管理服务事项, 政府集中采购, 第二十条第（九）项).
-    for fmt, rows, items in _T2_OWN:
+    for own, rows, items in _T2_OWN:  # not ``fmt``: the document's format is the layout's fallback below
         if any(row.key in rows for row in table.row_order) or any(item in items for item, _ in table.blocks):
-            votes[fmt] = votes.get(fmt, 0) + 1
+            votes[own] = votes.get(own, 0) + 1
     table.version = max(votes, key=lambda version: votes[version]) if votes else None
     table.version_evidence = [span for _, span in table.headers]
     layout = table.version or fmt
