@@ -349,7 +349,8 @@ def split_fields(line: Line) -> tuple[str, tuple[Field, ...]]:
     return _split(line.folded, line.lead, len(line.body))
 
 
-@short_cache(16384)  # table lines repeat from report to report (labels, zero rows)
+# Not cached: called by the planners (_plan_t2/_plan_t3/_plan_t4), which are; a cache here would
+# hold a second copy of every distinct table line (memory, and the collector walking it) for no hit.
 def _split(folded: str, body_start: int, body_length: int) -> tuple[str, tuple[Field, ...]]:
     body_end = body_start + body_length
     body = folded[body_start:body_end]
@@ -387,7 +388,6 @@ def _split_on(text: str, separator: str, position: int) -> tuple[Field, ...]:
 Cut = Tuple[Tuple[Field, ...], Tuple[Tuple[str, Field], ...]]
 
 
-@short_cache(16384, size=lambda mode, fields: fields[-1].end - fields[0].start if fields else 0)
 def cut_row(mode: str, fields: tuple[Field, ...]) -> Cut:
     """Split fields into label fields and cells (kind NUM|BLANK|BAD, field).
 
@@ -477,7 +477,6 @@ def _all_empty(cells: tuple[tuple[str, Field], ...]) -> bool:
     return all(not item.text for _kind, item in cells)
 
 
-@short_cache(16384, size=lambda cells: cells[-1][1].end - cells[0][1].start if cells else 0)  # zero rows
 def _parsed_cells(cells: tuple[tuple[str, Field], ...]) -> tuple[CellSpec, ...]:
     """(kind, start, end, value, unit) of each cell, offsets inside its line."""
     result = []
