@@ -115,6 +115,11 @@ from govlint.source import Source
 from govlint.source.fold import fold
 from govlint.support.memo import short_cache
 
+# Table lines planned and kept per distinct line (_plan_t2/_plan_t3/_plan_t4): the lines that repeat
+# from report to report (labels, zero rows) stay in the cache; one a report's own numbers make is
+# dropped soon.  A plan holds a few hundred bytes: 4,096 of each kind keep a long batch's memory flat.
+PLANS = 4096
+
 # -- line shapes of this layout (folded text: ASCII digits, parentheses, colon) -------------------------
 _BLANK = re.compile(r"^[\s*]*$")
 _SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-mark or rule line starts with
@@ -492,7 +497,7 @@ def _parsed_cells(cells: tuple[tuple[str, Field], ...]) -> tuple[CellSpec, ...]:
 TokenSpec = Tuple[str, int, int, Optional[Tuple[CellSpec, ...]]]  # kind, start, end in the line, cells
 
 
-@short_cache(16384)
+@short_cache(PLANS)
 def _plan_t3(folded: str, lead: int, body_length: int,
              forward_pending: bool) -> tuple[bool, tuple[TokenSpec, ...], str | None, bool]:
     """(handled, token specs, after, separated) for a line in table 3.
@@ -568,7 +573,7 @@ def _row_specs(label: tuple[Field, ...], cells: tuple[tuple[str, Field], ...]) -
     return tuple(specs)
 
 
-@short_cache(16384)  # table lines repeat from report to report
+@short_cache(PLANS)  # table lines repeat from report to report
 def _plan_t2(folded: str, lead: int, body_length: int,
              hash_start: bool) -> tuple[bool, tuple[TokenSpec2, ...], bool]:
     """(handled, token specs, open end) for a line in table 2; ``hash_start``: the line as written
@@ -597,7 +602,7 @@ def _plan_t2(folded: str, lead: int, body_length: int,
     return False, (), False
 
 
-@short_cache(16384)  # table lines repeat from report to report
+@short_cache(PLANS)  # table lines repeat from report to report
 def _plan_t4(folded: str, lead: int, body_length: int) -> tuple[bool, tuple[TokenSpec2, ...], bool, int]:
     """(handled, token specs, open end, how many cells) for a line in table 4."""
     c = label_matcher()
