@@ -153,12 +153,18 @@ class ProblemsRepeated(AcrossKind):
         problems = [(sentence, text) for sentence, text in sentences if states_a_problem(text)]
         problem_text = "".join(text for _, text in problems)
         size = params["shingle"]
-        shingles = _sampled(text, size)
+        hashes = _shingles(text, size)
+        shingles = _sampled(hashes)
         if not shingles:
             return
         span = sentences[0][0]
         found: tuple = (shingles, fingerprint.place(doc.source, span.start, span.end).start)
-        problem_shingles = _sampled(problem_text, size) if len(problem_text) >= params["min_problem_chars"] else None
+        problem_shingles = None
+        if len(problem_text) >= params["min_problem_chars"]:
+            # the problems are most often one run of the section's sentences: their shingles are hashed already
+            at = text.find(problem_text)
+            problem_shingles = _sampled(hashes[at:at + len(problem_text) - size + 1] if at >= 0
+                                        else _shingles(problem_text, size))
         if problem_shingles:
             first = problems[0][0]
             found += (problem_shingles, fingerprint.place(doc.source, first.start, first.end).start)
@@ -300,15 +306,19 @@ class _Wheres:
 _WHERES = 1024
 
 
-def _sampled(text: str, size: int) -> array:
-    """A quarter of the text's shingles, chosen by their hash (the same pieces in both years): the
-    share is the same in expectation, and a batch of 50,000 keeps a quarter of the memory.  The text
-    is encoded once (UTF-32: four bytes a character) and each shingle hashed from a view of it."""
-    data = memoryview(text.encode("utf-32-le"))
+def _shingles(text: str, size: int) -> list[int]:
+    """The hash (CRC-32) of each shingle of the text, in order.  The text is encoded once (UTF-32: four
+    bytes a character) and each shingle hashed from a bytes slice of it (cheaper than a memoryview's)."""
+    data = text.encode("utf-32-le")
     width = 4 * size
     crc32 = zlib.crc32
-    return array("I", sorted({crc for crc in map(crc32, (data[at:at + width] for at in range(0, len(data) - width + 4, 4)))
-                              if not crc & SAMPLE}))
+    return [crc32(data[at:at + width]) for at in range(0, len(data) - width + 4, 4)]
+
+
+def _sampled(shingles: list[int]) -> array:
+    """A quarter of the text's shingles (_shingles), chosen by their hash (the same pieces in both
+    years): the share is the same in expectation, and a batch of 50,000 keeps a quarter of the memory."""
+    return array("I", sorted({crc for crc in shingles if not crc & SAMPLE}))
 
 
 @check_kind
