@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from govlint.grammar.shapes import CHINESE_COUNT, QUANTITY, QUANTITY_UNITS, SENTENCE, TITLE_YEAR, quantity_value, whose
 from govlint.grammar.spec import QuantityLexicon, QuantityMeasure, StatementLexicon, quantity_lexicon, statement_lexicon
@@ -365,7 +366,7 @@ def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, first_
 # measures and of the measures of the unit's words inside it}, ((order in the lexicon, measure, any of
 # its not_subject words or None) …))
 _UnitWords = tuple[re.Pattern, re.Pattern, dict[str, tuple[int, ...]],
-                   tuple[tuple[int, QuantityMeasure, re.Pattern | None], ...]]
+                   tuple[tuple[int, QuantityMeasure, Optional[re.Pattern]], ...]]  # Optional: evaluated at run time (3.9)
 
 
 @lru_cache(maxsize=4)
