@@ -109,6 +109,7 @@ class Linter:
         self._builtin: tuple[Rule, ...] | None = None
         self._rules: dict = {}
         self._active: dict = {}  # (rules key, format, select, ignore, extend) → active rules: one per batch, mostly
+        self._partitions: dict = {}  # id(active rules) → (them, single-report, cross-document, gate rules)
 
     # -- rules --------------------------------------------------------------------
     def all_rules(self, config: Config | None = None) -> list[Rule]:
@@ -189,13 +190,10 @@ class Linter:
         doc = parse(source, year=year)
         result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
         lang = self.options.lang or config.lang or "zh"
-        rules = self.active_rules(config, doc.format, source.path)
-        across = [rule for rule in rules if getattr(rule.kind, "ACROSS", False)]
-        if across:  # cross-document rules run after the batch, on fingerprints (lint/across.py)
-            rules = [rule for rule in rules if not getattr(rule.kind, "ACROSS", False)]
-        report = self._is_report(doc, rules)
+        rules, across, gate = self._partition(self.active_rules(config, doc.format, source.path))
+        report = self._is_report(doc, gate)
         if not report:
-            rules = [rule for rule in rules if rule.kind.name == GATE_KIND]
+            rules = gate
         joint = self._joint_passes(doc, config) if any(rule.kind.JOINT for rule in rules) else {}
         for rule in rules:
             if id(rule) in joint:
@@ -222,6 +220,17 @@ class Linter:
         if not self.keep_documents:
             result.doc = None
         return result
+
+    def _partition(self, active: list[Rule]) -> tuple[list[Rule], list[Rule], list[Rule]]:
+        """The single-report rules, the cross-document ones (they run after the batch, on fingerprints:
+        lint/across.py) and the gate's, of an active list (cached: active_rules' lists are kept)."""
+        cached = self._partitions.get(id(active))
+        if cached is None or cached[0] is not active:
+            own = [rule for rule in active if not getattr(rule.kind, "ACROSS", False)]
+            cached = self._partitions[id(active)] = (
+                active, own, [rule for rule in active if getattr(rule.kind, "ACROSS", False)],
+                [rule for rule in own if rule.kind.name == GATE_KIND])
+        return cached[1], cached[2], cached[3]
 
     def _joint_passes(self, doc: Document, config: Config) -> dict[int, _Outcome]:
         """The outcome of every rule of a JOINT kind (table arithmetic: one wrong number, one
