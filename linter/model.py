@@ -282,10 +282,16 @@ class Document:
         """The statements another lexicon finds (grammar/statements.yaml extended by a rule's
         parameters): found on first ask, once per document and lexicon; ``statements`` holds the
         built-in lexicon's."""
-        found = self.__dict__.setdefault("_statements_of", {})
-        if id(lexicon) not in found:
-            found[id(lexicon)] = STATEMENT_FINDER[0](self, lexicon) if STATEMENT_FINDER else []
-        return found[id(lexicon)]
+        return self.remembered("statements_of", id(lexicon),
+                               lambda: STATEMENT_FINDER[0](self, lexicon) if STATEMENT_FINDER else [])
+
+    def remembered(self, name: str, key, make):
+        """``make()``, computed once per document, ``name`` and ``key`` (what several rules read alike:
+        the cells a measure reads, another lexicon's statements).  Callers do not change the result."""
+        found = self.__dict__.setdefault("_remembered_" + name, {})
+        if key not in found:
+            found[key] = make()
+        return found[key]
 
     @cached_property
     def quantities(self) -> list:

@@ -24,7 +24,6 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from govlint.grammar.shapes import SENTENCE
 from govlint.rules.api import CheckKind, Finding, Param, check_kind, fold
 from govlint.rules.kinds._util import any_of
 
@@ -88,10 +87,8 @@ class OffTopic(CheckKind):
             if total + most < params["min_chars"] or most * (1 - threshold) + 1 <= threshold * total:
                 continue
             for paragraph in naming:
-                for sentence in SENTENCE.finditer(paragraph.text):  # Paragraph.iter_sentences' sentences
-                    if sentence.end() == sentence.start() or not sentence.group().strip():
-                        continue  # without building a Sentence each: only its text is read
-                    text = "".join(sentence.group().split())
+                for sentence in paragraph.iter_sentences():
+                    text = "".join(sentence.text.split())
                     total += len(text)
                     if on_topic.search(text) is not None or off_topic.search(text) is None:
                         continue

@@ -49,12 +49,7 @@ def _read(doc, cells: QuantityCells):
     """(value, [cells]) of one reading of a measure in the tables, or None when any cell is not there,
     blank, not a number, or in a row of the wrong width.  Read once per document (the kinds GL402,
     GL403, GL406, GL407 read the same cells; callers do not change the list)."""
-    read = doc.__dict__.setdefault("_quantity_cells_read", {})
-    try:
-        return read[cells]
-    except KeyError:
-        found = read[cells] = _read_once(doc, cells)
-        return found
+    return doc.remembered("quantity_cells", cells, lambda: _read_once(doc, cells))
 
 
 def _read_once(doc, cells: QuantityCells):
@@ -79,13 +74,7 @@ def _readings(doc, measure_ids):
     """Each reading of these measures together (one figure of several: their first readings summed):
     [(value, [cells], [QuantityCells])], or None when a table does not say.  Once per document and
     measures (several kinds and figures ask the same; callers do not change the lists)."""
-    found = doc.__dict__.setdefault("_quantity_readings", {})
-    key = tuple(measure_ids)
-    try:
-        return found[key]
-    except KeyError:
-        readings = found[key] = _readings_once(doc, measure_ids)
-        return readings
+    return doc.remembered("quantity_readings", tuple(measure_ids), lambda: _readings_once(doc, measure_ids))
 
 
 def _readings_once(doc, measure_ids):
