@@ -88,7 +88,10 @@ def test_an_unreadable_file_in_a_batch_is_reported_in_its_place_and_exits_2(batc
 
 
 @pytest.mark.skipif(not FORK, reason="the crashing check is a monkeypatch the workers inherit only when forked")
-def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_not_lost(batch, monkeypatch):
+@pytest.mark.parametrize("chunk", [1, 3], ids=["one file a submission", "three files a submission"])
+def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_not_lost(batch, monkeypatch, chunk):
+    # a large batch sends several files a submission: the victim's chunk-mates are run again, not lost
+    monkeypatch.setattr(session, "chunk_size", lambda files, jobs: chunk)
     files = sorted((batch / "generated").glob("*.txt"))[:8]
     victim = files[3]
     check = session.Run.check

@@ -6,8 +6,9 @@ Kept apart from the CLI so that the order of things (fix, re-lint, baseline) is 
 ``paths``, each as soon as it and the ones before it are ready, so a format that writes as it reads
 (text, concise, json-lines, csv, json) never holds the batch.  With ``jobs`` > 1 the files are linted
 in worker processes (``concurrent.futures``; forked where the platform can, so the workers start with
-the rules already loaded; spawn-safe: a worker needs only the picklable options).  At most a few
-files per worker are in flight, whatever the batch's size.  With pairing, each report's fingerprint goes
+the rules already loaded; spawn-safe: a worker needs only the picklable options).  A large batch
+goes to the workers a few files a submission (``chunk_size``); at most two submissions per worker are in
+flight, whatever the batch's size.  With pairing, each report's fingerprint goes
 to a temporary file as its result goes out (lint/across.py ``Spill``); what stays is a light copy per
 report (names, year, the GL806 digests in an array).  A file that kills its worker (a crash in
 a C extension, the out-of-memory killer) never vanishes: the files that were in flight are run again
@@ -55,6 +56,7 @@ class RunOptions:
 
 GC_THRESHOLDS = (20_000, 50, 100)  # young objects between collections, then older generations' ratios
 IN_FLIGHT = 4                      # files submitted per worker ahead of the one the output waits for
+CHUNK = 8                          # files per submission, at most (see chunk_size)
 STDOUT_NAME = i18n.msg("standard output", "标准输出")
 
 
@@ -276,9 +278,14 @@ def _start_worker(linter_options: Any, keep_documents: bool, run_options: RunOpt
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def _work(path: str) -> tuple:
-    """In a worker: ("ok", result, notes, errors), or ("config", …) for a configuration error (a
-    ConfigError does not survive pickling: it is rebuilt in the parent)."""
+def _work(paths: list) -> list:
+    """In a worker: per path, ("ok", result, notes, errors), or ("config", …) for a configuration error
+    (a ConfigError does not survive pickling: it is rebuilt in the parent).  A few paths a call: each
+    call costs the main process a submission, a wake-up of the executor's thread and a pickled reply."""
+    return [_work_one(path) for path in paths]
+
+
+def _work_one(path: str) -> tuple:
     run = _WORKER
     assert run is not None, "the worker was not started"
     try:
@@ -316,6 +323,31 @@ def _portable(result: FileResult) -> None:
             if place.where:
                 places.setdefault(start, dict(place.where))
     source.locator = Places(places)
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per submission: up to CHUNK in a large batch (a submission costs the main process about
+    0.2 ms: a fifth of the run's time in it at one file each), one in a small one, where spreading
+    the files evenly over the workers matters more."""
+    return max(1, min(CHUNK, files // (jobs * 16)))
+
+
+def _chunks(paths: list[str], size: int) -> Iterator[list[str]]:
+    """The paths in runs of ``size``; standard input ("-") alone, as it is read by the main process."""
+    chunk: list[str] = []
+    for path in paths:
+        if path == "-":
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [path]
+            continue
+        chunk.append(path)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def worker_crashed(path: str) -> i18n.Message:
@@ -356,53 +388,59 @@ class _Pool:
     def results(self, paths: list[str]) -> Iterator[FileResult]:
         from concurrent.futures.process import BrokenProcessPool
 
-        queue = iter(paths)
-        pending: deque = deque()   # (path, future or None for "-", read here) in input order
-        retry: deque = deque()     # the same, after a worker died: run again one at a time
+        size = chunk_size(len(paths), self.jobs)
+        chunks = _chunks(paths, size)
+        in_flight = self.jobs * max(2, IN_FLIGHT // size)  # chunks; two a worker at least: one ready, one to do
+        pending: deque = deque()   # (paths, future or None for "-", read here) in input order
+        retry: deque = deque()     # (path, its chunk's future or None, its place in it) after a worker died
         self._start()
         try:
             while True:
-                while not retry and len(pending) < self.jobs * IN_FLIGHT:
-                    path = next(queue, None)
-                    if path is None:
+                while not retry and len(pending) < in_flight:
+                    chunk = next(chunks, None)
+                    if chunk is None:
                         break
-                    pending.append((path, None if path == "-" else self.executor.submit(_work, path)))
+                    pending.append((chunk, None if chunk == ["-"] else self.executor.submit(_work, chunk)))
                 if retry:
                     yield self._alone(*retry.popleft())
                     continue
                 if not pending:
                     return
-                path, future = pending.popleft()
+                chunk, future = pending.popleft()
                 if future is None:
-                    yield self.run.check_safely(path)  # standard input is read by this process
+                    yield self.run.check_safely(chunk[0])  # standard input is read by this process
                     continue
                 try:
-                    outcome = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
-                    retry.append((path, None))
-                    retry.extend(pending)
+                    for waiting, its_future in [(chunk, None), *pending]:
+                        retry.extend((path, its_future, index) for index, path in enumerate(waiting))
                     pending.clear()
                     self._stop()
                     self._start()
                     continue
-                except Exception as exc:  # the result could not be sent back (pickling)
-                    yield FileResult(path, error=internal_error(path, "checking it", exc))
+                except Exception as exc:  # a result could not be sent back (pickling): each file alone
+                    if len(chunk) > 1:
+                        retry.extend((path, None, index) for index, path in enumerate(chunk))
+                    else:
+                        yield FileResult(chunk[0], error=internal_error(chunk[0], "checking it", exc))
                     continue
-                yield self._receive(outcome)
+                for outcome in outcomes:
+                    yield self._receive(outcome)
         finally:
             self._stop()
 
-    def _alone(self, path: str, future: Any) -> FileResult:
-        """A file that was in flight when a worker died: its result if it was ready, else it runs
+    def _alone(self, path: str, future: Any, index: int) -> FileResult:
+        """A file that was in flight when a worker died: its result if its chunk's was ready, else it runs
         alone in the fresh pool: if the pool breaks again, this file is the one that kills it."""
         from concurrent.futures.process import BrokenProcessPool
 
         if path == "-":
             return self.run.check_safely(path)
         if future is not None and future.done() and future.exception() is None:
-            return self._receive(future.result())
+            return self._receive(future.result()[index])
         try:
-            return self._receive(self.executor.submit(_work, path).result())
+            return self._receive(self.executor.submit(_work, [path]).result()[0])
         except BrokenProcessPool:
             self._stop()
             self._start()
