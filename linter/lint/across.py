@@ -19,7 +19,9 @@ rule, by hash index (linear); their findings go to the files they are about, pai
 Memory.  While the single-report pass runs, a report's fingerprint is pickled to a temporary file
 (``Spill``: appended through its buffer, without a seek per report; read back for a pair or a finding);
 what stays in memory is an ``Entry`` (slots) and a light copy: names, year, format and the GL806 digests
-(an array of 8-byte ints), and a ``partial`` to read the rest back (no reference cycle).  GL806 deals its
+(an array of 8-byte ints), and where to read the rest back (no reference cycle).  A batch kind's companion
+facts (GL806's sentence places, read only for a finding) are written apart from the whole, right after
+it: a finding reads those alone, not the whole fingerprint.  GL806 deals its
 digests into arrays by their low bits and reads them a bucket at a time (rules/kinds/across_text.py), so
 that no structure with a Python object per sentence of the batch is ever built.
 
@@ -92,17 +94,32 @@ class Spill:
 @dataclass
 class Packed:
     """A fingerprint ready for the spill, made where the report was parsed (a ``--jobs`` worker): its
-    light copy and the whole, pickled — the main process neither unpickles nor pickles it again."""
+    light copy, the whole pickled, and its companion facts pickled apart (``pack``) — the main process
+    neither unpickles nor pickles it again."""
 
     light: Fingerprint
     data: bytes
+    apart: bytes = b""
 
 
 def pack(whole: Fingerprint, batch_kinds: Collection[str]) -> Packed:
-    """The light copy (path, names, year, format, the batch kinds' facts) and the pickled whole."""
-    light = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format,
-                        facts={name: facts for name, facts in whole.facts.items() if name in batch_kinds})
-    return Packed(light, pickle.dumps(whole, pickle.HIGHEST_PROTOCOL))
+    """The light copy (path, names, year, format, the batch kinds' facts), the pickled whole, and a batch
+    kind's companion facts (``"<kind name>:<what>"``: GL806's sentence places) pickled apart, out of the
+    whole: a batch kind reads them for a finding (``Light.companion``) without unpickling the whole."""
+    kept, apart, rest = {}, {}, {}
+    for name, facts in whole.facts.items():
+        if name in batch_kinds:
+            kept[name] = rest[name] = facts
+        elif name.partition(":")[0] in batch_kinds:
+            apart[name] = facts
+        else:
+            rest[name] = facts
+    light = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format, facts=kept)
+    if not apart:
+        return Packed(light, pickle.dumps(whole, pickle.HIGHEST_PROTOCOL))
+    whole = Fingerprint(path=whole.path, names=whole.names, year=whole.year, format=whole.format, facts=rest,
+                        places=whole.places)
+    return Packed(light, pickle.dumps(whole, pickle.HIGHEST_PROTOCOL), pickle.dumps(apart, pickle.HIGHEST_PROTOCOL))
 
 
 class Light:
@@ -110,14 +127,15 @@ class Light:
     report besides GL806's digests): the path, names, year and format pairing reads, the batch kinds'
     facts, the places they add for their findings, and where the whole is on disk (``load``)."""
 
-    __slots__ = ("path", "names", "year", "format", "_facts", "_places", "_spill", "_offset", "_length")
+    __slots__ = ("path", "names", "year", "format", "_facts", "_places", "_spill", "_offset", "_length", "_apart")
 
-    def __init__(self, light: Fingerprint, spill: Spill, offset: int, length: int) -> None:
+    def __init__(self, light: Fingerprint, spill: Spill, offset: int, length: int, apart: int = 0) -> None:
         self.path, self.year, self.format = light.path, light.year, light.format
         self.names = spill.intern(light.names)
         self._facts = tuple(light.facts.items())  # one or two batch kinds: a tuple, not a dict per report
         self._places: dict | None = None
         self._spill, self._offset, self._length = spill, offset, length
+        self._apart = apart  # the companion facts' length, right after the whole on disk
 
     @property
     def facts(self) -> dict:
@@ -134,8 +152,12 @@ class Light:
         return self._places or {}
 
     def load(self) -> Fingerprint:
-        """The whole fingerprint, read back from the spill (not kept)."""
+        """The whole fingerprint, read back from the spill (not kept), without its companion facts."""
         return self._spill.get(self._offset, self._length)
+
+    def companion(self, name: str) -> Any:
+        """A batch kind's companion fact (``pack``), read back from the spill (not kept)."""
+        return self._spill.get(self._offset + self._length, self._apart)[name] if self._apart else None
 
 
 class Entry:
@@ -168,6 +190,15 @@ class Entry:
             self._whole = whole
         return self._whole
 
+    def place(self, start: int) -> Any:
+        """The Place at ``start``: one a batch kind added (GL806's) without reading the whole back."""
+        held = self.held
+        if isinstance(held, Light) and self._whole is None:
+            added = held.added().get(start)
+            if added is not None:
+                return added
+        return self.fingerprint.places[start]
+
     def release(self) -> None:
         self._whole = None
 
@@ -176,8 +207,8 @@ class Entry:
         a fingerprint a worker packed (``Packed``) is written as it came."""
         held: Any = self.held
         packed = held if isinstance(held, Packed) else pack(held, batch_kinds)
-        _spill, offset, length = spill.put(packed.data)
-        self.held = Light(packed.light, spill, offset, length)
+        _spill, offset, _length = spill.put(packed.data + packed.apart if packed.apart else packed.data)
+        self.held = Light(packed.light, spill, offset, len(packed.data), len(packed.apart))
         if self.path == self.held.path:
             self.path = self.held.path  # one string for both
 
@@ -252,7 +283,7 @@ def check_pair(this: Entry, last: Entry, rules: Iterable, lang: str, severity_fo
 def sketch(entry: Entry, diagnostics: list[Diagnostic]) -> tuple[Source, list[Diagnostic]]:
     """A Source holding only the lines the diagnostics point at (each place's text at its column, the
     other lines empty) and the diagnostics moved onto it: same line:column as in the full report."""
-    places = sorted({d.span.start: entry.fingerprint.places[d.span.start] for d in diagnostics}.values(),
+    places = sorted({d.span.start: entry.place(d.span.start) for d in diagnostics}.values(),
                     key=lambda place: (place.line, place.column))
     lines: dict[int, str] = {}
     moved: dict[int, tuple[int, int]] = {}  # line → place start … computed below
@@ -296,7 +327,7 @@ def _again(entry: Entry, diagnostics: list[Diagnostic], reread) -> Source | None
     if source is None:
         return None
     for diag in diagnostics:
-        place = entry.fingerprint.places[diag.span.start]
+        place = entry.place(diag.span.start)
         if place.text.strip() and not source.text.startswith(place.text, place.start):
             return None
         if source.position(place.start) != (place.line, place.column):

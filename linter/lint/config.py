@@ -330,12 +330,22 @@ class ConfigFinder:
     def __init__(self, explicit: str | None = None):
         self.explicit = load_config(explicit) if explicit else None
         self._by_folder: dict[str, Config] = {}
+        self._by_head: dict[tuple[str, str], Config] = {}  # (folder as written, working directory or "")
 
     def for_file(self, file_path: str) -> Config:
         if self.explicit is not None:
             return self.explicit
-        folder = os.getcwd() if file_path == "-" else os.path.dirname(os.path.abspath(file_path))
-        return self._find(folder)
+        if file_path == "-":
+            return self._find(os.getcwd())
+        # A batch asks for each of its files several times (lint, pairing, the cross-document pass):
+        # the folder as written, with the working directory for a relative one, is looked up first
+        # (abspath normalises at a few microseconds a call).
+        head = os.path.dirname(file_path)
+        key = (head, "" if os.path.isabs(head) else os.getcwd())
+        config = self._by_head.get(key)
+        if config is None:
+            config = self._by_head[key] = self._find(os.path.dirname(os.path.abspath(file_path)))
+        return config
 
     def _find(self, folder: str) -> Config:
         if folder in self._by_folder:

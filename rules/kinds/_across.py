@@ -73,11 +73,11 @@ def comparable(text: str) -> str:
     return _NOT_WORDS.sub("", text)
 
 
-def whole(fingerprint):
-    """The whole fingerprint of a batch kind's light copy (read back from disk when the batch was
-    spilled: lint/across.py Entry.spill), else the fingerprint itself."""
-    load = getattr(fingerprint, "load", None)
-    return load() if load is not None else fingerprint
+def companion(fingerprint, name: str):
+    """A batch kind's companion fact ``name`` (``"<kind name>:<what>"``): of a light copy, read back from
+    disk apart from the whole (lint/across.py pack), else the fingerprint's own (None when absent)."""
+    read = getattr(fingerprint, "companion", None)
+    return read(name) if read is not None else fingerprint.facts.get(name)
 
 
 def numberless_digest(text: str) -> int:

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from govlint.model import Place
 from govlint.rules.api import Finding, Param, Span, check_kind
-from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, file_name, numberless_digest, whole
+from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, companion, file_name, numberless_digest
 from govlint.rules.kinds._util import any_of
 
 FORMULAS = ["政府信息公开条例", "年度报告格式", "编制本报告", "统计期限", "如对本报告有疑问", "本报告由",
@@ -299,7 +299,7 @@ class _Wheres:
         if numbers is None:
             if len(self._kept) >= _WHERES:
                 del self._kept[next(iter(self._kept))]  # the oldest read
-            numbers = self._kept[number] = whole(self._fingerprints[number]).facts[self._key]
+            numbers = self._kept[number] = companion(self._fingerprints[number], self._key)
         return numbers
 
 
