@@ -273,7 +273,8 @@ def check(paths, output_format, output, lang, no_color, config_path, report_year
         _check_selectors(linter, files, codes, lang)
         run = Run(linter, RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                                      baseline=None if write_baseline else baseline_path,
-                                     stdin_filename=stdin_filename, pairing=not no_pairing, previous=previous))
+                                     stdin_filename=stdin_filename, pairing=not no_pairing, previous=previous,
+                                     excerpts=formatter_class.prints_text or bool(write_baseline)))
         if write_baseline:
             run.options.baseline = ""  # write what is there now, not what an old baseline leaves
         config = linter.finder.for_file(files[0] if files and files[0] != "-" else ".")

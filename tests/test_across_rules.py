@@ -387,3 +387,27 @@ def test_gl806_index_in_buckets_agrees_with_a_dict(seed):
     for formula in (2, 3, 6, 1000):
         found = list(_shared_sentences(fingerprints, name, formula).by_report(len(fingerprints)))
         assert found == _shared_by_dict(fingerprints, name, formula)
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["on one line", "hard-wrapped over two lines"])
+def test_a_copy_is_at_the_same_place_whether_its_file_is_read_again_or_sketched(tmp_path, wrapped):
+    # A format that prints places only (json, csv …) gets the pass's sketch instead of the file read again:
+    # the same line:column at both ends, a passage that runs on to the next line included.
+    from govlint.lint.session import Run, RunOptions
+
+    half = len(SHARED) // 2
+    sentence = SHARED[:half] + "\n" + SHARED[half:] if wrapped else SHARED
+    paths = []
+    for name, report in zip(("one.txt", "two.txt"), _bodies(2)):
+        (tmp_path / name).write_text(_with_sentence(render(report, SEED), sentence)[0], encoding="utf-8")
+        paths.append(str(tmp_path / name))
+
+    def places(excerpts):
+        run = Run(Linter(Options(lang="en")), RunOptions(excerpts=excerpts))
+        return sorted((result.path, diag.code, tuple(diag.location(result.source).values()))
+                      for result in run.results(paths) if result.cross for diag in result.diagnostics)
+
+    read_again, sketched = places(True), places(False)
+    copies = [place for _path, code, place in sketched if code == "GL806"]
+    assert read_again == sketched and len(copies) == 2
+    assert all((end_line > line) == wrapped for line, _column, end_line, _end_column in copies)

@@ -30,10 +30,10 @@ the user's file).  A streaming format has written that file's result long before
 each file it has something to say about a second result (``FileResult.cross``: only the pass's
 diagnostics, and ``paired_with``), after every file, in input order.  Its Source is the file read
 again (``reread``: only these files, one at a time), checked against the text the fingerprint saw
-at each place; when that is impossible (standard input, a file changed meanwhile) a sketch
-(``sketch``) holding just the lines of those places, each place's text at its column, so that every
-format still prints the same line:column (and, for a .docx/.pdf/.html, the same place in the
-document).  A format that takes the whole list gets the pass merged into each file's own result
+at each place; when that is impossible (standard input, a file changed meanwhile) or needless (a
+plain-text file, a format that prints places only: json, csv …, no baseline) a sketch (``sketch``)
+holding just the lines of those places, each place's text at its column, so that every format still
+prints the same line:column at both ends (and, for a .docx/.pdf/.html, the same place in the document).  A format that takes the whole list gets the pass merged into each file's own result
 (``merged``); the JSON format writes the second results in a ``cross`` array after ``files``.
 """
 from __future__ import annotations
@@ -282,11 +282,11 @@ def check_pair(this: Entry, last: Entry, rules: Iterable, lang: str, severity_fo
 
 def sketch(entry: Entry, diagnostics: list[Diagnostic]) -> tuple[Source, list[Diagnostic]]:
     """A Source holding only the lines the diagnostics point at (each place's text at its column, the
-    other lines empty) and the diagnostics moved onto it: same line:column as in the full report."""
+    other lines empty, a line padded to where a place ends on it) and the diagnostics moved onto it:
+    the same line:column, start and end, as in the full report."""
     places = sorted({d.span.start: entry.place(d.span.start) for d in diagnostics}.values(),
                     key=lambda place: (place.line, place.column))
     lines: dict[int, str] = {}
-    moved: dict[int, tuple[int, int]] = {}  # line → place start … computed below
     for place in places:
         text = lines.get(place.line, "")
         if len(text) < place.column - 1:
@@ -294,6 +294,10 @@ def sketch(entry: Entry, diagnostics: list[Diagnostic]) -> tuple[Source, list[Di
         if len(text) == place.column - 1:  # overlapping places keep the first one's text
             text += place.text.split("\n")[0].split("\r")[0]
         lines[place.line] = text
+    for place in places:  # the line a place ends on reaches its end column
+        text = lines.get(place.end_line, "")
+        if len(text) < place.end_column - 1:
+            lines[place.end_line] = text + " " * (place.end_column - 1 - len(text))
     last_line = max(lines) if lines else 1
     body = "\n".join(lines.get(number, "") for number in range(1, last_line + 1))
     starts, offset = {}, 0
@@ -301,10 +305,10 @@ def sketch(entry: Entry, diagnostics: list[Diagnostic]) -> tuple[Source, list[Di
         starts[number] = offset
         offset += len(lines.get(number, "")) + 1
     where: dict[int, dict] = {}
+    moved: dict[int, tuple[int, int]] = {}  # a place's start in the report → its span in the sketch
     for place in places:
         start = starts[place.line] + place.column - 1
-        end = start + len(place.text) if place.end_line == place.line else starts[place.line] + len(lines[place.line])
-        moved[place.start] = (start, min(end, starts[place.line] + len(lines[place.line])))
+        moved[place.start] = (start, max(start, starts[place.end_line] + place.end_column - 1))
         if place.where:
             where[start] = dict(place.where)
     source = Source(body, entry.path, kind=entry.kind, locator=_Where(where) if where else None)
@@ -321,7 +325,7 @@ def _again(entry: Entry, diagnostics: list[Diagnostic], reread) -> Source | None
     the fingerprint saw (the excerpts, the baseline's fingerprints and the document places are then
     exactly those of a single-report diagnostic); else None."""
     try:
-        source = reread(entry.path)
+        source = reread(entry.path, entry.kind)
     except Exception:  # unreadable now, or a reader's bug: the sketch will do
         return None
     if source is None:
@@ -369,7 +373,7 @@ def merged(results: list) -> list:
 def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: list, reread=None) -> Iterator:
     """The pass: a ``cross`` FileResult per input it has something to say about (paired, or GL806), in
     input order, with the cross-document rules each file's configuration selects, in its language and
-    severities (``linter``: a lint.Linter).  ``reread(path)``: the file's Source read again, or None
+    severities (``linter``: a lint.Linter).  ``reread(path, kind)``: the file's Source read again, or None
     (then, and when the file changed meanwhile, the result's Source is a sketch)."""
     from govlint.lint.linter import FileResult
 

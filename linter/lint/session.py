@@ -52,6 +52,9 @@ class RunOptions:
     stdin_filename: str | None = None
     pairing: bool = True              # the cross-document pass (lint/across.py); --no-pairing: off
     previous: str | None = None       # --previous FILE: last year's report, named explicitly
+    # The output prints the report's text (excerpts, snippets): a plain-text file the cross-document
+    # pass has something to say about is read again for it; off: its places alone (lint/across.py sketch)
+    excerpts: bool = True
 
 
 GC_THRESHOLDS = (20_000, 50, 100)  # young objects between collections, then older generations' ratios
@@ -155,9 +158,13 @@ class Run:
         except Exception as exc:  # a bug of the pass: said, and the single-report results stand
             self.errors.append(internal_error("govlint", "checking it", exc))
 
-    def _reread(self, path: str):
-        """A file's Source again, for the cross-document pass's excerpts (None: standard input)."""
+    def _reread(self, path: str, kind: str = "text"):
+        """A file's Source again, for the cross-document pass's excerpts (None: standard input, or a
+        plain-text file whose results need no text: a format that prints places only, no baseline —
+        the pass's sketch then gives the same line:column)."""
         if path == "-" or (self.options.stdin_filename and path == self.options.stdin_filename):
+            return None
+        if kind == "text" and not self.options.excerpts and not self._baseline_path(path):
             return None
         return self.linter.read(path)
 
@@ -236,13 +243,18 @@ class Run:
     def _name(self, path: str) -> str:
         return self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
 
-    def _apply_baseline(self, result: FileResult) -> None:
-        path = self.options.baseline
-        if path is None:
-            config = self.linter.finder.for_file(result.path)
+    def _baseline_path(self, path: str) -> str | None:
+        """The baseline that filters a file's results (--baseline, else its configuration's), or None."""
+        baseline = self.options.baseline
+        if baseline is None:
+            config = self.linter.finder.for_file(path)
             if config.baseline_error is not None:
                 raise config.baseline_error
-            path = config.baseline
+            baseline = config.baseline
+        return baseline or None
+
+    def _apply_baseline(self, result: FileResult) -> None:
+        path = self._baseline_path(result.path)
         if not path or result.source is None:
             return
         path = os.path.abspath(path)

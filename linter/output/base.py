@@ -57,6 +57,9 @@ class Formatter:
     machine_readable: ClassVar[bool] = True
     # write() reads the results once, as they come, keeping nothing per file (see the module docstring)
     streams: ClassVar[bool] = False
+    # It prints the report's text (excerpts, snippets), not only places (line:column, document places):
+    # the cross-document pass reads a file again for it (lint/session.py RunOptions.excerpts)
+    prints_text: ClassVar[bool] = True
 
     def __init__(self, settings: Settings):
         self.settings = settings

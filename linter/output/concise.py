@@ -7,6 +7,7 @@ from govlint.support.escaping import display_path, visible
 
 @formatter("concise")
 class ConciseFormatter(Formatter):
+    prints_text = False  # places only (line:column): no file is read again for the cross-document pass
     supports_statistics = True
     machine_readable = False  # for people: with --fix on standard input it goes to stderr
     streams = True

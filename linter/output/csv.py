@@ -23,6 +23,7 @@ BOM = "\ufeff"
 
 @formatter("csv")
 class CsvFormatter(Formatter):
+    prints_text = False  # places only (line:column): no file is read again for the cross-document pass
     supports_statistics = False  # a table of diagnostics: the CLI refuses --statistics with it
     streams = True
 

@@ -26,6 +26,7 @@ def _property(text: str) -> str:
 
 @formatter("github")
 class GithubFormatter(Formatter):
+    prints_text = False  # places only (line:column): no file is read again for the cross-document pass
     supports_statistics = False  # workflow commands have no place for a table: the CLI refuses it
 
     def write(self, results, stream) -> None:

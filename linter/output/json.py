@@ -73,6 +73,7 @@ def _nested(value, depth: int) -> str:
 
 @formatter("json")
 class JsonFormatter(Formatter):
+    prints_text = False  # places only (line:column): no file is read again for the cross-document pass
     supports_statistics = True
     streams = True
 

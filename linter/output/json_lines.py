@@ -13,6 +13,7 @@ from govlint.support.escaping import display_path, json_text
 
 @formatter("json-lines")
 class JsonLinesFormatter(Formatter):
+    prints_text = False  # places only (line:column): no file is read again for the cross-document pass
     supports_statistics = False  # a stream of diagnostics: the CLI refuses --statistics with it
     streams = True
 

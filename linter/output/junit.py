@@ -20,6 +20,7 @@ from govlint.support.escaping import xml_escape as escape
 
 @formatter("junit")
 class JunitFormatter(Formatter):
+    prints_text = False  # places only (line:column): no file is read again for the cross-document pass
     supports_statistics = False  # each rule is already a test case: the CLI refuses --statistics
 
     def write(self, results, stream) -> None:

@@ -38,9 +38,9 @@ from govlint.rules.kinds._util import any_of
 
 FORMULAS = ["政府信息公开条例", "年度报告格式", "编制本报告", "统计期限", "如对本报告有疑问", "本报告由",
             "勾稽关系", "信息处理费管理办法", "无其他需要报告的事项"]
-WHERE = ":where"  # GL806's second fact: the place of each sentence it hashed (6 numbers a sentence)
+WHERE = ":where"  # GL806's second fact: the place of each sentence it hashed (FIELD numbers a sentence)
 SAMPLE = 3  # GL804 keeps the shingles whose hash has these bits clear (one in four)
-FIELD = 6  # GL806: numbers kept per sentence beside its digest: length, start, end, line, column, end column
+FIELD = 7  # GL806: numbers kept per sentence beside its digest: length, start, end, line, column, end line, end column
 
 
 @lru_cache(maxsize=16)
@@ -347,7 +347,7 @@ class CopiedFromAnotherBody(AcrossKind):
             line, column = doc.source.position(span.start)
             end_line, end_column = doc.source.position(span.end)
             digests.append(digest)
-            numbers.extend((len(text), span.start, span.end, line, column, end_column if end_line == line else column))
+            numbers.extend((len(text), span.start, span.end, line, column, end_line, end_column))
         if digests:
             # the digests stay in memory for the batch's index; where each sentence is goes to disk with
             # the rest of the fingerprint when the batch is spilled (read back for a finding only)
@@ -372,10 +372,10 @@ class CopiedFromAnotherBody(AcrossKind):
             if run and (item is None or item[1] != run[-1][1] or item[0] != run[-1][0] + 1):
                 first, other, other_at = run[0]
                 theirs = fingerprints[other]
-                start, end, line, column, end_column = numbers[first * FIELD + 1:first * FIELD + FIELD]
+                start, end, line, column, end_line, end_column = numbers[first * FIELD + 1:first * FIELD + FIELD]
                 if start not in fingerprint.places:  # its place, kept as numbers until now (no text)
-                    fingerprint.places[start] = Place(start, end, line, column, line, end_column,
-                                                      " " * max(1, end_column - column))
+                    fingerprint.places[start] = Place(start, end, line, column, end_line, end_column,
+                                                      " " * max(1, end_column - column if end_line == line else 1))
                 yield number, Finding(Span(start, end), {
                     "chars": str(sum(numbers[at * FIELD] for at, _, _ in run)), "sentences": str(len(run)),
                     "other_file": file_name(theirs), "other_line": str(wheres.of(other)[other_at * FIELD + 3]),
