@@ -624,6 +624,13 @@ def _plan_t4(folded: str, lead: int, body_length: int) -> tuple[bool, tuple[Toke
     return True, _row_specs(label, cells), mode != "space", len(cells)
 
 
+# The plans' caches called directly on a line known to be short (support/memo.py): a table line
+# is read thousands of times a batch, and the wrapper's own call is a good part of a cache hit.
+_PLAN_LIMIT = _plan_t3.limit
+assert _plan_t2.limit == _plan_t4.limit == _PLAN_LIMIT
+_plan_t2_short, _plan_t3_short, _plan_t4_short = _plan_t2.short, _plan_t3.short, _plan_t4.short
+
+
 def _ordinal_alone(text: str) -> bool:
     match = HEADING_NUMBER.match(text)
     return match is not None and match.end() == len(text)
@@ -985,8 +992,9 @@ class LineClassifier:
     # -- table lines -----------------------------------------------------------------
     def _t2_line(self, line: Line) -> bool:
         """A line inside table 2: planned once per distinct line and replayed, as in table 3."""
-        handled, specs, open_end = _plan_t2(line.folded, line.lead, len(line.body),
-                                            line.raw.lstrip().startswith("#"))
+        folded = line.folded
+        plan = _plan_t2_short if len(folded) <= _PLAN_LIMIT else _plan_t2
+        handled, specs, open_end = plan(folded, line.lead, len(line.body), line.raw.lstrip().startswith("#"))
         if not handled:
             return False
         self._replay(line, specs, open_end)
@@ -996,11 +1004,12 @@ class LineClassifier:
         """A line inside table 3.  The decision depends on the line alone (and on whether the
         last row's numbers are still to come), so it is planned once per distinct line and
         replayed: table lines repeat from report to report."""
-        handled, specs, after, separated = _plan_t3(line.folded, line.lead, len(line.body),
-                                                    self.t3_forward_pending)
+        folded = line.folded
+        plan = _plan_t3_short if len(folded) <= _PLAN_LIMIT else _plan_t3
+        handled, specs, after, separated = plan(folded, line.lead, len(line.body), self.t3_forward_pending)
         if not handled:
             return False
-        raw, folded, origin, no = line.raw, line.folded, line.start, line.no
+        raw, origin, no = line.raw, line.start, line.no
         same = raw is folded  # nothing folded in the line (_make_lines): a token's folded text is its value
         append = self.tokens.append
         for kind, start, end, cells in specs:
@@ -1028,7 +1037,9 @@ class LineClassifier:
 
     def _t4_line(self, line: Line) -> bool:
         """A line inside table 4: planned once per distinct line and replayed, as in table 3."""
-        handled, specs, open_end, count = _plan_t4(line.folded, line.lead, len(line.body))
+        folded = line.folded
+        plan = _plan_t4_short if len(folded) <= _PLAN_LIMIT else _plan_t4
+        handled, specs, open_end, count = plan(folded, line.lead, len(line.body))
         if not handled:
             return False
         self._replay(line, specs, open_end)

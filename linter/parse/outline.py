@@ -188,6 +188,8 @@ class _Builder:
     # -- prose ----------------------------------------------------------------------
     def _paragraph(self, tok: LineToken) -> Paragraph:
         """A TEXT token, one paragraph: its lines' prose joined, each piece mapped back."""
+        if "**" not in tok and getattr(tok, "pieces", None) is None:  # one line, no emphasis: the usual
+            return Paragraph(MappedText.single(tok.start_pos, tok.value), tok.folded)
         folded: list[str] = []
         text_of = self.source.text
 

@@ -64,6 +64,7 @@ def _lines(node: Tree) -> Iterator[Line]:
     line (label tokens, no cells), values (cells, no label) or one of _LINE_KINDS.  ``open end``: a
     tab or pipe line, whose missing cells can only be blanks an export dropped at its end."""
     new = _new_tuple
+    cell = Cell
     for child in cast("list[Union[Tree, LineToken]]", node.children):
         if not isinstance(child, Tree):
             kind = _LINE_KINDS.get(child.type)
@@ -75,7 +76,10 @@ def _lines(node: Tree) -> Iterator[Line]:
         if data == "row":
             *labels, cells = tokens
             open_end = getattr(cells, "open_end", False)
-            yield "row", labels, _cells(cells), new(Span, (labels[0].start_pos, cells.end_pos)), open_end
+            origin = cells.origin  # _cells(cells), inline: a row of every table passes here
+            yield "row", labels, [new(cell, (kind, origin + start, origin + end, value, unit))
+                                  for kind, start, end, value, unit in cells.cells], \
+                new(Span, (labels[0].start_pos, cells.end_pos)), open_end
         elif data == "label_line":
             yield "label", tokens, [], _span(tokens), True
         elif data == "values":

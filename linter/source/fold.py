@@ -80,6 +80,7 @@ def fold(text: str) -> str:
 
 
 _new_span = tuple.__new__  # a Span from a tuple, without NamedTuple's keyword __new__
+_ONE_RUN = array("q", (0,))  # the starts of a text of one run
 
 
 class MappedText:
@@ -95,6 +96,16 @@ class MappedText:
         self.text = text
         self._starts = array("q", [run[0] for run in runs])
         self._origins = array("q", [run[1] for run in runs])
+
+    @classmethod
+    def single(cls, origin: int, text: str) -> "MappedText":
+        """One run of ``text`` copied from ``origin`` (a paragraph of one line, the most common):
+        what ``join([(origin, text)])`` makes, without its loop."""
+        mapped = cls.__new__(cls)
+        mapped.text = text
+        mapped._starts = _ONE_RUN  # shared: a MappedText never changes its runs
+        mapped._origins = array("q", (origin,))
+        return mapped
 
     @classmethod
     def join(cls, pieces) -> "MappedText":

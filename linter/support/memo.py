@@ -24,6 +24,10 @@ def short_cache(maxsize: int, limit: int = 500, index: int = 0, size=None):
                     return function(*args, **kwargs)
                 return cached(*args, **kwargs)
         call = wraps(function)(call)
+        # A caller that knows its text is no longer than ``limit`` may call the cache itself
+        # (``f.short``): the same cache, without this wrapper's Python call and test.
+        call.short = cached
+        call.limit = limit
         call.cache_clear = cached.cache_clear
         call.cache_info = cached.cache_info
         return call
