@@ -124,6 +124,8 @@ class GlobSet:
         self.base = os.path.abspath(base)
         self.anywhere = anywhere
         self.globs = [g for g in (compile_glob(line, ignore_case) for line in lines) if g is not None]
+        # where the path is below the base matters only then (a batch asks for each of its files)
+        self._relative_needed = not anywhere or any(glob.anchored for glob in self.globs)
 
     def _relative(self, path: str) -> str | None:
         try:
@@ -134,10 +136,12 @@ class GlobSet:
 
     def decide(self, path: str, is_dir: bool) -> bool | None:
         """True: ignored; False: re-included by a ``!`` glob; None: no glob matches."""
-        relative = self._relative(path)
+        relative = self._relative(path) if self._relative_needed else None
         if relative is None and not self.anywhere:
             return None
-        name = os.path.basename(os.path.abspath(path))
+        name = os.path.basename(path)
+        if name in ("", ".", ".."):  # a folder named by a trailing slash or a dot: its own name
+            name = os.path.basename(os.path.abspath(path))
         for glob in reversed(self.globs):
             if glob.dir_only and not is_dir:
                 continue
