@@ -253,9 +253,11 @@ class TableArithmetic:
         """left - right of a relation between rows, per column, when every cell of its rows is a
         written whole number and each row has ``width`` cells (else None: decided column by column)."""
         totals = [0] * width
+        plain = self._plain
         for sign, found in zip(signs, expansions):
             for key in found:
-                values = self._plain_values(rows[key])
+                row = rows[key]
+                values = plain[id(row)] if id(row) in plain else self._plain_values(row)  # mostly cached
                 if values is None or len(values) < width:
                     return None
                 if sign == 1:
