@@ -420,8 +420,7 @@ class Fingerprint:
     def place(self, source: Source, start: int, end: int) -> Span:
         """Keep where [start, end) of ``source`` is; the Span a finding points at."""
         if start not in self.places:
-            line, column = source.position(start)
-            end_line, end_column = source.position(end)
+            line, column, end_line, end_column = source.positions(start, end)
             where = source.locate(start) if source.locator is not None else None
             self.places[start] = Place(start, end, line, column, end_line, end_column,
                                        source.text[start:min(end, start + 120)], where or None)

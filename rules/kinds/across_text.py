@@ -344,8 +344,7 @@ class CopiedFromAnotherBody(AcrossKind):
             digest = numberless_digest(text) if params["any_numbers"] else exact
             if len(text) < params["min_chars"] or _is_formula(text, formulas):
                 continue
-            line, column = doc.source.position(span.start)
-            end_line, end_column = doc.source.position(span.end)
+            line, column, end_line, end_column = doc.source.positions(span.start, span.end)
             digests.append(digest)
             numbers.extend((len(text), span.start, span.end, line, column, end_line, end_column))
         if digests:
