@@ -298,12 +298,19 @@ def sketch(entry: Entry, diagnostics: list[Diagnostic]) -> tuple[Source, list[Di
         text = lines.get(place.end_line, "")
         if len(text) < place.end_column - 1:
             lines[place.end_line] = text + " " * (place.end_column - 1 - len(text))
-    last_line = max(lines) if lines else 1
-    body = "\n".join(lines.get(number, "") for number in range(1, last_line + 1))
-    starts, offset = {}, 0
-    for number in range(1, last_line + 1):
+    # the lines up to the last place's, those without a place empty: breaks, not a string per line
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    offset, at_line = 0, 1
+    for number in sorted(lines):
+        if number > at_line:
+            parts.append("\n" * (number - at_line))
+            offset += number - at_line
+            at_line = number
         starts[number] = offset
-        offset += len(lines.get(number, "")) + 1
+        parts.append(lines[number])
+        offset += len(lines[number])
+    body = "".join(parts)
     where: dict[int, dict] = {}
     moved: dict[int, tuple[int, int]] = {}  # a place's start in the report → its span in the sketch
     for place in places:
@@ -379,13 +386,22 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
 
     options = linter.options
 
+    asked: list = [None, None]  # the entry asked last and its configuration: asked again for each finding
+
     def config_of(entry: Entry):
-        return linter.finder.for_file(entry.path if entry.path != "-" else ".")
+        if asked[0] is not entry:
+            asked[:] = entry, linter.finder.for_file(entry.path if entry.path != "-" else ".")
+        return asked[1]
+
+    kinds: dict[tuple, list] = {}  # (id of an active rule list, batch) → its cross-document rules
 
     def rules_of(entry: Entry, batch: bool) -> list:
         rules = linter.active_rules(config_of(entry), entry.held.format, entry.path)
-        return [rule for rule in rules if getattr(rule.kind, "ACROSS", False)
-                and bool(getattr(rule.kind, "BATCH", False)) == batch]
+        key = (id(rules), batch)  # active_rules keeps its lists: an id stands for one
+        if key not in kinds:
+            kinds[key] = [rule for rule in rules if getattr(rule.kind, "ACROSS", False)
+                          and bool(getattr(rule.kind, "BATCH", False)) == batch]
+        return kinds[key]
 
     def render(entry: Entry, rule, finding) -> Diagnostic:
         config = config_of(entry)
