@@ -20,6 +20,7 @@ Usage:
     python benchmarks/bench.py --corpus DIR       # reuse DIR (generated there first if it has no .txt)
     python benchmarks/bench.py --json             # figures as JSON on stdout
     python benchmarks/bench.py --profile          # add a cProfile pass: top 25 by cumulative time
+    python benchmarks/bench.py --select GL1,GL2   # the in-process passes with these rules only
 """
 from __future__ import annotations
 
@@ -89,10 +90,11 @@ def lint_all(linter, corpus: list) -> list:
     return [linter.lint_bytes(data, path) for path, data in corpus]
 
 
-def measure_in_process(corpus: list, repeat: int, rss_import: float) -> dict:
+def measure_in_process(corpus: list, repeat: int, rss_import: float, select: list | None = None) -> dict:
     from govlint.lint.linter import Linter, Options
 
-    linter = Linter(Options(), keep_documents=False)  # as the CLI does for text and JSON output
+    # as the CLI does for text and JSON output; ``select``: --select's codes (None: the default rules)
+    linter = Linter(Options(select=select), keep_documents=False)
     # Warm-up: the first lint loads the rule packs and builds the LALR parser.
     start = time.perf_counter()
     linter.lint_bytes(corpus[0][1], corpus[0][0])
@@ -220,7 +222,7 @@ def print_table(figures: dict) -> None:
     cold = figures["cold_start"]
     print(f"govlint benchmark — corpus: {figures['corpus']} ({inproc['reports']} reports, "
           f"{inproc['megabytes']:.1f} MB)")
-    print(f"python {figures['python']}, {figures['platform']}")
+    print(f"python {figures['python']}, {figures['platform']}; rules: {figures['rules']}")
     print()
     rows = [("in-process throughput", f"{inproc['reports_per_s']:.0f} reports/s",
              f"≥ {TARGET_RATE:.0f} reports/s", verdict(inproc["reports_per_s"] >= TARGET_RATE)),
@@ -271,6 +273,8 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="in-process passes over the corpus; the best counts")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="also profile one in-process pass (top 25, cumulative)")
+    parser.add_argument("--select", metavar="CODES", help="the in-process passes run only these rules (comma-separated "
+                                                          "codes or prefixes, as govlint --select): what a rule set costs")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="govlint-bench-") as scratch:
@@ -285,13 +289,15 @@ def main(argv=None) -> int:
             with open(path, "rb") as handle:
                 corpus.append((path, handle.read()))  # read up front: the loop measures linting, not the disk
         log(f"linting {len(corpus)} reports in this process …")
-        in_process = measure_in_process(corpus, max(1, args.repeat), rss_import)
+        select = [code.strip() for code in args.select.split(",") if code.strip()] if args.select else None
+        in_process = measure_in_process(corpus, max(1, args.repeat), rss_import, select)
         sanity = summarize(in_process.pop("_results"), manifest)
         single = pick_single(paths, manifest)
         log(f"timing fresh processes ({args.runs} runs each) …")
         cold = measure_cold_start(single, max(1, args.runs))
         figures = {
             "corpus": args.corpus or f"generated (n={args.n}, seed={args.seed})",
+            "rules": ",".join(select) if select else "default",
             "python": sys.version.split()[0], "platform": sys.platform,
             "targets": {"reports_per_s": TARGET_RATE, "single_report_s": TARGET_SINGLE},
             "in_process": in_process, "cold_start": cold, "single_report": os.path.basename(single),
