@@ -79,6 +79,52 @@ print(json.dumps({"cpu": total, "gc": spent[0], "collections": [s["collections"]
 """
 
 
+# One process, the command line's own entry point over the folder (-j 1, json-lines to a scratch file),
+# with CPU timers around what pairing adds: the fingerprints (made while each report is parsed), their
+# spill to disk, and the pass after the batch (pairing, GL806, the cross results).  The shares come from
+# one run, so a machine whose speed drifts between two runs does not bias them (--pairing-cost compares
+# two runs; this divides within one).  The cross results' output is counted in the run, not in the shares.
+_SHARE = r"""
+import json, sys, time
+from govlint.lint import across, linter, session
+spent = {"fingerprints": 0.0, "spill": 0.0, "pass after the batch": 0.0}
+def timed(owner, name, key):
+    function = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[key] += time.process_time() - start
+    setattr(owner, name, wrapper)
+timed(linter.Linter, "fingerprint", "fingerprints")
+timed(across.Entry, "spill", "spill")
+cross = session.Run._cross
+def timed_cross(self, *args):
+    results, start = cross(self, *args), time.process_time()
+    for result in results:
+        spent["pass after the batch"] += time.process_time() - start
+        yield result
+        start = time.process_time()
+    spent["pass after the batch"] += time.process_time() - start
+session.Run._cross = timed_cross
+from govlint.cli import main
+start = time.process_time()
+try:
+    main([sys.argv[1], "--format", "json-lines", "-o", sys.argv[2], "-q", "-j", "1"])
+except SystemExit:
+    pass
+print(json.dumps({"cpu": time.process_time() - start, **spent}))
+"""
+
+
+def pairing_share(directory: str) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        out = subprocess.run([sys.executable, "-c", _SHARE, directory, os.path.join(scratch, "out")],
+                             capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -194,6 +240,13 @@ def main(argv=None) -> int:
                         f"{alone['peak_mib']:.0f} MiB: the cross-document pass costs {cost:.1f} s, "
                         f"{100 * cost / row['wall']:.1f} % of the run's wall time; {cpu:.1f} s, "
                         f"{100 * cpu / row['cpu']:.1f} % of its CPU time")
+                    if jobs == 1:  # within one run: what pairing adds, timed where it happens
+                        share = pairing_share(directory)
+                        figures["pairing_share"] = share
+                        parts = {key: value for key, value in share.items() if key != "cpu"}
+                        log(f"  within one -j 1 run ({share['cpu']:.1f} s CPU): "
+                            + ", ".join(f"{key} {value:.2f} s" for key, value in parts.items())
+                            + f": {100 * sum(parts.values()) / share['cpu']:.1f} % of its CPU time")
         by_jobs = {row["jobs"]: row for row in figures["runs"] if row["format"] == args.formats[0] and row["pairing"]}
         if 1 in by_jobs and 2 in by_jobs:
             log(f"-j 2 / -j 1: {by_jobs[2]['rate'] / by_jobs[1]['rate']:.2f} × (load average at start "
