@@ -104,6 +104,7 @@ class SentenceCache:
     def __init__(self) -> None:
         self._doc: object = None
         self._sentences: list = []
+        self._matching: tuple = (None, None, [])  # (document, pattern, which sentences it matches)
 
     def of(self, doc) -> list:
         """[(section id, comparable text, digest, its Span in the source)] in document order
@@ -132,6 +133,17 @@ class SentenceCache:
                         add((section, text, digest(text), span_of(start, end)))
             self._doc, self._sentences = doc, found
         return self._sentences
+
+    def matching(self, doc, pattern) -> list:
+        """Per sentence of ``of(doc)``: does ``pattern`` (None: nothing) match its comparable text?  Asked
+        by several kinds with one pattern (the mandated formulas): searched once."""
+        sentences = self.of(doc)
+        seen_doc, seen_pattern, found = self._matching
+        if seen_doc is not doc or seen_pattern is not pattern:
+            search = pattern.search if pattern is not None else None
+            found = [search(text) is not None for _, text, _, _ in sentences] if search else [False] * len(sentences)
+            self._matching = (doc, pattern, found)
+        return found
 
 
 # The ends of a SENTENCE (shapes.py: a semicolon also ends one), all made the first.

@@ -55,10 +55,6 @@ def _formulas(params) -> re.Pattern | None:
     return _formula_pattern(tuple(params.get("formulas") or ()))
 
 
-def _is_formula(text: str, formulas: re.Pattern | None) -> bool:
-    return formulas is not None and formulas.search(text) is not None
-
-
 def _anchor(doc, fingerprint) -> int | None:
     """Where a finding about the whole report points: its title, else its first sentence."""
     title = getattr(doc, "title", None)
@@ -87,10 +83,10 @@ class TextReuse(AcrossKind):
     FIELDS = ("share", "reused", "total", "last_file")
 
     def extract(self, doc, fingerprint, params) -> None:
-        formulas = _formulas(params)
+        formulas = SENTENCES.matching(doc, _formulas(params))
         digests, lengths, spans = array("q"), array("I"), array("I")
-        for _section, text, digest, span in SENTENCES.of(doc):
-            if len(text) >= 8 and not _is_formula(text, formulas):  # 8: shorter ones (一是 …) say nothing
+        for (_section, text, digest, span), formula in zip(SENTENCES.of(doc), formulas):
+            if len(text) >= 8 and not formula:  # 8: shorter ones (一是 …) say nothing
                 digests.append(digest)
                 lengths.append(len(text))
                 spans.extend((span.start, span.end))
@@ -338,12 +334,12 @@ class CopiedFromAnotherBody(AcrossKind):
     FIELDS = ("chars", "sentences", "other_file", "other_line", "other_body")
 
     def extract(self, doc, fingerprint, params) -> None:
-        formulas = _formulas(params)
+        formulas = SENTENCES.matching(doc, _formulas(params))
         digests, numbers = array("q"), array("I")
-        for _section, text, exact, span in SENTENCES.of(doc):
-            digest = numberless_digest(text) if params["any_numbers"] else exact
-            if len(text) < params["min_chars"] or _is_formula(text, formulas):
+        for (_section, text, exact, span), formula in zip(SENTENCES.of(doc), formulas):
+            if len(text) < params["min_chars"] or formula:
                 continue
+            digest = numberless_digest(text) if params["any_numbers"] else exact
             line, column, end_line, end_column = doc.source.positions(span.start, span.end)
             digests.append(digest)
             numbers.extend((len(text), span.start, span.end, line, column, end_line, end_column))
