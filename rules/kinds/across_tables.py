@@ -9,7 +9,7 @@ Only plain numbers are compared: a blank, a mark or a row of the wrong width say
 """
 from __future__ import annotations
 
-import hashlib
+import zlib
 
 from govlint.grammar.spec import spec
 from govlint.rules.api import Finding, Param, Span, check_kind
@@ -125,7 +125,9 @@ class FiguresUnchanged(AcrossKind):
             if read is None:
                 continue
             numbers, nonzero = read
-            digest = hashlib.blake2b(repr(numbers).encode("utf-8"), digest_size=8).digest()
+            # the numbers' own hash: int, float and tuple hashes are not salted (only str and bytes
+            # hashes are, and the row keys are CRC-32s here), so it is the same in every --jobs worker
+            digest = hash(numbers)
             source = doc.source
             start = table.span.start
             end = min(table.span.end, source.line_ends[source.line_of(start) - 1])
@@ -147,8 +149,19 @@ class FiguresUnchanged(AcrossKind):
                            "nonzero": str(nonzero), "last_file": file_name(last)})
 
 
+def _key_code(key: str) -> int:
+    """A row key as a number the same in every process (a CRC-32; str hashes are salted per process)."""
+    code = _KEY_CODES.get(key)
+    if code is None:
+        code = _KEY_CODES[key] = zlib.crc32(key.encode("utf-8"))
+    return code
+
+
+_KEY_CODES: dict[str, int] = {}
+
+
 def _numbers(table) -> tuple | None:
-    """(Every value of a table in order, with its row keys; how many are not 0), or None when a row is
+    """(Every value of a table in order, with its row keys (_key_code); how many are not 0), or None when a row is
     not read whole (wrong width, unknown rows, a cell that is no number): such a table is not compared."""
     if table.unknown_rows or table.duplicate_rows or table.leftovers:
         return None
@@ -161,7 +174,7 @@ def _numbers(table) -> tuple | None:
     values: list = []
     nonzero = 0
     for key, cells in rows:
-        values.append(key)
+        values.append(_key_code(key))
         for cell in cells:
             value = cell.value
             kind = type(value)
