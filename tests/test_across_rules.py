@@ -411,3 +411,13 @@ def test_a_copy_is_at_the_same_place_whether_its_file_is_read_again_or_sketched(
     copies = [place for _path, code, place in sketched if code == "GL806"]
     assert read_again == sketched and len(copies) == 2
     assert all((end_line > line) == wrapped for line, _column, end_line, _end_column in copies)
+
+
+def test_a_tables_digest_follows_its_values_alone():
+    from govlint.rules.kinds.across_tables import table_digest
+
+    one = (7, 1000, int("1000"), 2.5, -1)  # equal numbers held by different objects …
+    two = (7, int("1000"), 1000, float("2.5"), -1)
+    assert table_digest(one) == table_digest(two)  # … are one table
+    assert table_digest((7, 1000, 1000, 2.5, -1)) != table_digest((7, 1000, 1000, 2.5, -2))  # hash(-1) == hash(-2)
+    assert table_digest((1, 2)) != table_digest((1.0, 2)) and table_digest((1, 2)) != table_digest((2, 1))

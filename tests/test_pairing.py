@@ -209,3 +209,21 @@ def test_a_spilled_fingerprint_keeps_in_memory_only_what_the_batch_indexes():
         assert entry.fingerprint is not again  # read again after release
     finally:
         spill.close()
+
+
+@pytest.mark.parametrize("end", [(2, 9), (4, 1), (5, 6)], ids=["same line", "column 1 of a later line", "later line"])
+def test_a_sketch_keeps_both_ends_of_each_place(end):
+    # the Source of a cross-document result when the file is not read again: the same line:column
+    from govlint.diagnostics import Diagnostic
+    from govlint.lint.across import Entry, sketch
+    from govlint.model import Fingerprint, Place
+    from govlint.source import Span
+
+    end_line, end_column = end
+    places = {100: Place(100, 160, 2, 3, end_line, end_column, "第一句话"), 300: Place(300, 310, 7, 1, 7, 11, "第二句")}
+    entry = Entry("a.txt", Fingerprint(path="a.txt", places=places))
+    diagnostics = [Diagnostic("GL806", "copied", "warning", "…", Span(start, place.end)) for start, place in places.items()]
+    source, shown = sketch(entry, diagnostics)
+    assert [diag.location(source) for diag in shown] == [
+        {"line": 2, "column": 3, "end_line": end_line, "end_column": end_column},
+        {"line": 7, "column": 1, "end_line": 7, "end_column": 11}]

@@ -294,10 +294,8 @@ def sketch(entry: Entry, diagnostics: list[Diagnostic]) -> tuple[Source, list[Di
         if len(text) == place.column - 1:  # overlapping places keep the first one's text
             text += place.text.split("\n")[0].split("\r")[0]
         lines[place.line] = text
-    for place in places:  # the line a place ends on reaches its end column
-        text = lines.get(place.end_line, "")
-        if len(text) < place.end_column - 1:
-            lines[place.end_line] = text + " " * (place.end_column - 1 - len(text))
+    for place in places:  # the line a place ends on is there and reaches its end column
+        lines[place.end_line] = lines.get(place.end_line, "").ljust(place.end_column - 1)
     # the lines up to the last place's, those without a place empty: breaks, not a string per line
     parts: list[str] = []
     starts: dict[int, int] = {}
@@ -393,15 +391,17 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
             asked[:] = entry, linter.finder.for_file(entry.path if entry.path != "-" else ".")
         return asked[1]
 
-    kinds: dict[tuple, list] = {}  # (id of an active rule list, batch) → its cross-document rules
+    # (id of an active rule list, batch) → (the list, its cross-document rules): the list is held, so
+    # that its id cannot pass to another list while the memo lives
+    kinds: dict[tuple, tuple] = {}
 
     def rules_of(entry: Entry, batch: bool) -> list:
         rules = linter.active_rules(config_of(entry), entry.held.format, entry.path)
-        key = (id(rules), batch)  # active_rules keeps its lists: an id stands for one
+        key = (id(rules), batch)
         if key not in kinds:
-            kinds[key] = [rule for rule in rules if getattr(rule.kind, "ACROSS", False)
-                          and bool(getattr(rule.kind, "BATCH", False)) == batch]
-        return kinds[key]
+            kinds[key] = (rules, [rule for rule in rules if getattr(rule.kind, "ACROSS", False)
+                                  and bool(getattr(rule.kind, "BATCH", False)) == batch])
+        return kinds[key][1]
 
     def render(entry: Entry, rule, finding) -> Diagnostic:
         config = config_of(entry)

@@ -340,7 +340,9 @@ class ConfigFinder:
         # A batch asks for each of its files several times (lint, pairing, the cross-document pass):
         # the folder as written, with the working directory for a relative one, is looked up first
         # (abspath normalises at a few microseconds a call).
-        head = os.path.dirname(file_path)
+        head, name = os.path.split(file_path)
+        if name in ("", ".", ".."):  # a folder named by a trailing slash or a dot: not "a file in head"
+            return self._find(os.path.dirname(os.path.abspath(file_path)))
         key = (head, "" if os.path.isabs(head) else os.getcwd())
         config = self._by_head.get(key)
         if config is None:

@@ -7,8 +7,9 @@ Kept apart from the CLI so that the order of things (fix, re-lint, baseline) is 
 (text, concise, json-lines, csv, json) never holds the batch.  With ``jobs`` > 1 the files are linted
 in worker processes (``concurrent.futures``; forked where the platform can, so the workers start with
 the rules already loaded; spawn-safe: a worker needs only the picklable options).  A large batch
-goes to the workers a few files a submission (``chunk_size``); at most two submissions per worker are in
-flight, whatever the batch's size.  With pairing, each report's fingerprint goes
+goes to the workers a few files a submission (``chunk_size``; one with --fix or the documents
+kept); at most 4 files or 2 submissions per worker, whichever is more, are in flight, whatever the
+batch's size.  With pairing, each report's fingerprint goes
 to a temporary file as its result goes out (lint/across.py ``Spill``); what stays is a light copy per
 report (names, year, the GL806 digests in an array).  A file that kills its worker (a crash in
 a C extension, the out-of-memory killer) never vanishes: the files that were in flight are run again
@@ -400,7 +401,11 @@ class _Pool:
     def results(self, paths: list[str]) -> Iterator[FileResult]:
         from concurrent.futures.process import BrokenProcessPool
 
-        size = chunk_size(len(paths), self.jobs)
+        # one file a submission when a worker writes the file (--fix: a crash re-runs only the files in
+        # flight, not chunk-mates already fixed) or keeps its Document (HTML: memory per file in flight)
+        options = self.run.options
+        one_by_one = options.fix or self.run.linter.keep_documents
+        size = 1 if one_by_one else chunk_size(len(paths), self.jobs)
         chunks = _chunks(paths, size)
         in_flight = self.jobs * max(2, IN_FLIGHT // size)  # chunks; two a worker at least: one ready, one to do
         pending: deque = deque()   # (paths, future or None for "-", read here) in input order

@@ -90,7 +90,11 @@ def digest(text: str) -> int:
     CRC-32 and Adler-32 of its UTF-8 side by side (two C calls, a fifth of blake2b's cost per sentence,
     the hot loop of a fingerprint): only equality matters (GL803, GL806 compare digests within one run),
     and two texts that differ in a short burst never share a CRC."""
-    data = text.encode("utf-8")
+    return bytes_digest(text.encode("utf-8"))
+
+
+def bytes_digest(data: bytes) -> int:
+    """digest() of bytes."""
     return (zlib.crc32(data) << 31) ^ zlib.adler32(data) ^ (len(data) << 48 & _BIT63)
 
 
