@@ -230,3 +230,25 @@ def test_a_word_document_in_a_batch_keeps_where_each_diagnostic_is(tmp_path):
     assert one.stdout == two.stdout
     assert all(d.get("location", {}).get("paragraph") for entry in json.loads(two.stdout)["files"]
                for d in entry["diagnostics"])
+
+
+def test_a_pool_found_broken_when_more_files_are_sent_loses_none(batch, monkeypatch):
+    # a worker can die while the results before it go out: the next submission finds the pool broken
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    files = sorted((batch / "generated").glob("*.txt"))[:8]
+    submit, calls = ProcessPoolExecutor.submit, []
+
+    def breaks_once(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:
+            raise BrokenProcessPool("a worker died")
+        return submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", breaks_once)
+    out = run(*files, "--format", "json", "-j", "2")
+    entries = json.loads(out.stdout)["files"]
+    assert [entry["path"] for entry in entries] == [str(path) for path in files]
+    assert all("error" not in entry for entry in entries) and len(calls) > 8
+    assert out.stdout == run(*files, "--format", "json", "-j", "1").stdout

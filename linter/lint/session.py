@@ -417,7 +417,18 @@ class _Pool:
                     chunk = next(chunks, None)
                     if chunk is None:
                         break
-                    pending.append((chunk, None if chunk == ["-"] else self.executor.submit(_work, chunk)))
+                    if chunk == ["-"]:
+                        pending.append((chunk, None))
+                        continue
+                    try:
+                        pending.append((chunk, self.executor.submit(_work, chunk)))
+                    except BrokenProcessPool:  # a worker died while the results before went out
+                        for waiting, its_future in [*pending, (chunk, None)]:
+                            retry.extend((path, its_future, index) for index, path in enumerate(waiting))
+                        pending.clear()
+                        self._stop()
+                        self._start()
+                        break
                 if retry:
                     yield self._alone(*retry.popleft())
                     continue
@@ -454,7 +465,7 @@ class _Pool:
 
         if path == "-":
             return self.run.check_safely(path)
-        if future is not None and future.done() and future.exception() is None:
+        if future is not None and future.done() and not future.cancelled() and future.exception() is None:
             return self._receive(future.result()[index])
         try:
             return self._receive(self.executor.submit(_work, [path]).result()[0])
