@@ -6,7 +6,7 @@ into the user's original text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 from functools import cached_property
 
 from govlint.grammar.shapes import SENTENCE
@@ -72,6 +72,16 @@ class Paragraph:
         if squeezed.unchanged:  # no space was removed (most paragraphs): the offsets are the text's
             return self.mapped.span(start, end)
         return self.span_of(squeezed.origin(start), squeezed.origin(end - 1) + 1)
+
+    def squeezed_spans(self) -> Callable[[int, int], Span]:
+        """``squeezed_span`` for spans of one character or more, without its tests on each call (for a
+        scanner that maps many: entities, quantities): the paragraph's own mapping when no space was
+        squeezed out (most paragraphs), else the span of the first and the last character's origins."""
+        squeezed, span = self.squeezed, self.mapped.span
+        if squeezed.unchanged:
+            return span
+        origin = squeezed.origin
+        return lambda start, end: span(origin(start), origin(end - 1) + 1)
 
     def iter_sentences(self) -> Iterator["Sentence"]:
         """The sentences one by one: who needs the first need not cut a huge paragraph whole."""

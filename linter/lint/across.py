@@ -384,12 +384,8 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
 
     options = linter.options
 
-    asked: list = [None, None]  # the entry asked last and its configuration: asked again for each finding
-
     def config_of(entry: Entry):
-        if asked[0] is not entry:
-            asked[:] = entry, linter.finder.for_file(entry.path if entry.path != "-" else ".")
-        return asked[1]
+        return linter.finder.for_file(entry.path if entry.path != "-" else ".")
 
     # (id of an active rule list, batch) → (the list, its cross-document rules): the list is held, so
     # that its id cannot pass to another list while the memo lives

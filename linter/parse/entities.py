@@ -108,11 +108,8 @@ def _skip_space(text: str, at: int) -> int:
 
 
 def scan_paragraph(paragraph, found: Entities) -> None:
-    squeezed = paragraph.squeezed
-    text = squeezed.text
-    # Every entity is one character or more: when no space was squeezed out (most paragraphs),
-    # Paragraph.squeezed_span is the paragraph's own mapping, asked without its tests.
-    span = paragraph.mapped.span if squeezed.unchanged else paragraph.squeezed_span
+    text = paragraph.squeezed.text
+    span = paragraph.squeezed_spans()  # every entity is one character or more
 
     def entity(kind, start, end, groups=None):
         return Entity(kind, span(start, end), text[start:end], groups or {})

@@ -40,12 +40,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Optional
 
 from govlint.grammar.shapes import CHINESE_COUNT, QUANTITY, QUANTITY_UNITS, SENTENCE, TITLE_YEAR, quantity_value, whose
 from govlint.grammar.spec import QuantityLexicon, QuantityMeasure, StatementLexicon, quantity_lexicon, statement_lexicon
 from govlint.model import QUANTITY_BUILDER, Document, Paragraph, Quantity
-from govlint.source import Span
 from govlint.parse.statements import ENUMERATION_COMMA, clause_groups
 
 PERCENT = "%"
@@ -116,12 +115,7 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
     text = paragraph.squeezed.text
     (scope_words, masked, part_mark, part_words, (change_words, cumulative_words, rate_words, rise_words, fall_words,
      total_words), by_unit, scope_or_masked, self_word, closed_part, window_words) = setup
-    # Every span asked here is of one character or more: when no space was squeezed out (most
-    # paragraphs), Paragraph.squeezed_span is the paragraph's own mapping, asked without its tests;
-    # else it is the mapping of the squeezed characters' origins (_squeezed_span: two calls fewer).
-    squeezed = paragraph.squeezed
-    squeezed_span = paragraph.mapped.span if squeezed.unchanged else _squeezed_span(paragraph.mapped.span,
-                                                                                    squeezed.origin)
+    squeezed_span = paragraph.squeezed_spans()  # every span asked here is of one character or more
     sentence_start = squeezed_span(base, base + 1).start
     # Most sentences hold none of the scope words nor a masked word: then no number's context (a
     # prefix of the sentence) holds one, _unmasked changes nothing and whose() reads only the years.
@@ -231,14 +225,6 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
         group_counts.extend([len(quantities) - before] * (len(quantities) - before))
     _relink_overflowing(quantities, first_index)
     return quantities
-
-
-def _squeezed_span(span: Callable[[int, int], Span], origin: Callable[[int], int]) -> Callable[[int, int], Span]:
-    """Paragraph.squeezed_span of a paragraph whose spaces were squeezed, for spans of one character
-    or more (its other case): the original span of the first and the last character's origins."""
-    def squeezed_span(start: int, end: int) -> Span:
-        return span(origin(start), origin(end - 1) + 1)
-    return squeezed_span
 
 
 def _other_year(body: str, year: int | None) -> tuple[int, str, str] | None:

@@ -107,15 +107,12 @@ class Source:
         """``position(start) + position(end)``, one search when both are on one line."""
         if end < start:
             return self.position(start) + self.position(end)
-        starts, ends = self.line_starts, self.line_ends
-        line = bisect_right(starts, start)
-        line_start, line_end = starts[line - 1], ends[line - 1]
+        line = bisect_right(self.line_starts, start)
+        line_start, line_end = self.line_starts[line - 1], self.line_ends[line - 1]
         column = min(start, line_end) - line_start + 1
         if end <= line_end:  # the next line starts after this one's break: the same line
             return line, column, line, end - line_start + 1
-        end_line = bisect_right(starts, end, line)
-        end_start = starts[end_line - 1]
-        return line, column, end_line, min(end, ends[end_line - 1]) - end_start + 1
+        return (line, column) + self.position(end)
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start:span.end]

@@ -55,7 +55,7 @@ from typing import Any, Callable, Iterator, Optional, Sequence
 from govlint.grammar.spec import TABLE_FORMATS, TABLES, spec
 from govlint.model import Cell, Document, Row, Table
 from govlint.rules.api import CheckKind, Finding, Param, Span, check_kind
-from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name
+from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name, whole_numbers
 from govlint.rules.relation import Relation, Term, expand, parse_relation
 
 _FOR_EACH = ("row", "column", "group")
@@ -64,10 +64,6 @@ _FOR_EACH = ("row", "column", "group")
 # in the relation).  A row total's terms stand for one cell each; sum(withheld.*) for several.
 CellGroups = Sequence[Optional[Sequence[Cell]]]
 
-_VALUE = operator.attrgetter("value")
-_KIND = operator.attrgetter("kind")
-_NUM = {"NUM"}
-_INT = {int}  # type() of a whole number (not bool, not float)
 
 
 @check_kind
@@ -124,11 +120,7 @@ class TableArithmetic:
             return self._plain[key]
         except KeyError:
             pass
-        cells = row.cells
-        values: list | None = list(map(_VALUE, cells))
-        if cells and (set(map(_KIND, cells)) != _NUM or set(map(type, values)) != _INT):  # type: ignore[arg-type]
-            values = None  # a cell not a written whole number (C-level scans: this runs per row)
-        self._plain[key] = values
+        values = self._plain[key] = whole_numbers(row.cells)
         return values
 
     def check(self, params: dict) -> Iterator[Finding]:

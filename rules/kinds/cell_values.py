@@ -7,8 +7,6 @@ number: reported here, and computed by the relations too.
 """
 from __future__ import annotations
 
-from operator import attrgetter
-
 import math
 
 from govlint.rules.api import CheckKind, Finding, Param, check_kind, fold
@@ -21,6 +19,7 @@ from govlint.rules.kinds._util import (
     column_name,
     column_name_en,
     row_name,
+    whole_numbers,
 )
 
 
@@ -41,10 +40,6 @@ def _case(cell, place: str, signed: set, decimal: set) -> str | None:
         return "fraction"
     return None
 
-_VALUE = attrgetter("value")
-_KIND = attrgetter("kind")
-_INT = {int}  # type() of a whole number (not bool, not float)
-_NUM = {"NUM"}
 
 
 @check_kind
@@ -75,8 +70,8 @@ class CellValues(CheckKind):
                 cells = row.cells
                 if len(cells) != row.expected_width:
                     continue  # (not width_ok) table-shape reports the row; its cells have no columns
-                values = list(map(_VALUE, cells))
-                if set(map(type, values)) == _INT and set(map(_KIND, cells)) == _NUM and min(values) >= 0:
+                values = whole_numbers(cells)
+                if values and min(values) >= 0:
                     continue  # counts only, as nearly every row is: no blank, nothing to report
                 columns = list(row.columns or [])
                 columns += [None] * (len(row.cells) - len(columns))

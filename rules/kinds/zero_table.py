@@ -1,14 +1,10 @@
 """zero-table: with no new and no carried-over applications, table 3 is all zeros."""
 from __future__ import annotations
 
-from operator import attrgetter
-
 from govlint.grammar.spec import spec
 from govlint.rules.api import CheckKind, Finding, check_kind
-from govlint.rules.kinds._util import cell_place, cell_place_en, is_value, number_text
+from govlint.rules.kinds._util import cell_place, cell_place_en, is_value, number_text, whole_numbers
 
-_VALUE = attrgetter("value")
-_INT = {int}  # type() of a whole number (not bool, not float)
 
 
 @check_kind
@@ -41,8 +37,8 @@ class ZeroTable(CheckKind):
         for row in table.row_order:
             if not row.width_ok or row.key in incoming:
                 continue
-            values = list(map(_VALUE, row.cells))
-            if set(map(type, values)) == _INT and not any(values):
+            values = whole_numbers(row.cells)
+            if values is not None and not any(values):
                 continue  # every cell a whole 0, as in nearly every such table: no call per cell
             for cell, column in zip(row.cells, row.columns):
                 if cell.is_number and is_value(cell.value) and cell.value != 0:
