@@ -23,6 +23,7 @@ from govlint.parse.sections import HEADLESS, resolve
 from govlint.parse.body import find_body
 from govlint.parse.dates import find_date
 from govlint.parse.statements import find_statements
+from govlint.parse.table_regions import TABLE_RULES, RegionShapes, cut_regions, fill_regions
 from govlint.parse import quantities as _quantities  # noqa: F401  installs Document.quantities' builder
 from govlint.source import Source, Span
 from govlint.source.fold import MappedText
@@ -43,18 +44,40 @@ class _TokensAlreadyClassified(Lexer):
 
 @lru_cache(maxsize=1)
 def report_parser() -> Lark:
-    return load_grammar("report", lexer=_TokensAlreadyClassified)
+    # A table's rule is a start symbol too: table regions are parsed apart (parse.table_regions).
+    return load_grammar("report", lexer=_TokensAlreadyClassified, start=["start", *TABLE_RULES.values()])
+
+
+def _parse_from(tokens: list[LineToken], start: str) -> Tree:
+    return report_parser().parse(tokens, start=start)  # type: ignore[arg-type]  # tokens, not text
+
+
+@lru_cache(maxsize=1)
+def _region_shapes() -> RegionShapes:
+    return RegionShapes(_parse_from)
 
 
 def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:
     """Parse the tokens; return the tree and the tokens the grammar had to skip."""
-    parser = report_parser()
+    cut = cut_regions(tokens)
+    if cut is not None:  # the outline alone, each table's region from its layout's parse
+        outline, regions = cut
+        shapes = _region_shapes()
+        subtrees = [shapes.subtree(region) for region in regions]
+        if None not in subtrees:
+            try:
+                tree = _parse_from(outline, "start")
+            except UnexpectedInput:
+                pass
+            else:
+                if fill_regions(tree, cast("list[Tree]", subtrees)):
+                    return tree, []
     try:
-        return parser.parse(tokens), []  # type: ignore[arg-type]  # tokens, not text: see _TokensAlreadyClassified
+        return _parse_from(tokens, "start"), []
     except UnexpectedInput:
         pass
     # Slow path, for shapes the grammar does not allow: feed token by token, skipping the misfits.
-    interactive = parser.parse_interactive([])  # type: ignore[arg-type]
+    interactive = report_parser().parse_interactive([], start="start")  # type: ignore[arg-type]
     skipped = []
     for tok in tokens:
         try:

@@ -1,0 +1,144 @@
+"""Table regions parsed once per layout (parse/table_regions.py): the tree is the one Lark's parse of
+the whole report gives, for every layout the generator writes and every real report; a region
+Lark rejects falls back to the whole parse and its recovery."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from lark import Tree
+
+from conftest import CORPUS, EXAMPLES, SEEDS
+from govlint.parse import table_regions
+from govlint.parse.lines import LineClassifier
+from govlint.parse.outline import parse, parse_tree, report_parser
+from govlint.parse.table_regions import RegionShapes, cut_regions
+from govlint.source import Source
+from govlint.source.readers import read
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import layouts  # noqa: E402  (benchmarks/layouts.py)
+from generate import make_report  # noqa: E402
+
+SEED = 20261130
+REPORTS = 12
+
+
+def _whole_parse(tokens):
+    """What parse_tree gave before regions were parsed apart: Lark over every token."""
+    return report_parser().parse(tokens, start="start")
+
+
+def _same_tree(a, b) -> bool:
+    """Equal shapes holding the very same token objects (Tree equality alone compares tokens as text)."""
+    if isinstance(a, Tree) != isinstance(b, Tree):
+        return False
+    if not isinstance(a, Tree):
+        return a is b
+    return (a.data == b.data and len(a.children) == len(b.children)
+            and all(_same_tree(x, y) for x, y in zip(a.children, b.children)))
+
+
+def _generated_sources():
+    for index in range(REPORTS):
+        report = make_report(SEED, index, 0.5)
+        for layout in layouts.LAYOUTS:
+            if not layout.applies(report):
+                continue
+            rendered = layouts.render_layout(layout, report, SEED)
+            data = rendered.data.encode("utf-8") if isinstance(rendered.data, str) else rendered.data
+            yield f"{index}-{layout.name}", read(data, "report" + rendered.suffix)
+
+
+def test_every_generated_layout_parses_to_the_whole_parse_tree():
+    checked = regions = 0
+    for name, source in _generated_sources():
+        tokens = LineClassifier(source).run()
+        tree, skipped = parse_tree(tokens)
+        if skipped:  # the recovery path: nothing was parsed apart
+            continue
+        assert _same_tree(tree, _whole_parse(tokens)), name
+        checked += 1
+        regions += len(cut_regions(tokens)[1])
+    assert checked > 100 and regions > 2 * checked  # the layouts do have tables, parsed apart
+
+
+@pytest.mark.parametrize("path", SEEDS + CORPUS + sorted(EXAMPLES.rglob("*.txt")),
+                         ids=lambda path: path.name)
+def test_real_reports_parse_to_the_whole_parse_tree(path):
+    tokens = LineClassifier(Source.from_bytes(path.read_bytes(), str(path))).run()
+    tree, skipped = parse_tree(tokens)
+    assert skipped == []
+    assert _same_tree(tree, _whole_parse(tokens))
+
+
+TABLE_THREE = """\
+某县2023年政府信息公开工作年度报告
+一、总体情况
+本县依法公开政府信息。
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5
+二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0
+四、政府信息公开行政复议、行政诉讼情况
+本年未发生行政复议。
+"""
+
+
+def test_a_layout_is_parsed_by_lark_once_then_built_from_its_shape():
+    calls = []
+
+    def counting(tokens, start):
+        calls.append(start)
+        return report_parser().parse(tokens, start=start)
+
+    shapes = RegionShapes(counting)
+    tokens = LineClassifier(Source(TABLE_THREE, "t.txt")).run()
+    outline, regions = cut_regions(tokens)
+    assert [region[0].type for region in regions] == ["T3_START"]
+    assert [tok.type for tok in outline].count("T3_START") == 1
+    first = shapes.subtree(regions[0])
+    again_tokens = LineClassifier(Source(TABLE_THREE.replace("\t5", "\t7"), "t.txt")).run()
+    second = shapes.subtree(cut_regions(again_tokens)[1][0])
+    assert calls == ["table3"]  # the second region, of the same layout, did not reach Lark
+    assert first.data == second.data == "table3"
+    assert [str(tok) for tok in second.scan_values(lambda tok: tok.type == "CELLS")][0].count("7") == 2
+    whole = _whole_parse(again_tokens)
+    (table,) = [node for node in whole.iter_subtrees() if node.data == "table3"]
+    assert _same_tree(second, table)
+
+
+def test_a_region_lark_rejects_falls_back_to_the_whole_parse_and_its_recovery():
+    """A prose line inside a table region (TEXT, which no table holds): Lark rejects the region, the
+    memo remembers that, and the report is parsed as before, the misfit skipped (GL003)."""
+    tokens = LineClassifier(Source(TABLE_THREE, "t.txt")).run()
+    prose = next(tok for tok in tokens if tok.type == "TEXT")
+    note = next(index for index, tok in enumerate(tokens) if tok.type == "NOTE")
+    broken = [tok for tok in tokens if tok is not prose]
+    broken.insert(note, prose)  # T3_START TEXT NOTE …
+    shapes = RegionShapes(lambda toks, start: report_parser().parse(toks, start=start))
+    region = cut_regions(broken)[1][0]
+    assert shapes.subtree(region) is None
+    assert shapes.subtree(region) is None  # remembered
+    tree, skipped = parse_tree(broken)
+    assert tree.data == "start" and skipped == [prose]
+    (table,) = [node for node in tree.iter_subtrees() if node.data == "table3"]
+    assert [getattr(child, "type", None) for child in table.children][:2] == ["T3_START", "NOTE"]
+
+
+def test_unbalanced_regions_are_parsed_whole():
+    tokens = LineClassifier(Source(TABLE_THREE, "t.txt")).run()
+    assert cut_regions([tok for tok in tokens if tok.type != "TABLE_END"]) is None
+    assert cut_regions([tok for tok in tokens if tok.type != "T3_START"]) is None
+
+
+def test_the_memo_of_layouts_stays_bounded(monkeypatch):
+    monkeypatch.setattr(table_regions, "_SHAPES_KEPT", 3)
+    shapes = RegionShapes(lambda toks, start: report_parser().parse(toks, start=start))
+    tokens = LineClassifier(Source(TABLE_THREE, "t.txt")).run()
+    region = cut_regions(tokens)[1][0]
+    note = next(tok for tok in region if tok.type == "NOTE")
+    for extra in range(6):  # six layouts: the region with 0 … 5 more note lines
+        assert shapes.subtree(region[:1] + [note] * extra + region[1:]) is not None
+        assert len(shapes._shapes) <= 3
