@@ -384,3 +384,13 @@ def test_the_cli_warns_about_a_plugin_that_failed_to_load(monkeypatch):
     assert result.exit_code == 0
     assert ("govlint: warning: plug-in 'nx-seal' (govlint_ningxia.checks:SealCheck) could not be loaded: "
             "ImportError: No module named 'govlint_ningxia'") in result.stderr
+
+
+def test_a_cached_grammar_is_keyed_by_its_options_values_too():
+    """Two start symbols' parsers of one grammar are two cache files: a parser built for other start
+    symbols is never loaded for these."""
+    folder = Path(cache_policy.cache_directory())
+    parsers.load("report", start=["start"])
+    parsers.load("report", start=["start", "table3"])
+    assert len(list(folder.glob("report-*.lark"))) == 2
+    assert parsers.load("report", start=["start", "table3"]).options.start == ["start", "table3"]
