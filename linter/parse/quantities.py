@@ -63,18 +63,32 @@ def find_quantities(doc: Document) -> list[Quantity]:
     found: list[Quantity] = []
     for paragraph in doc.paragraphs():
         text = paragraph.squeezed.text
-        if _QUANTITY_MARK.search(text) is None and _COUNT_MARK.search(text) is None:
+        # where the paragraph's next marks start (past its end: none left); no mark crosses a sentence
+        # end, so a sentence holds one ⇔ the next starts before its end; most sentences hold none
+        # (2019年, 第3条): skipped on that test alone, the marks searched again only past a sentence with one
+        digit = _QUANTITY_MARK.search(text)
+        numeral = _COUNT_MARK.search(text)
+        if digit is None and numeral is None:
             continue
+        never = len(text) + 1
+        digit_at = digit.start() if digit is not None else never
+        numeral_at = numeral.start() if numeral is not None else never
         for sentence in SENTENCE.finditer(text):
-            # most sentences hold no quantity (2019年, 第3条): two cheap tests, then nothing more
+            end = sentence.end()
+            if digit_at >= end and numeral_at >= end:
+                continue
+            start = sentence.start()
             body = sentence.group()
-            digits = _QUANTITY_MARK.search(body) is not None
-            numerals = _COUNT_MARK.search(body) is not None
-            if digits or numerals:
-                numbers = _numbers(body, digits, numerals)
-                if numbers:
-                    found.extend(_in_sentence(doc, paragraph, lexicon, setup, body, sentence.start(), len(found),
-                                              numbers))
+            numbers = _numbers(body, digit_at - start if digit_at < end else -1,
+                               numeral_at - start if numeral_at < end else -1)
+            if digit_at < end:
+                digit = _QUANTITY_MARK.search(text, end)
+                digit_at = digit.start() if digit is not None else never
+            if numeral_at < end:
+                numeral = _COUNT_MARK.search(text, end)
+                numeral_at = numeral.start() if numeral is not None else never
+            if numbers:
+                found.extend(_in_sentence(doc, paragraph, lexicon, setup, body, start, len(found), numbers))
     return found
 
 
@@ -87,18 +101,25 @@ _QUANTITY_MARK = re.compile(r"\d[万亿]?[余多]?(?:%s)" % "|".join(map(re.esca
 _COUNT_MARK = re.compile("[一二三四五六七八九十两][件项起]")
 
 
-def _numbers(sentence: str, digits: bool, numerals: bool) -> list[_Number]:
-    """The numbers of a sentence: QUANTITY's when ``digits`` (_QUANTITY_MARK found), CHINESE_COUNT's
-    when ``numerals`` (_COUNT_MARK found)."""
+def _numbers(sentence: str, digit_mark: int, count_mark: int) -> list[_Number]:
+    """The numbers of a sentence: QUANTITY's when ``digit_mark`` (where its first _QUANTITY_MARK
+    starts) is not -1, CHINESE_COUNT's when ``count_mark`` (where its first _COUNT_MARK starts) is not.
+
+    Every match holds a mark, so none starts before the first mark's number (the digits, signs,
+    commas and points before it: NUMBER_PATTERN's characters) or its numeral (at most three
+    characters): the patterns' lookbehinds are not tried at every character before (they still see it)."""
     numbers: list[_Number] = []
-    if digits:
-        for match in QUANTITY.finditer(sentence):
+    if digit_mark >= 0:
+        start = digit_mark
+        while start and (sentence[start - 1].isdigit() or sentence[start - 1] in "+-,."):
+            start -= 1
+        for match in QUANTITY.finditer(sentence, start):
             parsed = quantity_value(match)
             if parsed is not None:
                 numbers.append(match.span() + parsed)
-    if numerals:
+    if count_mark >= 0:
         taken = [number[:2] for number in numbers]  # QUANTITY's own matches do not overlap
-        for match in CHINESE_COUNT.finditer(sentence):
+        for match in CHINESE_COUNT.finditer(sentence, max(0, count_mark - 2)):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             parsed = quantity_value(match)
@@ -123,10 +144,13 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
     has_year = doc.year is not None and "年" in body  # TITLE_YEAR ends with 年
     if plain:  # what whose() and the cumulative words say of any prefix, read once for the sentence
         other_year = _other_year(body, doc.year) if has_year else None
-        cumulative_end = _first_end(body, lexicon.cumulative_words)
+        cumulative_end = (_first_end(body, lexicon.cumulative_words) if cumulative_words.search(body) is not None
+                          else len(body) + 1)  # most sentences hold none: one search says so
     wider: tuple[str, str] | None = None  # whose() of the paragraph before the sentence, when asked
+    source_text, open_parts = doc.source.text, lexicon.open_parts  # read for every number
     quantities: list[Quantity] = []
     group_counts: list[int] = []  # per quantity: how many quantities its clause group holds
+    linked = False  # a quantity is a part of another
     # the numbers are in order and do not overlap: each group's are the run from the first starting in it
     next_number, count = 0, len(sentence_numbers)
     for start, end in clause_groups(body, part_mark):
@@ -183,13 +207,15 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
             # most windows hold none of the change, total and closed-list words: one search says so
             worded = window_words.search(window) is not None
             change = worded and change_words.search(window) is not None
-            if window.lstrip(_OPENING).startswith(lexicon.open_parts):
+            if window.lstrip(_OPENING).startswith(open_parts):
                 breakdown = _total(quantities, group_counts, before, closed=False)
             elif worded and closed_part.search(window):
                 breakdown = _total(quantities, group_counts, before, closed=True)
             link = breakdown
             if link is not None and quantities[link[0] - first_index].unit != unit:
                 link = None  # 信息处理费380元，1件…; 信息236条，其中规范性文件1件: not a part of it
+            elif link is not None:
+                linked = True
             group_start, group_end = number_start - start, number_end - start  # the number in the group
             phrase_start = word_at if word_at is not None and word_at < group_start else group_start
             phrase_end = group_end if word_at is None or word_at < group_start else word_at + len(word)
@@ -204,7 +230,7 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
                 value=value, unit=unit, measure=measure.id if measure else None,
                 span=span,
                 phrase_span=phrase_span,
-                phrase="".join(doc.source.text[phrase_span.start:phrase_span.end].split()),
+                phrase="".join(source_text[phrase_span.start:phrase_span.end].split()),
                 clause_span=clause_span,
                 index=first_index + len(quantities), subject=subject,
                 scope=scope, scope_word=scope_word, year=year, change=change, cumulative=cumulative,
@@ -223,7 +249,8 @@ def _in_sentence(doc: Document, paragraph: Paragraph, lexicon: QuantityLexicon, 
             quantities.append(quantity)
             previous_end = number_end
         group_counts.extend([len(quantities) - before] * (len(quantities) - before))
-    _relink_overflowing(quantities, first_index)
+    if linked:  # most sentences list no parts: nothing to relink
+        _relink_overflowing(quantities, first_index)
     return quantities
 
 
@@ -314,24 +341,25 @@ def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, first_
     _by_unit's for its unit; ``near``: the window and the following text, a NUL between; ``first_word``:
     where the first of the unit's words starts in it."""
     _any, every, inside, measures = unit_words  # number_start, number_end, window_start: in the group
-    joiners = _any_word(lexicon.joiners)
     found = every.findall(near, first_word)
     # the measures of the words there (most often one word: its own tuple, sorted)
     tried = inside[found[0]] if len(found) == 1 else sorted({at for word in found for at in inside[word]})
-    before_number = body[:group_start + number_start]
     in_group = group[:number_start]
     candidates = []  # (word end, word length, -order, measure, word start, word) before; after: start first
     after = []
-    for order, measure, not_subject in (measures[at] for at in tried):
-        found_before = [(window.rfind(word), word) for word in measure.words if word in window]
-        found_after = [(following.find(word), word) for word in measure.words if word in following]
+    for at in tried:
+        order, measure, not_subject = measures[at]
+        words = measure.words
+        found_before = [(window.rfind(word), word) for word in words if word in window]
+        found_after = [(following.find(word), word) for word in words if word in following]
         if not found_before and not found_after:
             continue  # the usual case: none of its words near the number
         if not_subject is not None and not_subject.search(in_group):
             continue
-        subject_window = before_number if measure.subject_in == "sentence" else in_group
-        if measure.subject and not any(word in subject_window or word in following for word in measure.subject):
-            continue
+        if measure.subject:
+            subject_window = body[:group_start + number_start] if measure.subject_in == "sentence" else in_group
+            if not any(word in subject_window or word in following for word in measure.subject):
+                continue
         for at, word in found_before:
             candidates.append((at + len(word), len(word), -order, measure, window_start + at, word))
         for at, word in found_after:
@@ -344,7 +372,7 @@ def _measure(lexicon: QuantityLexicon, unit_words: _UnitWords, near: str, first_
             if specific:
                 _end, _length, _order, measure, at, word = specific[0]
         between = group[at + len(word):number_start]
-        ambiguous = joiners.search(between) is not None
+        ambiguous = _any_word(lexicon.joiners).search(between) is not None
         joined: list[str] = []
         for _end2, _length2, _order2, other, other_at, other_word in candidates:
             if other.id == measure.id or other.generic or other_at + len(other_word) > at:

@@ -41,7 +41,7 @@ def find_statements(doc: Document, lexicon: StatementLexicon | None = None) -> l
         present = [(kind, pattern) for kind, words, compiled in patterns
                    if words is None or words.search(text) for pattern in compiled]
         if present and any(pattern.search(text) for _kind, pattern in present):
-            found.extend(_in_paragraph(doc, paragraph, lexicon, present))
+            found.extend(_in_paragraph(doc, paragraph, lexicon, present, any_word))
     return found
 
 
@@ -74,9 +74,18 @@ def clause_groups(sentence: str, part_mark: str) -> list[tuple[int, int]]:
     """(start, end) of the clause groups of a sentence: cut at every clause end but 、, and
     before ``part_mark``; empty pieces left out.  A list, not a generator: a sentence has few
     groups and resuming a generator per group cost more than the list."""
-    cuts = [mark.span() for mark in _CLAUSE_CUT.finditer(sentence)]
-    if part_mark in sentence:  # rare: the pattern is looked up only then
-        cuts += [(at.start(), at.start()) for at in _literal(part_mark).finditer(sentence) if at.start() > 0]
+    if part_mark not in sentence:  # most often: the cuts are the clause ends alone, split in C (one
+        # character each and no group in the pattern: piece ends plus one are the next piece's starts)
+        groups = []
+        start = 0
+        for piece in _CLAUSE_CUT.split(sentence):
+            end = start + len(piece)
+            if piece.strip():
+                groups.append((start, end))
+            start = end + 1  # past the clause end
+        return groups
+    cuts = [mark.span() for mark in _CLAUSE_CUT.finditer(sentence)]  # and the zero-width cuts before the mark
+    cuts += [(at.start(), at.start()) for at in _literal(part_mark).finditer(sentence) if at.start() > 0]
     groups = []
     start = 0
     for cut_start, cut_end in sorted(cuts):
@@ -95,11 +104,15 @@ def _literal(word: str) -> re.Pattern:
     return re.compile(re.escape(word))
 
 
-def _in_paragraph(doc: Document, paragraph: Paragraph, lexicon: StatementLexicon, patterns) -> Iterator[Statement]:
+def _in_paragraph(doc: Document, paragraph: Paragraph, lexicon: StatementLexicon, patterns,
+                  any_word: Optional[re.Pattern]) -> Iterator[Statement]:
+    """The statements of a paragraph; ``any_word``: _compiled's alternation of every statement's words."""
     text = paragraph.squeezed.text
     taken: list[tuple[str, int, int]] = []  # (id, start, end) of the statements found: one per place
     for sentence in SENTENCE.finditer(text):
         body, base = sentence.group(), sentence.start()
+        if any_word is not None and any_word.search(body) is None:
+            continue  # a phrasing's match holds one of its statement's words: none matches here
         topic: str | None = None
         in_part = False
         for start, end in clause_groups(body, lexicon.part_mark):
