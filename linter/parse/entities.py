@@ -42,12 +42,16 @@ PERIOD = re.compile(
     r"[^。\d]{0,6}?(?:至|到|-|~)(?:(?P<y2>%s)年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日" % (PERIOD_YEAR, PERIOD_YEAR))
 PHONE_LABEL = re.compile(r"(?P<label>联系电话|咨询电话|办公电话|电话|热线|传真)\s*(?:号码)?\s*[:：为是]?\s*"
                          r"(?P<number>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])?")
-PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
+# Every alternative starts with a digit: the leading lookahead rejects the other positions before
+# the lookbehind is tried there (as MALFORMED_URL below; ~1.8× faster).
+PHONE = re.compile(r"(?=\d)(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
 POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:[:：]\s*)?(?P<code>\d+)")
 # The local part starts where a run of its characters starts: tried from every character of
 # a long run (a.a.a.… with no domain after the @), matching was quadratic.
-EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]")
+# The leading lookahead: the lookbehind only where the local part can start.
+EMAIL = re.compile(r"(?=[A-Za-z0-9._%+-])(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# The leading lookahead: the optional prefix left no first character to skip to (~2× faster).
+ADDRESS = re.compile(r"(?=[联通办地])(?:联系|通讯|办公)?地址\s*[:：]")
 _ELEVEN_DIGITS = re.compile(r"1[3-9]\d{9}")
 # A web address written wrongly (the download address of the preamble, domain.md §3.1): the scheme
 # without its colon or a slash (http//…, http:/…, http;//…), or a space inside the address
@@ -67,6 +71,11 @@ PART_LIST = re.compile(r"(?:报告|全文)[^。，,]{0,8}?(?:由|包括|包含|�
                        r"(?:等)?(?:[六6]个?部分)?(?:组成)?(?=。|$)")
 PART_SEPARATOR = re.compile(r"(?<=%s)\s*(?:、|，|,|以及|和|及|与)\s*" % "|".join(HEADING_END_WORDS))
 MIN_PARTS = 3  # fewer items after the cue: not a list of the report's parts
+
+# Every word scan_paragraph() tests for with ``in`` (keep in step with it): most paragraphs hold
+# none, and one search for all of them is ~2× faster than a dozen ``in`` tests that fail.
+_CUE = re.compile("|".join(("年度报告", "统计", "所列数据", "报告期", "电话", "热线", "传真", "邮", "@", "地址",
+                            "http", "www")))
 
 
 def _issuer_before(text: str, end: int) -> tuple[str, int]:
@@ -115,6 +124,7 @@ def scan_paragraph(paragraph, found: Entities) -> None:
         return Entity(kind, span(start, end), text[start:end], groups or {})
 
     # Cheap substring tests first: most paragraphs hold none of these entities.
+    cued = _CUE.search(text) is not None  # one scan for the words the tests below look for
     if BRACKET_YEAR.search(text) is not None:
         for match in DOCNO.finditer(text):
             issuer, issuer_start = _issuer_before(text, match.start())
@@ -134,16 +144,16 @@ def scan_paragraph(paragraph, found: Entities) -> None:
         for match in CORRUPT_NOTICE.finditer(text):
             if not _numbered_tail(text, match.end()):
                 found.corrupt_notices.append(entity("corrupt_notice", match.start(), match.end()))
-    if "年度报告" in text:
+    if cued and "年度报告" in text:
         for match in FORMAT_TITLE.finditer(text):
             found.format_titles.append(entity("format_title", match.start(), match.end(),
                                               {"trial": bool(match.group("trial")),
                                                "notice": "有关事项" in match.group()}))
-    if "统计" in text or "所列数据" in text or "报告期" in text:
+    if cued and ("统计" in text or "所列数据" in text or "报告期" in text):
         for match in PERIOD.finditer(text):
             found.periods.append(entity("period", match.start(), match.end(), match.groupdict()))
     phone_spans = []
-    if "电话" in text or "热线" in text or "传真" in text:
+    if cued and ("电话" in text or "热线" in text or "传真" in text):
         for match in PHONE_LABEL.finditer(text):
             number = match.group("number")
             if number and match.group("label") != "传真":
@@ -154,19 +164,19 @@ def scan_paragraph(paragraph, found: Entities) -> None:
         for match in PHONE.finditer(text):
             if any(start <= match.start() < end for start, end in phone_spans):
                 continue
-            if "年" in text[match.end():match.end() + 1]:
+            if text.startswith("年", match.end()):
                 continue
             found.phones.append(entity("phone", match.start(), match.end(), {"label": None, "number": match.group()}))
-    if "邮" in text:
+    if cued and "邮" in text:
         for match in POSTCODE.finditer(text):
             found.postcodes.append(entity("postcode", match.start(), match.end(), {"code": match.group("code")}))
-    if "@" in text:
+    if cued and "@" in text:
         for match in EMAIL.finditer(text):
             found.emails.append(entity("email", match.start(), match.end()))
-    if "地址" in text:
+    if cued and "地址" in text:
         for match in ADDRESS.finditer(text):
             found.addresses.append(entity("address", match.start(), match.end()))
-    if "http" in text or "www" in text:
+    if cued and ("http" in text or "www" in text):
         malformed = []
         for match in MALFORMED_URL.finditer(text):
             malformed.append((match.start(), match.end()))

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from itertools import accumulate, count
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, sub
 from typing import NamedTuple
 
 from govlint.source.decode import BOMS, decode
@@ -61,10 +61,13 @@ class Source:
             first = _LINE_BREAK.search(text)
             self.newline = first.group() if first else "\n"
         else:  # \n alone (most files): the lines' lengths, summed in C, without a match object per line
-            # before line k: the lengths of the k lines before it and their k breaks
-            before = list(accumulate(map(len, text.split("\n")), initial=0))
-            starts = array("q", map(add, before[:-1], count()))
-            ends = array("q", map(add, before[1:], count()))
+            # after[k]: where line k+1 starts, past line k's break (the last line: as if it had one).
+            # The arrays are filled from lists: faster than from iterators.
+            after = list(accumulate(map(add, map(len, text.split("\n")), repeat(1))))
+            ends = array("q", list(map(sub, after, repeat(1))))
+            after.insert(0, 0)
+            after.pop()
+            starts = array("q", after)
             self.newline = "\n"
         self.line_starts = starts
         self.line_ends = ends
