@@ -162,6 +162,31 @@ class Row:
             return None
         return self.cells[self.columns.index(column)]
 
+    def whole_values(self) -> list | None:
+        """The cells' values when every cell is a number written whole (kind NUM, an int), else None:
+        a row of plain counts, as nearly every row is.  Several rules ask (the table arithmetic, the
+        cell values, the zero table): computed once per list of cells (the builder's last fitting
+        changes the list in place, its length with it)."""
+        cells = self.cells
+        known = self.__dict__.get("_whole")
+        if known is not None and known[0] is cells and known[1] == len(cells):
+            return known[2]
+        values = whole_numbers(cells)
+        self.__dict__["_whole"] = (cells, len(cells), values)
+        return values
+
+
+def whole_numbers(cells: list[Cell]) -> list | None:
+    """The values of ``cells`` when every cell is a number written whole (kind NUM, an int), else None."""
+    values = [cell[3] for cell in cells]  # Cell.value, by index: a call per row, for every row read
+    for cell in cells:
+        if cell[0] != "NUM":
+            return None
+    for value in values:
+        if type(value) is not int:  # not bool, not float
+            return None
+    return values
+
 
 @dataclass
 class Table:

@@ -1,6 +1,7 @@
 """Reading reports: encodings, line endings, hostile bytes.  Bad input never raises."""
 from __future__ import annotations
 
+import importlib
 import random
 
 import pytest
@@ -110,3 +111,21 @@ def test_seed_positions_point_at_the_original_text(linter):
     result = linter.lint_path(str(seed("003")))
     diag = next(d for d in result.diagnostics if d.code == "GL307")
     assert result.source.excerpt(diag.span).startswith("(六) 其他处理\t0")
+
+
+def test_bytes_without_control_bytes_decode_to_text_without_control_characters():
+    """decode() skips the search for control characters when the bytes hold none (UTF-8 or GB18030,
+    without a BOM): every character's encoding holds a control byte exactly when it is a control."""
+    decoding = importlib.import_module("govlint.source.decode")  # the module (the package exports its function)
+
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        control = decoding._CONTROL.match(char) is not None
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                data = char.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            assert (len(data.translate(None, decoding._CONTROL_BYTES)) != len(data)) == control, (hex(code), encoding)

@@ -5,7 +5,6 @@ import math
 import re
 from fractions import Fraction
 from functools import lru_cache
-from operator import attrgetter
 
 from govlint.grammar.spec import TABLES, spec
 from govlint.rules.api import Span
@@ -78,19 +77,6 @@ def anchor_span(doc, anchor) -> Span:
         end = len(doc.source.text.rstrip())
         return Span(end, end)
     return preamble_anchor(doc)
-
-
-def whole_numbers(cells) -> list | None:
-    """The cells' values when every cell is a number written whole (kind NUM, an int), else None: a
-    row of plain counts, as nearly every row is, read by C-level scans, not a call per cell."""
-    values = list(map(_VALUE, cells))
-    if cells and (set(map(_KIND, cells)) != _NUM or set(map(type, values)) != _INT):
-        return None
-    return values
-
-
-_VALUE, _KIND = attrgetter("value"), attrgetter("kind")
-_NUM, _INT = {"NUM"}, {int}  # a written number; type() of a whole number (not bool, not float)
 
 
 def is_value(value) -> bool:

@@ -55,7 +55,7 @@ from typing import Any, Callable, Iterator, Optional, Sequence
 from govlint.grammar.spec import TABLE_FORMATS, TABLES, spec
 from govlint.model import Cell, Document, Row, Table
 from govlint.rules.api import CheckKind, Finding, Param, Span, check_kind
-from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name, whole_numbers
+from govlint.rules.kinds._util import cell_place, cell_place_en, column_name, column_name_en, number_text, row_name
 from govlint.rules.relation import Relation, Term, expand, parse_relation
 
 _FOR_EACH = ("row", "column", "group")
@@ -120,7 +120,7 @@ class TableArithmetic:
             return self._plain[key]
         except KeyError:
             pass
-        values = self._plain[key] = whole_numbers(row.cells)
+        values = self._plain[key] = row.whole_values()
         return values
 
     def check(self, params: dict) -> Iterator[Finding]:

@@ -19,7 +19,6 @@ from govlint.rules.kinds._util import (
     column_name,
     column_name_en,
     row_name,
-    whole_numbers,
 )
 
 
@@ -70,7 +69,7 @@ class CellValues(CheckKind):
                 cells = row.cells
                 if len(cells) != row.expected_width:
                     continue  # (not width_ok) table-shape reports the row; its cells have no columns
-                values = whole_numbers(cells)
+                values = row.whole_values()
                 if values and min(values) >= 0:
                     continue  # counts only, as nearly every row is: no blank, nothing to report
                 columns = list(row.columns or [])

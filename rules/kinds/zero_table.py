@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from govlint.grammar.spec import spec
 from govlint.rules.api import CheckKind, Finding, check_kind
-from govlint.rules.kinds._util import cell_place, cell_place_en, is_value, number_text, whole_numbers
+from govlint.rules.kinds._util import cell_place, cell_place_en, is_value, number_text
 
 
 
@@ -37,7 +37,7 @@ class ZeroTable(CheckKind):
         for row in table.row_order:
             if not row.width_ok or row.key in incoming:
                 continue
-            values = whole_numbers(row.cells)
+            values = row.whole_values()
             if values is not None and not any(values):
                 continue  # every cell a whole 0, as in nearly every such table: no call per cell
             for cell, column in zip(row.cells, row.columns):
