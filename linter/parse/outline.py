@@ -23,7 +23,7 @@ from govlint.parse.sections import HEADLESS, resolve
 from govlint.parse.body import find_body
 from govlint.parse.dates import find_date
 from govlint.parse.statements import find_statements
-from govlint.parse.table_regions import TABLE_RULES, RegionShapes, cut_regions, fill_regions
+from govlint.parse.outline_parts import PART_RULES, PartShapes, assemble, cut_parts
 from govlint.parse import quantities as _quantities  # noqa: F401  installs Document.quantities' builder
 from govlint.source import Source, Span
 from govlint.source.fold import MappedText
@@ -44,8 +44,8 @@ class _TokensAlreadyClassified(Lexer):
 
 @lru_cache(maxsize=1)
 def report_parser() -> Lark:
-    # A table's rule is a start symbol too: table regions are parsed apart (parse.table_regions).
-    return load_grammar("report", lexer=_TokensAlreadyClassified, start=["start", *TABLE_RULES.values()])
+    # Every part's rule is a start symbol too: the outline is parsed by parts (parse.outline_parts).
+    return load_grammar("report", lexer=_TokensAlreadyClassified, start=list(PART_RULES))
 
 
 def _parse_from(tokens: list[LineToken], start: str) -> Tree:
@@ -53,25 +53,17 @@ def _parse_from(tokens: list[LineToken], start: str) -> Tree:
 
 
 @lru_cache(maxsize=1)
-def _region_shapes() -> RegionShapes:
-    return RegionShapes(_parse_from)
+def _part_shapes() -> PartShapes:
+    return PartShapes(_parse_from)
 
 
 def parse_tree(tokens: list[LineToken]) -> tuple[Tree, list[LineToken]]:
     """Parse the tokens; return the tree and the tokens the grammar had to skip."""
-    cut = cut_regions(tokens)
-    if cut is not None:  # the outline alone, each table's region from its layout's parse
-        outline, regions = cut
-        shapes = _region_shapes()
-        subtrees = [shapes.subtree(region) for region in regions]
-        if None not in subtrees:
-            try:
-                tree = _parse_from(outline, "start")
-            except UnexpectedInput:
-                pass
-            else:
-                if fill_regions(tree, cast("list[Tree]", subtrees)):
-                    return tree, []
+    parts = cut_parts(tokens)
+    if parts is not None:  # each part from its shape's parse
+        tree = assemble(_part_shapes(), parts)
+        if tree is not None:
+            return tree, []
     try:
         return _parse_from(tokens, "start"), []
     except UnexpectedInput:
