@@ -128,6 +128,8 @@ def with_params(rules: Iterable[Rule], params: Mapping[str, Mapping[str, object]
 
 def params_key(params: Mapping[str, Mapping[str, object]]) -> str:
     """A hashable, canonical form of a configuration's parameter overrides (for caching rule sets)."""
+    if not params:  # most configurations override nothing: json.dumps's answer, without the encoder
+        return "{}"
     return json.dumps(params, sort_keys=True, ensure_ascii=False, default=repr)
 
 

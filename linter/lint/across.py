@@ -384,8 +384,13 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
 
     options = linter.options
 
+    configs: dict[str, Any] = {}  # path → its configuration: asked for each finding rendered
+
     def config_of(entry: Entry):
-        return linter.finder.for_file(entry.path if entry.path != "-" else ".")
+        config = configs.get(entry.path)
+        if config is None:
+            config = configs[entry.path] = linter.finder.for_file(entry.path if entry.path != "-" else ".")
+        return config
 
     # (id of an active rule list, batch) → (the list, its cross-document rules): the list is held, so
     # that its id cannot pass to another list while the memo lives
