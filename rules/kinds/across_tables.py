@@ -13,6 +13,7 @@ import marshal
 import zlib
 
 from govlint.grammar.spec import spec
+from govlint.model import whole_numbers
 from govlint.rules.api import Finding, Param, Span, check_kind
 from govlint.rules.kinds._util import number_text, row_name
 from govlint.rules.kinds._across import AcrossKind, bytes_digest, file_name, number, place_names
@@ -172,15 +173,21 @@ def _numbers(table) -> tuple | None:
     if table.unknown_rows or table.duplicate_rows or table.leftovers:
         return None
     if table.kind == "table4":
-        rows = [("", table.cells)]
+        rows = [("", table.cells, whole_numbers(table.cells))]
     else:
         if not all(row.width_ok and row.columns for row in table.row_order):
             return None
-        rows = [(row.key, row.cells) for row in table.row_order]
+        rows = [(row.key, row.cells, row.whole_values()) for row in table.row_order]
     values: list = []
     nonzero = 0
-    for key, cells in rows:
+    for key, cells, whole in rows:
         values.append(_key_code(key))
+        if whole is not None:
+            # a row of plain counts (ints of NUM cells, cached by the single-report rules): the loop
+            # below would keep every value as it is, and count the ones that are not 0
+            values.extend(whole)
+            nonzero += len(whole) - whole.count(0)
+            continue
         for cell in cells:
             value = cell.value
             kind = type(value)
