@@ -55,6 +55,13 @@ def test_doubled_word(text, at, word):
     assert (where, severity) == (at, "info") and f"“{word}”重复书写" in message
 
 
+def test_doubled_words_at_the_ends_of_paragraphs_are_each_at_their_place():
+    """The paragraphs are searched together, joined by line breaks: a word doubled where one paragraph
+    ends and one where the next starts are two findings, each in its own paragraph."""
+    text = "本机关公开了资金资金。\n资金资金分配结果已公开。\n第三段没有重复。\n政务公开政务公开\n"
+    assert [where for where, _severity, _message in found(text, "GL703")] == ["1:7", "2:1", "4:1"]
+
+
 @pytest.mark.parametrize("text, at, item", [
     ("设置志愿者服务站、无障碍通道、母婴室、志愿者服务站和自助服务区等设施。\n", "1:20", "志愿者服务站"),
     ("公开财政预算、政府采购、财政预算和专项资金等信息。\n", "1:13", "财政预算"),

@@ -11,7 +11,9 @@ them; mixed brackets in a series of sub-headings are reported once per series.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from govlint.grammar.shapes import HAN, HEADING_END_WORDS, NUMERALS, is_cjk, is_han, without_emphasis
 from govlint.rules.api import CheckKind, Edit, Finding, Param, Span, check_kind
@@ -44,9 +46,11 @@ class DoubledWord(CheckKind):
         exceptions = set(params["exceptions"])
         numerals = set(NUMERALS + "〇零两百千万")
         numeral_words = params["numeral_words"]
-        for paragraph in doc.paragraphs():
-            text = paragraph.squeezed.text
-            for start, end, word in _doubled(pattern, text, exceptions, numerals, numeral_words):
+        paragraphs = list(doc.paragraphs())
+        texts = [paragraph.squeezed.text for paragraph in paragraphs]
+        doubled = _doubled_in(pattern, texts, exceptions, numerals, numeral_words)
+        for index, (paragraph, text) in enumerate(zip(paragraphs, texts)):
+            for start, end, word in doubled.get(index, ()):
                 span = paragraph.squeezed_span(start, end)
                 second = paragraph.squeezed_span(start + len(word), end)
                 yield Finding(span, {"found": text[start:end], "word": word}, safe=False,
@@ -68,6 +72,21 @@ class DoubledWord(CheckKind):
                     second = Span(base + kept[start + len(word)], span.end)
                     yield Finding(span, {"found": squeezed[start:end], "word": word}, safe=False,
                                   edits=[Edit(second.start, second.end, "")])
+
+
+def _doubled_in(pattern, texts: list, exceptions: set, numerals: set, numeral_words: bool) -> dict:
+    """_doubled() of each text, by its index (texts without one left out): one search over the texts
+    joined by line breaks, which no word holds (a paragraph's own search cost more than the scan)."""
+    found: dict = {}
+    if not texts:
+        return found
+    joined = "\n".join(texts)  # the pattern reads Chinese characters only: no match crosses a break
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each text's break is, plus one
+    for start, end, word in _doubled(pattern, joined, exceptions, numerals, numeral_words):
+        index = bisect_right(ends, start)
+        base = ends[index - 1] if index else 0
+        found.setdefault(index, []).append((start - base, end - base, word))
+    return found
 
 
 def _doubled(pattern, text: str, exceptions: set, numerals: set, numeral_words: bool):
