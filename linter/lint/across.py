@@ -384,13 +384,12 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
 
     options = linter.options
 
-    configs: dict[str, Any] = {}  # path → its configuration: asked for each finding rendered
+    asked: list = [None, None]  # the last path asked and its configuration: asked again for each of its findings
 
     def config_of(entry: Entry):
-        config = configs.get(entry.path)
-        if config is None:
-            config = configs[entry.path] = linter.finder.for_file(entry.path if entry.path != "-" else ".")
-        return config
+        if asked[0] != entry.path:
+            asked[:] = entry.path, linter.finder.for_file(entry.path if entry.path != "-" else ".")
+        return asked[1]
 
     # (id of an active rule list, batch) → (the list, its cross-document rules): the list is held, so
     # that its id cannot pass to another list while the memo lives
