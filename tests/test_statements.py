@@ -244,6 +244,40 @@ def test_no_fee_against_a_fee_the_text_states_for_the_year():
     assert where == f"{line}:34"  # at 未收取信息处理费, the second sentence
 
 
+@pytest.mark.parametrize("statement", ["本年度未产生信息处理费。", "本年度未收任何费用。", "本年度不收信息处理费。"])
+def test_no_fee_in_its_other_phrasings_against_a_fee_the_text_states(statement):
+    """Phrasings without 收取 or 收费 (the lexicon's words once missed them: the sentence was never read)."""
+    [(_where, severity, message)] = gl405(fee_report("本年度共收取信息处理费1200元。" + statement))
+    assert severity == "error" and message.endswith("但正文另称“信息处理费1200元”")
+
+
+def test_every_match_of_a_phrasing_holds_one_of_its_statement_s_words():
+    """The lexicon's ``words`` promise (grammar/statements.yaml): a paragraph, then a sentence, without
+    any of a statement's words is not searched for its phrasings.  Checked on every sentence of the
+    examples, the seeds and corpus when present, generated rich prose and the phrasings' own examples."""
+    import re
+
+    import prose  # noqa: E402  (benchmarks/prose.py)
+    from conftest import CORPUS, SEEDS
+
+    texts = [path.read_text(encoding="utf-8") for path in [*sorted(EXAMPLES.rglob("*.txt")), *SEEDS, *CORPUS]]
+    texts += [prose.make_rich_report(20261130, index).render() for index in range(60)]
+    texts += [render(make_report(20261130, index, 0.5), 20261130) for index in range(20)]
+    texts += ["未产生信息处理费", "未收任何费用", "不收信息处理费", "没有收取任何费用", "从未收过费用",
+              "均已办结", "按期答复完毕", "未发生行政复议", "无行政诉讼", "均获维持", "无行政处罚"]
+    lexicon = statement_lexicon()
+    checked = 0
+    for kind_id, kind in lexicon.statements.items():
+        if not kind.words:
+            continue
+        for phrasing in kind.phrasings:
+            for text in texts:
+                for match in re.finditer(phrasing, text):
+                    checked += 1
+                    assert any(word in match.group() for word in kind.words), (kind_id, match.group())
+    assert checked > 100
+
+
 @pytest.mark.parametrize("sentence", [
     "本年度未收取信息处理费。",                                          # no fee stated
     "本年度未收取信息处理费，行政事业性收费12.5万元。",                  # another kind of fee
