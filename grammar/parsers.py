@@ -22,7 +22,8 @@ def load(name: str, **options):
     text = resources.files("govlint.grammar").joinpath(f"{name}.lark").read_text(encoding="utf-8")
     directory = cache.cache_directory()
     if directory is not None:
-        # the options' names and values (the start symbols …) are part of the key
+        # the options' names and values (the start symbols …) are part of the key: values whose repr
+        # is stable (a class, strings), never an object's address
         digest = hashlib.sha256((text + repr(sorted(options.items(), key=str))).encode()).hexdigest()[:16]
         cache_file = os.path.join(directory, f"{name}-{__version__}-{digest}.lark")
         if cache.usable_cache_file(cache_file):

@@ -162,11 +162,11 @@ class Row:
             return None
         return self.cells[self.columns.index(column)]
 
-    def whole_values(self) -> list | None:
+    def whole_values(self) -> tuple | None:
         """The cells' values when every cell is a number written whole (kind NUM, an int), else None:
         a row of plain counts, as nearly every row is.  Several rules ask (the table arithmetic, the
-        cell values, the zero table): computed once per list of cells (the builder's last fitting
-        changes the list in place, its length with it)."""
+        cell values, the zero table, a fingerprint): computed once per list of cells (the builder's last
+        fitting changes the list in place, its length with it; the cells are final once the table is)."""
         cells = self.cells
         known = self.__dict__.get("_whole")
         if known is not None and known[0] is cells and known[1] == len(cells):
@@ -176,8 +176,9 @@ class Row:
         return values
 
 
-def whole_numbers(cells: list[Cell]) -> list | None:
-    """The values of ``cells`` when every cell is a number written whole (kind NUM, an int), else None."""
+def whole_numbers(cells: list[Cell]) -> tuple | None:
+    """The values of ``cells`` when every cell is a number written whole (kind NUM, an int), else None
+    (a tuple: the rules that share it cannot change it)."""
     values = [cell[3] for cell in cells]  # Cell.value, by index: a call per row, for every row read
     for cell in cells:
         if cell[0] != "NUM":
@@ -185,7 +186,7 @@ def whole_numbers(cells: list[Cell]) -> list | None:
     for value in values:
         if type(value) is not int:  # not bool, not float
             return None
-    return values
+    return tuple(values)
 
 
 @dataclass

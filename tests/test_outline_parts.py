@@ -186,3 +186,15 @@ def test_a_section_lark_rejects_falls_back_to_the_recovery():
         "section", cut_parts(broken)[1][0]) is None
     tree, skipped = parse_tree(broken)
     assert skipped == meta and tree.data == "start"
+
+
+def test_a_part_too_long_to_repeat_is_parsed_not_remembered(monkeypatch):
+    monkeypatch.setattr(outline_parts, "_LONGEST_KEPT", 4)
+    shapes = PartShapes(lambda toks, start: report_parser().parse(toks, start=start))
+    tokens = LineClassifier(Source(TABLE_THREE, "t.txt")).run()
+    region = cut_parts(tokens)[2][0]
+    assert len(region) > 4
+    tree = shapes.subtree("table3", region)
+    (whole_table,) = [node for node in _whole_parse(tokens).iter_subtrees() if node.data == "table3"]
+    assert _same_tree(tree, whole_table)
+    assert "table3" not in shapes._shapes

@@ -34,7 +34,8 @@ PART_RULES = ("start", "front", "section", *TABLE_RULES.values())
 # A tree's shape: per child, a token's position in its part or a subtree (rule, its shape).
 Shape = tuple[Union[int, tuple[str, "Shape"]], ...]
 
-_SHAPES_KEPT = 1024  # distinct shapes remembered per rule; beyond, the memo starts again (memory stays flat)
+_SHAPES_KEPT = 256  # distinct shapes remembered per rule (a few KB each); beyond, the memo starts again
+_LONGEST_KEPT = 500  # a part of more tokens (a report without headings …) is parsed, not remembered
 
 
 class PartShapes:
@@ -46,6 +47,11 @@ class PartShapes:
 
     def subtree(self, rule: str, part: list[LineToken]) -> Optional[Tree]:
         """The ``rule`` subtree of the tokens ``part``; None if the grammar rejects them."""
+        if len(part) > _LONGEST_KEPT:  # too long to repeat: its shape would only take memory
+            try:
+                return self._parse(part, rule)
+            except UnexpectedInput:
+                return None
         types = tuple([tok.type for tok in part])
         shapes = self._shapes.get(rule)
         if shapes is None:
@@ -65,7 +71,10 @@ class PartShapes:
             shape = None
         else:
             positions = {id(tok): index for index, tok in enumerate(part)}
-            shape = _shape_of(tree, positions)
+            try:
+                shape = _shape_of(tree, positions)
+            except KeyError:  # a child that is none of the part's tokens (none today): not replayable
+                shape = None
         if len(shapes) >= _SHAPES_KEPT:
             shapes.clear()
         shapes[types] = shape

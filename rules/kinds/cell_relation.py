@@ -110,9 +110,9 @@ class TableArithmetic:
     def __init__(self, doc: Document):
         self.doc = doc
         self.charged: set[int] = set()  # id() of every cell a failure has been charged to so far
-        self._plain: dict[int, list | None] = {}  # id(row) → _plain_values(row), once per pass
+        self._plain: dict[int, tuple | None] = {}  # id(row) → _plain_values(row), once per pass
 
-    def _plain_values(self, row: Row) -> list | None:
+    def _plain_values(self, row: Row) -> tuple | None:
         """The row's cell values when every cell is a written whole number, else None: computed once
         per row for all the relations through it (the common case, summed without a call per cell)."""
         key = id(row)
