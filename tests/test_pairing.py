@@ -78,6 +78,19 @@ def test_previous_names_last_years_report_for_a_single_draft(here):
     assert [d["code"] for d in cross[0]["diagnostics"] if d["code"] in ("GL801", "GL802", "GL805")] == ["GL801"]
 
 
+def test_standard_input_s_cross_diagnostics_follow_the_working_folder_s_configuration(here):
+    """``govlint - --previous last.txt``: standard input's configuration is the working folder's, for its
+    cross-document diagnostics as for its own (they once took the folder above's: "." stood for "-")."""
+    last = LAST.replace(FORWARD, "四、结转下年度继续办理\t3\t0\t0\t0\t0\t0\t3")
+    (here / "last.txt").write_text(last, encoding="utf-8")
+    (here / ".govlint.yaml").write_text("lang: en\nseverity:\n  GL801: warning\n", encoding="utf-8")
+    result = cli_runner().invoke(cli, ["-", "--previous", "last.txt", "--select", "GL801,GL502", "--no-color",
+                                       "--format", "concise"], input=CLEAN, catch_exceptions=False)
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("-:") and " GL801 [warning] " in line and "table 3" in line for line in lines), lines
+    assert not any("表三" in line for line in lines), lines
+
+
 def test_previous_of_another_year_is_said_and_not_paired(here):
     result = _run(here, "this.txt", "--previous", "last.txt", files={"this.txt": CLEAN, "last.txt": CLEAN})
     assert result.exit_code == 0

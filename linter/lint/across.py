@@ -388,7 +388,7 @@ def cross_results(linter, entries: list[Entry], previous: Entry | None, notes: l
 
     def config_of(entry: Entry):
         if asked[0] != entry.path:
-            asked[:] = entry.path, linter.finder.for_file(entry.path if entry.path != "-" else ".")
+            asked[:] = entry.path, linter.finder.for_file(entry.path)
         return asked[1]
 
     # (id of an active rule list, batch) → (the list, its cross-document rules): the list is held, so
@@ -477,7 +477,7 @@ def roster_results(linter, entries: list[Entry], notes: list) -> Iterator:
     options = linter.options
     groups: dict[str, tuple] = {}
     for entry in entries:
-        config = linter.finder.for_file(entry.path if entry.path != "-" else ".")
+        config = linter.finder.for_file(entry.path)
         roster = getattr(config, "roster", None)
         if roster is not None:
             groups.setdefault(roster.path, (roster, config, []))[2].append(entry)
@@ -516,7 +516,7 @@ def roster_results(linter, entries: list[Entry], notes: list) -> Iterator:
 
 def entry_of(linter, result, order: int = 0) -> Entry:
     """The pass's Entry of a FileResult that has a fingerprint."""
-    config = linter.finder.for_file(result.path if result.path != "-" else ".")
+    config = linter.finder.for_file(result.path)
     kind = result.source.kind if result.source is not None else "text"
     return Entry(result.path, result.fingerprint, kind, order, aliases=config.aliases)
 
