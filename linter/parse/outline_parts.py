@@ -144,7 +144,7 @@ def assemble(shapes: PartShapes, parts: Parts) -> Optional[Tree]:
 def _fill_tables(tree: Tree, subtrees: list[Tree]) -> bool:
     """Give each (empty) table of the outline's tree its region's subtree, in document order;
     False when the tree does not hold one table per region."""
-    tables = [node for node in _tables(tree)]
+    tables = list(_tables(tree))
     if len(tables) != len(subtrees):
         return False
     for table, subtree in zip(tables, subtrees):

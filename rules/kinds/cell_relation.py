@@ -110,18 +110,6 @@ class TableArithmetic:
     def __init__(self, doc: Document):
         self.doc = doc
         self.charged: set[int] = set()  # id() of every cell a failure has been charged to so far
-        self._plain: dict[int, tuple | None] = {}  # id(row) → _plain_values(row), once per pass
-
-    def _plain_values(self, row: Row) -> tuple | None:
-        """The row's cell values when every cell is a written whole number, else None: computed once
-        per row for all the relations through it (the common case, summed without a call per cell)."""
-        key = id(row)
-        try:
-            return self._plain[key]
-        except KeyError:
-            pass
-        values = self._plain[key] = row.whole_values()
-        return values
 
     def check(self, params: dict) -> Iterator[Finding]:
         """The findings of one cell-relation rule, given the failures charged before it."""
@@ -158,7 +146,6 @@ class TableArithmetic:
         comparator = relation.comparator
         charged = self.charged
         split = _split(signed, shared) if signed is not None and shared is not None else None
-        plain = self._plain
         for row in table.row_order:
             if len(row.cells) != row.expected_width or (only and row.key not in only):
                 continue  # (not width_ok: table-shape reports the row)
@@ -170,7 +157,7 @@ class TableArithmetic:
             cells = row.cells
             if split is not None and not charged:
                 # _holds_plainly on a row of written whole numbers, no cell charged yet: two C sums
-                values = plain[id(row)] if id(row) in plain else self._plain_values(row)
+                values = row.whole_values()  # computed once per row (model.Row)
                 if values is not None:
                     if _holds(comparator, sum(map(values.__getitem__, split[0]))
                               - sum(map(values.__getitem__, split[1]))):
@@ -245,11 +232,10 @@ class TableArithmetic:
         """left - right of a relation between rows, per column, when every cell of its rows is a
         written whole number and each row has ``width`` cells (else None: decided column by column)."""
         totals = [0] * width
-        plain = self._plain
         for sign, found in zip(signs, expansions):
             for key in found:
                 row = rows[key]
-                values = plain[id(row)] if id(row) in plain else self._plain_values(row)  # mostly cached
+                values = row.whole_values()
                 if values is None or len(values) < width:
                     return None
                 if sign == 1:
