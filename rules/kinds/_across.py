@@ -11,9 +11,10 @@ offsets of THIS year's report (places kept by ``extract``).  Facts must be small
 from __future__ import annotations
 
 import re
+import weakref
 import zlib
 from types import SimpleNamespace
-from typing import ClassVar, Iterable
+from typing import Callable, ClassVar, Iterable
 
 from govlint.grammar.shapes import SENTENCE, SENTENCE_ENDS
 from govlint.rules.api import CheckKind, Finding
@@ -101,20 +102,29 @@ def bytes_digest(data: bytes) -> int:
 _BIT63 = (1 << 63) - 1  # digests are non-negative 63-bit ints (array('q'))
 
 
+def _nothing() -> None:
+    """A dead weak reference's answer, before any document was seen."""
+    return None
+
+
 class SentenceCache:
     """The sentences of the mandated sections of the document seen last, cut and hashed once for every
-    text kind (text-reuse, problems-repeated, copied-from-another-body) that extracts from it."""
+    text kind (text-reuse, problems-repeated, copied-from-another-body) that extracts from it.
+
+    The document is held by a weak reference: it is let go where the linter lets it go, not when the
+    next report's fingerprint is made (it would be freed there, its whole tree at the next report's
+    cost, and a batch would hold two documents at once)."""
 
     def __init__(self) -> None:
-        self._doc: object = None
+        self._doc: Callable[[], object] = _nothing  # a weak reference to the document, or _nothing
         self._sentences: list = []
-        self._matching: tuple = (None, None, [])  # (document, pattern, which sentences it matches)
+        self._matching: tuple = (_nothing, None, [])  # (document's weak reference, pattern, which sentences match)
 
     def of(self, doc) -> list:
         """[(section id, comparable text, digest, its Span in the source)] in document order
         (numberless_digest() gives the digest with every number as 0, for who asks) (the preamble — the
         mandated template of legal basis, period and contact — is not prose of the body's own)."""
-        if self._doc is not doc:
+        if self._doc() is not doc:
             found: list = []
             add, cut, strip = found.append, SENTENCE.finditer, _NOT_WORDS.sub
             paragraphs = [(section, paragraph) for section in range(1, 7) for paragraph in doc.paragraphs(section)]
@@ -135,7 +145,7 @@ class SentenceCache:
                     if text:
                         start, end = match.span()
                         add((section, text, digest(text), span_of(start, end)))
-            self._doc, self._sentences = doc, found
+            self._doc, self._sentences = weakref.ref(doc), found
         return self._sentences
 
     def matching(self, doc, pattern) -> list:
@@ -143,10 +153,10 @@ class SentenceCache:
         by several kinds with one pattern (the mandated formulas): searched once."""
         sentences = self.of(doc)
         seen_doc, seen_pattern, found = self._matching
-        if seen_doc is not doc or seen_pattern is not pattern:
+        if seen_doc() is not doc or seen_pattern is not pattern:
             search = pattern.search if pattern is not None else None
             found = [search(text) is not None for _, text, _, _ in sentences] if search else [False] * len(sentences)
-            self._matching = (doc, pattern, found)
+            self._matching = (self._doc, pattern, found)
         return found
 
 
