@@ -224,6 +224,37 @@ def test_a_spilled_fingerprint_keeps_in_memory_only_what_the_batch_indexes():
         spill.close()
 
 
+def test_a_pickled_fingerprint_keeps_its_places():
+    # the spill pickles places as plain tuples (Fingerprint.__reduce__): they come back as Places
+    import pickle
+
+    from govlint.lint.linter import Linter, Options
+    from govlint.model import Place
+
+    result = Linter(Options(pairing=True)).lint_bytes(CLEAN.encode("utf-8"), "clean.txt")
+    whole = result.fingerprint
+    assert whole.places
+    again = pickle.loads(pickle.dumps(whole, pickle.HIGHEST_PROTOCOL))
+    assert again == whole and all(type(place) is Place for place in again.places.values())
+
+
+def test_a_fingerprint_does_not_keep_its_document_alive():
+    # the sentences cut for the text kinds are kept for the next kind, not the document: a batch frees
+    # each report's tree when its own result is made, not at the next report's fingerprint
+    import gc
+    import weakref
+
+    from govlint.lint.linter import Linter, Options
+
+    linter = Linter(Options(pairing=True), keep_documents=True)
+    result = linter.lint_bytes(CLEAN.encode("utf-8"), "clean.txt")
+    assert result.fingerprint is not None and result.fingerprint.facts
+    document = weakref.ref(result.doc)
+    result.doc = None
+    gc.collect()
+    assert document() is None
+
+
 @pytest.mark.parametrize("end", [(2, 9), (4, 1), (5, 6)], ids=["same line", "column 1 of a later line", "later line"])
 def test_a_sketch_keeps_both_ends_of_each_place(end):
     # the Source of a cross-document result when the file is not read again: the same line:column
