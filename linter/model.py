@@ -461,3 +461,16 @@ class Fingerprint:
             self.places[start] = Place(start, end, line, column, end_line, end_column,
                                        source.text[start:min(end, start + 120)], where or None)
         return Span(start, end)
+
+    def __reduce__(self) -> tuple:
+        # The places as plain tuples: pickle reduces a NamedTuple object by object through copyreg,
+        # most of the cost of spilling a fingerprint (lint/across.py), and of reading it back.
+        return (_fingerprint, (self.path, self.names, self.year, self.format, self.facts,
+                               tuple(map(tuple, self.places.values()))))
+
+
+def _fingerprint(path: str, names: tuple, year: int | None, format: str | None, facts: dict,
+                 places: tuple) -> Fingerprint:
+    """A Fingerprint unpickled (Fingerprint.__reduce__)."""
+    new = tuple.__new__
+    return Fingerprint(path, names, year, format, facts, {place[0]: new(Place, place) for place in places})
