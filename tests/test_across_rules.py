@@ -313,6 +313,31 @@ def test_a_passage_in_two_bodies_reports_is_found_at_both_places():
     assert f"another body's (\"{second.agency.name}\")" in copied["one.txt"][0][2]
 
 
+def test_a_copied_passage_is_placed_at_both_ends_in_a_crlf_file():
+    # GL806 keeps a sentence's offsets and the report's lines' offsets, and makes line:column only for a
+    # finding: both ends as the single-report pass would print them, CRLF and an indent included
+    from govlint.lint.across import cross_results, entry_of
+
+    first, second = _bodies(2)
+    one, one_line = _with_sentence(render(first, SEED), "\u3000\u3000" + SHARED)
+    two, two_line = _with_sentence(render(second, SEED))
+    texts = {"one.txt": one.replace("\n", "\r\n"), "two.txt": two}
+    linter = Linter(Options(lang="en", pairing=True))
+    results = [linter.lint_bytes(text.encode("utf-8"), name) for name, text in texts.items()]
+    entries = [entry_of(linter, result, order) for order, result in enumerate(results)]
+    found = {}
+    for result in cross_results(linter, entries, None, []):
+        found[result.path] = [(diag.location(result.source), diag.message) for diag in result.diagnostics
+                              if diag.code == "GL806"]
+    end = 3 + len(SHARED)
+    assert [where for where, _ in found["one.txt"]] == [
+        {"line": one_line, "column": 3, "end_line": one_line, "end_column": end}]
+    assert [where for where, _ in found["two.txt"]] == [
+        {"line": two_line, "column": 1, "end_line": two_line, "end_column": 1 + len(SHARED)}]
+    assert f"report two.txt, line {two_line}" in found["one.txt"][0][1]
+    assert f"report one.txt, line {one_line}" in found["two.txt"][0][1]
+
+
 def test_a_passage_of_many_bodies_is_a_formula_not_a_copy():
     texts = {}
     for number, report in enumerate(_bodies(4)):
