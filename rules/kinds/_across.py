@@ -135,7 +135,7 @@ class SentenceCache:
             if len(words) != len(texts):
                 words = [_words(text) for text in texts]
             for (section, paragraph), kept, whole in zip(paragraphs, words, texts):
-                span_of = paragraph.mapped.span  # Paragraph.span_of, Sentence.span without their objects
+                span_of = paragraph.mapped.spanner()  # Paragraph.span_of, Sentence.span without their objects
                 # The k-th sentence of ``whole`` ends at its k-th end (SENTENCE), and the ends, like the
                 # closers after them, are no word characters: the comparable text of the k-th sentence
                 # is the k-th piece of the paragraph's words split at the ends.

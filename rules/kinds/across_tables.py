@@ -173,15 +173,19 @@ def _numbers(table) -> tuple | None:
     if table.unknown_rows or table.duplicate_rows or table.leftovers:
         return None
     if table.kind == "table4":
-        rows = [("", table.cells, whole_numbers(table.cells))]
+        rows: list = [("", table.cells, whole_numbers(table.cells))]
     else:
-        if not all(row.width_ok and row.columns for row in table.row_order):
-            return None
-        rows = [(row.key, row.cells, row.whole_values()) for row in table.row_order]
+        rows = []
+        for row in table.row_order:
+            if len(row.cells) != row.expected_width or not row.columns:  # Row.width_ok, inline
+                return None
+            rows.append((row.key, row.cells, row.whole_values()))
     values: list = []
     nonzero = 0
+    codes = _KEY_CODES
     for key, cells, whole in rows:
-        values.append(_key_code(key))
+        code = codes.get(key)
+        values.append(code if code is not None else _key_code(key))
         if whole is not None:
             # a row of plain counts (ints of NUM cells, cached by the single-report rules): the loop
             # below would keep every value as it is, and count the ones that are not 0
