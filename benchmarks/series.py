@@ -27,6 +27,13 @@ report for a year: a body that never reported, or a series with its first or las
 ``roster.yaml`` is written for every series (every body with kind and parent); without ``--inject``
 every body listed has every year.
 
+Hierarchies (GL807's hierarchy check): one family per 20 bodies (``families`` in the manifest): a county government
+added to the series whose report says its figures include its departments' (a sentence of its preamble)
+and whose tables 3 and 4 are, every year, the sums of two or three other bodies' of the series, named its
+children by ``parent:`` in the roster (sums keep every identity, the carry-over included).  With
+``--inject``, a family's report of one year has table 4's 行政复议 维持 (and its total) off by a few: a
+GL807 place at the parent's name in the roster.  The families' bodies take no other injection.
+
 Everything derives from ``--seed``; a clean and an injected series of the same seed and size are
 the same report for report except where the manifest says (the table injections also change the prose
 that restates the changed figures, in the same report only).
@@ -254,6 +261,41 @@ def deadline(body: Body) -> tuple:
     return (3, 31) if body.kind == "gov" and body.agency.level in ("city", "county") else (1, 31)
 
 
+# A family's parent says its figures include its departments' (across_roster.AGGREGATE_PHRASES reads it).
+AGGREGATES = "本报告所列数据包括{area}人民政府各部门和各乡镇。"
+
+
+def make_families(seed: int, bodies: list, count: int) -> list:
+    """[(parent Body, [children's indexes])]: ``count`` county governments added to the series (their indexes
+    follow the bodies'), each the parent of two or three bodies drawn apart from the plan's draws."""
+    rng = random.Random(f"{seed}:families")
+    # not a body of the series, nor the parent of one: the roster's children of a family are its own
+    names = {body.name for body in bodies} | {body.parent for body in bodies if body.parent}
+    pool = [body.index for body in bodies]
+    rng.shuffle(pool)
+    families = []
+    for number in range(count):
+        size = rng.choice([2, 3])
+        if len(pool) < size:
+            break
+        children = sorted(pool.pop() for _ in range(size))
+
+        def draw(attempt: int, number: int = number) -> tuple:
+            draws = random.Random(f"{seed}:family:{number}:{attempt}")
+            while True:
+                agency = prose.make_body(draws)
+                if agency.kind == "gov" and agency.level == "county":
+                    return agency, draws
+        agency, draws, _moved = unique_agency(draw, names, len(bodies) + number)
+        names.add(agency.name)
+        layout = draws.choices(["tab", "space", "pipe"], [45, 35, 20])[0]
+        parent = Body(len(bodies) + number, agency, "gov", layout, parent_of(agency, "gov"))
+        for index in children:
+            bodies[index].parent = agency.name
+        families.append((parent, children))
+    return families
+
+
 # ---------------------------------------------------------------------------------
 # Continuing last year's tables
 # ---------------------------------------------------------------------------------
@@ -291,12 +333,14 @@ class Plan:
     copies: list = field(default_factory=list)     # (source body, copier body, year)
     dropped: dict = field(default_factory=dict)    # body index → the year with no report
     absent: int = 0                                # bodies on the roster with no report at all
+    hierarchy: dict = field(default_factory=dict)  # family number → (year, off): a parent's table 4 off
 
 
-def make_plan(seed: int, bodies: list, years: list, per_code: int) -> Plan:
+def make_plan(seed: int, bodies: list, years: list, per_code: int, families: list = ()) -> Plan:
     rng = random.Random(f"{seed}:plan")
     plan = Plan()
-    free = [b.index for b in bodies]
+    in_family = {index for _parent, children in families for index in children}
+    free = [b.index for b in bodies if b.index not in in_family]  # a family's sums stay those of clean reports
     rng.shuffle(free)
     last, later = years[-1], years[1:]
 
@@ -324,6 +368,9 @@ def make_plan(seed: int, bodies: list, years: list, per_code: int) -> Plan:
                 if index is not None and len(years) > 1:
                     plan.dropped[index] = rng.choice([years[0], last])
                 plan.absent += 1
+                number = len(plan.hierarchy)
+                if number < len(families):
+                    plan.hierarchy[number] = (rng.choice(years), rng.choice([1, 2, 3]))
             else:
                 index = take()
                 if index is None:
@@ -346,14 +393,20 @@ def problems_block(report: gen.Report):
     return next(b for b in report.blocks if b.kind == "para" and b.section == 5 and "存在一些不足：" in b.text)
 
 
-def make_year(seed: int, body: Body, year: int, code: str | None, notes: dict):
-    """Body ``body``'s report for ``year``; ``code``: a defect of this report decided at build time."""
+def make_year(seed: int, body: Body, year: int, code: str | None, notes: dict, sums: tuple | None = None):
+    """Body ``body``'s report for ``year``; ``code``: a defect of this report decided at build time;
+    ``sums``: (table 3, table 4) it has instead of drawn ones (a family's parent: its children's sums)."""
     fmt = "2019-trial" if year <= 2020 else "2021"
     previous3, previous2 = body.table3, body.table2
     same_format = previous3 is not None and ("other" in previous3) == (fmt != "2021")
     inject_rng = random.Random(f"{seed}:{body.index}:{year}:{code}")
 
     def tables(_rng, report):
+        if sums is not None:
+            report.table3, report.table4 = copy.deepcopy(sums[0]), list(sums[1])
+            if previous2 and same_format:
+                documents_in_force(report.table2, previous2, fmt)
+            return
         if previous3 is None or not same_format:
             return
         carried = list(previous3["forward"][:6])
@@ -422,23 +475,24 @@ def copy_last_year(rich, last) -> dict:
     claims = {id(a.block) for a in rich.anchors if a.kind.startswith(CLAIMS)}
     problems = problems_block(rich.report)
     mine, theirs = prose_blocks(rich.report), prose_blocks(last.report)
-    reused = total = 0
+    reused = 0
     for block, old in zip(mine, theirs):
         if block is problems or old.section != block.section:
-            total += len(sentences(block.text))
             continue
         bound = id(block) in claims
         copied = [s.replace(f"{year - 1}年", f"{year}年") for s in sentences(old.text) if not (bound and _own(s))]
         kept = [s for s in sentences(block.text) if bound and _own(s)]
         block.text = "".join(copied + kept)
-        reused += len(copied)
-        total += len(copied) + len(kept)
+        # a sentence whose year was brought forward is another sentence to GL803 (its digest differs)
+        reused += sum(len(s) for s in sentences(old.text) if s in copied)
+    # characters of every paragraph of the six sections, as GL803 measures its share
+    total = sum(len(b.text) for b in rich.report.blocks if b.kind == "para" and 1 <= b.section <= 6)
     return {"reused_share": round(reused / total, 2) if total else 0}
 
 
 def reuse_year(reports: dict, index: int, planned: int, years: list) -> int:
-    """The year (the planned one first) whose copy reuses more than 60 % of the sentences: the claims
-    kept may be many in a year with many applications."""
+    """The year (the planned one first) whose copy reuses more than 60 % of the six sections' characters: the
+    claims kept may be many in a year with many applications."""
     best, share = planned, -1.0
     for year in [planned] + [y for y in years[1:] if y != planned]:
         rich = reports[(index, year)]
@@ -521,7 +575,8 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
     os.makedirs(out_dir, exist_ok=True)
     bodies = make_bodies(seed, bodies_count)
     per_code = max(1, bodies_count // 10) if per_code is None else per_code
-    plan = make_plan(seed, bodies, years, per_code) if inject else Plan()
+    families = make_families(seed, bodies, bodies_count // 20)
+    plan = make_plan(seed, bodies, years, per_code, families) if inject else Plan()
     reports = {}   # (body index, year) → RichReport
     injections = []  # dicts without lines yet: code, body, year, needle/section/…
     for body in bodies:
@@ -532,6 +587,21 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
             if code in ("GL801", "GL802", "GL805") and (body.index, year - 1) in reports:
                 injections.append({"code": code, "body": body.index, "year": year, "notes": notes,
                                    "where": {"GL801": "carried", "GL802": "normative", "GL805": "table3"}[code]})
+    # The families' parents, once their children's tables are final: their sums, year by year.
+    for number, (parent, children) in enumerate(families):
+        for year in years:
+            t3 = {key: [sum(reports[(child, year)].report.table3[key][column] for child in children)
+                        for column in range(7)] for key in reports[(children[0], year)].report.table3}
+            t4 = [sum(reports[(child, year)].report.table4[cell] for child in children) for cell in range(15)]
+            off = plan.hierarchy.get(number, (None, 0))
+            if off[0] == year:  # 行政复议 结果维持 and its total: the parent's own figure, not the sum
+                t4[0] += off[1]
+                t4[4] += off[1]
+            rich = make_year(seed, parent, year, None, {}, sums=(t3, t4))
+            preamble = next(b for b in rich.report.blocks if b.kind == "para" and b.section == 0)
+            preamble.text += AGGREGATES.format(area=parent.agency.area or parent.agency.city)
+            reports[(parent.index, year)] = rich
+        bodies.append(parent)
     # Prose injections on the finished reports (each with its own rng: the others stay as they are).
     for (index, year), code in sorted(plan.at.items()):
         rng = random.Random(f"{seed}:{index}:{year}:{code}:text")
@@ -564,7 +634,9 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
     if reports_out is not None:  # for tests: the finished reports, (body name, year) → RichReport
         reports_out.update({(bodies[i].name, y): rich for (i, y), rich in reports.items()})
     manifest: dict = {"seed": seed, "years": years, "bodies": bodies_count, "inject": inject, "files": [],
-                      "injections": []}
+                      "injections": [], "families": [{"parent": parent.name, "children": [bodies[child].name
+                                                                                      for child in children]}
+                                                     for parent, children in families]}
     texts = {}
     for body in bodies:
         for year in years:
@@ -578,11 +650,15 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
                                       "level": body.agency.level, "parent": body.parent, "year": year,
                                       "layout": body.layout})
     absent = []
+    parents = {parent.name for parent, _children in families}  # a family's children are its own
     for number in range(plan.absent):
         rng = random.Random(f"{seed}:absent:{number}")
         names = {b.name for b in bodies} | {a[0] for a in absent}
-        agency, _, _ = unique_agency(lambda _attempt: (prose.make_body(rng), rng), names, len(bodies) + number)
-        kind = kind_of(agency)
+        while True:
+            agency, _, _ = unique_agency(lambda _attempt: (prose.make_body(rng), rng), names, len(bodies) + number)
+            kind = kind_of(agency)
+            if parent_of(agency, kind) not in parents:
+                break
         absent.append((agency.name, KIND_NAMES[kind], agency.level, parent_of(agency, kind)))
     roster = write_roster(out_dir, bodies, absent)
 
@@ -604,6 +680,12 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
     for name, *_ in absent:
         manifest["injections"].append({"code": "GL807", "file": "roster.yaml", "lines": list(roster[name]),
                                        "body": name, "year": None, "notes": {"missing": years}})
+    for number, (year, off) in sorted(plan.hierarchy.items()):
+        parent, children = families[number]
+        manifest["injections"].append({"code": "GL807", "file": "roster.yaml", "lines": list(roster[parent.name]),
+                                       "body": parent.name, "year": year,
+                                       "notes": {"hierarchy": True, "off": off, "report": parent.file(year),
+                                                 "children": [bodies[child].name for child in children]}})
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=1)
     return manifest

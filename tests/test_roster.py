@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -231,4 +232,96 @@ def test_every_injected_missing_report_is_found_and_nothing_on_the_clean_series(
     assert sorted(d["line"] for d in found) == sorted(place["lines"][0] for place in injected)
     for place in injected:  # the missing years are in the message
         message = next(d["message"] for d in found if d["line"] == place["lines"][0])
-        assert all(str(year) in message for year in place["notes"]["missing"]), message
+        assert all(str(year) in message for year in place["notes"].get("missing", [place["year"]])), message
+
+
+def test_every_injected_hierarchy_is_found_and_nothing_on_the_clean_series(tmp_path):
+    # 60 bodies: three families, each a county government whose tables are its children's sums
+    for inject in (False, True):
+        out = tmp_path / f"series-{inject}"
+        manifest = series.generate_series(str(out), 60, [2023, 2024], SEED, inject=inject, per_code=3)
+        (out / ".govlint.yaml").write_text("roster: roster.yaml\n", encoding="utf-8")
+        found = [d for d in _series_run(out) if d["code"] == "GL807" and "称其数据包括下属单位" in d["message"]]
+        injected = [place for place in manifest["injections"] if place["notes"].get("hierarchy")]
+        assert len(manifest["families"]) == 3 and len(injected) == (3 if inject else 0)
+        assert sorted(d["line"] for d in found) == sorted(place["lines"][0] for place in injected)
+        for place in injected:
+            message = next(d["message"] for d in found if d["line"] == place["lines"][0])
+            assert f"{place['year']} 年度报告" in message and "表四“行政复议”组" in message, message
+
+
+# -- the hierarchy: a parent that says it aggregates its children's figures --------------------------------
+
+HIERARCHY = """\
+- name: 某某县人民政府
+  kind: government
+- name: 某某县自然资源局
+  kind: department
+  parent: 某某县人民政府
+- name: 某某县住房和城乡建设局
+  kind: department
+  parent: 某某县人民政府
+"""
+AGGREGATES = "本报告所列数据包括县政府各部门。"
+
+
+def _doubled_tables(text: str) -> str:
+    """The report with every number of table 3 and table 4 doubled (its children: two reports of these
+    tables), its prose left as it is."""
+    lines = text.split("\n")
+    table3 = next(at for at, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    section5 = next(at for at, line in enumerate(lines) if line.startswith("五、"))
+    for at in range(table3, section5):
+        lines[at] = re.sub(r"(?:(?<=\t)|^)\d+(?=\t|$)", lambda match: str(2 * int(match.group())), lines[at])
+    return "\n".join(lines)
+
+
+def _parent(text: str = CLEAN, says: bool = True) -> str:
+    parent = _doubled_tables(text).replace("某某县自然资源局", "某某县人民政府")
+    if says:  # the sentence ends the preamble (the paragraph after the title)
+        lines = parent.split("\n")
+        lines[2] += AGGREGATES
+        parent = "\n".join(lines)
+    return parent
+
+
+def _hierarchy(here, files, config=None):
+    result = _run(here, "--format", "concise", "--lang", "en", roster=HIERARCHY, files=files, config=config)
+    assert result.exit_code in (0, 1), result.output
+    return _lines(result)
+
+
+def test_a_parent_whose_tables_are_its_childrens_sum_is_silent(here):
+    assert "本报告所列数据包括县政府各部门。" in _parent().split("\n")[2]
+    assert _hierarchy(here, {"parent.txt": _parent(), "a.txt": CLEAN, "b.txt": OTHER}) == []
+
+
+def test_a_parent_whose_tables_differ_from_its_childrens_sum_is_told_once_at_its_roster_name(here):
+    # table 4's 行政复议 维持 and its 总计: 2 → 3 in the parent (its children say 1 each)
+    parent = _parent().replace("\n2\t0\t0\t0\t2\t", "\n3\t0\t0\t0\t3\t")
+    assert parent != _parent()
+    found = _hierarchy(here, {"parent.txt": parent, "a.txt": CLEAN, "b.txt": OTHER})
+    assert len(found) == 1
+    assert found[0].startswith("roster.yaml:1:9: GL807 [warning] the 2022 report of \"某某县人民政府\" (parent.txt) "
+                               "says its figures include its subordinate bodies', but table 4, group ")
+    assert found[0].endswith("is 3 where the reports of its 2 children on the roster sum to 2 (1 other cells differ)")
+
+
+def test_the_hierarchy_says_nothing_when_it_cannot_be_decided(here):
+    parent = _parent().replace("\n2\t0\t0\t0\t2\t", "\n3\t0\t0\t0\t3\t")
+    # the parent does not say it aggregates: its tables may be its own work only
+    assert _hierarchy(here, {"parent.txt": _parent(says=False).replace("\n2\t0\t0\t0\t2\t", "\n3\t0\t0\t0\t3\t"),
+                             "a.txt": CLEAN, "b.txt": OTHER}) == []
+    # a child without a report: the sum is unknown (the child's missing report is GL807's usual finding)
+    assert [line for line in _hierarchy(here, {"parent.txt": parent, "a.txt": CLEAN}) if "children" in line] == []
+    # turned off
+    config = "roster: roster.yaml\nrules:\n  GL807:\n    params: {hierarchy: false}\n"
+    assert _hierarchy(here, {"parent.txt": parent, "a.txt": CLEAN, "b.txt": OTHER}, config=config) == []
+
+
+def test_a_run_without_a_roster_keeps_no_table_of_its_reports():
+    # GL807 extracts the tables only for a run with a roster: no cost to pairing without one
+    from govlint.lint.linter import Linter, Options
+
+    result = Linter(Options(pairing=True)).lint_bytes(CLEAN.encode("utf-8"), "clean.txt")
+    assert result.fingerprint is not None and "missing-report" not in result.fingerprint.facts

@@ -55,6 +55,7 @@ def tables(path: Path) -> tuple:
 def test_clean_series_continues_its_tables(clean):
     out, manifest, _ = clean
     files = {(f["body"], f["year"]): out / f["file"] for f in manifest["files"]}
+    assert not manifest["families"]  # one per 20 bodies
     assert len(files) == BODIES * len(YEARS)
     checked = 0
     for (body, year), path in files.items():
@@ -189,3 +190,28 @@ def test_more_bodies_than_the_generator_has_names():
     result = LINTER.lint_bytes(text.encode("utf-8"), "moved.txt")
     assert result.body == body.name
     assert not [d for d in result.diagnostics if d.severity == "error"]
+
+
+def test_a_family_parent_s_tables_are_its_children_s_sums(tmp_path):
+    """A family's parent (one per 20 bodies) says it aggregates, and its tables 3 and 4, as govlint reads
+    them, are its children's sums every year; its own carry-over still holds."""
+    from govlint.rules.kinds.across_roster import _cells
+
+    out = tmp_path / "series"
+    manifest = series.generate_series(str(out), 40, [2023, 2024], SEED)
+    assert len(manifest["families"]) == 2
+    files = {(f["body"], f["year"]): out / f["file"] for f in manifest["files"]}
+    roster = (out / "roster.yaml").read_text(encoding="utf-8")
+    for family in manifest["families"]:
+        assert roster.count(f"parent: {family['parent']}") == len(family["children"]) in (2, 3)
+        for year in (2023, 2024):
+            parent = LINTER.lint_bytes(files[(family["parent"], year)].read_bytes(), "parent.txt").doc
+            assert any(series.AGGREGATES.split("{")[0] in paragraph.text for paragraph in parent.preamble)
+            cells = _cells(parent)
+            children = [_cells(LINTER.lint_bytes(files[(child, year)].read_bytes(), "child.txt").doc)
+                        for child in family["children"]]
+            assert cells and all(children)
+            assert cells == {key: sum(child[key] for child in children) for key in cells}
+        now, _ = tables(files[(family["parent"], 2024)])
+        last, _ = tables(files[(family["parent"], 2023)])
+        assert now["carried"] == last["forward"]

@@ -501,11 +501,25 @@ def roster_results(linter, entries: list[Entry], notes: list) -> Iterator:
                 "{roster}：本次检查中有 {count} 个单位不在单位名单中：{names}", roster=roster.shown,
                 count=len(strangers), names="、".join(strangers[:ROSTER_NOTE_NAMES])
                 + (" …" if len(strangers) > ROSTER_NOTE_NAMES else "")))
+        by_body: dict[tuple, list[Entry]] = {}  # (name, year) → the reports, for the hierarchy
+        for entry in group:
+            for name in entry.names:
+                by_body.setdefault((name, entry.held.year), []).append(entry)
+
+        def reports(name: str, year: int, kind: str) -> list:
+            """[(path, the kind's facts)] of a body's reports of a year (read back from the spill)."""
+            found = []
+            for entry in by_body.get((name, year), ()):
+                found.append((entry.path, entry.fingerprint.facts.get(kind)))
+                entry.release()
+            return found
+
         lang = options.lang or config.lang or "zh"
         diagnostics = []
         for rule in rules:
             for finding in rule.kind.check_roster(roster, reported, years,
-                                                  lambda name: canonical(name, config.aliases), rule.params):
+                                                  lambda name: canonical(name, config.aliases), rule.params,
+                                                  partial(reports, kind=rule.kind.name)):
                 finding.related = []
                 diagnostics.append(rule.render(finding, lang, linter.severity_for(rule, config)))
         if diagnostics:

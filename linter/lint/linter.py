@@ -110,6 +110,7 @@ class Linter:
         self._rules: dict = {}
         self._active: dict = {}  # (rules key, format, select, ignore, extend) → active rules: one per batch, mostly
         self._partitions: dict = {}  # id(active rules) → (them, single-report, cross-document, gate rules)
+        self._unrostered_lists: dict = {}  # id(cross-document rules) → (them, those not about a roster)
 
     # -- rules --------------------------------------------------------------------
     def all_rules(self, config: Config | None = None) -> list[Rule]:
@@ -216,7 +217,7 @@ class Linter:
         result.diagnostics.sort(key=Diagnostic.sort_key)
         result.body = body_name(doc)
         if self.options.pairing and report:
-            result.fingerprint = self.fingerprint(doc, across)
+            result.fingerprint = self.fingerprint(doc, across if config.roster is not None else self._unrostered(across))
         if not self.keep_documents:
             result.doc = None
         return result
@@ -231,6 +232,15 @@ class Linter:
                 active, own, [rule for rule in active if getattr(rule.kind, "ACROSS", False)],
                 [rule for rule in own if rule.kind.name == GATE_KIND])
         return cached[1], cached[2], cached[3]
+
+    def _unrostered(self, across: list[Rule]) -> list[Rule]:
+        """The cross-document rules without those about a roster (GL807): without ``roster:`` they extract
+        nothing worth keeping (cached per list, as _partition's)."""
+        cached = self._unrostered_lists.get(id(across))
+        if cached is None or cached[0] is not across:
+            cached = self._unrostered_lists[id(across)] = (
+                across, [rule for rule in across if not getattr(rule.kind, "ROSTER", False)])
+        return cached[1]
 
     def _joint_passes(self, doc: Document, config: Config) -> dict[int, _Outcome]:
         """The outcome of every rule of a JOINT kind (table arithmetic: one wrong number, one

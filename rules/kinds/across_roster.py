@@ -24,17 +24,31 @@ order, 名称/类型/上级/层级 also understood, other columns ignored; comma
 for.  Every body of the roster lacking a year of the batch gets one finding at its name in the roster
 file, naming the missing years.  A body of the batch the roster does not list is not a finding of this
 rule (the linter tells the user in a note: usually a name the title writes otherwise).
+
+The hierarchy (case ``hierarchy``, parameter ``hierarchy``): with parents in the roster, a parent's report
+that says its figures include its subordinate bodies' (a sentence of its preamble or of section 一 matching
+one of ``aggregate_phrases``: 本报告所列数据包括县政府各部门和各乡镇 …) must have table 3 and table 4 equal,
+cell by cell, to the sum of its children's reports of that year.  Said only when it can be decided: the
+parent is on the roster, each of its children has exactly one report of that year, and every one of those
+tables is read whole (every row at its width, every cell a whole number).  One finding per parent and
+year, at the parent's name in the roster: the first cell that differs (table 3 first, in row order), and
+how many others do.
 """
 from __future__ import annotations
 
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, ClassVar, Iterable
 
-from govlint.rules.api import Finding, Span, check_kind
-from govlint.rules.kinds._across import AcrossKind
+from govlint.grammar.spec import spec
+from govlint.model import whole_numbers
+from govlint.rules.api import Finding, Param, Span, check_kind
+from govlint.rules.kinds._across import AcrossKind, file_name, place_names
+from govlint.rules.kinds._util import number_text
 from govlint.support import i18n
 from govlint.support.yamlio import ConfigError, load, read_text
 
@@ -50,6 +64,15 @@ CSV_HEADERS = {"name": "name", "名称": "name", "单位": "name", "单位名称
 CSV_SUFFIXES = (".csv", ".tsv")
 WHAT = i18n.msg("roster", "单位名单")
 GOVERNMENT = "人民政府"
+# A sentence saying the report's figures include its subordinate bodies' (folded text: ( ) , ; :), for
+# the hierarchy check: a figure word, an inclusion verb, then the subordinates — or the subordinates'
+# figures summed up (汇总各部门…数据).
+AGGREGATE_PHRASES = [
+    r"(?:数据|数字|统计|表格|表中|报表)[^。;]{0,30}?(?:包括|包含|涵盖|含|汇总)了?[^。;]{0,20}?"
+    r"(?:各|所属|下属|直属|辖区内?)[^。;]{0,8}?(?:部门|单位|乡镇|乡\(镇\)|镇\(乡\)|街道|县\(市、区\)|县\(市,区\)|县市区|区县)",
+    r"汇总了?[^。;]{0,20}?(?:各|所属|下属|直属)[^。;]{0,8}?(?:部门|单位|乡镇|乡\(镇\)|街道|县\(市、区\)|县市区|区县)"
+    r"[^。;]{0,12}?(?:数据|数字|统计|情况)",
+]
 
 
 @dataclass
@@ -267,11 +290,31 @@ class MissingReport(AcrossKind):
 
     name = "missing-report"
     ROSTER: ClassVar[bool] = True
-    FIELDS = ("body", "years", "years_en", "batch_years", "batch_years_en", "roster")
-    CASES = ("none",)
+    FIELDS = ("body", "years", "years_en", "batch_years", "batch_years_en", "roster",
+              "file", "where", "where_en", "found", "expected", "children", "others")
+    CASES = ("none", "hierarchy")
+    PARAMS = {
+        "hierarchy": Param(bool, True, "with parents in the roster: a parent whose report says its figures include "
+                                       "its subordinate bodies' has table 3 and table 4 equal to the sum of its "
+                                       "children's reports, cell by cell"),
+        "aggregate_phrases": Param(list, AGGREGATE_PHRASES, "regular expressions (folded text: ( ) , ; :) of a "
+                                                            "sentence of the preamble or of section 一 saying the "
+                                                            "report's figures include its subordinate bodies'"),
+    }
+
+    @staticmethod
+    def validate_params(params):
+        for pattern in params["aggregate_phrases"]:
+            if not isinstance(pattern, str) or not pattern:
+                raise ValueError("aggregate_phrases must be a list of regular expressions")
+            re.compile(pattern)
 
     def extract(self, doc, fingerprint, params) -> None:
-        return None  # the body's names and the year are in every fingerprint already
+        # The body's names and the year are in every fingerprint already.  For the hierarchy: whether the
+        # report says it aggregates, and its tables' numbers (only a run with a roster asks: lint/linter.py)
+        if not params["hierarchy"]:
+            return
+        fingerprint.facts[self.name] = (_says_it_aggregates(doc, tuple(params["aggregate_phrases"])), _cells(doc))
 
     @staticmethod
     def keys(name: str) -> tuple:
@@ -281,10 +324,14 @@ class MissingReport(AcrossKind):
         return (name, place) if len(place) >= 2 else (name,)
 
     def check_roster(self, roster: Roster, reported: dict, years: set, canonical: Callable[[str], str],
-                     params: dict) -> Iterable[Finding]:
-        """``reported``: normalised body name → the years it has a report for; ``years``: the batch's."""
+                     params: dict, reports: Callable[[str, int], list] | None = None) -> Iterable[Finding]:
+        """``reported``: normalised body name → the years it has a report for; ``years``: the batch's;
+        ``reports(name, year)``: [(path, facts of this kind)] of the body's reports of that year (the
+        hierarchy; None: not checked)."""
         if not years:
             return
+        if params["hierarchy"] and reports is not None:
+            yield from self._hierarchy(roster, years, canonical, reports)
         for body in roster.bodies:
             found: set = set()
             for key in self.keys(body.key):
@@ -297,3 +344,96 @@ class MissingReport(AcrossKind):
                            "batch_years": year_list(years, "zh"), "batch_years_en": year_list(years, "en"),
                            "roster": roster.shown},
                           case="none" if missing == years and len(years) > 1 else None)
+
+    def _hierarchy(self, roster: Roster, years: set, canonical: Callable[[str], str],
+                   reports: Callable[[str, int], list]) -> Iterable[Finding]:
+        """A parent's tables against the sum of its children's, per year (see the module's docstring)."""
+        bodies = {canonical(body.key): body for body in roster.bodies}
+        children: dict[str, list] = {}
+        for body in roster.bodies:
+            if body.parent:
+                parent = canonical(normalised(body.parent))
+                if parent in bodies and parent != canonical(body.key):
+                    children.setdefault(parent, []).append(body)
+        for parent_key, kids in children.items():
+            parent = bodies[parent_key]
+            for year in sorted(years):
+                found = self._reports_of(parent, year, canonical, reports)
+                if len(found) != 1 or found[0][1] is None or not found[0][1][0] or found[0][1][1] is None:
+                    continue  # no report, two, or one that does not say it aggregates (or unread tables)
+                path, (_says, cells) = found[0]
+                sums: dict = {}
+                for kid in kids:
+                    theirs = self._reports_of(kid, year, canonical, reports)
+                    if len(theirs) != 1 or theirs[0][1] is None or theirs[0][1][1] is None:
+                        sums = {}
+                        break  # a child without one report read whole: the sum is unknown
+                    kid_cells = theirs[0][1][1]
+                    if kid_cells.keys() != cells.keys():
+                        sums = {}
+                        break  # another format's rows: not comparable cell by cell
+                    for key, value in kid_cells.items():
+                        sums[key] = sums.get(key, 0) + value
+                if not sums:
+                    continue
+                differ = [key for key in cells if cells[key] != sums[key]]
+                if not differ:
+                    continue
+                table, row, column = differ[0]
+                where, where_en = place_names(table, row, column)
+                yield Finding(Span(parent.start, parent.end),
+                              {"body": parent.name, "years": str(year), "years_en": str(year), "file": path,
+                               "where": where, "where_en": where_en, "found": number_text(cells[differ[0]]),
+                               "expected": number_text(sums[differ[0]]), "children": str(len(kids)),
+                               "others": str(len(differ) - 1), "batch_years": year_list(years, "zh"),
+                               "batch_years_en": year_list(years, "en"), "roster": roster.shown},
+                              case="hierarchy")
+
+    def _reports_of(self, body: RosterBody, year: int, canonical: Callable[[str], str],
+                    reports: Callable[[str, int], list]) -> list:
+        """[(path, facts)] of the body's reports of ``year``, under any name a report may give it."""
+        found: dict = {}
+        for key in self.keys(body.key):
+            for path, facts in reports(canonical(key), year):
+                found.setdefault(path, facts)
+        return list(found.items())
+
+
+@lru_cache(maxsize=16)
+def _aggregate_pattern(phrases: tuple) -> re.Pattern | None:
+    return re.compile("|".join("(?:%s)" % phrase for phrase in phrases)) if phrases else None
+
+
+def _says_it_aggregates(doc, phrases: tuple) -> bool:
+    """Does a paragraph of the preamble or of section 一 say the report's figures include its subordinate
+    bodies' (``phrases``, on its folded text)?"""
+    pattern = _aggregate_pattern(phrases)
+    if pattern is None:
+        return False
+    paragraphs = list(doc.preamble) + list(doc.paragraphs(1))
+    return any(pattern.search(paragraph.text) is not None for paragraph in paragraphs)
+
+
+def _cells(doc) -> dict | None:
+    """Every number of table 3 and table 4 by (table, row or group key, column key), when both are read
+    whole (every row at its width, every cell a whole number); else None."""
+    cells: dict = {}
+    table3, table4 = doc.table3, doc.table4
+    if table3 is None or table4 is None:
+        return None
+    for table in (table3, table4):
+        if table.unknown_rows or table.duplicate_rows or table.leftovers:
+            return None
+    for row in table3.row_order:
+        values = row.whole_values()
+        if values is None or not row.columns or len(row.cells) != row.expected_width:
+            return None
+        for column, value in zip(row.columns, values):
+            cells[("table3", row.key, column)] = value
+    values = whole_numbers(table4.cells)
+    keys = [(group, column) for group in spec().t4_groups() for column in spec().t4_columns()]
+    if values is None or len(values) != len(keys):
+        return None
+    for (group, column), value in zip(keys, values):
+        cells[("table4", group, column)] = value
+    return cells
