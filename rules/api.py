@@ -16,6 +16,6 @@ from govlint.diagnostics import Edit, Finding, Fix
 from govlint.rules.kind import CheckKind, Param
 from govlint.rules.registry import register as check_kind
 from govlint.source.fold import fold
-from govlint.source.text import Span, position_in, positions_in
+from govlint.source.text import Span
 
-__all__ = ["CheckKind", "Edit", "Finding", "Fix", "Param", "Span", "check_kind", "fold", "position_in", "positions_in"]
+__all__ = ["CheckKind", "Edit", "Finding", "Fix", "Param", "Span", "check_kind", "fold"]

@@ -11,7 +11,7 @@ from array import array
 from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import add, sub
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from govlint.source.decode import BOMS, decode
 
@@ -28,29 +28,6 @@ class Span(NamedTuple):
 
     def cover(self, other: "Span") -> "Span":
         return Span(min(self.start, other.start), max(self.end, other.end))
-
-
-def position_in(line_starts: Sequence[int], line_ends: Sequence[int], offset: int) -> tuple[int, int]:
-    """1-based (line, column) of a character offset of a text whose lines start and end at these
-    offsets (``Source.position``; also for a text long gone, from its lines' offsets kept as numbers)."""
-    line = bisect_right(line_starts, offset)
-    column = offset - line_starts[line - 1] + 1
-    # An offset inside a CRLF pair belongs to the end of the line.
-    end_column = line_ends[line - 1] - line_starts[line - 1] + 1
-    return line, min(column, end_column)
-
-
-def positions_in(line_starts: Sequence[int], line_ends: Sequence[int], start: int,
-                 end: int) -> tuple[int, int, int, int]:
-    """``position_in(start) + position_in(end)``, one search when both are on one line."""
-    if end < start:
-        return position_in(line_starts, line_ends, start) + position_in(line_starts, line_ends, end)
-    line = bisect_right(line_starts, start)
-    line_start, line_end = line_starts[line - 1], line_ends[line - 1]
-    column = min(start, line_end) - line_start + 1
-    if end <= line_end:  # the next line starts after this one's break: the same line
-        return line, column, line, end - line_start + 1
-    return (line, column) + position_in(line_starts, line_ends, end)
 
 
 class Source:
@@ -123,11 +100,22 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
-        return position_in(self.line_starts, self.line_ends, offset)
+        line = bisect_right(self.line_starts, offset)
+        column = offset - self.line_starts[line - 1] + 1
+        # An offset inside a CRLF pair belongs to the end of the line.
+        end_column = self.line_ends[line - 1] - self.line_starts[line - 1] + 1
+        return line, min(column, end_column)
 
     def positions(self, start: int, end: int) -> tuple[int, int, int, int]:
         """``position(start) + position(end)``, one search when both are on one line."""
-        return positions_in(self.line_starts, self.line_ends, start, end)
+        if end < start:
+            return self.position(start) + self.position(end)
+        line = bisect_right(self.line_starts, start)
+        line_start, line_end = self.line_starts[line - 1], self.line_ends[line - 1]
+        column = min(start, line_end) - line_start + 1
+        if end <= line_end:  # the next line starts after this one's break: the same line
+            return line, column, line, end - line_start + 1
+        return (line, column) + self.position(end)
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start:span.end]

@@ -32,17 +32,15 @@ from array import array
 from functools import lru_cache
 
 from govlint.model import Place
-from govlint.rules.api import Finding, Param, Span, check_kind, position_in, positions_in
+from govlint.rules.api import Finding, Param, Span, check_kind
 from govlint.rules.kinds._across import SENTENCES, AcrossKind, comparable, companion, file_name, numberless_digest
 from govlint.rules.kinds._util import any_of
 
 FORMULAS = ["政府信息公开条例", "年度报告格式", "编制本报告", "统计期限", "如对本报告有疑问", "本报告由",
             "勾稽关系", "信息处理费管理办法", "无其他需要报告的事项"]
-# GL806's second fact: where each sentence it hashed is (FIELD numbers a sentence) and the report's lines'
-# offsets, to make line:column of those a finding names (most sentences are never named)
-WHERE = ":where"
+WHERE = ":where"  # GL806's second fact: the place of each sentence it hashed (FIELD numbers a sentence)
 SAMPLE = 3  # GL804 keeps the shingles whose hash has these bits clear (one in four)
-FIELD = 3  # GL806: numbers kept per sentence beside its digest: length, start, end
+FIELD = 7  # GL806: numbers kept per sentence beside its digest: length, start, end, line, column, end line, end column
 
 
 @lru_cache(maxsize=16)
@@ -290,20 +288,15 @@ class _Wheres:
 
     def __init__(self, fingerprints: list, key: str) -> None:
         self._fingerprints, self._key = fingerprints, key
-        self._kept: dict[int, tuple] = {}
+        self._kept: dict[int, array] = {}
 
-    def of(self, number: int) -> tuple:
+    def of(self, number: int) -> array:
         numbers = self._kept.get(number)
         if numbers is None:
             if len(self._kept) >= _WHERES:
                 del self._kept[next(iter(self._kept))]  # the oldest read
             numbers = self._kept[number] = companion(self._fingerprints[number], self._key)
         return numbers
-
-    def line(self, number: int, sentence: int) -> int:
-        """The line the ``sentence``-th sentence of report ``number`` starts on."""
-        numbers, line_starts, line_ends = self.of(number)
-        return position_in(line_starts, line_ends, numbers[sentence * FIELD + 1])[0]
 
 
 _WHERES = 1024
@@ -347,16 +340,14 @@ class CopiedFromAnotherBody(AcrossKind):
             if len(text) < params["min_chars"] or formula:
                 continue
             digest = numberless_digest(text) if params["any_numbers"] else exact
+            line, column, end_line, end_column = doc.source.positions(span.start, span.end)
             digests.append(digest)
-            numbers.extend((len(text), span.start, span.end))
+            numbers.extend((len(text), span.start, span.end, line, column, end_line, end_column))
         if digests:
             # the digests stay in memory for the batch's index; where each sentence is goes to disk with
-            # the rest of the fingerprint when the batch is spilled (read back for a finding only), with
-            # the offsets of the lines: line:column is made only for a sentence a finding names
-            source = doc.source
+            # the rest of the fingerprint when the batch is spilled (read back for a finding only)
             fingerprint.facts[self.name] = digests
-            fingerprint.facts[self.name + WHERE] = (numbers, array("I", source.line_starts),
-                                                    array("I", source.line_ends))
+            fingerprint.facts[self.name + WHERE] = numbers
 
     def check_batch(self, fingerprints, params):
         bodies = {fingerprint.names[0] for fingerprint in fingerprints if fingerprint.names}
@@ -370,20 +361,19 @@ class CopiedFromAnotherBody(AcrossKind):
     def _runs(self, fingerprints, number, found, wheres: "_Wheres"):
         """One finding per run of consecutive sentences copied from one other report."""
         fingerprint = fingerprints[number]
-        numbers, line_starts, line_ends = wheres.of(number)
+        numbers = wheres.of(number)
         run: list = []
         for item in found + [None]:
             if run and (item is None or item[1] != run[-1][1] or item[0] != run[-1][0] + 1):
                 first, other, other_at = run[0]
                 theirs = fingerprints[other]
-                start, end = numbers[first * FIELD + 1], numbers[first * FIELD + 2]
+                start, end, line, column, end_line, end_column = numbers[first * FIELD + 1:first * FIELD + FIELD]
                 if start not in fingerprint.places:  # its place, kept as numbers until now (no text)
-                    line, column, end_line, end_column = positions_in(line_starts, line_ends, start, end)
                     fingerprint.places[start] = Place(start, end, line, column, end_line, end_column,
                                                       " " * max(1, end_column - column if end_line == line else 1))
                 yield number, Finding(Span(start, end), {
                     "chars": str(sum(numbers[at * FIELD] for at, _, _ in run)), "sentences": str(len(run)),
-                    "other_file": file_name(theirs), "other_line": str(wheres.line(other, other_at)),
+                    "other_file": file_name(theirs), "other_line": str(wheres.of(other)[other_at * FIELD + 3]),
                     "other_body": theirs.names[0]})
                 run = []
             if item is not None:
