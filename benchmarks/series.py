@@ -31,8 +31,9 @@ Hierarchies (GL807's hierarchy check): one family per 20 bodies (``families`` in
 added to the series whose report says its figures include its departments' (a sentence of its preamble)
 and whose tables 3 and 4 are, every year, the sums of two or three other bodies' of the series, named its
 children by ``parent:`` in the roster (sums keep every identity, the carry-over included).  With
-``--inject``, a family's report of one year has table 4's 行政复议 维持 (and its total) off by a few: a
-GL807 place at the parent's name in the roster.  The families' bodies take no other injection.
+``--inject``, a family's report of one year states a few less than the sum — table 4's 行政复议 维持 and
+its total, else table 3's 新收 and 予以公开 of 自然人 and their totals —: a GL807 place at the parent's name
+in the roster.  The families' bodies take no other injection.
 
 Everything derives from ``--seed``; a clean and an injected series of the same seed and size are
 the same report for report except where the manifest says (the table injections also change the prose
@@ -593,10 +594,17 @@ def generate_series(out_dir: str, bodies_count: int = 50, years: list | None = N
             t3 = {key: [sum(reports[(child, year)].report.table3[key][column] for child in children)
                         for column in range(7)] for key in reports[(children[0], year)].report.table3}
             t4 = [sum(reports[(child, year)].report.table4[cell] for child in children) for cell in range(15)]
-            off = plan.hierarchy.get(number, (None, 0))
-            if off[0] == year:  # 行政复议 结果维持 and its total: the parent's own figure, not the sum
-                t4[0] += off[1]
-                t4[4] += off[1]
+            injected, off = plan.hierarchy.get(number, (None, 0))
+            if injected == year:  # the parent states less than its children's sum, its own tables still consistent
+                if t4[0] >= off:  # 行政复议 结果维持 and its total
+                    t4[0] -= off
+                    t4[4] -= off
+                elif t3["new"][0] >= off and t3["granted"][0] >= off:  # 新收 and 予以公开 of 自然人, and the totals
+                    for key in ("new", "granted", "total"):
+                        t3[key][0] -= off
+                        t3[key][6] -= off
+                else:
+                    del plan.hierarchy[number]  # too few to take from: no injection
             rich = make_year(seed, parent, year, None, {}, sums=(t3, t4))
             preamble = next(b for b in rich.report.blocks if b.kind == "para" and b.section == 0)
             preamble.text += AGGREGATES.format(area=parent.agency.area or parent.agency.city)

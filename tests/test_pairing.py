@@ -236,6 +236,12 @@ def test_a_pickled_fingerprint_keeps_its_places():
     assert whole.places
     again = pickle.loads(pickle.dumps(whole, pickle.HIGHEST_PROTOCOL))
     assert again == whole and all(type(place) is Place for place in again.places.values())
+    # a .docx/.pdf/.html place keeps where it is in the document; the places are tuples in the pickle
+    whole.places[7] = Place(7, 9, 1, 8, 1, 10, "两字", {"paragraph": 3, "table": None})
+    data = pickle.dumps(whole, pickle.HIGHEST_PROTOCOL)
+    assert b"Place" not in data
+    again = pickle.loads(data)
+    assert again.places[7] == whole.places[7] and again.places[7].where == {"paragraph": 3, "table": None}
 
 
 def test_a_fingerprint_does_not_keep_its_document_alive():

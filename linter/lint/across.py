@@ -38,6 +38,7 @@ prints the same line:column at both ends (and, for a .docx/.pdf/.html, the same 
 """
 from __future__ import annotations
 
+import inspect
 import os
 import pickle
 import tempfile
@@ -517,9 +518,12 @@ def roster_results(linter, entries: list[Entry], notes: list) -> Iterator:
         lang = options.lang or config.lang or "zh"
         diagnostics = []
         for rule in rules:
+            # the reports' facts for a kind that asks for them (GL807's hierarchy; a plug-in written before
+            # may take five arguments)
+            more = ({"reports": partial(reports, kind=rule.kind.name)}
+                    if "reports" in inspect.signature(rule.kind.check_roster).parameters else {})
             for finding in rule.kind.check_roster(roster, reported, years,
-                                                  lambda name: canonical(name, config.aliases), rule.params,
-                                                  partial(reports, kind=rule.kind.name)):
+                                                  lambda name: canonical(name, config.aliases), rule.params, **more):
                 finding.related = []
                 diagnostics.append(rule.render(finding, lang, linter.severity_for(rule, config)))
         if diagnostics:

@@ -217,7 +217,9 @@ class Linter:
         result.diagnostics.sort(key=Diagnostic.sort_key)
         result.body = body_name(doc)
         if self.options.pairing and report:
-            result.fingerprint = self.fingerprint(doc, across if config.roster is not None else self._unrostered(across))
+            # the roster kinds (GL807) keep the tables for the hierarchy: only when a roster names parents
+            rostered = config.roster is not None and getattr(config.roster, "has_parents", True)
+            result.fingerprint = self.fingerprint(doc, across if rostered else self._unrostered(across))
         if not self.keep_documents:
             result.doc = None
         return result
@@ -234,8 +236,8 @@ class Linter:
         return cached[1], cached[2], cached[3]
 
     def _unrostered(self, across: list[Rule]) -> list[Rule]:
-        """The cross-document rules without those about a roster (GL807): without ``roster:`` they extract
-        nothing worth keeping (cached per list, as _partition's)."""
+        """The cross-document rules without those about a roster (GL807): without a roster that names
+        parents they extract nothing worth keeping (cached per list, as _partition's)."""
         cached = self._unrostered_lists.get(id(across))
         if cached is None or cached[0] is not across:
             cached = self._unrostered_lists[id(across)] = (

@@ -107,6 +107,14 @@ def _nothing() -> None:
     return None
 
 
+def _reference(doc) -> Callable[[], object]:
+    """A weak reference to the document; a strong one for an object that has none (slots)."""
+    try:
+        return weakref.ref(doc)
+    except TypeError:
+        return lambda: doc
+
+
 class SentenceCache:
     """The sentences of the mandated sections of the document seen last, cut and hashed once for every
     text kind (text-reuse, problems-repeated, copied-from-another-body) that extracts from it.
@@ -145,7 +153,7 @@ class SentenceCache:
                     if text:
                         start, end = match.span()
                         add((section, text, digest(text), span_of(start, end)))
-            self._doc, self._sentences = weakref.ref(doc), found
+            self._doc, self._sentences = _reference(doc), found
         return self._sentences
 
     def matching(self, doc, pattern) -> list:
@@ -156,7 +164,7 @@ class SentenceCache:
         if seen_doc() is not doc or seen_pattern is not pattern:
             search = pattern.search if pattern is not None else None
             found = [search(text) is not None for _, text, _, _ in sentences] if search else [False] * len(sentences)
-            self._matching = (self._doc, pattern, found)
+            self._matching = (_reference(doc), pattern, found)
         return found
 
 

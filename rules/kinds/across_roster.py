@@ -44,8 +44,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, ClassVar, Iterable
 
+from govlint.grammar.shapes import SENTENCE
 from govlint.grammar.spec import spec
-from govlint.model import whole_numbers
 from govlint.rules.api import Finding, Param, Span, check_kind
 from govlint.rules.kinds._across import AcrossKind, file_name, place_names
 from govlint.rules.kinds._util import number_text
@@ -65,14 +65,17 @@ CSV_SUFFIXES = (".csv", ".tsv")
 WHAT = i18n.msg("roster", "单位名单")
 GOVERNMENT = "人民政府"
 # A sentence saying the report's figures include its subordinate bodies' (folded text: ( ) , ; :), for
-# the hierarchy check: a figure word, an inclusion verb, then the subordinates — or the subordinates'
-# figures summed up (汇总各部门…数据).
+# the hierarchy check: the report's figures, an inclusion verb, then the subordinates — or the report
+# summing up the subordinates' figures (本报告汇总了各部门的数据).
+_SUBORDINATES = (r"(?:各|所属|下属|直属)[^。;]{0,8}?(?:部门|单位|乡镇|乡\(镇\)|镇\(乡\)|街道|县\(市、区\)|县\(市,区\)"
+                 r"|县市区|区县)")
 AGGREGATE_PHRASES = [
-    r"(?:数据|数字|统计|表格|表中|报表)[^。;]{0,30}?(?:包括|包含|涵盖|含|汇总)了?[^。;]{0,20}?"
-    r"(?:各|所属|下属|直属|辖区内?)[^。;]{0,8}?(?:部门|单位|乡镇|乡\(镇\)|镇\(乡\)|街道|县\(市、区\)|县\(市,区\)|县市区|区县)",
-    r"汇总了?[^。;]{0,20}?(?:各|所属|下属|直属)[^。;]{0,8}?(?:部门|单位|乡镇|乡\(镇\)|街道|县\(市、区\)|县市区|区县)"
-    r"[^。;]{0,12}?(?:数据|数字|统计|情况)",
+    r"(?:本报告|本年度报告|年度报告|报告中|报告所列|表中|表格中)[^。;]{0,20}?(?:数据|数字)[^。;]{0,12}?"
+    r"(?:包括|包含|涵盖|汇总)了?[^。;]{0,20}?" + _SUBORDINATES,
+    r"(?:本报告|本年度报告)[^。;]{0,30}?汇总了?[^。;]{0,20}?" + _SUBORDINATES + r"[^。;]{0,12}?(?:数据|数字)",
 ]
+# A sentence holding one of these says the opposite, or less (不包括各部门, 仅为本级): not an aggregation.
+NOT_AGGREGATING = ["不包括", "不包含", "不含", "未包括", "未包含", "未含", "除外", "仅", "只", "本级"]
 
 
 @dataclass
@@ -99,6 +102,11 @@ class Roster:
     @property
     def shown(self) -> str:
         return shown_path(self.path)
+
+    @property
+    def has_parents(self) -> bool:
+        """Does a body name its parent (the hierarchy needs the reports' tables)?"""
+        return any(body.parent for body in self.bodies)
 
 
 def shown_path(path: str) -> str:
@@ -300,6 +308,11 @@ class MissingReport(AcrossKind):
         "aggregate_phrases": Param(list, AGGREGATE_PHRASES, "regular expressions (folded text: ( ) , ; :) of a "
                                                             "sentence of the preamble or of section 一 saying the "
                                                             "report's figures include its subordinate bodies'"),
+        "not_aggregating": Param(list, NOT_AGGREGATING, "words of such a sentence that say the opposite, or less "
+                                                        "(不包括, 仅, 本级): then it says nothing"),
+        "hierarchy_exact": Param(bool, False, "false: a cell is told only when the parent's figure is less than its "
+                                              "children's sum (more may be its own work, or bodies the roster "
+                                              "leaves out); true: whenever the two differ"),
     }
 
     @staticmethod
@@ -307,14 +320,20 @@ class MissingReport(AcrossKind):
         for pattern in params["aggregate_phrases"]:
             if not isinstance(pattern, str) or not pattern:
                 raise ValueError("aggregate_phrases must be a list of regular expressions")
-            re.compile(pattern)
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"aggregate_phrases: {pattern!r} is no regular expression ({exc})") from None
+        if not all(isinstance(word, str) and word for word in params["not_aggregating"]):
+            raise ValueError("not_aggregating must be a list of words")
 
     def extract(self, doc, fingerprint, params) -> None:
         # The body's names and the year are in every fingerprint already.  For the hierarchy: whether the
         # report says it aggregates, and its tables' numbers (only a run with a roster asks: lint/linter.py)
         if not params["hierarchy"]:
             return
-        fingerprint.facts[self.name] = (_says_it_aggregates(doc, tuple(params["aggregate_phrases"])), _cells(doc))
+        fingerprint.facts[self.name] = (_says_it_aggregates(doc, tuple(params["aggregate_phrases"]),
+                                                            tuple(params["not_aggregating"])), _cells(doc))
 
     @staticmethod
     def keys(name: str) -> tuple:
@@ -331,7 +350,7 @@ class MissingReport(AcrossKind):
         if not years:
             return
         if params["hierarchy"] and reports is not None:
-            yield from self._hierarchy(roster, years, canonical, reports)
+            yield from self._hierarchy(roster, years, canonical, reports, params["hierarchy_exact"])
         for body in roster.bodies:
             found: set = set()
             for key in self.keys(body.key):
@@ -346,48 +365,59 @@ class MissingReport(AcrossKind):
                           case="none" if missing == years and len(years) > 1 else None)
 
     def _hierarchy(self, roster: Roster, years: set, canonical: Callable[[str], str],
-                   reports: Callable[[str, int], list]) -> Iterable[Finding]:
+                   reports: Callable[[str, int], list], exact: bool) -> Iterable[Finding]:
         """A parent's tables against the sum of its children's, per year (see the module's docstring)."""
-        bodies = {canonical(body.key): body for body in roster.bodies}
-        children: dict[str, list] = {}
+        bodies: dict[str, RosterBody] = {}  # every name a parent may be written by (某某县 for 某某县人民政府)
         for body in roster.bodies:
-            if body.parent:
-                parent = canonical(normalised(body.parent))
-                if parent in bodies and parent != canonical(body.key):
-                    children.setdefault(parent, []).append(body)
-        for parent_key, kids in children.items():
-            parent = bodies[parent_key]
+            for key in self.keys(body.key):
+                bodies.setdefault(canonical(key), body)
+        children: dict[int, dict] = {}  # id(parent) → {child's canonical name: child}: one body once
+        for body in roster.bodies:
+            parent = bodies.get(canonical(normalised(body.parent))) if body.parent else None
+            if parent is not None and parent is not body:
+                children.setdefault(id(parent), {}).setdefault(canonical(body.key), body)
+        for parent in roster.bodies:
+            kids = list(children.get(id(parent), {}).values())
+            if not kids:
+                continue
             for year in sorted(years):
                 found = self._reports_of(parent, year, canonical, reports)
                 if len(found) != 1 or found[0][1] is None or not found[0][1][0] or found[0][1][1] is None:
                     continue  # no report, two, or one that does not say it aggregates (or unread tables)
-                path, (_says, cells) = found[0]
-                sums: dict = {}
-                for kid in kids:
-                    theirs = self._reports_of(kid, year, canonical, reports)
-                    if len(theirs) != 1 or theirs[0][1] is None or theirs[0][1][1] is None:
-                        sums = {}
-                        break  # a child without one report read whole: the sum is unknown
-                    kid_cells = theirs[0][1][1]
-                    if kid_cells.keys() != cells.keys():
-                        sums = {}
-                        break  # another format's rows: not comparable cell by cell
-                    for key, value in kid_cells.items():
-                        sums[key] = sums.get(key, 0) + value
-                if not sums:
+                path, (_says, (keys, values)) = found[0]
+                sums = self._sum(kids, year, path, keys, canonical, reports)
+                if sums is None:
                     continue
-                differ = [key for key in cells if cells[key] != sums[key]]
+                differ = [at for at, (value, total) in enumerate(zip(values, sums))
+                          if (value != total if exact else value < total)]
                 if not differ:
                     continue
-                table, row, column = differ[0]
+                table, row, column = _cell_key(keys, differ[0])
                 where, where_en = place_names(table, row, column)
                 yield Finding(Span(parent.start, parent.end),
                               {"body": parent.name, "years": str(year), "years_en": str(year), "file": path,
-                               "where": where, "where_en": where_en, "found": number_text(cells[differ[0]]),
+                               "where": where, "where_en": where_en, "found": number_text(values[differ[0]]),
                                "expected": number_text(sums[differ[0]]), "children": str(len(kids)),
                                "others": str(len(differ) - 1), "batch_years": year_list(years, "zh"),
                                "batch_years_en": year_list(years, "en"), "roster": roster.shown},
                               case="hierarchy")
+
+    def _sum(self, kids: list, year: int, path: str, keys: tuple, canonical: Callable[[str], str],
+             reports: Callable[[str, int], list]) -> list | None:
+        """The children's numbers of ``year`` summed cell by cell, or None when the sum is unknown: a child
+        without one report of its own (not the parent's, not another child's) read whole in ``keys``' layout."""
+        sums = [0] * sum(len(columns) for _table, _row, columns in keys)
+        paths = {path}
+        for kid in kids:
+            theirs = self._reports_of(kid, year, canonical, reports)
+            if len(theirs) != 1 or theirs[0][0] in paths or theirs[0][1] is None or theirs[0][1][1] is None:
+                return None
+            paths.add(theirs[0][0])
+            kid_keys, kid_values = theirs[0][1][1]
+            if kid_keys != keys:
+                return None  # another format's rows: not comparable cell by cell
+            sums = [total + value for total, value in zip(sums, kid_values)]
+        return sums
 
     def _reports_of(self, body: RosterBody, year: int, canonical: Callable[[str], str],
                     reports: Callable[[str, int], list]) -> list:
@@ -404,36 +434,49 @@ def _aggregate_pattern(phrases: tuple) -> re.Pattern | None:
     return re.compile("|".join("(?:%s)" % phrase for phrase in phrases)) if phrases else None
 
 
-def _says_it_aggregates(doc, phrases: tuple) -> bool:
-    """Does a paragraph of the preamble or of section 一 say the report's figures include its subordinate
-    bodies' (``phrases``, on its folded text)?"""
+def _says_it_aggregates(doc, phrases: tuple, negations: tuple) -> bool:
+    """Does a sentence of the preamble or of section 一 say the report's figures include its subordinate
+    bodies' (``phrases``, on its folded text), with none of the ``negations`` words?"""
     pattern = _aggregate_pattern(phrases)
     if pattern is None:
         return False
-    paragraphs = list(doc.preamble) + list(doc.paragraphs(1))
-    return any(pattern.search(paragraph.text) is not None for paragraph in paragraphs)
+    for paragraph in list(doc.preamble) + list(doc.paragraphs(1)):
+        if pattern.search(paragraph.text) is None:
+            continue  # most paragraphs: one search says so
+        for sentence in SENTENCE.findall(paragraph.text):
+            if pattern.search(sentence) is not None and not any(word in sentence for word in negations):
+                return True
+    return False
 
 
-def _cells(doc) -> dict | None:
-    """Every number of table 3 and table 4 by (table, row or group key, column key), when both are read
-    whole (every row at its width, every cell a whole number); else None."""
-    cells: dict = {}
+def _cells(doc) -> tuple | None:
+    """((table, row or group key, column key) of each number, the numbers) of table 3 (in row order) and
+    table 4 (in group order), when both are read whole (every row at its width, every cell a whole
+    number; table 4's groups all there); else None.  The keys are a tuple shared by the reports of one
+    layout (pickled once per fingerprint, compared whole)."""
     table3, table4 = doc.table3, doc.table4
     if table3 is None or table4 is None:
         return None
     for table in (table3, table4):
         if table.unknown_rows or table.duplicate_rows or table.leftovers:
             return None
-    for row in table3.row_order:
-        values = row.whole_values()
-        if values is None or not row.columns or len(row.cells) != row.expected_width:
+    rows = [("table3", row) for row in table3.row_order]
+    rows += [("table4", table4.rows.get(group)) for group in spec().t4_groups()]  # by key, not as written
+    keys: list = []
+    values: list = []
+    for table, row in rows:
+        whole = row.whole_values() if row is not None else None
+        if whole is None or not row.columns or len(row.cells) != row.expected_width:
             return None
-        for column, value in zip(row.columns, values):
-            cells[("table3", row.key, column)] = value
-    values = whole_numbers(table4.cells)
-    keys = [(group, column) for group in spec().t4_groups() for column in spec().t4_columns()]
-    if values is None or len(values) != len(keys):
-        return None
-    for (group, column), value in zip(keys, values):
-        cells[("table4", group, column)] = value
-    return cells
+        keys.append((table, row.key, tuple(row.columns)))
+        values.extend(whole)
+    return tuple(keys), tuple(values)
+
+
+def _cell_key(keys: tuple, at: int) -> tuple:
+    """(table, row key, column key) of the ``at``-th number of _cells()."""
+    for table, row, columns in keys:
+        if at < len(columns):
+            return table, row, columns[at]
+        at -= len(columns)
+    raise IndexError(at)
