@@ -503,7 +503,7 @@ def roster_results(linter, entries: list[Entry], notes: list) -> Iterator:
                 count=len(strangers), names="、".join(strangers[:ROSTER_NOTE_NAMES])
                 + (" …" if len(strangers) > ROSTER_NOTE_NAMES else "")))
         by_body: dict[tuple, list[Entry]] = {}  # (name, year) → the reports, for the hierarchy
-        for entry in group:
+        for entry in group if getattr(roster, "has_parents", True) else ():
             for name in entry.names:
                 by_body.setdefault((name, entry.held.year), []).append(entry)
 

@@ -41,7 +41,7 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, ClassVar, Iterable
 
 from govlint.grammar.shapes import SENTENCE
@@ -103,9 +103,9 @@ class Roster:
     def shown(self) -> str:
         return shown_path(self.path)
 
-    @property
+    @cached_property
     def has_parents(self) -> bool:
-        """Does a body name its parent (the hierarchy needs the reports' tables)?"""
+        """Does a body name its parent (the hierarchy needs the reports' tables)?  Asked for every report."""
         return any(body.parent for body in self.bodies)
 
 
