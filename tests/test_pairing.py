@@ -67,6 +67,19 @@ def test_documents_in_force_show_the_formula(here):
         "but in force last year 5 + issued 1 − repealed 0 = 6 (last year's report: last.txt)")
 
 
+def test_table_4_copied_from_last_year_is_found_whatever_order_its_groups_are_written_in(here):
+    # GL805 reads table 4 by its groups: last year's values on one line, this year's as labelled rows
+    # in another order, the same numbers
+    table4 = next(line for line in CLEAN.split("\n") if line.startswith("1\t0\t0\t0\t1\t0"))
+    values = "3\t2\t1\t4\t10\t1\t2\t3\t1\t7\t2\t2\t2\t2\t8"
+    last = LAST.replace(table4, values)
+    this = CLEAN.replace(table4, "复议后起诉\t2\t2\t2\t2\t8\n行政复议\t3\t2\t1\t4\t10\n未经复议直接起诉\t1\t2\t3\t1\t7")
+    result = _run(here, "last.txt", "this.txt", "--format", "concise", "--lang", "en",
+                  files={"this.txt": this, "last.txt": last})
+    found = [line for line in result.stdout.splitlines() if "GL805" in line]
+    assert len(found) == 1 and found[0].startswith("this.txt:") and "table 4" in found[0], result.stdout
+
+
 def test_previous_names_last_years_report_for_a_single_draft(here):
     last = LAST.replace(FORWARD, "四、结转下年度继续办理\t3\t0\t0\t0\t0\t0\t3")
     result = _run(here, "this.txt", "--previous", "last.txt", "--format", "json", "--select", "ALL",

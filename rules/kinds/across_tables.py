@@ -13,7 +13,6 @@ import marshal
 import zlib
 
 from govlint.grammar.spec import spec
-from govlint.model import whole_numbers
 from govlint.rules.api import Finding, Param, Span, check_kind
 from govlint.rules.kinds._util import number_text, row_name
 from govlint.rules.kinds._across import AcrossKind, bytes_digest, file_name, number, place_names
@@ -172,14 +171,11 @@ def _numbers(table) -> tuple | None:
     not read whole (wrong width, unknown rows, a cell that is no number): such a table is not compared."""
     if table.unknown_rows or table.duplicate_rows or table.leftovers:
         return None
-    if table.kind == "table4":
-        rows: list = [("", table.cells, whole_numbers(table.cells))]
-    else:
-        rows = []
-        for row in table.row_order:
-            if len(row.cells) != row.expected_width or not row.columns:  # Row.width_ok, inline
-                return None
-            rows.append((row.key, row.cells, row.whole_values()))
+    rows = []
+    for row in table.row_order:  # table 4's groups in their order, whatever order the report writes them in
+        if len(row.cells) != row.expected_width or not row.columns:  # Row.width_ok, inline
+            return None
+        rows.append((row.key, row.cells, row.whole_values()))
     values: list = []
     nonzero = 0
     codes = _KEY_CODES
