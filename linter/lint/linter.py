@@ -109,8 +109,7 @@ class Linter:
         self._builtin: tuple[Rule, ...] | None = None
         self._rules: dict = {}
         self._active: dict = {}  # (rules key, format, select, ignore, extend) → active rules: one per batch, mostly
-        self._partitions: dict = {}  # id(active rules) → (them, single-report, cross-document, gate rules)
-        self._unrostered_lists: dict = {}  # id(cross-document rules) → (them, those not about a roster)
+        self._partitions: dict = {}  # id(active rules) → (them, single-report, cross-document, gate, unrostered)
 
     # -- rules --------------------------------------------------------------------
     def all_rules(self, config: Config | None = None) -> list[Rule]:
@@ -191,7 +190,7 @@ class Linter:
         doc = parse(source, year=year)
         result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
         lang = self.options.lang or config.lang or "zh"
-        rules, across, gate = self._partition(self.active_rules(config, doc.format, source.path))
+        rules, across, gate, unrostered = self._partition(self.active_rules(config, doc.format, source.path))
         report = self._is_report(doc, gate)
         if not report:
             rules = gate
@@ -219,30 +218,24 @@ class Linter:
         if self.options.pairing and report:
             # the roster kinds (GL807) keep the tables for the hierarchy: only when a roster names parents
             rostered = config.roster is not None and getattr(config.roster, "has_parents", True)
-            result.fingerprint = self.fingerprint(doc, across if rostered else self._unrostered(across))
+            result.fingerprint = self.fingerprint(doc, across if rostered else unrostered)
         if not self.keep_documents:
             result.doc = None
         return result
 
-    def _partition(self, active: list[Rule]) -> tuple[list[Rule], list[Rule], list[Rule]]:
+    def _partition(self, active: list[Rule]) -> tuple[list[Rule], list[Rule], list[Rule], list[Rule]]:
         """The single-report rules, the cross-document ones (they run after the batch, on fingerprints:
-        lint/across.py) and the gate's, of an active list (cached: active_rules' lists are kept)."""
+        lint/across.py), the gate's, and the cross-document ones but those about a roster (GL807: without a
+        roster that names parents they extract nothing worth keeping), of an active list (cached:
+        active_rules' lists are kept)."""
         cached = self._partitions.get(id(active))
         if cached is None or cached[0] is not active:
             own = [rule for rule in active if not getattr(rule.kind, "ACROSS", False)]
+            across = [rule for rule in active if getattr(rule.kind, "ACROSS", False)]
             cached = self._partitions[id(active)] = (
-                active, own, [rule for rule in active if getattr(rule.kind, "ACROSS", False)],
-                [rule for rule in own if rule.kind.name == GATE_KIND])
-        return cached[1], cached[2], cached[3]
-
-    def _unrostered(self, across: list[Rule]) -> list[Rule]:
-        """The cross-document rules without those about a roster (GL807): without a roster that names
-        parents they extract nothing worth keeping (cached per list, as _partition's)."""
-        cached = self._unrostered_lists.get(id(across))
-        if cached is None or cached[0] is not across:
-            cached = self._unrostered_lists[id(across)] = (
-                across, [rule for rule in across if not getattr(rule.kind, "ROSTER", False)])
-        return cached[1]
+                active, own, across, [rule for rule in own if rule.kind.name == GATE_KIND],
+                [rule for rule in across if not getattr(rule.kind, "ROSTER", False)])
+        return cached[1], cached[2], cached[3], cached[4]
 
     def _joint_passes(self, doc: Document, config: Config) -> dict[int, _Outcome]:
         """The outcome of every rule of a JOINT kind (table arithmetic: one wrong number, one

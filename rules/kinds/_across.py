@@ -54,6 +54,18 @@ def number(cell) -> object | None:
     return cell.value
 
 
+def whole_rows(table) -> list | None:
+    """The rows of a table read whole — no unknown or repeated row, no stray number, every row at its
+    width with its columns; table 4's groups in their order, whatever order the report writes them in —
+    or None (such a table is not compared across reports)."""
+    if table is None or table.unknown_rows or table.duplicate_rows or table.leftovers or not table.row_order:
+        return None
+    for row in table.row_order:
+        if len(row.cells) != row.expected_width or not row.columns:  # Row.width_ok, inline
+            return None
+    return table.row_order
+
+
 def place_names(table_kind: str, key: str, column: str) -> tuple[str, str]:
     """表三“二、上年结转政府信息公开申请数量”行“自然人”列, and the same in English."""
     row = SimpleNamespace(key=key, label=key)

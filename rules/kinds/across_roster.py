@@ -27,12 +27,12 @@ rule (the linter tells the user in a note: usually a name the title writes other
 
 The hierarchy (case ``hierarchy``, parameter ``hierarchy``): with parents in the roster, a parent's report
 that says its figures include its subordinate bodies' (a sentence of its preamble or of section 一 matching
-one of ``aggregate_phrases``: 本报告所列数据包括县政府各部门和各乡镇 …) must have table 3 and table 4 equal,
-cell by cell, to the sum of its children's reports of that year.  Said only when it can be decided: the
-parent is on the roster, each of its children has exactly one report of that year, and every one of those
-tables is read whole (every row at its width, every cell a whole number).  One finding per parent and
-year, at the parent's name in the roster: the first cell that differs (table 3 first, in row order), and
-how many others do.
+one of ``aggregate_phrases``, 本报告所列数据包括县政府各部门和各乡镇 …, and holding no ``not_aggregating``
+word) must state no cell of table 3 and table 4 below the sum of its children's reports of that year
+(``hierarchy_exact``: equal to it).  Said only when it can be decided: the parent is on the roster, each of
+its children has exactly one report of its own that year, and every one of those tables is read whole
+(every row at its width, every cell a whole number).  One finding per parent and year, at the parent's
+name in the roster: the first cell that fails (table 3 first, in row order), and how many others do.
 """
 from __future__ import annotations
 
@@ -44,10 +44,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, ClassVar, Iterable
 
-from govlint.grammar.shapes import SENTENCE
-from govlint.grammar.spec import spec
 from govlint.rules.api import Finding, Param, Span, check_kind
-from govlint.rules.kinds._across import AcrossKind, file_name, place_names
+from govlint.rules.kinds._across import AcrossKind, place_names, whole_rows
 from govlint.rules.kinds._util import number_text
 from govlint.support import i18n
 from govlint.support.yamlio import ConfigError, load, read_text
@@ -303,8 +301,8 @@ class MissingReport(AcrossKind):
     CASES = ("none", "hierarchy")
     PARAMS = {
         "hierarchy": Param(bool, True, "with parents in the roster: a parent whose report says its figures include "
-                                       "its subordinate bodies' has table 3 and table 4 equal to the sum of its "
-                                       "children's reports, cell by cell"),
+                                       "its subordinate bodies' states no cell of table 3 and table 4 below the sum "
+                                       "of its children's reports"),
         "aggregate_phrases": Param(list, AGGREGATE_PHRASES, "regular expressions (folded text: ( ) , ; :) of a "
                                                             "sentence of the preamble or of section 一 saying the "
                                                             "report's figures include its subordinate bodies'"),
@@ -443,8 +441,9 @@ def _says_it_aggregates(doc, phrases: tuple, negations: tuple) -> bool:
     for paragraph in list(doc.preamble) + list(doc.paragraphs(1)):
         if pattern.search(paragraph.text) is None:
             continue  # most paragraphs: one search says so
-        for sentence in SENTENCE.findall(paragraph.text):
-            if pattern.search(sentence) is not None and not any(word in sentence for word in negations):
+        for sentence in paragraph.iter_sentences():
+            text = sentence.text
+            if pattern.search(text) is not None and not any(word in text for word in negations):
                 return True
     return False
 
@@ -454,22 +453,18 @@ def _cells(doc) -> tuple | None:
     table 4 (in group order), when both are read whole (every row at its width, every cell a whole
     number; table 4's groups all there); else None.  The keys are a tuple shared by the reports of one
     layout (pickled once per fingerprint, compared whole)."""
-    table3, table4 = doc.table3, doc.table4
-    if table3 is None or table4 is None:
-        return None
-    for table in (table3, table4):
-        if table.unknown_rows or table.duplicate_rows or table.leftovers:
-            return None
-    rows = [("table3", row) for row in table3.row_order]
-    rows += [("table4", table4.rows.get(group)) for group in spec().t4_groups()]  # by key, not as written
     keys: list = []
     values: list = []
-    for table, row in rows:
-        whole = row.whole_values() if row is not None else None
-        if whole is None or not row.columns or len(row.cells) != row.expected_width:
+    for table in (doc.table3, doc.table4):
+        rows = whole_rows(table)
+        if rows is None:
             return None
-        keys.append((table, row.key, tuple(row.columns)))
-        values.extend(whole)
+        for row in rows:
+            whole = row.whole_values()
+            if whole is None:
+                return None
+            keys.append((table.kind, row.key, tuple(row.columns)))
+            values.extend(whole)
     return tuple(keys), tuple(values)
 
 

@@ -15,7 +15,7 @@ import zlib
 from govlint.grammar.spec import spec
 from govlint.rules.api import Finding, Param, Span, check_kind
 from govlint.rules.kinds._util import number_text, row_name
-from govlint.rules.kinds._across import AcrossKind, bytes_digest, file_name, number, place_names
+from govlint.rules.kinds._across import AcrossKind, bytes_digest, file_name, number, place_names, whole_rows
 
 
 @check_kind
@@ -169,17 +169,14 @@ _KEY_CODES: dict[str, int] = {}
 def _numbers(table) -> tuple | None:
     """(Every value of a table in order, with its row keys (_key_code); how many are not 0), or None when a row is
     not read whole (wrong width, unknown rows, a cell that is no number): such a table is not compared."""
-    if table.unknown_rows or table.duplicate_rows or table.leftovers:
+    rows = whole_rows(table)
+    if rows is None:
         return None
-    rows = []
-    for row in table.row_order:  # table 4's groups in their order, whatever order the report writes them in
-        if len(row.cells) != row.expected_width or not row.columns:  # Row.width_ok, inline
-            return None
-        rows.append((row.key, row.cells, row.whole_values()))
     values: list = []
     nonzero = 0
     codes = _KEY_CODES
-    for key, cells, whole in rows:
+    for row in rows:
+        key, cells, whole = row.key, row.cells, row.whole_values()
         code = codes.get(key)
         values.append(code if code is not None else _key_code(key))
         if whole is not None:
