@@ -265,7 +265,9 @@ _CLOSERS = "\"')\\]」』"  # closing quotes and brackets that may follow a sent
 SENTENCE = re.compile(r"[^%s;]*(?:[%s;][%s]*|$)" % (SENTENCE_ENDS, SENTENCE_ENDS, _CLOSERS))
 # A line that ends a sentence, as the line classifier reads it (on the text as written, or folded):
 # the same ends and closers and the fullwidth or curly forms of some of them (！？ ”’）).
-SENTENCE_END = re.compile(r"[%s！？][%s”’）]*\s*$" % (SENTENCE_ENDS, _CLOSERS))
+LINE_END_MARKS = SENTENCE_ENDS + "！？"
+LINE_END_CLOSERS = "\"')]」』”’）"  # _CLOSERS's characters and ”’）
+SENTENCE_END = re.compile(r"[%s][%s]*\s*$" % (re.escape(LINE_END_MARKS), re.escape(LINE_END_CLOSERS)))
 COLONS = ("：", ":")  # a colon as written and folded
 # How a report's preamble starts (本报告根据《条例》…): a line so started is not the title or a byline.
 PREAMBLE_STARTS = ("根据", "依据", "本报告", "本年度报告", "按照")
@@ -287,13 +289,30 @@ def whose(context: str, year: int | None, part_words, past_words, area_words) ->
 
 # Where a clause ends inside a sentence (folded text: ，；： fold to , ; :), for rules that read a
 # claim within one clause: a comma between two digits is a thousands separator (1,234), not an end.
-CLAUSE_END = re.compile(r"[，；：、;:。!?！？]|(?<!\d),|,(?!\d)")
+CLAUSE_ENDS = "，；：、;:。!?！？,"
+
+
+def clause_end_pattern(leave_out: str = "") -> str:
+    """A clause end, but the characters of ``leave_out``: one character class, then the thousands
+    separator's exception (a class first lets the regex engine skip what is no clause end: three
+    times faster than an alternation)."""
+    return r"[%s](?<!\d,(?=\d))" % re.escape("".join(char for char in CLAUSE_ENDS if char not in leave_out))
+
+
+CLAUSE_END = re.compile(clause_end_pattern())
 
 
 def ends_paragraph(line: str) -> bool:
     """Does a prose line (as written, no space at its end) end its paragraph: a sentence or a colon?
     A line that does not runs on into the next line's paragraph."""
-    return bool(SENTENCE_END.search(line) or line.endswith(COLONS))
+    return ends_sentence(line) or line.endswith(COLONS)
+
+
+def ends_sentence(line: str) -> bool:
+    """``SENTENCE_END.search(line)``, without a search (every prose line asks): the line without its
+    trailing whitespace, then without its closers, ends with a sentence end."""
+    end = line.rstrip().rstrip(LINE_END_CLOSERS)
+    return end != "" and end[-1] in LINE_END_MARKS
 
 
 # Where a sub-heading run into its paragraph ends (folded text): a sentence end, a colon or a

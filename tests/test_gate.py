@@ -536,3 +536,53 @@ def test_an_empty_select_in_the_configuration_is_an_error(tree, text):
     root = tree({"draft.txt": BAD, ".govlint.yaml": text})
     code, out, err = run(root / "draft.txt", "--lang", "en")
     assert code == 2 and ".govlint.yaml:1:1: 'select' names no rule" in err
+
+
+# -- the gate rule runs once per file; what it finds, and how it fails, is what the file gets --------
+def _linter():
+    from govlint.lint.linter import Linter, Options
+    return Linter(Options(), keep_documents=False)
+
+
+def test_the_gate_rule_is_run_once_and_its_findings_are_the_files(monkeypatch):
+    from govlint.rules.kinds.not_a_report import NotAReport
+    calls = []
+    original = NotAReport.check
+
+    def counted(self, doc, params):
+        calls.append(doc)
+        yield from original(self, doc, params)
+
+    monkeypatch.setattr(NotAReport, "check", counted)
+    result = _linter().lint_bytes(NOT_A_REPORT.encode(), "notes.md")
+    assert len(calls) == 1
+    assert [d.code for d in result.diagnostics] == ["GL001"] and not result.internal_errors
+    calls.clear()
+    result = _linter().lint_bytes(REPORT.encode(), "report.txt")
+    assert len(calls) == 1 and "GL001" not in [d.code for d in result.diagnostics]
+
+
+def test_a_gate_rule_that_fails_after_a_finding_keeps_it_and_reports_its_error(monkeypatch):
+    from govlint.rules.kinds.not_a_report import NotAReport
+    original = NotAReport.check
+
+    def failing(self, doc, params):
+        yield from original(self, doc, params)
+        raise RuntimeError("gate bug")
+
+    monkeypatch.setattr(NotAReport, "check", failing)
+    result = _linter().lint_bytes(NOT_A_REPORT.encode(), "notes.md")
+    assert [d.code for d in result.diagnostics] == ["GL001"]
+    assert len(result.internal_errors) == 1 and "gate bug" in str(result.internal_errors[0])
+
+
+def test_a_gate_rule_that_fails_before_any_finding_fails_the_file(monkeypatch):
+    from govlint.rules.kinds.not_a_report import NotAReport
+
+    def failing(self, doc, params):
+        raise RuntimeError("gate bug")
+        yield  # a generator, as check kinds are
+
+    monkeypatch.setattr(NotAReport, "check", failing)
+    result = _linter().lint_bytes(REPORT.encode(), "report.txt")
+    assert result.error is not None and "gate bug" in str(result.error) and not result.diagnostics

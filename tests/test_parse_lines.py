@@ -333,3 +333,36 @@ def test_more_words_after_a_heading_are_not_a_paragraph(line):
 def test_heading_shaped_debris_does_not_end_table_3_but_a_section_heading_does():
     kinds = body(T3_HEAD, "三、本予以公开", "四、结转下年度继续办理\t" + ZEROS, "四、政府信息公开行政复议、行政诉讼情况")
     assert kinds.count("TABLE_END") == 1 and kinds[-2:] == ["TABLE_END", "HEADING"]
+
+
+# -- the quick tests before the regexes (exact: they only spare a regex that would fail) -----------
+def test_link_first_letters_are_every_character_a_link_can_start_with():
+    import re
+    import sys
+
+    from govlint.grammar.shapes import LINK_START
+    from govlint.parse.lines import LINK_FIRST
+    starts = re.compile("(?i:%s)" % "|".join(word[0] for word in ("http", "www", "mailto")))
+    assert {chr(code) for code in range(sys.maxunicode + 1) if starts.match(chr(code))} == LINK_FIRST
+    assert LINK_START == r"(?:https?://|www\.|mailto:)"  # the three words the test reads
+
+
+@pytest.mark.parametrize("line, nothing", [
+    ("3/9", True), ("12 / 30", True), ("3 4 5", False), ("3\t4\t5", False), ("- 3 -", True), ("---", True),
+    ("第3页", True), ("第 3 页 共 9 页", True), ("第二十条", False), ("|---|:--:|", True), ("| 0 | 1 |", False),
+    (":--", True), (":", False), ("***", True), ("**", True),
+])
+def test_lines_that_carry_nothing(line, nothing):
+    from govlint.parse.lines import _NOTHING, _carries_nothing
+    assert _carries_nothing(line) is nothing
+    assert (_NOTHING.match(line) is not None) is nothing  # the quick test says what the regex says
+
+
+def test_opener_hint_is_the_words_or_an_address():
+    from govlint.parse.lines import _opener_hint
+    for line in ("见http://www.a.gov.cn", "WWW.A.GOV.CN", "mailto:a@b.cn", "勾稽关系", "申请人情况"):
+        assert _opener_hint(line), line
+    for line in ("本机关全年主动公开信息", "www", "http//a", "第3页"):
+        assert not _opener_hint(line), line
+    assert tokens("http://www.a.gov.cn/xxgk") == [("LINK", "http://www.a.gov.cn/xxgk")]
+    assert body("HTTP://WWW.A.GOV.CN/XXGK") == ["LINK"]

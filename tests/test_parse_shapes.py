@@ -196,3 +196,43 @@ def test_page_marks(line, anywhere, in_a_margin):
 
 def test_a_bare_page_number_has_at_most_three_digits():
     assert BARE_PAGE_NUMBER.match(" 123 ") and not BARE_PAGE_NUMBER.match("2023")
+
+
+def test_clause_end_is_every_end_but_a_thousands_separator():
+    """CLAUSE_END (one class, then the exception) finds what its definition says, on every string of
+    up to five characters over the characters that matter: each end, and a comma only when it is not
+    between two digits."""
+    import itertools
+
+    from govlint.grammar.shapes import CLAUSE_END, clause_end_pattern
+    definition = re.compile(r"[，；：、;:。!?！？]|(?<!\d),|,(?!\d)")
+    without_comma = re.compile(clause_end_pattern(leave_out="、"))
+    for length in range(6):
+        for chars in itertools.product("1,、a:", repeat=length):
+            text = "".join(chars)
+            expected = [match.span() for match in definition.finditer(text)]
+            assert [match.span() for match in CLAUSE_END.finditer(text)] == expected, text
+            assert [match.span() for match in without_comma.finditer(text)] == [
+                span for span in expected if text[span[0]] != "、"], text
+
+
+def test_ends_sentence_is_what_sentence_end_finds():
+    """ends_sentence (two strips and a look at the last character) says what SENTENCE_END's search
+    says, on every string of up to five characters over an end, closers, spaces and a letter."""
+    import itertools
+
+    from govlint.grammar.shapes import SENTENCE_END, ends_sentence
+    for length in range(6):
+        for chars in itertools.product("。？)”\u3000 \na", repeat=length):
+            text = "".join(chars)
+            assert ends_sentence(text) is (SENTENCE_END.search(text) is not None), repr(text)
+
+
+@pytest.mark.parametrize("line, lead", [
+    ("  一、总体情况", 2), ("\u3000\u3000本年度", 2), ("## 一、总体情况", 3), ("  > **本年度", 6), ("  *注", 2),
+    ("\t**（一）", 3),
+])
+def test_markdown_prefix_of_a_line(line, lead):
+    from govlint.parse.lines import _make_lines
+    made = list(_make_lines(Source(line + "\n", "t.txt")))
+    assert made and made[0].lead == lead

@@ -191,10 +191,11 @@ class Linter:
         result = FileResult(source.path, source, doc, year=doc.year, format=doc.format)
         lang = self.options.lang or config.lang or "zh"
         rules, across, gate, unrostered = self._partition(self.active_rules(config, doc.format, source.path))
-        report = self._is_report(doc, gate)
+        report, gated = self._is_report(doc, gate)
         if not report:
             rules = gate
         joint = self._joint_passes(doc, config) if any(rule.kind.JOINT for rule in rules) else {}
+        joint.update(gated)  # the gate's outcome, as it was found: not run a second time
         for rule in rules:
             if id(rule) in joint:
                 findings, error = joint[id(rule)].findings, joint[id(rule)].error
@@ -268,13 +269,21 @@ class Linter:
         return fingerprint
 
     @staticmethod
-    def _is_report(doc: Document, rules: list) -> bool:
+    def _is_report(doc: Document, rules: list) -> tuple[bool, dict[int, _Outcome]]:
         """False when an active not-a-report rule finds the file is no annual report.  With that rule
-        ignored the gate is off and every rule runs: a silent file would be a silent pass."""
+        ignored the gate is off and every rule runs: a silent file would be a silent pass.  With it,
+        the outcome of each gate rule asked, by id(rule), for the rule loop.  A gate rule that fails
+        before it finds anything fails the file, as it always has."""
+        outcomes: dict[int, _Outcome] = {}
         for rule in rules:
-            if rule.kind.name == GATE_KIND and any(True for _ in rule.run(doc)):
-                return False
-        return True
+            if rule.kind.name != GATE_KIND:
+                continue
+            outcome = outcomes[id(rule)] = _Outcome.of(lambda: rule.run(doc))
+            if outcome.findings:
+                return False, outcomes
+            if outcome.error is not None:
+                raise outcome.error
+        return True, outcomes
 
 
 @dataclass

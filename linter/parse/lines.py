@@ -95,14 +95,15 @@ from govlint.grammar.shapes import (
     LINK_START,
     NONE_MARK,
     NUMBER_UNITS,
+    NUMERALS,
     PAGE_MARK,
     PREAMBLE_STARTS,
-    SENTENCE_END,
     SUBHEADING_END,
     SUBHEADING_NUMBER,
     T2_BLOCK,
     TITLE_YEAR,
     ends_paragraph,
+    ends_sentence,
     is_number,
     number_shaped,
     parse_number,
@@ -123,6 +124,10 @@ PLANS = 4096
 # -- line shapes of this layout (folded text: ASCII digits, parentheses, colon) -------------------------
 _BLANK = re.compile(r"^[\s*]*$")
 _SKIP_STARTS = frozenset("*-=_~|:第0123456789 \t")  # what a blank, page-mark or rule line starts with
+# What a line so started must hold to be one of them (_NOTHING): a page mark that starts with a digit
+# is 3/9, with 第 is 第3页, and a rule that starts with | or : is a markdown table's |---|.  Table
+# rows of numbers and pipes start as they do, and most of them are told apart by this test alone.
+_NOTHING_NEEDS = {**dict.fromkeys("0123456789", "/"), "|": "--", ":": "--", "第": "页"}
 # A rule line: runs of 3+ rule characters, or a markdown table's |---|:--:| line.  Each run is
 # taken whole ((?!…) after it): "(?:[-=_*~]{3,}\s*)+" alone would try every way of cutting a
 # long run into pieces before failing (exponential in the run's length).
@@ -132,6 +137,11 @@ _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
 # A line that is a link alone: the address in printable ASCII, a closing mark after it at most (a
 # prose line that starts with a wrapped address, "http://www.x.gov.cn）查阅或下载。本报告…", is prose).
 _LINK_ONLY = re.compile(r"^\s*%s[!-~]*[）】》」』。，；、]?\s*$" % LINK_START, re.I)
+# What a line that _LINK_ONLY matches starts with (a line's body starts with no space): the first
+# letters of LINK_START in either case (no other character matches them case-insensitively:
+# tests/test_lines.py checks every code point).
+LINK_FIRST = frozenset("hHwWmM")
+_NUMERAL_CHARS = frozenset(NUMERALS)  # what HEADING_NUMBER starts with
 # Table vocabulary (grammar/canonical.json), and the words that open a table region
 # (LineClassifier._table_opener), table by table.  The classifier's own are fragments of labels.
 # The words of each mandated heading and its known rewordings, longest first: a web page may run a
@@ -160,8 +170,21 @@ _NOTE = re.compile("|".join(map(re.escape, _NOTE_WORDS)))
 _T3_APPLICANT = re.compile("|".join(_T3_APPLICANT_WORDS))
 # Words without which no line opens a table: one search spares the opener's eight tests on the
 # lines of prose.
-_OPENER_HINT = re.compile("(?i:%s)|" % LINK_START + "|".join(map(re.escape, (
+# Two searches, not one alternation: the words' alternation alone starts with a literal in every
+# branch, so the regex engine skips the characters no word starts with; a case-insensitive branch
+# among them would make it try every branch at every character (three times slower).
+_OPENER_WORDS = re.compile("|".join(map(re.escape, (
     ARTICLE_20, _T2_LABEL_HEADER, *_NOTE_WORDS, *_T3_APPLICANT_WORDS, *_T3_INCOMING_WORDS, *_T4_WORDS))))
+_LINK_ANYWHERE = re.compile("(?i:%s)" % LINK_START)
+
+
+def _opener_hint(body: str) -> bool:
+    """Does the line hold a word that opens a table, or an address (a line of a link alone)?  Every
+    address LINK_START finds holds a colon or a full stop: a line without either is not searched."""
+    return (_OPENER_WORDS.search(body) is not None
+            or (("." in body or ":" in body) and _LINK_ANYWHERE.search(body) is not None))
+
+
 _UNITS = frozenset(NUMBER_UNITS)  # a unit written as its own word (21022 万元)
 _META_KEY = re.compile(r"^(名称|索引号|分类|主题分类|发布机构|发文机关|公开日期|发布日期|成文日期|生成日期|文号|发文字号|"
                        r"关键词|主题词|文件下载|附件下载|时效|效力状态|有效性|信息来源|来源)(?:\s*[\t:]|\s*$)")
@@ -211,6 +234,7 @@ class Line:
 
 
 _MD_LEAD = ("#", ">", "*", " ", "\t", "\u3000")
+_MD_MARKS = ("#", ">", "*")
 _new_line = object.__new__
 
 
@@ -221,8 +245,11 @@ _NOTHING = re.compile("|".join("(?:%s)" % shape.pattern for shape in (_BLANK, PA
 
 def _carries_nothing(body: str) -> bool:
     """A page mark or a rule (the body of a line, stripped)."""
-    # A quick look at the first character spares the regex on most lines.
-    return body[0] in _SKIP_STARTS and _NOTHING.match(body) is not None
+    # A quick look at the first character, and at what a line so started must hold, spares the
+    # regex on most lines.
+    first = body[0]
+    return (first in _SKIP_STARTS and _NOTHING_NEEDS.get(first, first) in body
+            and _NOTHING.match(body) is not None)
 
 
 def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line]:
@@ -244,8 +271,11 @@ def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line
             continue  # blank lines carry nothing
         lead = 0
         if folded.startswith(_MD_LEAD):
-            prefix = _MD_PREFIX.match(folded)
-            lead = prefix.end() if prefix else 0
+            # _MD_PREFIX takes the leading whitespace, then a mark only where one of #>* follows it
+            lead = len(folded) - len(folded.lstrip())
+            if folded.startswith(_MD_MARKS, lead):
+                prefix = _MD_PREFIX.match(folded)
+                lead = prefix.end() if prefix else 0
         body = folded[lead:].rstrip()
         if body.endswith("**"):
             body = body[:-2].rstrip()
@@ -254,7 +284,7 @@ def _make_lines(source: Source, folded_text: str | None = None) -> Iterator[Line
             if "\t" in folded:  # a markdown mark, then empty cells: read in a table region
                 yield Line(no, start, text[start:end], folded, 0, "")
             continue
-        if stripped[0] in _SKIP_STARTS and _carries_nothing(stripped):  # its first test inline: no call
+        if stripped[0] in _SKIP_STARTS and _carries_nothing(stripped):  # its first test inline
             continue
         if unfolded:
             raw = folded
@@ -866,9 +896,9 @@ class LineClassifier:
                 leading.append((line, "META"))
                 scan += 1
                 continue
-            if (len(body) > TITLE_MAX or SENTENCE_END.search(body) or "。" in body or self._heading(line)
+            if (len(body) > TITLE_MAX or ends_sentence(body) or "。" in body or self._heading(line)
                     or body.startswith(PREAMBLE_STARTS) or (leading and "《" in body[1:])  # a citation: the preamble
-                    or (_OPENER_HINT.search(body) and (T2_BLOCK.match(body) or self._opens_t3(line)
+                    or (_opener_hint(body) and (T2_BLOCK.match(body) or self._opens_t3(line)
                                                        or _opens_t4(body, self.labels)))):
                 break
             leading.append((line, None))
@@ -911,13 +941,14 @@ class LineClassifier:
             self._close()
         if body[0].isdigit() and BARE_PAGE_NUMBER.match(body):  # (a body starts with no space)
             return  # a page number left by PDF extraction
-        if ("。" not in body or _NOTE_KEYWORD in body) and _OPENER_HINT.search(body):
+        if ("。" not in body or _NOTE_KEYWORD in body) and _opener_hint(body):
             if self._table_opener(line):
                 return
-        elif _LINK_ONLY.match(body):
+        elif body[0] in LINK_FIRST and _LINK_ONLY.match(body):
             self._whole("LINK", line)
             return
-        if HEADING_NUMBER.match(body):  # both tests need a heading's numbering: most prose lines skip them
+        # both tests need a heading's numbering, which starts with a numeral: most prose lines skip them
+        if body[0] in _NUMERAL_CHARS and HEADING_NUMBER.match(body):
             run_in = _run_in_heading(body)
             if run_in is not None:  # a heading, then its first paragraph on the same line
                 numbering, cut = run_in
@@ -930,7 +961,7 @@ class LineClassifier:
             if heading:
                 self._whole("HEADING", line).match = heading
                 return
-        sub = SUBHEADING_NUMBER.match(body)
+        sub = SUBHEADING_NUMBER.match(body) if body[0] == "(" else None  # （一）, folded
         if sub and len(body) - sub.end() >= 1:
             self._subheading(line, sub)
             return
@@ -939,7 +970,7 @@ class LineClassifier:
     def _table_opener(self, line: Line) -> bool:
         """Open a table region if the line starts one (and read the line in it)."""
         body = line.body
-        if _LINK_ONLY.match(body):
+        if body[0] in LINK_FIRST and _LINK_ONLY.match(body):
             self._whole("LINK", line)
             return True
         if T2_BLOCK.match(body) or (body.lstrip("| ").startswith(_T2_LABEL_HEADER)

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Optional, Tuple
 
-from govlint.grammar.shapes import CLAUSE_END, SENTENCE, whose
+from govlint.grammar.shapes import SENTENCE, clause_end_pattern, whose
 from govlint.grammar.spec import StatementKind, StatementLexicon, statement_lexicon
 from govlint.model import STATEMENT_FINDER, Document, Paragraph, Statement
 
@@ -67,7 +67,7 @@ def _compiled(lexicon: StatementLexicon) -> Compiled:
 
 # CLAUSE_END but the enumeration comma: each of its matches is one character, so leaving 、 out of
 # the pattern finds the same cuts as leaving its matches out, without a Python test per match.
-_CLAUSE_CUT = re.compile("(?!%s)(?:%s)" % (re.escape(ENUMERATION_COMMA), CLAUSE_END.pattern))
+_CLAUSE_CUT = re.compile(clause_end_pattern(leave_out=ENUMERATION_COMMA))
 
 
 def clause_groups(sentence: str, part_mark: str) -> list[tuple[int, int]]:
