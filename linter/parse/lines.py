@@ -481,7 +481,9 @@ def _cell_kind(text: str) -> str:
 def _cut_separated(fields: tuple[Field, ...]) -> Cut:
     """cut_row for a tab or pipe row: every cell has its own field, empty ones too."""
     # The values' places in one pass (the first and the last are wanted); empty fields are no value.
-    valued = [index for index, item in enumerate(fields) if item.text and _value_text(item.text)]
+    # (a field of ASCII digits, the usual cell, is a value: said at once, without _value_text's calls)
+    valued = [index for index, item in enumerate(fields)
+              if item.text and ((item.text.isdigit() and item.text.isascii()) or _value_text(item.text))]
     if not valued:
         # No value written: the empty fields after the label are the cells of a row left blank.
         label = tuple(f for f in fields if f.text)
@@ -494,7 +496,16 @@ def _cut_separated(fields: tuple[Field, ...]) -> Cut:
     end = valued[-1] + 1
     while end < len(fields) and not fields[end].text:
         end += 1  # the empty cells a row ends with; text after the values (a remark) is no cell
-    return label, tuple([(_cell_kind(item.text) if item.text else "BLANK", item) for item in fields[start:end]])
+    cells = []
+    for item in fields[start:end]:
+        text = item.text
+        if not text:
+            cells.append(("BLANK", item))
+        elif text.isdigit() and text.isascii():  # _cell_kind's first test, without its call
+            cells.append(("NUM" if len(text) <= MAX_DIGITS else "BAD", item))
+        else:
+            cells.append((_cell_kind(text), item))
+    return label, tuple(cells)
 
 
 def _labels_a_row_left_blank(fields: tuple[Field, ...], c: LabelMatcher) -> bool:
@@ -518,7 +529,11 @@ def _parsed_cells(cells: tuple[tuple[str, Field], ...]) -> tuple[CellSpec, ...]:
     for kind, item in cells:
         value = unit = None
         if kind == "NUM":
-            value, unit = parse_number(item.text)  # type: ignore[misc]  # cut_row made it NUM: it parses
+            text = item.text
+            if text.isdigit() and text.isascii():  # parse_number's first test (NUM: not too long), no call
+                value = int(text)
+            else:
+                value, unit = parse_number(text)  # type: ignore[misc]  # cut_row made it NUM: it parses
         result.append((kind, item.start, item.end, value, unit))
     return tuple(result)
 
