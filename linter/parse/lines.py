@@ -527,7 +527,8 @@ def _parsed_cells(cells: tuple[tuple[str, Field], ...]) -> tuple[CellSpec, ...]:
     """(kind, start, end, value, unit) of each cell, offsets inside its line."""
     result = []
     for kind, item in cells:
-        value = unit = None
+        value: object = None
+        unit: str | None = None
         if kind == "NUM":
             text = item.text
             if text.isdigit() and text.isascii():  # parse_number's first test (NUM: not too long), no call
