@@ -77,7 +77,7 @@ class Paragraph:
         """``squeezed_span`` for spans of one character or more, without its tests on each call (for a
         scanner that maps many: entities, quantities): the paragraph's own mapping when no space was
         squeezed out (most paragraphs), else the span of the first and the last character's origins."""
-        squeezed, span = self.squeezed, self.mapped.spanner()  # (spans inside the text, as these are)
+        squeezed, span = self.squeezed, self.mapped.spanner()  # the callers ask for spans inside the text
         if squeezed.unchanged:
             return span
         origin = squeezed.origin

@@ -139,7 +139,7 @@ _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*)?")
 _LINK_ONLY = re.compile(r"^\s*%s[!-~]*[）】》」』。，；、]?\s*$" % LINK_START, re.I)
 # What a line that _LINK_ONLY matches starts with (a line's body starts with no space): the first
 # letters of LINK_START in either case (no other character matches them case-insensitively:
-# tests/test_lines.py checks every code point).
+# tests/test_parse_lines.py checks every code point).
 LINK_FIRST = frozenset("hHwWmM")
 _NUMERAL_CHARS = frozenset(NUMERALS)  # what HEADING_NUMBER starts with
 # Table vocabulary (grammar/canonical.json), and the words that open a table region
