@@ -178,6 +178,11 @@ _OPENER_WORDS = re.compile("|".join(map(re.escape, (
 _LINK_ANYWHERE = re.compile("(?i:%s)" % LINK_START)
 
 
+def _link_only(body: str) -> bool:
+    """Is the line (its body: no space first) a link alone?  Its first letter says no for most lines."""
+    return body[0] in LINK_FIRST and _LINK_ONLY.match(body) is not None
+
+
 def _opener_hint(body: str) -> bool:
     """Does the line hold a word that opens a table, or an address (a line of a link alone)?  Every
     address LINK_START finds holds a colon or a full stop: a line without either is not searched."""
@@ -960,7 +965,7 @@ class LineClassifier:
         if ("。" not in body or _NOTE_KEYWORD in body) and _opener_hint(body):
             if self._table_opener(line):
                 return
-        elif body[0] in LINK_FIRST and _LINK_ONLY.match(body):
+        elif _link_only(body):
             self._whole("LINK", line)
             return
         # both tests need a heading's numbering, which starts with a numeral: most prose lines skip them
@@ -986,7 +991,7 @@ class LineClassifier:
     def _table_opener(self, line: Line) -> bool:
         """Open a table region if the line starts one (and read the line in it)."""
         body = line.body
-        if body[0] in LINK_FIRST and _LINK_ONLY.match(body):
+        if _link_only(body):
             self._whole("LINK", line)
             return True
         if T2_BLOCK.match(body) or (body.lstrip("| ").startswith(_T2_LABEL_HEADER)

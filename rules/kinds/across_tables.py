@@ -174,11 +174,9 @@ def _numbers(table) -> tuple | None:
         return None
     values: list = []
     nonzero = 0
-    codes = _KEY_CODES
     for row in rows:
         key, cells, whole = row.key, row.cells, row.whole_values()
-        code = codes.get(key)
-        values.append(code if code is not None else _key_code(key))
+        values.append(_key_code(key))
         if whole is not None:
             # a row of plain counts (ints of NUM cells, cached by the single-report rules): the loop
             # below would keep every value as it is, and count the ones that are not 0
